@@ -1,0 +1,23 @@
+package org.blockbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code blockbench <command>}: the entry point of the executable jar. */
+@Command(name = "blockbench", mixinStandardHelpOptions = true, version = "blockbench 0.1.0",
+        description = "Benchmarks neural-network building blocks as ONNX graphs: latency, cost, accuracy, complexity.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class BlockBench {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        ExitCodes exitCodes = new ExitCodes();
+        return new CommandLine(new BlockBench())
+                .setExecutionExceptionHandler(exitCodes)
+                .setExitCodeExceptionMapper(exitCodes);
+    }
+}
