@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.blockbench.onnx.FloatTensor;
+import org.blockbench.onnx.GraphBuilder;
 
 /**
  * Writes trained values into a copy of an ONNX model: every float initializer named in
  * {@code weights} gets the trained value (same name, shape and FLOAT type, little-endian raw
  * data); the graph is otherwise unchanged, so ONNX Runtime evaluates exactly the trained
- * model. Metadata entries are added (replacing same-named ones).
+ * model. Metadata entries are added (replacing same-named ones); BlockBench's own files keep
+ * their closing metadata entry count.
  */
 public final class WeightWriteBack {
 
@@ -56,9 +58,15 @@ public final class WeightWriteBack {
         ModelProto.Builder out = model.toBuilder().setGraph(graph);
         Map<String, String> props = new TreeMap<>();
         model.getMetadataPropsList().forEach(p -> props.put(p.getKey(), p.getValue()));
+        props.remove(GraphBuilder.METADATA_COUNT_KEY);
         props.putAll(metadata);
         out.clearMetadataProps();
         props.forEach((k, v) -> out.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        if (GraphBuilder.PRODUCER.equals(model.getProducerName())) {
+            // BlockBench files end their metadata with the entry count (truncation check)
+            out.addMetadataProps(StringStringEntryProto.newBuilder().setKey(GraphBuilder.METADATA_COUNT_KEY)
+                    .setValue(Integer.toString(props.size() + 1)));
+        }
         return out.build();
     }
 }
