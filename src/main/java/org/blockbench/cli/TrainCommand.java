@@ -1,6 +1,7 @@
 package org.blockbench.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,9 @@ import org.blockbench.train.recipe.Recipes;
 import org.blockbench.zoo.ModelId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code blockbench train}: trains zoo models (from the export manifest) or ONNX files with a
@@ -103,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
     int evalBatch;
 
     @Option(names = {"-o", "--out"}, defaultValue = "analysis/training", description = "Output root (default: ${DEFAULT-VALUE})")
-    Path out;
+    Path outDir;
 
     @Option(names = "--resume", description = "Continue interrupted runs from their last epoch checkpoint")
     boolean resume;
@@ -114,9 +117,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bars")
     boolean quiet;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         TorchRuntime.initialize();
+        PrintWriter out = spec.commandLine().getOut();
         if (resume && force) {
             throw new BadInputException("--resume and --force contradict each other; pass one");
         }
@@ -139,24 +146,25 @@ public final class TrainCommand implements Callable<Integer> {
                 String label = model.id() + " seed " + seed;
                 TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressBarListener(label, err);
                 TrainingRun.Result result = TrainingRun.execute(
-                        new TrainingRun.Request(model, data, options, out, resume, force), listener);
+                        new TrainingRun.Request(model, data, options, outDir, resume, force), listener);
                 RunRecord r = result.record();
                 accuracies.add(r.finalValAccuracy());
                 if (!r.parity().passed()) {
                     parityFailures++;
                 }
-                System.out.printf("%s %s-%s seed %d: %s val acc %.4f after %d epochs (ORT %.4f, agreement %.4f%s)%s -> %s%n",
+                out.printf("%s %s-%s seed %d: %s val acc %.4f after %d epochs (ORT %.4f, agreement %.4f%s)%s -> %s%n",
                         model.id(), recipe.name(), data.name(), seed,
                         result.status() == TrainingRun.Status.ALREADY_DONE ? "already done," : "",
                         r.finalValAccuracy(), r.epochs().size(), r.parity().ortValAccuracy(), r.parity().agreement(),
                         r.parity().deployAgreement() == null ? "" : String.format(", deploy %.4f", r.parity().deployAgreement()),
                         r.parity().passed() ? "" : " PARITY FAILED",
                         result.directory().resolve(RunRecord.FILE_NAME));
+                out.flush();
             }
             if (accuracies.size() > 1) {
                 double mean = accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 double var = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum() / (accuracies.size() - 1);
-                System.out.printf("%s: val acc mean %.4f, sample std %.4f over %d seeds%n", model.id(), mean, Math.sqrt(var),
+                out.printf("%s: val acc mean %.4f, sample std %.4f over %d seeds%n", model.id(), mean, Math.sqrt(var),
                         accuracies.size());
             }
         }
