@@ -152,9 +152,9 @@ public final class TrainCommand implements Callable<Integer> {
                 if (!r.parity().passed()) {
                     parityFailures++;
                 }
-                out.printf("%s %s-%s seed %d: %s val acc %.4f after %d epochs (ORT %.4f, agreement %.4f%s)%s -> %s%n",
+                out.printf("%s %s-%s seed %d: %sval acc %.4f after %d epochs (ORT %.4f, agreement %.4f%s)%s -> %s%n",
                         model.id(), recipe.name(), data.name(), seed,
-                        result.status() == TrainingRun.Status.ALREADY_DONE ? "already done," : "",
+                        result.status() == TrainingRun.Status.ALREADY_DONE ? "already done, " : "",
                         r.finalValAccuracy(), r.epochs().size(), r.parity().ortValAccuracy(), r.parity().agreement(),
                         r.parity().deployAgreement() == null ? "" : String.format(", deploy %.4f", r.parity().deployAgreement()),
                         r.parity().passed() ? "" : " PARITY FAILED",

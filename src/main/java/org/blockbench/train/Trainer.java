@@ -10,7 +10,9 @@ import org.blockbench.train.data.BatchAssembler;
 import org.blockbench.train.data.Dataset;
 import org.blockbench.train.data.ImageSet;
 import org.blockbench.train.data.Seeds;
+import org.blockbench.train.interp.GraphExecutionException;
 import org.blockbench.train.interp.MemoryLayout;
+import org.blockbench.train.interp.ModelNotTrainableException;
 import org.blockbench.train.interp.TorchGraph;
 import org.blockbench.train.interp.TorchTensors;
 import org.blockbench.train.recipe.PlateauScheduler;
@@ -209,11 +211,18 @@ public final class Trainer {
         return x;
     }
 
+    /** A dry run before training: the graph runs on two blank images and outputs [2, classes]. */
     private void checkClasses() {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             ImageSet images = data.val();
             Tensor probe = torch.zeros(2, images.channels(), images.height(), images.width());
-            Tensor logits = graph.forward(probe, false);
+            Tensor logits;
+            try {
+                logits = graph.forward(probe, false);
+            } catch (GraphExecutionException e) {
+                throw new ModelNotTrainableException("the model cannot run on the dataset's images [2, " + images.channels()
+                        + ", " + images.height() + ", " + images.width() + "]: " + e.getMessage(), e);
+            }
             long[] shape = TorchTensors.shape(logits);
             if (shape.length != 2 || shape[0] != 2) {
                 throw new BadInputException(graph.name() + ": output '" + graph.outputName() + "' has shape "

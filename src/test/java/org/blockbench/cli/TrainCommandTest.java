@@ -84,6 +84,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void modelThatCannotRunOnTheImagesFailsBeforeTraining() {
+        Path file = dir.resolve("wrong.onnx");
+        OnnxModelFile.write(file, wrongLinearModel());
+        int code = run("train", "-q", "--onnx", file.toString(), "--train-size", "16", "--val-size", "8",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("cannot run on the dataset's images [2, 3, 32, 32]") && message.contains("(Gemm) failed"),
+                message);
+        assertTrue(Files.notExists(dir.resolve("out/onnx/wrong/blockzoo-synthetic/seed-0/checkpoint")));
+    }
+
+    @Test
     void missingCifarDirectoryExplainsWhereToGetIt() {
         Path file = dir.resolve("celu.onnx");
         OnnxModelFile.write(file, celuModel());
@@ -101,6 +115,25 @@ class TrainCommandTest {
     void nothingChosenAsksForModels() {
         assertEquals(ExitCodes.BAD_INPUT, run("train", "-q"));
         assertTrue(err.toString().contains("choose what to train"), err.toString());
+    }
+
+    /** input [N,3,32,32] → Flatten → Gemm with a weight for 100 features (the input has 3072). */
+    private static ModelProto wrongLinearModel() {
+        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())).build();
+        TensorProto.Builder w = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT.getNumber())
+                .addDims(10).addDims(100);
+        for (int i = 0; i < 1000; i++) {
+            w.addFloatData(0.01f);
+        }
+        GraphProto graph = GraphProto.newBuilder().setName("wrong")
+                .addInput(ValueInfoProto.newBuilder().setName("input").setType(type)).addInitializer(w)
+                .addNode(NodeProto.newBuilder().setOpType("Flatten").setName("flat").addInput("input").addOutput("f"))
+                .addNode(NodeProto.newBuilder().setOpType("Gemm").setName("fc").addInput("f").addInput("w").addOutput("logits")
+                        .addAttribute(org.blockbench.onnx.Attribute.integer("transB", 1).proto()))
+                .addOutput(ValueInfoProto.newBuilder().setName("logits").setType(type)).build();
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("test")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).setGraph(graph).build();
     }
 
     /** input [N,3,32,32] → Celu → GlobalAveragePool → Flatten → 3 "classes". */
