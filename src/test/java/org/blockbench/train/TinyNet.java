@@ -12,7 +12,7 @@ import org.blockbench.onnx.Value;
 
 /**
  * A small conv net for 3×32×32 inputs, built with the project's GraphBuilder like the zoo:
- * conv3x3(3→8, s2)+BN+ReLU, conv3x3(8→16, s2)+BN+ReLU, global average pool, Linear(16→classes).
+ * conv3x3(3→16, s2)+BN+ReLU, conv3x3(16→32, s2)+BN+ReLU, global average pool, Linear(32→classes).
  */
 final class TinyNet {
 
@@ -23,14 +23,14 @@ final class TinyNet {
         SplittableRandom r = new SplittableRandom(seed);
         GraphBuilder g = new GraphBuilder();
         Value x = g.input("input", "batch", 3, 32, 32);
-        x = convBnRelu(g, r, "conv1", x, 3, 8);
-        x = convBnRelu(g, r, "conv2", x, 8, 16);
+        x = convBnRelu(g, r, "conv1", x, 3, 16);
+        x = convBnRelu(g, r, "conv2", x, 16, 32);
         x = g.op(OnnxOp.GLOBAL_AVERAGE_POOL, List.of(x));
         x = g.op(OnnxOp.FLATTEN, List.of(x));
         Value logits;
         try (var s = g.scope("fc")) {
-            Value w = g.parameter("weight", uniform(r, 1 / Math.sqrt(16), classes, 16));
-            Value b = g.parameter("bias", uniform(r, 1 / Math.sqrt(16), classes));
+            Value w = g.parameter("weight", uniform(r, 1 / Math.sqrt(32), classes, 32));
+            Value b = g.parameter("bias", uniform(r, 1 / Math.sqrt(32), classes));
             logits = g.opNamed("logits", OnnxOp.GEMM, List.of(x, w, b), Attribute.integer("transB", 1));
         }
         g.output(logits, "batch", classes);

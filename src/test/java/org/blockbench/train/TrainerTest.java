@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainerTest {
 
-    private static final Dataset DATA = SyntheticDataset.generate(10, 640, 200, 0);
-    private static final Recipe RECIPE = Recipes.BLOCKZOO.withEpochs(3).withBatchSize(32).withLearningRate(3e-3);
+    private static final Dataset DATA = SyntheticDataset.generate(10, 2000, 300, 0);
+    private static final Recipe RECIPE = Recipes.BLOCKZOO.withEpochs(6).withBatchSize(32).withLearningRate(3e-3);
 
     @TempDir
     Path tmp;
@@ -52,10 +52,10 @@ class TrainerTest {
     void learnsTheSyntheticDataAndResumesBitIdentically() throws Exception {
         ModelProto model = TinyNet.build(10, 1);
         Result full = train(model, tmp.resolve("full"), TrainingListener.NONE);
-        assertEquals(3, full.outcome().epochs().size());
-        double valAccuracy = full.outcome().epochs().get(2).valAccuracy();
-        assertTrue(valAccuracy > 0.5, "val accuracy after 3 epochs: " + valAccuracy + " (chance 0.1)");
-        assertTrue(full.outcome().epochs().get(2).trainLoss() < full.outcome().epochs().get(0).trainLoss());
+        assertEquals(6, full.outcome().epochs().size());
+        double valAccuracy = full.outcome().epochs().get(5).valAccuracy();
+        assertTrue(valAccuracy > 0.4, "val accuracy after 6 epochs: " + valAccuracy + " (chance 0.1)");
+        assertTrue(full.outcome().epochs().get(5).trainLoss() < full.outcome().epochs().get(0).trainLoss());
 
         // kill in the middle of epoch 2: the checkpoint of epoch 1 stays
         Path killed = tmp.resolve("killed");
@@ -72,7 +72,7 @@ class TrainerTest {
         Result resumed = train(model, killed, TrainingListener.NONE);
         assertEquals(1, resumed.outcome().resumedAtEpoch());
 
-        for (int e = 0; e < 3; e++) {
+        for (int e = 0; e < 6; e++) {
             EpochResult a = full.outcome().epochs().get(e);
             EpochResult b = resumed.outcome().epochs().get(e);
             assertEquals(a.trainLoss(), b.trainLoss(), 0.0, "epoch " + (e + 1) + " train loss");
