@@ -77,7 +77,13 @@ public final class TrainingRun {
             checkpoints.delete();
             deleteIfExists(recordFile);
         } else if (Files.isRegularFile(recordFile)) {
-            return new Result(Status.ALREADY_DONE, dir, TrainJson.read(recordFile, RunRecord.class));
+            RunRecord done = TrainJson.read(recordFile, RunRecord.class);
+            String difference = difference(done, request);
+            if (!difference.isEmpty()) {
+                throw new BadInputException(recordFile + " records a finished run with other settings (" + difference
+                        + "); pass --force to replace it or choose another --out");
+            }
+            return new Result(Status.ALREADY_DONE, dir, done);
         } else if (checkpoints.exists() && !request.resume()) {
             int done = checkpoints.read().map(Checkpoints.State::epochsCompleted).orElse(0);
             throw new BadInputException(dir + " holds an interrupted run (" + done + " of " + options.recipe().epochs()
@@ -145,6 +151,28 @@ public final class TrainingRun {
         return new RunRecord(RunRecord.FORMAT, model, recipeInfo(o.recipe()), dataset, o.seed(), o.threads(),
                 o.layout().id(), epochs, last.valAccuracy(), last.valLoss(), best, trainSeconds, evalSeconds,
                 images / trainSeconds, parity, artefacts, provenance);
+    }
+
+    /** What differs between a finished run's record and a request for the same directory ("" if nothing). */
+    static String difference(RunRecord done, Request request) {
+        RunRecord.RecipeInfo want = recipeInfo(request.options().recipe());
+        RunRecord.RecipeInfo have = done.recipe();
+        Dataset data = request.data();
+        List<String> diffs = new ArrayList<>();
+        compare(diffs, "epochs", have.epochs(), want.epochs());
+        compare(diffs, "batch_size", have.batchSize(), want.batchSize());
+        compare(diffs, "learning_rate", have.learningRate(), want.learningRate());
+        compare(diffs, "train_size", done.dataset().trainSize(), data.train().size());
+        compare(diffs, "val_size", done.dataset().valSize(), data.val().size());
+        compare(diffs, "dataset source", done.dataset().source(), data.source());
+        compare(diffs, "memory_format", done.memoryFormat(), request.options().layout().id());
+        return String.join(", ", diffs);
+    }
+
+    private static void compare(List<String> diffs, String field, Object have, Object want) {
+        if (!have.equals(want)) {
+            diffs.add(field + " " + have + " there, " + want + " asked");
+        }
     }
 
     static RunRecord.RecipeInfo recipeInfo(Recipe r) {

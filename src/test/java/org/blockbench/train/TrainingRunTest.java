@@ -80,6 +80,11 @@ class TrainingRunTest {
         TrainingRun.Result again = TrainingRun.execute(new TrainingRun.Request(source, DATA, OPTIONS, tmp.resolve("out"),
                 false, false), TrainingListener.NONE);
         assertEquals(TrainingRun.Status.ALREADY_DONE, again.status());
+        // the same directory asked for with other settings is not silently taken as done
+        TrainingOptions longer = new TrainingOptions(OPTIONS.recipe().withEpochs(3), 11, 1, MemoryLayout.CHANNELS_LAST, 64);
+        BadInputException e = assertThrows(BadInputException.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(source, DATA, longer, tmp.resolve("out"), false, false), TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("epochs 2 there, 3 asked") && e.getMessage().contains("--force"), e.getMessage());
     }
 
     @Test
