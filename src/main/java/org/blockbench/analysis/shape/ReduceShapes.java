@@ -7,15 +7,11 @@ import java.util.Map;
 /** Reductions (ReduceMean and its family, axes as attribute or, from opset 18, as input) and ArgMax/ArgMin. */
 final class ReduceShapes {
 
-    /** The reduction operators this rule covers. */
-    static final List<String> REDUCTIONS = List.of("ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd",
-            "ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSum", "ReduceLogSumExp");
-
     private ReduceShapes() {
     }
 
     static void register(Map<String, ShapeRule> rules) {
-        for (String op : REDUCTIONS) {
+        for (String op : ShapeInference.REDUCTION_OPS) {
             rules.put(op, ReduceShapes::reduce);
         }
         rules.put("ArgMax", ReduceShapes::arg);

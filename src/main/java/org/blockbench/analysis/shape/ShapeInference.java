@@ -30,6 +30,11 @@ import org.blockbench.onnx.OnnxModelException;
  */
 public final class ShapeInference {
 
+    /** The reduction operators (ReduceMean and its family), whose input 1 (opset 18) is the axes. */
+    public static final java.util.List<String> REDUCTION_OPS = java.util.List.of("ReduceMean", "ReduceSum",
+            "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSum",
+            "ReduceLogSumExp");
+
     private ShapeInference() {
     }
 
