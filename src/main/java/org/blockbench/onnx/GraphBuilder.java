@@ -104,6 +104,13 @@ public final class GraphBuilder {
         return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", t.build()));
     }
 
+    /** A fixed int64 scalar (rank 0), e.g. a Gather index that drops its axis. */
+    public Value constantScalar(long value) {
+        TensorProto t = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64.getNumber())
+                .addInt64Data(value).build();
+        return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", t));
+    }
+
     /** A fixed float tensor, emitted as a Constant node. */
     public Value constant(FloatTensor tensor) {
         return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", floatTensorProto("", tensor)));
