@@ -26,49 +26,6 @@ final class ConvShapes {
         rules.put("GlobalMaxPool", ConvShapes::globalPool);
     }
 
-    /** Resolved window geometry of one node over its spatial axes. */
-    record Window(long[] kernel, long[] strides, long[] dilations, long[] padsBegin, long[] padsEnd) {
-    }
-
-    /** Window attributes of a Conv/ConvTranspose/pool node, with ONNX defaults. */
-    static Window window(NodeView n, long[] kernel, long[] inSpatial, boolean transposed) {
-        int d = kernel.length;
-        long[] strides = n.attrInts("strides", ones(d));
-        long[] dilations = n.attrInts("dilations", ones(d));
-        long[] pads = n.attrInts("pads", new long[2 * d]);
-        if (strides.length != d || dilations.length != d || pads.length != 2 * d) {
-            throw n.mismatch("strides/dilations need " + d + " values and pads " + 2 * d + ", found "
-                    + strides.length + "/" + dilations.length + "/" + pads.length);
-        }
-        long[] begin = Arrays.copyOfRange(pads, 0, d);
-        long[] end = Arrays.copyOfRange(pads, d, 2 * d);
-        String autoPad = n.attrString("auto_pad", "NOTSET");
-        if (autoPad.equals("SAME_UPPER") || autoPad.equals("SAME_LOWER")) {
-            for (int i = 0; i < d; i++) {
-                long effective = (kernel[i] - 1) * dilations[i] + 1;
-                long total;
-                if (transposed) {
-                    long outSize = inSpatial[i] * strides[i];
-                    long op = outputPadding(n, d)[i];
-                    total = Math.max(0, strides[i] * (inSpatial[i] - 1) + op + effective - outSize);
-                } else {
-                    long outSize = ceilDiv(inSpatial[i], strides[i]);
-                    total = Math.max(0, (outSize - 1) * strides[i] + effective - inSpatial[i]);
-                }
-                long small = total / 2;
-                long large = total - small;
-                begin[i] = autoPad.equals("SAME_UPPER") ? small : large;
-                end[i] = autoPad.equals("SAME_UPPER") ? large : small;
-            }
-        } else if (autoPad.equals("VALID")) {
-            Arrays.fill(begin, 0);
-            Arrays.fill(end, 0);
-        } else if (!autoPad.equals("NOTSET")) {
-            throw n.fail("auto_pad '" + autoPad + "' is not one of [NOTSET, SAME_UPPER, SAME_LOWER, VALID]");
-        }
-        return new Window(kernel, strides, dilations, begin, end);
-    }
-
     private static List<TensorInfo> conv(NodeView n) {
         long[] x = n.shape(0);
         long[] w = n.shape(1);
@@ -82,7 +39,7 @@ final class ConvShapes {
         }
         long[] spatial = Arrays.copyOfRange(x, 2, x.length);
         long[] kernel = n.attrInts("kernel_shape", Arrays.copyOfRange(w, 2, w.length));
-        Window win = window(n, kernel, spatial, false);
+        ConvWindow win = ConvWindow.of(n, kernel, spatial, false);
         long[] out = new long[x.length];
         out[0] = x[0];
         out[1] = w[0];
@@ -112,7 +69,7 @@ final class ConvShapes {
             }
             return List.of(TensorInfo.of(n.elementType(0), out));
         }
-        Window win = window(n, kernel, spatial, true);
+        ConvWindow win = ConvWindow.of(n, kernel, spatial, true);
         long[] outputPadding = outputPadding(n, d);
         for (int i = 0; i < d; i++) {
             out[2 + i] = win.strides()[i] * (spatial[i] - 1) + outputPadding[i]
@@ -124,7 +81,7 @@ final class ConvShapes {
         return List.of(TensorInfo.of(n.elementType(0), out));
     }
 
-    private static long[] outputPadding(NodeView n, int d) {
+    static long[] outputPadding(NodeView n, int d) {
         return n.attrInts("output_padding", new long[d]);
     }
 
@@ -135,7 +92,7 @@ final class ConvShapes {
             throw n.mismatch("needs kernel_shape with one entry per spatial axis of X");
         }
         long[] spatial = Arrays.copyOfRange(x, 2, x.length);
-        Window win = window(n, kernel, spatial, false);
+        ConvWindow win = ConvWindow.of(n, kernel, spatial, false);
         boolean ceil = n.attrInt("ceil_mode", 0) != 0;
         long[] out = x.clone();
         for (int i = 0; i < spatial.length; i++) {
@@ -161,7 +118,7 @@ final class ConvShapes {
     }
 
     /** Output length of a sliding window along one axis. */
-    private static long slide(NodeView n, long in, Window win, int i, boolean ceil) {
+    private static long slide(NodeView n, long in, ConvWindow win, int i, boolean ceil) {
         long effective = (win.kernel()[i] - 1) * win.dilations()[i] + 1;
         long span = in + win.padsBegin()[i] + win.padsEnd()[i] - effective;
         if (span < 0) {
@@ -176,13 +133,8 @@ final class ConvShapes {
         return out;
     }
 
-    private static long ceilDiv(long a, long b) {
+    static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
     }
 
-    private static long[] ones(int d) {
-        long[] a = new long[d];
-        Arrays.fill(a, 1);
-        return a;
-    }
 }
