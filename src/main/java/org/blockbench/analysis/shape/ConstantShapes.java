@@ -84,6 +84,11 @@ final class ConstantShapes {
     }
 
     private static List<TensorInfo> range(NodeView n) {
+        for (int i = 0; i < 3; i++) {
+            if (n.input(i).elements() != 1) {
+                throw n.mismatch("start, limit and delta must be scalars");
+            }
+        }
         ConstantValue start = n.requireConstant(0, "start");
         ConstantValue limit = n.requireConstant(1, "limit");
         ConstantValue delta = n.requireConstant(2, "delta");
