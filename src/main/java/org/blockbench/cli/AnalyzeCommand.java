@@ -1,7 +1,7 @@
 package org.blockbench.cli;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,9 @@ import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code blockbench analyze}: static cost analysis of ONNX graphs (params, MACs, FLOPs,
@@ -37,6 +39,9 @@ import picocli.CommandLine.Parameters;
         description = {"Static cost analysis of ONNX graphs: params, MACs, FLOPs, memory, NeuroBench metrics.",
                 "Each number states its convention in the JSON; see docs/analysis.md."})
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "MODEL.onnx", arity = "0..*", description = "ONNX model files to analyse")
     List<Path> models = new ArrayList<>();
@@ -86,7 +91,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         Map<String, long[]> shapes = parseShapes(inputShapes);
         List<SortedMap<String, Object>> trees = new ArrayList<>();
-        PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         boolean incomplete = false;
         for (Path model : models) {
             GraphAnalysis a = GraphAnalyzer.analyzeFile(model, shapes);
@@ -105,12 +111,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 stdout.println();
             }
             if (!a.complete()) {
-                System.err.println("blockbench: " + model + ": analysis incomplete: " + String.join("; ", a.incompleteReasons()));
+                stderr.println("blockbench: " + model + ": analysis incomplete: " + String.join("; ", a.incompleteReasons()));
             }
         }
         byte[] bytes = AnalysisJson.bytes(trees.size() == 1 ? trees.get(0) : AnalysisJson.set(trees));
         if (json) {
-            stdout.write(bytes, 0, bytes.length);
+            stdout.print(new String(bytes, StandardCharsets.UTF_8));
             stdout.flush();
         }
         if (out != null) {
@@ -142,8 +148,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 });
             }
         }
-        r.warnings().forEach(w -> System.err.println("blockbench: warning: " + w));
-        System.out.println("analysed " + r.models() + " models (train and deploy); wrote " + r.file());
+        r.warnings().forEach(w -> spec.commandLine().getErr().println("blockbench: warning: " + w));
+        spec.commandLine().getOut().println("analysed " + r.models() + " models (train and deploy); wrote " + r.file());
         return strict && !r.warnings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
