@@ -35,6 +35,9 @@ public final class ShapeInference {
             "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSum",
             "ReduceLogSumExp");
 
+    /** Float initializers up to this size are decoded for folding (Resize scales, Clip bounds, Pow exponents). */
+    private static final long MAX_DECODED_FLOAT_INITIALIZER = 1024;
+
     private ShapeInference() {
     }
 
@@ -53,8 +56,12 @@ public final class ShapeInference {
         int opset = defaultOpset(model);
         Map<String, TensorInfo> values = new HashMap<>();
         for (TensorProto t : graph.getInitializerList()) {
+            // integer initializers (shapes, indices) are folded; floats only when small (scales, bounds), since
+            // decoding weights would cost time and memory for nothing
+            long limit = ElementType.isFloating(t.getDataType()) ? MAX_DECODED_FLOAT_INITIALIZER
+                    : ConstantValue.MAX_FOLDED_ELEMENTS;
             values.put(t.getName(), TensorInfo.constant(t.getDataType(), TensorProtos.shape(t),
-                    TensorProtos.elements(t) <= ConstantValue.MAX_FOLDED_ELEMENTS ? TensorProtos.decode(t) : null));
+                    TensorProtos.elements(t) <= limit ? TensorProtos.decode(t) : null));
         }
         SortedMap<String, long[]> resolved = new TreeMap<>();
         SortedMap<String, Long> assumed = new TreeMap<>();

@@ -144,6 +144,10 @@ public final class TensorProtos {
     public static long zeros(TensorProto t) {
         int type = t.getDataType();
         int per = ElementType.bytes(type);
+        if (!t.getRawData().isEmpty() && per == 4) {
+            return zeros32(t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer(),
+                    ElementType.isFloating(type) ? 0x7fffffff : -1);
+        }
         if (!t.getRawData().isEmpty() && per > 0) {
             ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             long n = elements(t);
@@ -171,6 +175,20 @@ public final class TensorProtos {
         for (int i = 0; i < v.size(); i++) {
             if (v.doubleAt(i) == 0) {
                 zeros++;
+            }
+        }
+        return zeros;
+    }
+
+    /** Zeros among 32-bit elements under {@code mask}, read in bulk chunks. */
+    private static long zeros32(java.nio.IntBuffer in, int mask) {
+        int[] chunk = new int[8192];
+        long zeros = 0;
+        while (in.hasRemaining()) {
+            int n = Math.min(chunk.length, in.remaining());
+            in.get(chunk, 0, n);
+            for (int i = 0; i < n; i++) {
+                zeros += (chunk[i] & mask) == 0 ? 1 : 0;
             }
         }
         return zeros;
