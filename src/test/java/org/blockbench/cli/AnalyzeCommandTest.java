@@ -104,6 +104,22 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void dataMetricsComeFromOrtRuns() throws IOException {
+        assertEquals(ExitCodes.OK, run("analyze", "--json", "--data", "--samples", "2", "--seed", "3", train().toString()));
+        JsonNode d = new ObjectMapper().readTree(out.toString()).at("/data");
+        assertEquals(2, d.at("/samples").asInt());
+        // ReLU after BN of a fresh model on standard-normal input: about half the outputs are zero
+        double sparsity = d.at("/activation_sparsity").asDouble();
+        assertTrue(sparsity > 0.3 && sparsity < 0.7, "activation sparsity " + sparsity);
+        long dense = d.at("/dense_macs_sum").asLong();
+        long effective = d.at("/effective_macs_sum").asLong();
+        assertEquals(2 * new ObjectMapper().readTree(out.toString()).at("/macs/total").asLong(), dense);
+        assertTrue(effective > 0 && effective < dense, effective + " of " + dense);
+        assertEquals(19, d.at("/activations").size());
+        assertEquals(29, d.at("/layers").size());
+    }
+
+    @Test
     void truncatedFileIsAOneLineErrorNamingIt() throws IOException {
         byte[] bytes = Files.readAllBytes(train());
         Path broken = Files.write(dir.resolve("broken.onnx"), Arrays.copyOf(bytes, bytes.length / 3));

@@ -44,6 +44,21 @@ class DataMetricsTest {
     }
 
     @Test
+    void erfFormGeluIsFoundAsOneActivation() {
+        org.blockbench.zoo.BuiltModel m = org.blockbench.zoo.Zoo.build(new org.blockbench.zoo.ModelId("MBConvLNBlock", "late"),
+                org.blockbench.zoo.Form.DEPLOY, org.blockbench.zoo.ScaffoldConfig.defaults());
+        GraphAnalysis a = GraphAnalyzer.analyze(m.model(), "mbconv", Map.of());
+        DataMetricsReport d = DataMetrics.measure(m.model(), a, DataMetrics.generatedInputs(a, 1, 0), "generated");
+        long gelus = d.activations().stream().filter(x -> x.kind().equals("Gelu(erf)")).count();
+        long erfs = m.model().getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Erf")).count();
+        assertEquals(erfs, gelus);
+        org.junit.jupiter.api.Assertions.assertTrue(gelus > 0);
+        // the GELU output is the Mul by 0.5; exact zeros are rare
+        d.activations().stream().filter(x -> x.kind().equals("Gelu(erf)"))
+                .forEach(x -> org.junit.jupiter.api.Assertions.assertTrue(x.sparsity() < 0.01, x.toString()));
+    }
+
+    @Test
     void convCountsAgreeWithBruteForceForGroupedStridedPaddedDilated() {
         SplittableRandom rng = new SplittableRandom(3);
         long[] xs = {2, 6, 9, 8};
