@@ -1,0 +1,121 @@
+package org.blockbench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.blockbench.BadInputException;
+
+/**
+ * The models a sweep can pick from: the entries of an {@code onnx-models/manifest.json}
+ * written by {@code blockbench export} (ids {@code Block/position}), or {@code .onnx} files a
+ * user names directly or by directory. Entries keep the manifest's order, files are sorted
+ * by path, so a catalog lists the same models in the same order on every machine.
+ */
+public final class ModelCatalog {
+
+    /** The manifest's file name inside a models directory. */
+    public static final String MANIFEST = "manifest.json";
+    /** The manifest format this reader understands. */
+    public static final String MANIFEST_FORMAT = "blockbench-manifest/1";
+
+    private final Map<String, ModelEntry> entries;
+
+    private ModelCatalog(List<ModelEntry> entries) {
+        Map<String, ModelEntry> byId = new LinkedHashMap<>();
+        for (ModelEntry e : entries) {
+            ModelEntry earlier = byId.putIfAbsent(e.id(), e);
+            if (earlier != null && !earlier.equals(e)) {
+                throw new BadInputException("model " + e.id() + " is listed twice, in " + earlier.origin() + " and "
+                        + e.origin() + "; benchmark one models directory at a time");
+            }
+        }
+        this.entries = byId;
+    }
+
+    /** All entries, in catalog order. */
+    public List<ModelEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** The entry with this id; unknown ids fail listing the valid ones. */
+    public ModelEntry get(String id) {
+        ModelEntry e = entries.get(id);
+        if (e == null) {
+            throw BadInputException.unknown("model", id, entries.keySet());
+        }
+        return e;
+    }
+
+    /**
+     * Opens each source: a directory with a manifest gives the manifest's models, a directory
+     * without one gives every {@code .onnx} file under it, a file gives itself.
+     */
+    public static ModelCatalog open(List<Path> sources) {
+        List<ModelEntry> all = new ArrayList<>();
+        for (Path source : sources) {
+            if (Files.isDirectory(source) && Files.isRegularFile(source.resolve(MANIFEST))) {
+                all.addAll(readManifest(source.resolve(MANIFEST)));
+            } else if (Files.isDirectory(source)) {
+                all.addAll(onnxFilesUnder(source));
+            } else if (source.getFileName() != null && source.getFileName().toString().equals(MANIFEST)) {
+                all.addAll(readManifest(source));
+            } else {
+                // a missing or corrupt file is that config's failure, reported when it runs
+                all.add(ModelEntry.ofFile(source));
+            }
+        }
+        return new ModelCatalog(all);
+    }
+
+    /** The manifest's models, with file paths resolved against the manifest's directory. */
+    public static List<ModelEntry> readManifest(Path manifest) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(manifest.toFile());
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(manifest + ": no such manifest; run `blockbench export` first");
+        } catch (IOException e) {
+            throw new BadInputException(manifest + ": not a readable manifest (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        if (root == null || !MANIFEST_FORMAT.equals(root.path("format").asText())) {
+            throw new BadInputException(manifest + ": expected format '" + MANIFEST_FORMAT + "', found '"
+                    + (root == null ? "" : root.path("format").asText()) + "'");
+        }
+        Path dir = manifest.toAbsolutePath().getParent();
+        List<ModelEntry> entries = new ArrayList<>();
+        for (JsonNode m : root.path("models")) {
+            String block = m.path("block").asText("");
+            String position = m.path("position").asText("");
+            if (block.isEmpty() || position.isEmpty()) {
+                throw new BadInputException(manifest + ": a model entry lacks block or position: " + m);
+            }
+            Map<Form, Path> files = new EnumMap<>(Form.class);
+            for (Form form : Form.values()) {
+                JsonNode f = m.path(form.cliName());
+                if (f.hasNonNull("path")) {
+                    files.put(form, dir.resolve(f.get("path").asText()).normalize());
+                }
+            }
+            entries.add(new ModelEntry(block + "/" + position, block, position, files, dir));
+        }
+        return entries;
+    }
+
+    private static List<ModelEntry> onnxFilesUnder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".onnx") && Files.isRegularFile(p))
+                    .sorted().map(ModelEntry::ofFile).toList();
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list models (" + e.getMessage() + ")", e);
+        }
+    }
+}
