@@ -193,11 +193,4 @@ public final class RunDirectory {
     private static String stem(Shard shard) {
         return shard.isAll() ? "results" : "results-shard-" + shard.index() + "-of-" + shard.count();
     }
-
-    /** The sidecar path for a JMH JSON file: {@code x.json} → {@code x.meta.json}. */
-    public static Path sidecarOf(Path jmhJson) {
-        String name = jmhJson.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-        return jmhJson.resolveSibling(stem + ".meta.json");
-    }
 }
