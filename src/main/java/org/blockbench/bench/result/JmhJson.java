@@ -29,6 +29,8 @@ public final class JmhJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String INDENT = "    ";
+    /** JMH 1.37 ends its JSON with the closing bracket and three line feeds. */
+    private static final String TAIL = "]\n\n\n";
 
     private JmhJson() {
     }
@@ -49,7 +51,7 @@ public final class JmhJson {
             out.append(INDENT).append(elements.get(i).text());
             out.append(i + 1 < elements.size() ? ",\n" : "\n");
         }
-        return out.append("]\n").toString();
+        return out.append(TAIL).toString();
     }
 
     /** Reads a JMH JSON file's elements; a file that is not a JMH result array fails naming it. */
