@@ -68,8 +68,11 @@ public final class ModelCatalog {
                 all.addAll(onnxFilesUnder(source));
             } else if (source.getFileName() != null && source.getFileName().toString().equals(MANIFEST)) {
                 all.addAll(readManifest(source));
+            } else if (!Files.exists(source) && !source.toString().endsWith(".onnx")) {
+                throw new BadInputException(source + ": no such models directory or .onnx file"
+                        + " (run `blockbench export` to create onnx-models/, or name .onnx files)");
             } else {
-                // a missing or corrupt file is that config's failure, reported when it runs
+                // a missing or corrupt .onnx file is that config's failure, reported when it runs
                 all.add(ModelEntry.ofFile(source));
             }
         }
