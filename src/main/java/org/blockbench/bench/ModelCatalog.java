@@ -1,10 +1,7 @@
 package org.blockbench.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
+import org.blockbench.export.Manifest;
+import org.blockbench.export.ManifestEntry;
+import org.blockbench.export.ModelFile;
 
 /**
  * The models a sweep can pick from: the entries of an {@code onnx-models/manifest.json}
@@ -23,9 +23,7 @@ import org.blockbench.BadInputException;
 public final class ModelCatalog {
 
     /** The manifest's file name inside a models directory. */
-    public static final String MANIFEST = "manifest.json";
-    /** The manifest format this reader understands. */
-    public static final String MANIFEST_FORMAT = "blockbench-manifest/1";
+    public static final String MANIFEST = Manifest.FILE_NAME;
 
     private final Map<String, ModelEntry> entries;
 
@@ -79,38 +77,29 @@ public final class ModelCatalog {
         return new ModelCatalog(all);
     }
 
-    /** The manifest's models, with file paths resolved against the manifest's directory. */
+    /**
+     * The manifest's models (read by {@link Manifest#read}, the exporter's own reader), with file
+     * paths resolved against the manifest's directory.
+     */
     public static List<ModelEntry> readManifest(Path manifest) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(manifest.toFile());
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(manifest + ": no such manifest; run `blockbench export` first");
-        } catch (IOException e) {
-            throw new BadInputException(manifest + ": not a readable manifest (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-        }
-        if (root == null || !MANIFEST_FORMAT.equals(root.path("format").asText())) {
-            throw new BadInputException(manifest + ": expected format '" + MANIFEST_FORMAT + "', found '"
-                    + (root == null ? "" : root.path("format").asText()) + "'");
-        }
         Path dir = manifest.toAbsolutePath().getParent();
         List<ModelEntry> entries = new ArrayList<>();
-        for (JsonNode m : root.path("models")) {
-            String block = m.path("block").asText("");
-            String position = m.path("position").asText("");
-            if (block.isEmpty() || position.isEmpty()) {
-                throw new BadInputException(manifest + ": a model entry lacks block or position: " + m);
+        for (ManifestEntry m : Manifest.read(manifest).models()) {
+            if (m.block() == null || m.position() == null) {
+                throw new BadInputException(manifest + ": a model entry lacks block or position");
             }
             Map<Form, Path> files = new EnumMap<>(Form.class);
-            for (Form form : Form.values()) {
-                JsonNode f = m.path(form.cliName());
-                if (f.hasNonNull("path")) {
-                    files.put(form, dir.resolve(f.get("path").asText()).normalize());
-                }
-            }
-            entries.add(new ModelEntry(block + "/" + position, block, position, files, dir));
+            put(files, Form.TRAIN, m.train(), dir);
+            put(files, Form.DEPLOY, m.deploy(), dir);
+            entries.add(new ModelEntry(m.id(), m.block(), m.position(), files, dir));
         }
         return entries;
+    }
+
+    private static void put(Map<Form, Path> files, Form form, ModelFile file, Path dir) {
+        if (file != null && file.path() != null) {
+            files.put(form, dir.resolve(file.path()).normalize());
+        }
     }
 
     private static List<ModelEntry> onnxFilesUnder(Path dir) {

@@ -69,7 +69,7 @@ public final class TinyModels {
      */
     public static Path zoo(Path dir, List<String> blocks, List<String> positions) {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode().put("format", ModelCatalog.MANIFEST_FORMAT).put("seed", 0)
+        ObjectNode root = json.createObjectNode().put("format", org.blockbench.export.Manifest.FORMAT).put("seed", 0)
                 .put("classes", 2).put("opset", GraphBuilder.OPSET);
         ArrayNode models = root.putArray("models");
         long seed = 0;

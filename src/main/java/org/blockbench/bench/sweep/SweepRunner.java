@@ -59,7 +59,7 @@ public final class SweepRunner {
         dir.recordOrCheckOptions(request.jmh().describe());
         RunEnvironment environment = RunEnvironment.capture();
         ConfigExecutor executor = new ConfigExecutor(request.jmh(), request.jvmArgs(), request.verbose() ? out : null);
-        err.println("bench: " + plan.size() + " configs" + (request.shard().isAll() ? "" : " (shard " + request.shard() + ")")
+        err.println("bench: " + plan.size() + (plan.size() == 1 ? " config" : " configs") + (request.shard().isAll() ? "" : " (shard " + request.shard() + ")")
                 + " -> " + dir.root() + "; energy " + environment.cpuEnergy());
         List<ConfigOutcome> outcomes = new ArrayList<>();
         try (ProgressBar bar = progressBar(request, plan.size())) {
@@ -171,7 +171,7 @@ public final class SweepRunner {
         String table = SummaryTable.render(elements.stream().map(ResultRow::of).toList(), failures);
         AtomicFile.writeString(dir.summary(request.shard()), table);
         out.print(table);
-        out.printf(Locale.ROOT, "%n%d configs: %d measured, %d finished earlier, %d failed; wall time %s%n", plan.size(),
+        out.printf(Locale.ROOT, "%n%d config(s): %d measured, %d finished earlier, %d failed; wall time %s%n", plan.size(),
                 sweep.get("measuredNow").asLong(), sweep.get("finishedEarlier").asLong(), failures.size(), duration(wall));
         out.println("results: " + results + " (JMH JSON), " + dir.resultsMeta(request.shard()) + " (metadata)");
         return results;
