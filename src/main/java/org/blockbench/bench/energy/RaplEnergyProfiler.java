@@ -49,6 +49,7 @@ public final class RaplEnergyProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's interface declares the raw type
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         return perOperation(result.getMetadata().getMeasuredOps());
