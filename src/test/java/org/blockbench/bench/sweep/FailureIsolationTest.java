@@ -34,10 +34,22 @@ class FailureIsolationTest {
         Path vector = TinyModels.vectorNet(dir.resolve("vector.onnx"));
         Path missing = dir.resolve("missing.onnx");
         Path out = dir.resolve("out");
-        int code = BlockBench.commandLine().execute("bench", "--models", good + "," + corrupt + "," + vector + "," + missing,
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream captured = new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setOut(captured);
+            System.setErr(captured);
+            code = BlockBench.commandLine().execute("bench", "--models", good + "," + corrupt + "," + vector + "," + missing,
                 "--providers", "cpu,cuda", "-o", out.toString(), "--run", "r", "--ignore-jmh-lock", "--no-progress",
                 "-f", "1", "-wi", "1", "-w", "100ms", "-i", "1", "-r", "200ms");
-        assertEquals(ExitCodes.FINDINGS, code);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertEquals(ExitCodes.FINDINGS, code, console.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(console.toString(java.nio.charset.StandardCharsets.UTF_8).contains("FAILED vector-"), "failures are reported as they happen");
 
         List<String> measured = JmhJson.read(out.resolve("r/results.json")).stream()
                 .map(e -> BenchConfig.fromJmhParams(e.params()).key()).toList();
