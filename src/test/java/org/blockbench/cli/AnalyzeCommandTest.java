@@ -154,5 +154,9 @@ class AnalyzeCommandTest {
         JsonNode j = new ObjectMapper().readTree(out.toString());
         assertEquals("com.example:Mystery", j.at("/unsupported_ops/0").asText());
         assertEquals(false, j.at("/complete").asBoolean());
+        // ORT cannot run it either: --data fails with one line naming the model, exit 2
+        assertEquals(ExitCodes.BAD_INPUT, run("analyze", "--data", mystery.toString()));
+        String message = err.toString().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(message.startsWith("blockbench: ONNX Runtime cannot load model 'raw'"), err.toString());
     }
 }

@@ -59,7 +59,7 @@ public final class ExposedSession implements AutoCloseable {
         } catch (OrtException e) {
             options.close();
             throw new DataMetricsException("ONNX Runtime cannot load model '" + name + "' with "
-                    + exposed.size() + " exposed values: " + e.getMessage(), e);
+                    + exposed.size() + " intermediate values exposed", e);
         }
     }
 
@@ -101,7 +101,7 @@ public final class ExposedSession implements AutoCloseable {
             return result;
         } catch (OrtException e) {
             throw new DataMetricsException("ONNX Runtime failed to run model '" + modelName + "' on inputs "
-                    + inputs.keySet() + ": " + e.getMessage(), e);
+                    + inputs.keySet(), e);
         } finally {
             feeds.values().forEach(OnnxTensor::close);
         }
