@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.zoo.Form;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record BenchConfig(String model, Form form, int batch, Provider provider,
     public Map<String, String> jmhParams() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(OrtInferenceBenchmark.PARAM_MODEL, model);
-        p.put(OrtInferenceBenchmark.PARAM_FORM, form.cliName());
+        p.put(OrtInferenceBenchmark.PARAM_FORM, form.id());
         p.put(OrtInferenceBenchmark.PARAM_BATCH, Integer.toString(batch));
         p.put(OrtInferenceBenchmark.PARAM_PROVIDER, provider.cliName());
         p.put(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS, Integer.toString(intraOpThreads));
@@ -73,7 +74,7 @@ public record BenchConfig(String model, Form form, int batch, Provider provider,
      * name plus 8 hex digits of the SHA-256 of its full path.
      */
     public String key() {
-        return modelKey() + "." + form.cliName() + ".b" + batch + "." + provider.cliName() + ".t" + intraOpThreads
+        return modelKey() + "." + form.id() + ".b" + batch + "." + provider.cliName() + ".t" + intraOpThreads
                 + "." + optLevel.cliName();
     }
 

@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.zoo.Form;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.zoo.Form;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.zoo.Form;
 import java.nio.file.Path;
 import org.blockbench.BadInputException;
 
@@ -31,7 +32,7 @@ public final class ModelLocator {
         }
         Path manifest = modelsDir.resolve(ModelCatalog.MANIFEST);
         ModelEntry entry = ModelCatalog.open(java.util.List.of(manifest)).get(model);
-        return entry.file(form).orElseThrow(() -> new BadInputException("model " + model + " has no " + form.cliName()
-                + " graph in " + manifest + "; it has " + entry.files().keySet().stream().map(Form::cliName).toList()));
+        return entry.file(form).orElseThrow(() -> new BadInputException("model " + model + " has no " + form.id()
+                + " graph in " + manifest + "; it has " + entry.files().keySet().stream().map(Form::id).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.zoo.Form;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

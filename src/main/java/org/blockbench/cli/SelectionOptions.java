@@ -3,7 +3,7 @@ package org.blockbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.Form;
+import org.blockbench.zoo.Form;
 import org.blockbench.bench.ModelLocator;
 import org.blockbench.bench.SweepSelection;
 import org.blockbench.bench.ort.OptimizationLevel;

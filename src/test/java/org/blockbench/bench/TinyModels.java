@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.zoo.Form;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,9 +79,9 @@ public final class TinyModels {
                 ObjectNode m = models.addObject().put("block", block).put("position", position)
                         .put("input_name", "input").put("output_name", "logits");
                 for (Form form : Form.values()) {
-                    String rel = block + "/" + position + "/" + form.cliName() + ".onnx";
+                    String rel = block + "/" + position + "/" + form.id() + ".onnx";
                     Path file = convNet(dir.resolve(rel), 8, 4, seed++);
-                    m.putObject(form.cliName()).put("path", rel).put("sha256", OnnxModelFile.sha256(file));
+                    m.putObject(form.id()).put("path", rel).put("sha256", OnnxModelFile.sha256(file));
                 }
             }
         }

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.blockbench.bench.Form;
+import org.blockbench.zoo.Form;
 import org.blockbench.bench.ModelLocator;
 import org.blockbench.bench.ort.InferenceSession;
 import org.blockbench.bench.ort.OptimizationLevel;

@@ -33,7 +33,7 @@ public final class Preflight {
     public static PreflightFacts check(PlannedConfig planned, Path scratch) {
         BenchConfig config = planned.config();
         Path file = planned.model().file(config.form()).orElseThrow(() -> new BadInputException("model "
-                + config.model() + " has no " + config.form().cliName() + " graph; it has "
+                + config.model() + " has no " + config.form().id() + " graph; it has "
                 + planned.model().files().keySet()));
         OnnxModelFile.read(file);
         try {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.blockbench.bench.Form;
+import org.blockbench.zoo.Form;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
@@ -40,7 +40,7 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         d.put("models", modelSources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
         d.put("blocks", selection.blocks());
         d.put("positions", selection.positions());
-        d.put("forms", selection.forms().stream().map(Form::cliName).toList());
+        d.put("forms", selection.forms().stream().map(Form::id).toList());
         d.put("batches", selection.batches());
         d.put("providers", selection.providers().stream().map(Provider::cliName).toList());
         d.put("intraOpThreads", selection.intraOpThreads());

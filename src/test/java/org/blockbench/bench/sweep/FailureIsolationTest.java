@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.Form;
+import org.blockbench.zoo.Form;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.bench.ort.OptimizationLevel;
 import org.blockbench.bench.ort.Provider;

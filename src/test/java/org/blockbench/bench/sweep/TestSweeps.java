@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.blockbench.bench.Form;
+import org.blockbench.zoo.Form;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
