@@ -1,0 +1,116 @@
+package org.blockbench.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.blockbench.BadInputException;
+import org.blockbench.regress.Comparison;
+import org.blockbench.regress.ComparisonReport;
+import org.blockbench.regress.History;
+import org.blockbench.regress.HistoryEntry;
+import org.blockbench.regress.JmhResultReader;
+import org.blockbench.regress.RegressionCheck;
+import org.blockbench.regress.ResultSet;
+import org.blockbench.regress.TrendPlots;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code blockbench compare BASE NEW} or {@code blockbench compare --history DIR NEW}. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares JMH results benchmark by benchmark and decides slower / faster / unchanged / "
+                + "inconclusive (two-sided Mann-Whitney U test and an effect threshold). BASE and NEW are JMH JSON "
+                + "files (-rf json) or directories of them. With --history DIR, NEW is compared against the last K "
+                + "runs kept in DIR, then appended to it, and a trend plot per benchmark is drawn.",
+                "Exit codes: 0 nothing slower, 1 at least one benchmark slower, 2 bad input, 3 cannot write."})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..2", paramLabel = "PATH", description = "BASE NEW, or NEW alone with --history.")
+    List<Path> paths;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Keep runs in DIR and compare NEW against the pooled last --window runs.")
+    Path history;
+
+    @Option(names = "--window", defaultValue = "" + History.DEFAULT_WINDOW,
+            description = "With --history: how many past runs form the baseline (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--no-append", description = "With --history: compare only, do not store NEW.")
+    boolean noAppend;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "With --history: directory for the trend plots (default: <out>/trends).")
+    Path plots;
+
+    @Option(names = "--name", defaultValue = "compare",
+            description = "Report file stem: <out>/<name>.md and .json (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Mixin
+    VerdictOptions verdict;
+
+    @Override
+    public Integer call() {
+        var policy = verdict.policy();
+        if (history == null) {
+            if (paths.size() != 2) {
+                throw new BadInputException("compare takes BASE NEW (two paths), or --history DIR NEW; found " + paths.size() + " path");
+            }
+            ResultSet base = JmhResultReader.read(paths.get(0));
+            ResultSet fresh = JmhResultReader.read(paths.get(1));
+            ComparisonReport report = RegressionCheck.compare(paths.get(1).getFileName() + " vs " + paths.get(0).getFileName(),
+                    base, fresh, policy, Instant.now());
+            return finish(report, List.of());
+        }
+        if (paths.size() != 1) {
+            throw new BadInputException("with --history DIR, compare takes NEW only (one path); found " + paths.size() + " paths");
+        }
+        Path input = paths.get(0);
+        ResultSet fresh = JmhResultReader.read(input);
+        History h = new History(history);
+        Instant now = Instant.now();
+        List<HistoryEntry> baseline = h.window(window, null);
+        if (baseline.isEmpty()) {
+            HistoryEntry first = noAppend ? null : h.append(input, now);
+            System.out.println("history " + history + " is empty: no baseline yet, nothing compared"
+                    + (first == null ? "" : "; stored " + first.file() + " as the first run"));
+            return ExitCodes.OK;
+        }
+        ComparisonReport report = RegressionCheck.compare(input.getFileName() + " vs last " + baseline.size() + " runs",
+                h.pooled(baseline), fresh, policy, now);
+        List<Path> extra = new ArrayList<>();
+        HistoryEntry stored = noAppend ? null : h.append(input, now);
+        if (stored != null) {
+            extra.add(stored.file());
+        }
+        List<HistoryEntry> plotted = new ArrayList<>(h.window(Integer.MAX_VALUE, stored));
+        List<ResultSet> runs = new ArrayList<>();
+        plotted.forEach(e -> runs.add(JmhResultReader.read(e.file())));
+        plotted.add(stored != null ? stored : new HistoryEntry(input, now));
+        runs.add(fresh);
+        extra.addAll(TrendPlots.write(plotted, runs, report, plots != null ? plots : verdict.out.resolve("trends")));
+        return finish(report, extra);
+    }
+
+    private int finish(ComparisonReport report, List<Path> extra) {
+        for (Comparison c : report.comparisons()) {
+            System.out.printf(Locale.ROOT, "%-12s %-70s time ratio %s  p %s%n", c.verdict().text(), c.key().label(),
+                    Double.isFinite(c.timeRatio()) ? String.format(Locale.ROOT, "%.3f", c.timeRatio()) : "n/a",
+                    Double.isFinite(c.pValue()) ? String.format(Locale.ROOT, "%.2g", c.pValue()) : "n/a");
+        }
+        report.added().forEach(k -> System.out.println("added        " + k.label()));
+        report.removed().forEach(k -> System.out.println("removed      " + k.label()));
+        List<Path> files = verdict.writeReports(report, name);
+        System.out.println("reports: " + files + (extra.isEmpty() ? "" : " (+" + extra.size() + " history/plot files)"));
+        if (report.anySlower()) {
+            System.out.println("REGRESSION: " + report.count(org.blockbench.regress.Verdict.SLOWER) + " benchmark(s) slower");
+            return ExitCodes.FINDINGS;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,164 @@
+package org.blockbench.regress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.blockbench.BadInputException;
+
+/** Turns one JMH JSON benchmark record into a {@link BenchmarkRun}; every error names file, record and field. */
+final class RecordParser {
+
+    private final Path file;
+    private final String source;
+    private final int index;
+    private final JsonNode record;
+    private String name = "?";
+
+    RecordParser(Path file, String source, int index, JsonNode record) {
+        this.file = file;
+        this.source = source;
+        this.index = index;
+        this.record = record;
+    }
+
+    BenchmarkRun parse() {
+        if (!record.isObject()) {
+            throw bad("", "expected a benchmark record (a JSON object), found " + kind(record));
+        }
+        name = text(record, "benchmark");
+        String mode = text(record, "mode");
+        Map<String, String> params = new TreeMap<>();
+        JsonNode p = record.get("params");
+        if (p != null && !p.isNull()) {
+            if (!p.isObject()) {
+                throw bad("params", "expected an object of parameter names to values, found " + kind(p));
+            }
+            p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+        }
+        JsonNode metric = record.get("primaryMetric");
+        if (metric == null || !metric.isObject()) {
+            throw bad("primaryMetric", "missing or not an object");
+        }
+        ScoreUnit unit;
+        try {
+            unit = ScoreUnit.parse(text(metric, "scoreUnit"));
+        } catch (BadInputException e) {
+            throw bad("primaryMetric.scoreUnit", e.getMessage());
+        }
+        BenchmarkKey key = BenchmarkKey.of(name, params, mode);
+        if (metric.has("rawDataHistogram")) {
+            return histogram(key, unit, metric.get("rawDataHistogram"));
+        }
+        if (metric.has("rawData")) {
+            return iterations(key, unit, metric.get("rawData"));
+        }
+        throw bad("primaryMetric", "has neither rawData nor rawDataHistogram; expected JMH JSON written with -rf json");
+    }
+
+    private BenchmarkRun iterations(BenchmarkKey key, ScoreUnit unit, JsonNode forks) {
+        String field = "primaryMetric.rawData";
+        requireArray(forks, field);
+        List<Double> values = new ArrayList<>();
+        long dropped = 0;
+        for (int f = 0; f < forks.size(); f++) {
+            JsonNode fork = forks.get(f);
+            requireArray(fork, field + "[" + f + "]");
+            for (int i = 0; i < fork.size(); i++) {
+                double v = number(fork.get(i), field + "[" + f + "][" + i + "]");
+                if (Double.isFinite(v)) {
+                    values.add(v);
+                } else {
+                    dropped++;
+                }
+            }
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        return new BenchmarkRun(key, unit, SampleKind.ITERATION_SCORES, WeightedSamples.of(v), forks.size(), dropped,
+                List.of(source));
+    }
+
+    private BenchmarkRun histogram(BenchmarkKey key, ScoreUnit unit, JsonNode forks) {
+        String field = "primaryMetric.rawDataHistogram";
+        requireArray(forks, field);
+        List<Double> values = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        long dropped = 0;
+        for (int f = 0; f < forks.size(); f++) {
+            JsonNode fork = forks.get(f);
+            requireArray(fork, field + "[" + f + "]");
+            for (int i = 0; i < fork.size(); i++) {
+                JsonNode iteration = fork.get(i);
+                requireArray(iteration, field + "[" + f + "][" + i + "]");
+                for (int b = 0; b < iteration.size(); b++) {
+                    String at = field + "[" + f + "][" + i + "][" + b + "]";
+                    JsonNode pair = iteration.get(b);
+                    if (!pair.isArray() || pair.size() != 2) {
+                        throw bad(at, "expected a [value, count] pair, found " + pair);
+                    }
+                    double v = number(pair.get(0), at + "[0]");
+                    JsonNode c = pair.get(1);
+                    if (!c.canConvertToLong() || !c.isIntegralNumber() || c.asLong() < 0) {
+                        throw bad(at + "[1]", "expected a non-negative integer count, found " + c);
+                    }
+                    if (Double.isFinite(v)) {
+                        values.add(v);
+                        counts.add(c.asLong());
+                    } else {
+                        dropped += c.asLong();
+                    }
+                }
+            }
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        long[] c = counts.stream().mapToLong(Long::longValue).toArray();
+        return new BenchmarkRun(key, unit, SampleKind.OPERATION_SAMPLES, WeightedSamples.ofHistogram(v, c),
+                forks.size(), dropped, List.of(source));
+    }
+
+    /** A JSON number, or one of JMH's strings "NaN", "Infinity", "-Infinity". */
+    private double number(JsonNode node, String field) {
+        if (node != null && node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node != null && node.isTextual()) {
+            switch (node.asText()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                case "+Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw bad(field, "expected a number or one of \"NaN\", \"Infinity\", \"-Infinity\", found " + node);
+    }
+
+    private String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw bad(field, "missing or not a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private void requireArray(JsonNode node, String field) {
+        if (node == null || !node.isArray()) {
+            throw bad(field, "expected an array, found " + kind(node));
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        return node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private BadInputException bad(String field, String problem) {
+        return new BadInputException(file + ": record " + index + " (" + name + ")"
+                + (field.isEmpty() ? "" : " field " + field) + ": " + problem);
+    }
+}
