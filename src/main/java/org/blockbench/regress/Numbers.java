@@ -10,12 +10,16 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** {@code x} rounded to 4 significant digits, in plain notation; "n/a" when not finite. */
+    /** {@code x} to 4 significant digits (trailing zeros kept), in plain notation; "n/a" when not finite. */
     static String sig4(double x) {
         if (!Double.isFinite(x)) {
             return "n/a";
         }
-        return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        BigDecimal d = new BigDecimal(x).round(new MathContext(4));
+        if (d.precision() < 4) {
+            d = d.setScale(d.scale() + 4 - d.precision());
+        }
+        return d.toPlainString();
     }
 
     /** Three decimals, e.g. a ratio; "n/a" when not finite. */

@@ -43,6 +43,8 @@ public final class RegressionCheck {
                 added.add(e.getKey());
             } else {
                 comparisons.add(compare(e.getKey(), b, e.getValue(), policy));
+                droppedNote(e.getKey(), "baseline", b, notes);
+                droppedNote(e.getKey(), "candidate", e.getValue(), notes);
             }
         }
         base.runs().keySet().stream().filter(k -> !fresh.runs().containsKey(k)).forEach(removed::add);
@@ -136,6 +138,13 @@ public final class RegressionCheck {
         }
         return new Decision(Verdict.INCONCLUSIVE, "not significant (" + pText + ") and the interval " + interval
                 + " reaches beyond " + band + ": too noisy to rule out a change of the threshold size");
+    }
+
+    private static void droppedNote(BenchmarkKey key, String side, BenchmarkRun run, List<String> notes) {
+        if (run.droppedNonFinite() > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: %,d NaN/Infinity sample(s) dropped from the %s, %,d finite kept",
+                    key.label(), run.droppedNonFinite(), side, run.samples().count()));
+        }
     }
 
     private static void noteModeChanges(List<BenchmarkKey> added, List<BenchmarkKey> removed, List<String> notes) {
