@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.blockbench.regress.AbPlan;
 import org.blockbench.regress.AbRunner;
 import org.blockbench.regress.AbSide;
+import org.blockbench.BadInputException;
 import org.blockbench.regress.Comparison;
+import org.blockbench.regress.Metric;
 import org.blockbench.regress.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +66,11 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "ab", description = "Report file stem (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--verdict-metric", defaultValue = "wall",
+            description = "Metric whose verdict sets the exit code: wall (JMH's time per inference) or cpu (thread CPU "
+                    + "time per inference, robust to a loaded machine). Both are reported (default: ${DEFAULT-VALUE}).")
+    String verdictMetric;
+
     @Mixin
     VerdictOptions verdict;
 
@@ -76,12 +83,20 @@ public final class AbCommand implements Callable<Integer> {
                 optB != null ? optB : optA, batch);
         System.out.printf(Locale.ROOT, "A/B: %s against %s; %d forks per side, %.0f s of measuring per side%n",
                 b.describe(), a.describe(), rounds, plan.measuringSecondsPerSide());
-        AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, verdict.out.resolve(name));
+        Metric metric = switch (verdictMetric) {
+            case "wall" -> Metric.PRIMARY;
+            case "cpu" -> Metric.CPU_TIME;
+            default -> throw BadInputException.unknown("verdict metric", verdictMetric, java.util.List.of("wall", "cpu"));
+        };
+        AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.out.resolve(name));
         Comparison c = outcome.report().comparisons().get(0);
-        System.out.printf(Locale.ROOT, "%s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %.2g — %s%n",
+        System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %.2g — %s%n",
                 c.verdict().text(), fmt(c.baseMedian()), fmt(c.newMedian()), c.unit(), c.timeRatio(),
                 Math.round(100 * policy.confidence()) + " %", c.interval() == null ? Double.NaN : c.interval().low(),
                 c.interval() == null ? Double.NaN : c.interval().high(), c.pValue(), c.reason());
+ Comparison o = outcome.other();
+        System.out.printf(Locale.ROOT, "(%s: %s, time ratio %.3f, p %.2g)%n", metric == Metric.PRIMARY ? "CPU time" : "wall time",
+                o.verdict().text(), o.timeRatio(), o.pValue());
         System.out.println("reports: " + verdict.writeReports(outcome.report(), name) + ", JMH JSON: " + outcome.aJson()
                 + ", " + outcome.bJson());
         return c.verdict() == Verdict.SLOWER ? ExitCodes.FINDINGS : ExitCodes.OK;

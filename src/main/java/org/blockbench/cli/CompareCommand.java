@@ -12,6 +12,7 @@ import org.blockbench.regress.ComparisonReport;
 import org.blockbench.regress.History;
 import org.blockbench.regress.HistoryEntry;
 import org.blockbench.regress.JmhResultReader;
+import org.blockbench.regress.Metric;
 import org.blockbench.regress.RegressionCheck;
 import org.blockbench.regress.ResultSet;
 import org.blockbench.regress.TrendPlots;
@@ -51,18 +52,24 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Report file stem: <out>/<name>.md and .json (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--metric", defaultValue = "primary", paramLabel = "METRIC",
+            description = "Metric to compare: primary (default), or a secondary metric NAME or NAME:UNIT, e.g. "
+                    + "cpuNanosPerOp:ns/op (CPU time per inference recorded by the A/B benchmark).")
+    String metricText;
+
     @Mixin
     VerdictOptions verdict;
 
     @Override
     public Integer call() {
         var policy = verdict.policy();
+        Metric metric = Metric.parse(metricText);
         if (history == null) {
             if (paths.size() != 2) {
                 throw new BadInputException("compare takes BASE NEW (two paths), or --history DIR NEW; found " + paths.size() + " path");
             }
-            ResultSet base = JmhResultReader.read(paths.get(0));
-            ResultSet fresh = JmhResultReader.read(paths.get(1));
+            ResultSet base = JmhResultReader.read(paths.get(0), metric);
+            ResultSet fresh = JmhResultReader.read(paths.get(1), metric);
             ComparisonReport report = RegressionCheck.compare(paths.get(1).getFileName() + " vs " + paths.get(0).getFileName(),
                     base, fresh, policy, Instant.now());
             return finish(report, List.of());
@@ -71,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("with --history DIR, compare takes NEW only (one path); found " + paths.size() + " paths");
         }
         Path input = paths.get(0);
-        ResultSet fresh = JmhResultReader.read(input);
+        ResultSet fresh = JmhResultReader.read(input, metric);
         History h = new History(history);
         Instant now = Instant.now();
         List<HistoryEntry> baseline = h.window(window, null);
@@ -82,7 +89,7 @@ public final class CompareCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         ComparisonReport report = RegressionCheck.compare(input.getFileName() + " vs last " + baseline.size() + " runs",
-                h.pooled(baseline), fresh, policy, now);
+                h.pooled(baseline, metric), fresh, policy, now);
         List<Path> extra = new ArrayList<>();
         HistoryEntry stored = noAppend ? null : h.append(input, now);
         if (stored != null) {
@@ -90,7 +97,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<HistoryEntry> plotted = new ArrayList<>(h.window(Integer.MAX_VALUE, stored));
         List<ResultSet> runs = new ArrayList<>();
-        plotted.forEach(e -> runs.add(JmhResultReader.read(e.file())));
+        plotted.forEach(e -> runs.add(JmhResultReader.read(e.file(), metric)));
         plotted.add(stored != null ? stored : new HistoryEntry(input, now));
         runs.add(fresh);
         extra.addAll(TrendPlots.write(plotted, runs, report, plots != null ? plots : verdict.out.resolve("trends")));

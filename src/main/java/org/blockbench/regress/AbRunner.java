@@ -45,8 +45,11 @@ public final class AbRunner {
     private AbRunner() {
     }
 
-    /** What an A/B session produced. */
-    public record Outcome(Path aJson, Path bJson, ComparisonReport report) {
+    /**
+     * What an A/B session produced: the report on the metric the verdict is taken from, and
+     * the comparison on the other metric (wall time or CPU time), which the report also notes.
+     */
+    public record Outcome(Path aJson, Path bJson, ComparisonReport report, Comparison other) {
     }
 
     /**
@@ -54,7 +57,7 @@ public final class AbRunner {
      * opened and run once in this JVM so that a bad model or option fails before any fork.
      * JMH's own output for fork {@code i} goes to {@code outDir/logs/fork-i-SIDE.log}.
      */
-    public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Path outDir) {
+    public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric, Path outDir) {
         for (AbSide side : List.of(a, b)) {
             try (OrtModelRunner probe = OrtModelRunner.open(side.model(), side.threads(), side.optimization(), side.batch())) {
                 probe.run();
@@ -85,17 +88,23 @@ public final class AbRunner {
         Path bJson = outDir.resolve("b.json");
         writeJmhJson(aJson, new RunResult(firstA.getParams(), resultsA));
         writeJmhJson(bJson, new RunResult(firstB.getParams(), resultsB));
-        BenchmarkRun runA = only(JmhResultReader.read(aJson));
-        BenchmarkRun runB = only(JmhResultReader.read(bJson));
-        BenchmarkKey key = pairKey(runA.key(), runB.key());
-        Comparison c = RegressionCheck.compare(key, runA, runB, policy);
+        Comparison wall = comparePair(aJson, bJson, Metric.PRIMARY, policy);
+        Comparison cpu = comparePair(aJson, bJson, Metric.CPU_TIME, policy);
+        boolean byCpu = verdictMetric.equals(Metric.CPU_TIME);
+        Comparison chosen = byCpu ? cpu : wall;
+        Comparison other = byCpu ? wall : cpu;
         List<String> notes = List.of(String.format(Locale.ROOT, "interleaved in one session: %d forks per side in ABBA order, "
                 + "each %d warm-up × %d ms + %d measured iterations × %d ms (%s mode): %.0f s of measuring per side",
                 plan.rounds(), plan.warmupIterations(), plan.warmupMillis(), plan.measurementIterations(),
-                plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide()));
+                plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide()),
+                String.format(Locale.ROOT, "verdict taken on %s; %s: %s, time ratio %s, p %s (%s)",
+                        byCpu ? "CPU time per inference (thread CPU time, " + AbLatencyBenchmark.CPU_METRIC + ")"
+                                : "wall time (JMH primary metric)",
+                        byCpu ? "wall time" : "CPU time", other.verdict().text(), Numbers.fixed3(other.timeRatio()),
+                        Numbers.pValue(other.pValue()), other.reason()));
         ComparisonReport report = new ComparisonReport("A/B, B against A", a.describe() + " — " + aJson,
-                b.describe() + " — " + bJson, policy, List.of(c), List.of(), List.of(), notes, Instant.now());
-        return new Outcome(aJson, bJson, report);
+                b.describe() + " — " + bJson, policy, List.of(chosen), List.of(), List.of(), notes, Instant.now());
+        return new Outcome(aJson, bJson, report, other);
     }
 
     private static RunResult runFork(AbSide side, AbPlan plan, Path log) {
@@ -154,6 +163,12 @@ public final class AbRunner {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(List.of(merged));
         }
         AtomicFile.write(file, bytes.toByteArray());
+    }
+
+    private static Comparison comparePair(Path aJson, Path bJson, Metric metric, VerdictPolicy policy) {
+        BenchmarkRun runA = only(JmhResultReader.read(aJson, metric));
+        BenchmarkRun runB = only(JmhResultReader.read(bJson, metric));
+        return RegressionCheck.compare(pairKey(runA.key(), runB.key()), runA, runB, policy);
     }
 
     private static BenchmarkRun only(ResultSet set) {

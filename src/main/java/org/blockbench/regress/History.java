@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
@@ -120,21 +119,16 @@ public final class History {
      * The pooled baseline of {@code entries}: per benchmark, every sample of every entry that
      * has it, in the unit of the newest entry that has it.
      */
-    public ResultSet pooled(List<HistoryEntry> entries) {
+    public ResultSet pooled(List<HistoryEntry> entries, Metric metric) {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("no runs to pool");
         }
-        TreeMap<BenchmarkKey, BenchmarkRun> runs = new TreeMap<>();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            for (BenchmarkRun r : JmhResultReader.read(entries.get(i).file()).runs().values()) {
-                runs.merge(r.key(), r, BenchmarkRun::pooledWith);
-            }
-        }
+        List<ResultSet> sets = entries.stream().map(e -> JmhResultReader.read(e.file(), metric)).toList();
         String names = entries.size() == 1 ? entries.get(0).name()
                 : entries.get(0).name() + " … " + entries.get(entries.size() - 1).name();
         String source = "history " + dir + ": last " + entries.size() + " run" + (entries.size() == 1 ? "" : "s")
                 + " pooled (" + names + ")";
-        return new ResultSet(source, runs, List.of());
+        return AaCalibration.pool(sets, source);
     }
 
     private static HistoryEntry entry(Path file) {

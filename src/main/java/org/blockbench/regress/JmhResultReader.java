@@ -41,6 +41,15 @@ public final class JmhResultReader {
      *         column), a record that is not JMH's format, or when no benchmark is found
      */
     public static ResultSet read(Path path) {
+        return read(path, Metric.PRIMARY);
+    }
+
+    /**
+     * Reads {@code metric} of every record of a result file or a directory of them.
+     *
+     * @throws BadInputException as {@link #read(Path)}, and when a record lacks the metric
+     */
+    public static ResultSet read(Path path, Metric metric) {
         if (!Files.exists(path)) {
             throw new BadInputException("JMH result " + path + " does not exist; expected a JMH JSON file (-rf json) or a directory of them");
         }
@@ -59,7 +68,7 @@ public final class JmhResultReader {
             }
             String source = Files.isDirectory(path) ? path.relativize(file).toString() : file.getFileName().toString();
             for (int i = 0; i < root.size(); i++) {
-                BenchmarkRun run = new RecordParser(file, source, i, root.get(i)).parse();
+                BenchmarkRun run = new RecordParser(file, source, i, root.get(i), metric).parse();
                 BenchmarkRun previous = runs.get(run.key());
                 if (previous != null) {
                     notes.add(run.key().label() + ": pooled from " + previous.sources() + " and " + source);

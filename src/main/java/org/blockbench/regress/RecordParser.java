@@ -15,13 +15,15 @@ final class RecordParser {
     private final String source;
     private final int index;
     private final JsonNode record;
+    private final Metric metric;
     private String name = "?";
 
-    RecordParser(Path file, String source, int index, JsonNode record) {
+    RecordParser(Path file, String source, int index, JsonNode record, Metric metric) {
         this.file = file;
         this.source = source;
         this.index = index;
         this.record = record;
+        this.metric = metric;
     }
 
     BenchmarkRun parse() {
@@ -38,28 +40,49 @@ final class RecordParser {
             }
             p.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         }
-        JsonNode metric = record.get("primaryMetric");
-        if (metric == null || !metric.isObject()) {
-            throw bad("primaryMetric", "missing or not an object");
+        String field = metric.primary() ? "primaryMetric" : "secondaryMetrics." + metric.secondaryName();
+        JsonNode m = metric.primary() ? record.get("primaryMetric") : secondary();
+        if (m == null || !m.isObject()) {
+            throw bad(field, "missing or not an object");
         }
-        ScoreUnit unit;
-        try {
-            unit = ScoreUnit.parse(text(metric, "scoreUnit"));
-        } catch (BadInputException e) {
-            throw bad("primaryMetric.scoreUnit", e.getMessage());
+        ScoreUnit unit = unit(m, field);
+        BenchmarkKey key = BenchmarkKey.of(metric.primary() ? name : name + ":" + metric.secondaryName(), params, mode);
+        if (m.has("rawDataHistogram")) {
+            return histogram(key, unit, m.get("rawDataHistogram"), field + ".rawDataHistogram");
         }
-        BenchmarkKey key = BenchmarkKey.of(name, params, mode);
-        if (metric.has("rawDataHistogram")) {
-            return histogram(key, unit, metric.get("rawDataHistogram"));
+        if (m.has("rawData")) {
+            return iterations(key, unit, m.get("rawData"), field + ".rawData");
         }
-        if (metric.has("rawData")) {
-            return iterations(key, unit, metric.get("rawData"));
-        }
-        throw bad("primaryMetric", "has neither rawData nor rawDataHistogram; expected JMH JSON written with -rf json");
+        throw bad(field, "has neither rawData nor rawDataHistogram; expected JMH JSON written with -rf json");
     }
 
-    private BenchmarkRun iterations(BenchmarkKey key, ScoreUnit unit, JsonNode forks) {
-        String field = "primaryMetric.rawData";
+    private JsonNode secondary() {
+        JsonNode all = record.get("secondaryMetrics");
+        JsonNode m = all == null ? null : all.get(metric.secondaryName());
+        if (m == null) {
+            java.util.List<String> names = new ArrayList<>();
+            if (all != null) {
+                all.fieldNames().forEachRemaining(names::add);
+            }
+            throw bad("secondaryMetrics", "no metric '" + metric.secondaryName() + "', expected one of " + names);
+        }
+        return m;
+    }
+
+    private ScoreUnit unit(JsonNode m, String field) {
+        String text = text(m, "scoreUnit");
+        if (text.equals("#") && metric.unitForCounts() != null) {
+            return metric.unitForCounts();
+        }
+        try {
+            return ScoreUnit.parse(text);
+        } catch (BadInputException e) {
+            throw bad(field + ".scoreUnit", e.getMessage() + (text.equals("#")
+                    ? "; a counter metric needs its unit given, as NAME:UNIT (e.g. cpuNanosPerOp:ns/op)" : ""));
+        }
+    }
+
+    private BenchmarkRun iterations(BenchmarkKey key, ScoreUnit unit, JsonNode forks, String field) {
         requireArray(forks, field);
         List<Double> values = new ArrayList<>();
         long dropped = 0;
@@ -80,8 +103,7 @@ final class RecordParser {
                 List.of(source));
     }
 
-    private BenchmarkRun histogram(BenchmarkKey key, ScoreUnit unit, JsonNode forks) {
-        String field = "primaryMetric.rawDataHistogram";
+    private BenchmarkRun histogram(BenchmarkKey key, ScoreUnit unit, JsonNode forks, String field) {
         requireArray(forks, field);
         List<Double> values = new ArrayList<>();
         List<Long> counts = new ArrayList<>();

@@ -1,0 +1,110 @@
+package org.blockbench.regress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.BetaDistribution;
+
+/**
+ * The false-alarm rate of the verdicts on this machine: given several runs of the same
+ * code (an A/A experiment), every "slower" verdict between them is a false alarm. Two
+ * designs: every pair of runs (the later one judged against the earlier one, as
+ * {@code compare BASE NEW} would), and the nightly design (each run judged against the pooled
+ * {@code window} runs before it, as {@code compare --history} would).
+ */
+public final class AaCalibration {
+
+    private AaCalibration() {
+    }
+
+    /** Verdict counts over many A/A comparisons, and the ones that were "slower". */
+    public record Outcome(String design, int runs, int rounds, Map<Verdict, Long> counts, List<String> falseAlarms) {
+
+        /** Number of benchmark comparisons. */
+        public long comparisons() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Fraction of comparisons with a "slower" verdict. */
+        public double slowerRate() {
+            return comparisons() == 0 ? Double.NaN : (double) counts.get(Verdict.SLOWER) / comparisons();
+        }
+
+        /**
+         * One-sided 95 % Clopper-Pearson upper bound of the slower rate, treating the
+         * comparisons as independent (they are not: pairs share runs, so the true bound is wider).
+         */
+        public double slowerRateUpper95() {
+            long n = comparisons();
+            long k = counts.get(Verdict.SLOWER);
+            if (n == 0) {
+                return Double.NaN;
+            }
+            return k == n ? 1.0 : new BetaDistribution(null, k + 1, n - k).inverseCumulativeProbability(0.95);
+        }
+    }
+
+    /** Every pair {@code i < j}: run j judged against run i. */
+    public static Outcome allPairs(List<ResultSet> runs, VerdictPolicy policy) {
+        Tally tally = new Tally();
+        for (int i = 0; i < runs.size(); i++) {
+            for (int j = i + 1; j < runs.size(); j++) {
+                tally.add(RegressionCheck.compare("A/A", runs.get(i), runs.get(j), policy, Instant.EPOCH));
+                tally.rounds++;
+            }
+        }
+        return tally.outcome("every pair of runs (later against earlier)", runs.size());
+    }
+
+    /** Each run from index {@code window} on, judged against the pooled {@code window} runs before it. */
+    public static Outcome rolling(List<ResultSet> runs, int window, VerdictPolicy policy) {
+        Tally tally = new Tally();
+        for (int j = window; j < runs.size(); j++) {
+            ResultSet baseline = pool(runs.subList(j - window, j), "runs " + (j - window) + ".." + (j - 1));
+            tally.add(RegressionCheck.compare("A/A", baseline, runs.get(j), policy, Instant.EPOCH));
+            tally.rounds++;
+        }
+        return tally.outcome("each run against the pooled " + window + " runs before it (nightly --history design)",
+                runs.size());
+    }
+
+    /** All samples of all {@code sets} per benchmark, in the unit of the last set that has it. */
+    public static ResultSet pool(List<ResultSet> sets, String source) {
+        TreeMap<BenchmarkKey, BenchmarkRun> runs = new TreeMap<>();
+        for (int i = sets.size() - 1; i >= 0; i--) {
+            for (BenchmarkRun r : sets.get(i).runs().values()) {
+                runs.merge(r.key(), r, BenchmarkRun::pooledWith);
+            }
+        }
+        return new ResultSet(source, runs, List.of());
+    }
+
+    private static final class Tally {
+        final Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        final List<String> falseAlarms = new ArrayList<>();
+        int rounds;
+
+        Tally() {
+            for (Verdict v : Verdict.values()) {
+                counts.put(v, 0L);
+            }
+        }
+
+        void add(ComparisonReport report) {
+            for (Comparison c : report.comparisons()) {
+                counts.merge(c.verdict(), 1L, Long::sum);
+                if (c.verdict() == Verdict.SLOWER) {
+                    falseAlarms.add(report.newSource() + " against " + report.baseSource() + ": " + c.key().label()
+                            + " — " + c.reason());
+                }
+            }
+        }
+
+        Outcome outcome(String design, int runs) {
+            return new Outcome(design, runs, rounds, Map.copyOf(counts), List.copyOf(falseAlarms));
+        }
+    }
+}
