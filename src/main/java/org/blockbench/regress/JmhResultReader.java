@@ -25,7 +25,9 @@ import org.blockbench.BadInputException;
  *
  * <p>A directory is read recursively: every {@code *.json} whose top level is an array is a
  * result file; a file whose top level is an object is run metadata and is skipped (and
- * said so); hidden files are ignored. The same benchmark found in several files is pooled.
+ * said so); hidden files are ignored. The same benchmark found in several files is pooled,
+ * unless the records are identical (a per-config file and a merged results file holding the
+ * same measurement), which count once.
  */
 public final class JmhResultReader {
 
@@ -55,6 +57,7 @@ public final class JmhResultReader {
         }
         List<String> notes = new ArrayList<>();
         Map<BenchmarkKey, BenchmarkRun> runs = new TreeMap<>();
+        Map<String, String> seen = new java.util.HashMap<>();
         List<Path> files = Files.isDirectory(path) ? jsonFilesUnder(path) : List.of(path);
         for (Path file : files) {
             JsonNode root = parse(file);
@@ -69,6 +72,12 @@ public final class JmhResultReader {
             String source = Files.isDirectory(path) ? path.relativize(file).toString() : file.getFileName().toString();
             for (int i = 0; i < root.size(); i++) {
                 BenchmarkRun run = new RecordParser(file, source, i, root.get(i), metric).parse();
+                String seenIn = seen.putIfAbsent(fingerprint(root.get(i)), source);
+                if (seenIn != null) {
+                    notes.add(run.key().label() + ": the record in " + source + " repeats the one in " + seenIn
+                            + " (same measurements), counted once");
+                    continue;
+                }
                 BenchmarkRun previous = runs.get(run.key());
                 if (previous != null) {
                     notes.add(run.key().label() + ": pooled from " + previous.sources() + " and " + source);
@@ -82,6 +91,16 @@ public final class JmhResultReader {
                     ? " (looked at " + files.size() + " *.json files)" : "") + "; expected JMH JSON written with -rf json");
         }
         return new ResultSet(path.toString(), new TreeMap<>(runs), notes);
+    }
+
+    /**
+     * Identity of one measurement: the record's benchmark, mode, params and metrics as JSON
+     * text. A run directory often holds the same record twice (one file per config plus a
+     * merged results file); those must not be pooled as if they were two measurements.
+     */
+    private static String fingerprint(JsonNode record) {
+        return String.valueOf(record.get("benchmark")) + record.get("mode") + record.get("params")
+                + record.get("primaryMetric") + record.get("secondaryMetrics");
     }
 
     /** Parses one file as a JSON tree. */

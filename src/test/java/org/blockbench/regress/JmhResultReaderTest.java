@@ -114,16 +114,25 @@ class JmhResultReaderTest {
     void directoryPoolsFilesAndSkipsMetadata(@TempDir Path dir) throws Exception {
         Files.copy(FIXTURES.resolve("base-avgt.json"), dir.resolve("part1.json"));
         Files.createDirectories(dir.resolve("more"));
-        Files.copy(FIXTURES.resolve("base-avgt.json"), dir.resolve("more/part2.json"));
+        Files.copy(FIXTURES.resolve("new-avgt.json"), dir.resolve("more/part2.json"));
         Files.writeString(dir.resolve("run-metadata.json"), "{\"machine\":\"x\"}");
         Files.writeString(dir.resolve(".part3.json.tmp.json"), "not json at all");
         Files.writeString(dir.resolve("notes.txt"), "ignored");
+        // blockbench bench's layout: configs/<key>.json and a merged results.json repeat the same records
+        Files.createDirectories(dir.resolve("more/configs"));
+        Files.copy(FIXTURES.resolve("base-avgt.json"), dir.resolve("more/configs/copy.json"));
         ResultSet set = JmhResultReader.read(dir);
         BenchmarkRun alpha = set.runs().get(key("alpha", Map.of("size", "10", "kind", "conv"), "avgt"));
         assertEquals(20, alpha.samples().count());
         assertEquals(4, alpha.forks());
         assertTrue(set.notes().stream().anyMatch(n -> n.startsWith("skipped run-metadata.json")), set.notes().toString());
         assertTrue(set.notes().stream().anyMatch(n -> n.contains("pooled from")), set.notes().toString());
+        assertTrue(set.notes().contains("Bench.alpha{kind=conv, size=10} [avgt]: the record in part1.json repeats "
+                + "the one in more/configs/copy.json (same measurements), counted once"), set.notes().toString());
+        BenchmarkRun beta = set.runs().get(key("beta", Map.of("size", "10", "kind", "conv"), "avgt"));
+        assertEquals("us/op", beta.unit().text(), "pooled in the unit of the first file read");
+        assertEquals(20, beta.samples().count());
+        assertEquals(250.25, beta.samples().median(), 1e-9, "ns/op samples converted before pooling");
     }
 
     @Test
