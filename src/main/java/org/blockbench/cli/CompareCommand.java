@@ -88,8 +88,15 @@ public final class CompareCommand implements Callable<Integer> {
                     + (first == null ? "" : "; stored " + first.file() + " as the first run"));
             return ExitCodes.OK;
         }
+        ResultSet pooled = h.pooled(baseline, metric);
+        if (fresh.runs().keySet().stream().noneMatch(pooled.runs()::containsKey)) {
+            HistoryEntry stored = noAppend ? null : h.append(input, now);
+            throw new BadInputException("no benchmark of " + input + " is in the last " + baseline.size()
+                    + " runs of " + history + " (benchmark names, params or modes changed?)"
+                    + (stored == null ? "" : "; stored it as " + stored.file().getFileName() + ", so the next run compares against it"));
+        }
         ComparisonReport report = RegressionCheck.compare(input.getFileName() + " vs last " + baseline.size() + " runs",
-                h.pooled(baseline, metric), fresh, policy, now);
+                pooled, fresh, policy, now);
         List<Path> extra = new ArrayList<>();
         HistoryEntry stored = noAppend ? null : h.append(input, now);
         if (stored != null) {

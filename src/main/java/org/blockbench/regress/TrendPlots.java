@@ -44,7 +44,7 @@ public final class TrendPlots {
     }
 
     /**
-     * Draws every benchmark of {@code runs} (oldest first; the last one is the candidate) into
+     * Draws every benchmark of the candidate, the last of {@code runs} (oldest first), into
      * {@code outDir}, with the baseline and verdict taken from {@code report} where the
      * benchmark was compared. Returns the files written.
      */
@@ -52,8 +52,7 @@ public final class TrendPlots {
         System.setProperty("java.awt.headless", "true");
         Map<BenchmarkKey, Comparison> compared = new TreeMap<>();
         report.comparisons().forEach(c -> compared.put(c.key(), c));
-        TreeSet<BenchmarkKey> keys = new TreeSet<>();
-        runs.forEach(r -> keys.addAll(r.runs().keySet()));
+        TreeSet<BenchmarkKey> keys = new TreeSet<>(runs.get(runs.size() - 1).runs().keySet());
         List<Path> written = new ArrayList<>();
         Map<String, String> index = new LinkedHashMap<>();
         for (BenchmarkKey key : keys) {

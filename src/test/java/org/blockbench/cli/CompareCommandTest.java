@@ -144,7 +144,10 @@ class CompareCommandTest {
         assertTrue(Files.readString(out.resolve("compare.md")).contains("last 1 run pooled"));
         try (Stream<Path> s = Files.list(out.resolve("trends"))) {
             List<Path> files = s.sorted().toList();
-            assertEquals(4 * 2 + 1, files.size(), "PNG + SVG for alpha, beta, gone, added, and index.md: " + files);
+            // night 2 (base again) drew alpha, beta, gone; night 3 alpha, beta, added; index.md lists night 3's
+            assertEquals(4 * 2 + 1, files.size(), files.toString());
+            String index = Files.readString(out.resolve("trends/index.md"));
+            assertTrue(index.contains("Bench.added [avgt]") && !index.contains("Bench.gone"), index);
             for (Path f : files) {
                 if (f.toString().endsWith(".png")) {
                     assertNotNull(ImageIO.read(f.toFile()), "decodable PNG " + f);
@@ -157,6 +160,11 @@ class CompareCommandTest {
         assertEquals(ExitCodes.OK, run(err, "compare", "--history", history.toString(), base, "--no-append",
                 "--window", "1", "--out", out.toString()), err[0]);
         assertEquals(2, runs(history).size());
+        // a run sharing no benchmark with the history: exit 2, stored so that the next night compares against it
+        assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", "--history", history.toString(),
+                FIXTURES.resolve("base-thrpt.json").toString(), "--out", out.toString()));
+        assertTrue(err[0].contains("so the next run compares against it"), err[0]);
+        assertEquals(3, runs(history).size());
         // a history "directory" that is a file is bad input
         assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", "--history", base, base));
     }
