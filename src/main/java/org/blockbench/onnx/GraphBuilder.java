@@ -40,6 +40,10 @@ public final class GraphBuilder {
     public static final long IR_VERSION = 8;
     /** Written into every model; fixed so that the same build inputs give the same bytes. */
     public static final String PRODUCER_VERSION = "0.1.0";
+    /** Written by {@link #build} after all other metadata; its value is the number of metadata entries. */
+    public static final String METADATA_COUNT_KEY = "blockbench.metadata_entries";
+    /** The producer_name of models BlockBench writes. */
+    public static final String PRODUCER = "blockbench";
 
     private final List<NodeProto> nodes = new ArrayList<>();
     private final List<TensorProto> initializers = new ArrayList<>();
@@ -104,6 +108,13 @@ public final class GraphBuilder {
         return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", t.build()));
     }
 
+    /** A fixed int64 scalar (rank 0), e.g. a Gather index that drops its axis. */
+    public Value constantScalar(long value) {
+        TensorProto t = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64.getNumber())
+                .addInt64Data(value).build();
+        return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", t));
+    }
+
     /** A fixed float tensor, emitted as a Constant node. */
     public Value constant(FloatTensor tensor) {
         return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", floatTensorProto("", tensor)));
@@ -158,10 +169,13 @@ public final class GraphBuilder {
                 .addAllInitializer(initializers).addAllInput(inputs).addAllOutput(outputs).build();
         ModelProto.Builder model = ModelProto.newBuilder().setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setProducerName("blockbench").setProducerVersion(PRODUCER_VERSION)
+                .setProducerName(PRODUCER).setProducerVersion(PRODUCER_VERSION)
                 .setDocString(docString).setGraph(graph);
         new TreeMap<>(metadata).forEach((k, v) ->
                 model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        // Last field on the wire: a reader can tell a file cut between two metadata entries.
+        model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(METADATA_COUNT_KEY)
+                .setValue(Integer.toString(metadata.size() + 1)));
         return model.build();
     }
 

@@ -85,6 +85,9 @@ public final class OnnxModelFile {
         if (model.getOpsetImportCount() == 0) {
             throw new OnnxModelException(source + ": not a valid ONNX model (no opset_import)");
         }
+        if (GraphBuilder.PRODUCER.equals(model.getProducerName())) {
+            checkMetadataComplete(source, model);
+        }
         GraphProto graph = model.getGraph();
         if (graph.getOutputCount() == 0) {
             throw new OnnxModelException(source + ": graph '" + graph.getName() + "' declares no outputs (truncated file?)");
@@ -109,6 +112,19 @@ public final class OnnxModelFile {
             if (!defined.contains(out.getName())) {
                 throw new OnnxModelException(source + ": graph output '" + out.getName() + "' is never produced (truncated file?)");
             }
+        }
+    }
+
+    /**
+     * A protobuf cut exactly between two top-level fields still parses; for files BlockBench
+     * wrote, the metadata ends with an entry count, so such a cut is caught too.
+     */
+    private static void checkMetadataComplete(String source, ModelProto model) {
+        int n = model.getMetadataPropsCount();
+        boolean complete = n > 0 && model.getMetadataProps(n - 1).getKey().equals(GraphBuilder.METADATA_COUNT_KEY)
+                && model.getMetadataProps(n - 1).getValue().equals(Integer.toString(n));
+        if (!complete) {
+            throw new OnnxModelException(source + ": metadata of a BlockBench model is incomplete (truncated file?)");
         }
     }
 

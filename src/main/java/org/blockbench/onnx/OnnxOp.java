@@ -17,6 +17,7 @@ public enum OnnxOp {
     RELU("Relu", 1, 1, 1),
     SIGMOID("Sigmoid", 1, 1, 1),
     HARD_SWISH("HardSwish", 1, 1, 1),
+    HARD_SIGMOID("HardSigmoid", 1, 1, 1, "alpha", "beta"),
     SOFTMAX("Softmax", 1, 1, 1, "axis"),
     CONV("Conv", 2, 3, 1, "kernel_shape", "strides", "pads", "dilations", "group", "auto_pad"),
     BATCH_NORMALIZATION("BatchNormalization", 5, 5, 1, "epsilon", "momentum", "training_mode"),

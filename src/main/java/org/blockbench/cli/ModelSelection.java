@@ -1,0 +1,54 @@
+package org.blockbench.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
+import org.blockbench.zoo.Zoo;
+import picocli.CommandLine.Option;
+
+/**
+ * The shared picocli mixin that picks zoo models: {@code --blocks}, {@code --positions},
+ * {@code --[no-]gwo-network}. Names are checked against the registry; an unknown one fails
+ * with the list of valid names.
+ */
+public final class ModelSelection {
+
+    @Option(names = "--blocks", split = ",", paramLabel = "BLOCK",
+            description = "Blocks, comma-separated (default: all): ${COMPLETION-CANDIDATES}",
+            completionCandidates = BlockNames.class)
+    List<String> blocks;
+
+    @Option(names = "--positions", split = ",", paramLabel = "POSITION",
+            description = "Scaffold positions, comma-separated: early, mid, late (default: all)")
+    List<String> positions;
+
+    @Option(names = "--gwo-network", negatable = true,
+            description = "Include the GWO baseline networks (default: only when no --blocks/--positions are given)")
+    Boolean gwoNetwork;
+
+    /** The selected models, in registry order. */
+    public List<ModelId> models() {
+        List<String> blockNames = blocks == null ? BlockRegistry.names()
+                : blocks.stream().map(b -> BlockRegistry.get(b).name()).distinct().toList();
+        List<Position> pos = positions == null ? List.of(Position.values())
+                : positions.stream().map(Position::parse).distinct().toList();
+        boolean gwo = gwoNetwork != null ? gwoNetwork : blocks == null && positions == null;
+        return Zoo.models(blockNames, pos, gwo);
+    }
+
+    /** Block names for picocli's help text. */
+    static final class BlockNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return BlockRegistry.names().iterator();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "blocks=" + blocks + " positions=" + positions + " gwoNetwork=" + gwoNetwork
+                + " positionsKnown=" + Arrays.toString(Position.values());
+    }
+}

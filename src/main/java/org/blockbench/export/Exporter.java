@@ -1,0 +1,91 @@
+package org.blockbench.export;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.blockbench.gwo.GwoOperation;
+import org.blockbench.gwo.GwoPrimitive;
+import org.blockbench.onnx.GraphBuilder;
+import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.zoo.BuiltModel;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.zoo.Zoo;
+
+/**
+ * Exports zoo models: for each model its train and deploy .onnx (each written atomically),
+ * then the manifest, written last, so that a manifest never lists a file that is not
+ * complete on disk. Entries of an existing manifest with the same seed, classes, input size
+ * and init are kept for models not re-exported.
+ */
+public final class Exporter {
+
+    private final Path outputDir;
+    private final ScaffoldConfig config;
+
+    public Exporter(Path outputDir, ScaffoldConfig config) {
+        this.outputDir = outputDir;
+        this.config = config;
+    }
+
+    /** Exports {@code models}; {@code progress} is told the id of each model when it is done. */
+    public Manifest export(List<ModelId> models, Consumer<ModelId> progress) {
+        Map<String, ManifestEntry> entries = new LinkedHashMap<>();
+        Path manifestFile = outputDir.resolve(Manifest.FILE_NAME);
+        if (Files.exists(manifestFile)) {
+            Manifest old = Manifest.read(manifestFile);
+            if (old.seed() == config.seed() && old.classes() == config.classes()
+                    && old.inputSize() == config.inputSize() && old.init().equals(config.init().id())) {
+                old.models().forEach(m -> entries.put(m.id(), m));
+            }
+        }
+        for (ModelId id : models) {
+            ManifestEntry entry = exportOne(id);
+            entries.put(entry.id(), entry);
+            progress.accept(id);
+        }
+        List<ManifestEntry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparing(ManifestEntry::id));
+        Manifest manifest = new Manifest(Manifest.FORMAT, config.seed(), config.classes(), config.inputSize(),
+                config.init().id(), GraphBuilder.OPSET, sorted);
+        manifest.write(manifestFile);
+        return manifest;
+    }
+
+    private ManifestEntry exportOne(ModelId id) {
+        BuiltModel train = Zoo.build(id, Form.TRAIN, config);
+        BuiltModel deploy = Zoo.build(id, Form.DEPLOY, config);
+        ModelFile trainFile = write(id, train);
+        ModelFile deployFile = write(id, deploy);
+        int classes = (int) train.model().getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
+        List<Object> inputShape = List.of(Zoo.BATCH_DIM, 3, config.inputSize(), config.inputSize());
+        return new ManifestEntry(id.block(), id.position(), Zoo.INPUT_NAME, inputShape, Zoo.OUTPUT_NAME, classes,
+                GraphBuilder.OPSET, train.trainableParams(), train.bufferElements(), trainFile, deployFile, gwo(train));
+    }
+
+    private ModelFile write(ModelId id, BuiltModel built) {
+        String relative = id.block() + "/" + id.position() + "/" + built.form().id() + ".onnx";
+        ModelProto model = built.model();
+        byte[] bytes = model.toByteArray();
+        OnnxModelFile.write(outputDir.resolve(relative), model);
+        return new ModelFile(relative, OnnxModelFile.sha256(bytes), bytes.length, built.storedElements());
+    }
+
+    private static GwoSummary gwo(BuiltModel m) {
+        List<GwoSummary.Primitive> primitives = new ArrayList<>();
+        for (GwoOperation op : m.gwo().operations()) {
+            for (GwoPrimitive p : op.primitives()) {
+                primitives.add(new GwoSummary.Primitive(op.name(), p.role().name(), p.name(), p.cost()));
+            }
+        }
+        return new GwoSummary(primitives, m.gwo().descriptiveComplexity(), m.gwoInstances(), m.descriptiveComplexity(),
+                m.gwo().dynamicSubnetworks(), m.dynamicParams());
+    }
+}

@@ -1,0 +1,41 @@
+package org.blockbench.zoo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.blockbench.BadInputException;
+
+/** Where in the scaffold the block under test sits: the stage built from it (SPEC §2). */
+public enum Position {
+    EARLY("stageA"), MID("stageB"), LATE("stageC");
+
+    private final String stage;
+
+    Position(String stage) {
+        this.stage = stage;
+    }
+
+    /** The scaffold stage this position replaces. */
+    public String stage() {
+        return stage;
+    }
+
+    /** Lower-case name used in paths and on the command line. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Position::id).toList();
+    }
+
+    /** Parses "early" / "mid" / "late"; anything else lists the valid names. */
+    public static Position parse(String id) {
+        for (Position p : values()) {
+            if (p.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw BadInputException.unknown("position", id, ids());
+    }
+}

@@ -1,0 +1,59 @@
+package org.blockbench.zoo;
+
+import java.util.List;
+import org.blockbench.onnx.OnnxOp;
+import org.blockbench.onnx.Value;
+import org.blockbench.zoo.block.ResNetBasicBlock;
+import org.blockbench.zoo.layer.Activation;
+import org.blockbench.zoo.layer.ConvBn;
+import org.blockbench.zoo.layer.Linear;
+
+/**
+ * The fixed network of SPEC §2: stem Conv3×3(3→64, bias) + BN + ReLU; stages A (64, stride 1),
+ * B (128, stride 2), C (256, stride 2) of 3 blocks each, only the first changing stride and
+ * width; head global average pool → flatten → Linear(256 → classes). The stage at the chosen
+ * position is built from the block under test, the other two from ResNet basic blocks.
+ */
+public final class Scaffold {
+
+    static final int STEM_CHANNELS = 64;
+    static final int BLOCKS_PER_STAGE = 3;
+    private static final List<Stage> STAGES = List.of(
+            new Stage(Position.EARLY, 64, 1), new Stage(Position.MID, 128, 2), new Stage(Position.LATE, 256, 2));
+    private static final Block FILLER = new ResNetBasicBlock();
+
+    private record Stage(Position position, int channels, int stride) {
+    }
+
+    private Scaffold() {
+    }
+
+    /** Emits the whole network from {@code input} [N, 3, S, S]; returns the logits. */
+    static Value emit(ModelContext ctx, Value input, Block block, Position position, ScaffoldConfig config) {
+        var g = ctx.graph();
+        Value x;
+        try (var s = g.scope("stem")) {
+            x = Activation.RELU.apply(g, ConvBn.of(3, STEM_CHANNELS, 3).withConvBias().emit(ctx, "conv", input));
+        }
+        int channels = STEM_CHANNELS;
+        int size = config.inputSize();
+        for (Stage stage : STAGES) {
+            Block b = stage.position() == position ? block : FILLER;
+            try (var s = g.scope(stage.position().stage())) {
+                for (int i = 0; i < BLOCKS_PER_STAGE; i++) {
+                    int stride = i == 0 ? stage.stride() : 1;
+                    BlockSpec spec = new BlockSpec(channels, stage.channels(), stride, stage.position(), size, size);
+                    try (var bs = g.scope(Integer.toString(i))) {
+                        x = b.emit(ctx, x, spec);
+                    }
+                    channels = stage.channels();
+                    size = b.outputSize(size, stride);
+                }
+            }
+        }
+        try (var s = g.scope("head")) {
+            Value pooled = g.op(OnnxOp.FLATTEN, List.of(g.op(OnnxOp.GLOBAL_AVERAGE_POOL, List.of(x))));
+            return new Linear(channels, config.classes()).emit(ctx, "fc", pooled, Zoo.OUTPUT_NAME);
+        }
+    }
+}
