@@ -88,7 +88,8 @@ public final class AbCommand implements Callable<Integer> {
             case "cpu" -> Metric.CPU_TIME;
             default -> throw BadInputException.unknown("verdict metric", verdictMetric, java.util.List.of("wall", "cpu"));
         };
-        AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.out.resolve(name));
+        AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.minCpuShare(),
+                verdict.out.resolve(name));
         Comparison c = outcome.report().comparisons().get(0);
         System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %.2g — %s%n",
                 c.verdict().text(), fmt(c.baseMedian()), fmt(c.newMedian()), c.unit(), c.timeRatio(),

@@ -10,6 +10,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.regress.AaCalibration;
 import org.blockbench.regress.JmhResultReader;
+import org.blockbench.regress.Metric;
 import org.blockbench.regress.ResultSet;
 import org.blockbench.regress.Verdict;
 import org.blockbench.regress.VerdictPolicy;
@@ -40,6 +41,10 @@ public final class CalibrateAaCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "aa-calibration", description = "Report file stem (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--metric", defaultValue = "primary", paramLabel = "METRIC",
+            description = "Metric to compare: primary (default), NAME or NAME:UNIT, e.g. cpuNanosPerOp:ns/op.")
+    String metricText;
+
     @Mixin
     VerdictOptions verdict;
 
@@ -51,17 +56,29 @@ public final class CalibrateAaCommand implements Callable<Integer> {
         if (files.size() < 2) {
             throw new BadInputException("A/A calibration needs at least 2 runs, found " + files.size() + " in " + inputs);
         }
+        Metric metric = Metric.parse(metricText);
         List<ResultSet> runs = new ArrayList<>();
-        files.forEach(f -> runs.add(JmhResultReader.read(f)));
+        List<ResultSet> cpu = new ArrayList<>();
+        files.forEach(f -> runs.add(JmhResultReader.read(f, metric)));
+        if (metric.primary()) {
+            files.forEach(f -> cpu.add(JmhResultReader.readWherePresent(f, Metric.CPU_TIME)));
+        }
+        boolean guard = cpu.stream().anyMatch(c -> !c.runs().isEmpty()) && verdict.minCpuShare() > 0;
         List<AaCalibration.Outcome> outcomes = new ArrayList<>();
         outcomes.add(AaCalibration.allPairs(runs, policy));
+        if (guard) {
+            outcomes.add(AaCalibration.allPairs(runs, cpu, policy, verdict.minCpuShare()));
+        }
         if (runs.size() > window) {
             outcomes.add(AaCalibration.rolling(runs, window, policy));
+            if (guard) {
+                outcomes.add(AaCalibration.rolling(runs, cpu, window, policy, verdict.minCpuShare()));
+            }
         }
         StringBuilder md = new StringBuilder("# A/A calibration\n\n");
-        md.append(String.format(Locale.ROOT, "%d runs of the same code (%s … %s). Policy: alpha %s, threshold %s, "
+        md.append(String.format(Locale.ROOT, "%d runs of the same code (%s … %s), %s. Policy: alpha %s, threshold %s, "
                 + "%,d bootstrap resamples, seed %d. Every \"slower\" verdict is a false alarm.%n%n", runs.size(),
-                files.get(0).getFileName(), files.get(files.size() - 1).getFileName(), policy.alpha(), policy.threshold(),
+                files.get(0).getFileName(), files.get(files.size() - 1).getFileName(), metric.describe(), policy.alpha(), policy.threshold(),
                 policy.bootstrapResamples(), policy.seed()));
         md.append("| design | comparisons | slower | faster | unchanged | inconclusive | slower rate | 95 % upper bound* |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
+import org.blockbench.regress.AaCalibration;
+import org.blockbench.regress.AbLatencyBenchmark;
+import org.blockbench.regress.AbRunner;
+import org.blockbench.regress.BenchmarkKey;
+import org.blockbench.regress.BenchmarkRun;
+import org.blockbench.regress.BusyMachineGuard;
 import org.blockbench.regress.Comparison;
 import org.blockbench.regress.ComparisonReport;
 import org.blockbench.regress.History;
@@ -48,6 +54,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "With --history: directory for the trend plots (default: <out>/trends).")
     Path plots;
 
+    @Option(names = "--pair",
+            description = "BASE and NEW each hold one benchmark: compare them even though their names or params differ "
+                    + "(e.g. the a.json and b.json of an A/B session, re-judged with other options).")
+    boolean pair;
+
     @Option(names = "--name", defaultValue = "compare",
             description = "Report file stem: <out>/<name>.md and .json (default: ${DEFAULT-VALUE}).")
     String name;
@@ -70,8 +81,21 @@ public final class CompareCommand implements Callable<Integer> {
             }
             ResultSet base = JmhResultReader.read(paths.get(0), metric);
             ResultSet fresh = JmhResultReader.read(paths.get(1), metric);
+            if (pair) {
+                fresh = asPairOf(base, fresh);
+            }
             ComparisonReport report = RegressionCheck.compare(paths.get(1).getFileName() + " vs " + paths.get(0).getFileName(),
                     base, fresh, policy, Instant.now());
+            if (metric.primary()) {
+                ResultSet baseCpu = JmhResultReader.readWherePresent(paths.get(0), Metric.CPU_TIME);
+                ResultSet newCpu = JmhResultReader.readWherePresent(paths.get(1), Metric.CPU_TIME);
+                if (pair && !baseCpu.runs().isEmpty() && !newCpu.runs().isEmpty()) {
+                    BenchmarkKey key = report.comparisons().get(0).key();
+                    baseCpu = refiled(baseCpu, key);
+                    newCpu = refiled(newCpu, key);
+                }
+                report = guard(report, baseCpu, newCpu);
+            }
             return finish(report, List.of());
         }
         if (paths.size() != 1) {
@@ -97,6 +121,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         ComparisonReport report = RegressionCheck.compare(input.getFileName() + " vs last " + baseline.size() + " runs",
                 pooled, fresh, policy, now);
+        if (metric.primary()) {
+            report = guard(report, AaCalibration.pool(baseline.stream()
+                    .map(e -> JmhResultReader.readWherePresent(e.file(), Metric.CPU_TIME)).toList(), "cpu"),
+                    JmhResultReader.readWherePresent(input, Metric.CPU_TIME));
+        }
         List<Path> extra = new ArrayList<>();
         HistoryEntry stored = noAppend ? null : h.append(input, now);
         if (stored != null) {
@@ -109,6 +138,34 @@ public final class CompareCommand implements Callable<Integer> {
         runs.add(fresh);
         extra.addAll(TrendPlots.write(plotted, runs, report, plots != null ? plots : verdict.out.resolve("trends")));
         return finish(report, extra);
+    }
+
+    /** NEW's single benchmark filed under the pair key of BASE's single benchmark and itself. */
+    private static ResultSet asPairOf(ResultSet base, ResultSet fresh) {
+        if (base.runs().size() != 1 || fresh.runs().size() != 1) {
+            throw new BadInputException("--pair needs one benchmark in each file; found " + base.runs().size() + " in "
+                    + base.source() + " and " + fresh.runs().size() + " in " + fresh.source());
+        }
+        BenchmarkRun b = base.runs().values().iterator().next();
+        BenchmarkRun n = fresh.runs().values().iterator().next();
+        BenchmarkKey key = AbRunner.pairKey(b.key(), n.key());
+        var runs = new java.util.TreeMap<BenchmarkKey, BenchmarkRun>();
+        runs.put(key, new BenchmarkRun(key, n.unit(), n.sampleKind(), n.samples(), n.forks(), n.droppedNonFinite(), n.sources()));
+        ResultSet renamed = new ResultSet(fresh.source(), runs, fresh.notes());
+        return renamed;
+    }
+
+    /** The single CPU benchmark of {@code cpu} filed under the CPU key that belongs to the wall-time {@code key}. */
+    private static ResultSet refiled(ResultSet cpu, BenchmarkKey key) {
+        BenchmarkRun r = cpu.runs().values().iterator().next();
+        BenchmarkKey cpuKey = BenchmarkKey.of(key.benchmark() + ":" + AbLatencyBenchmark.CPU_METRIC, key.params(), key.mode());
+        return ResultSet.of(cpu.source(), new BenchmarkRun(cpuKey, r.unit(), r.sampleKind(), r.samples(), r.forks(),
+                r.droppedNonFinite(), r.sources()));
+    }
+
+    private ComparisonReport guard(ComparisonReport report, ResultSet baseCpu, ResultSet newCpu) {
+        double share = verdict.minCpuShare();
+        return share == 0 ? report : BusyMachineGuard.apply(report, baseCpu, newCpu, share);
     }
 
     private int finish(ComparisonReport report, List<Path> extra) {

@@ -3,6 +3,8 @@ package org.blockbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.BadInputException;
+import org.blockbench.regress.BusyMachineGuard;
 import org.blockbench.regress.ComparisonReport;
 import org.blockbench.regress.ReportFormat;
 import org.blockbench.regress.VerdictPolicy;
@@ -31,6 +33,12 @@ public final class VerdictOptions {
             description = "Per side, larger samples (SampleTime histograms) enter the U test as this many evenly spaced order statistics (default: ${DEFAULT-VALUE}).")
     int maxTestSamples;
 
+    @Option(names = "--min-cpu-share", defaultValue = "" + BusyMachineGuard.DEFAULT_MIN_SHARE,
+            description = "Wall-time alarms on benchmarks that recorded their thread's CPU time (the A/B benchmark) become "
+                    + "inconclusive when the thread was on a CPU for less than this fraction of the wall time; 0 turns the "
+                    + "guard off (default: ${DEFAULT-VALUE}).")
+    double minCpuShare;
+
     @Option(names = "--out", defaultValue = "analysis/regress",
             description = "Directory for the reports (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -38,6 +46,14 @@ public final class VerdictOptions {
     @Option(names = "--format", split = ",", defaultValue = "md,json",
             description = "Report formats, any of md, json (default: ${DEFAULT-VALUE}).")
     List<String> formats;
+
+    /** The busy-machine threshold, checked. */
+    double minCpuShare() {
+        if (!(minCpuShare >= 0 && minCpuShare <= 1)) {
+            throw new BadInputException("--min-cpu-share must be in [0, 1], found " + minCpuShare);
+        }
+        return minCpuShare;
+    }
 
     VerdictPolicy policy() {
         return new VerdictPolicy(alpha, threshold, resamples, seed, maxTestSamples);

@@ -49,26 +49,57 @@ public final class AaCalibration {
 
     /** Every pair {@code i < j}: run j judged against run i. */
     public static Outcome allPairs(List<ResultSet> runs, VerdictPolicy policy) {
+        return allPairs(runs, List.of(), policy, 0);
+    }
+
+    /**
+     * Every pair, with the {@link BusyMachineGuard} applied when {@code cpuRuns} (the CPU metric
+     * of the same runs, same order) is not empty and {@code minShare > 0}.
+     */
+    public static Outcome allPairs(List<ResultSet> runs, List<ResultSet> cpuRuns, VerdictPolicy policy, double minShare) {
         Tally tally = new Tally();
         for (int i = 0; i < runs.size(); i++) {
             for (int j = i + 1; j < runs.size(); j++) {
-                tally.add(RegressionCheck.compare("A/A", runs.get(i), runs.get(j), policy, Instant.EPOCH));
+                ComparisonReport r = RegressionCheck.compare("A/A", runs.get(i), runs.get(j), policy, Instant.EPOCH);
+                tally.add(guarded(r, cpuRuns, List.of(i), j, minShare));
                 tally.rounds++;
             }
         }
-        return tally.outcome("every pair of runs (later against earlier)", runs.size());
+        return tally.outcome("every pair of runs (later against earlier)" + suffix(cpuRuns, minShare), runs.size());
     }
 
     /** Each run from index {@code window} on, judged against the pooled {@code window} runs before it. */
     public static Outcome rolling(List<ResultSet> runs, int window, VerdictPolicy policy) {
+        return rolling(runs, List.of(), window, policy, 0);
+    }
+
+    /** The rolling design, guarded as {@link #allPairs(List, List, VerdictPolicy, double)}. */
+    public static Outcome rolling(List<ResultSet> runs, List<ResultSet> cpuRuns, int window, VerdictPolicy policy,
+            double minShare) {
         Tally tally = new Tally();
         for (int j = window; j < runs.size(); j++) {
             ResultSet baseline = pool(runs.subList(j - window, j), "runs " + (j - window) + ".." + (j - 1));
-            tally.add(RegressionCheck.compare("A/A", baseline, runs.get(j), policy, Instant.EPOCH));
+            ComparisonReport r = RegressionCheck.compare("A/A", baseline, runs.get(j), policy, Instant.EPOCH);
+            List<Integer> window_ = java.util.stream.IntStream.range(j - window, j).boxed().toList();
+            tally.add(guarded(r, cpuRuns, window_, j, minShare));
             tally.rounds++;
         }
-        return tally.outcome("each run against the pooled " + window + " runs before it (nightly --history design)",
-                runs.size());
+        return tally.outcome("each run against the pooled " + window + " runs before it (nightly --history design)"
+                + suffix(cpuRuns, minShare), runs.size());
+    }
+
+    private static ComparisonReport guarded(ComparisonReport r, List<ResultSet> cpuRuns, List<Integer> base, int fresh,
+            double minShare) {
+        if (cpuRuns.isEmpty() || minShare <= 0) {
+            return r;
+        }
+        ResultSet baseCpu = pool(base.stream().map(cpuRuns::get).toList(), "cpu");
+        return BusyMachineGuard.apply(r, baseCpu, cpuRuns.get(fresh), minShare);
+    }
+
+    private static String suffix(List<ResultSet> cpuRuns, double minShare) {
+        return cpuRuns.isEmpty() || minShare <= 0 ? ""
+                : String.format(java.util.Locale.ROOT, ", busy-machine guard at CPU share %.2f", minShare);
     }
 
     /** All samples of all {@code sets} per benchmark, in the unit of the last set that has it. */

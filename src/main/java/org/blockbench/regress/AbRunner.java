@@ -57,7 +57,8 @@ public final class AbRunner {
      * opened and run once in this JVM so that a bad model or option fails before any fork.
      * JMH's own output for fork {@code i} goes to {@code outDir/logs/fork-i-SIDE.log}.
      */
-    public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric, Path outDir) {
+    public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric,
+            double minCpuShare, Path outDir) {
         for (AbSide side : List.of(a, b)) {
             try (OrtModelRunner probe = OrtModelRunner.open(side.model(), side.threads(), side.optimization(), side.batch())) {
                 probe.run();
@@ -90,10 +91,17 @@ public final class AbRunner {
         writeJmhJson(bJson, new RunResult(firstB.getParams(), resultsB));
         Comparison wall = comparePair(aJson, bJson, Metric.PRIMARY, policy);
         Comparison cpu = comparePair(aJson, bJson, Metric.CPU_TIME, policy);
+        List<String> busy = List.of();
+        if (minCpuShare > 0) {
+            ComparisonReport guarded = BusyMachineGuard.apply(new ComparisonReport("", "", "", policy, List.of(wall), List.of(),
+                    List.of(), List.of(), Instant.EPOCH), cpuSide(aJson, wall.key()), cpuSide(bJson, wall.key()), minCpuShare);
+            wall = guarded.comparisons().get(0);
+            busy = guarded.notes();
+        }
         boolean byCpu = verdictMetric.equals(Metric.CPU_TIME);
         Comparison chosen = byCpu ? cpu : wall;
         Comparison other = byCpu ? wall : cpu;
-        List<String> notes = List.of(String.format(Locale.ROOT, "interleaved in one session: %d forks per side in ABBA order, "
+        List<String> notes = new ArrayList<>(List.of(String.format(Locale.ROOT, "interleaved in one session: %d forks per side in ABBA order, "
                 + "each %d warm-up × %d ms + %d measured iterations × %d ms (%s mode): %.0f s of measuring per side",
                 plan.rounds(), plan.warmupIterations(), plan.warmupMillis(), plan.measurementIterations(),
                 plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide()),
@@ -101,7 +109,8 @@ public final class AbRunner {
                         byCpu ? "CPU time per inference (thread CPU time, " + AbLatencyBenchmark.CPU_METRIC + ")"
                                 : "wall time (JMH primary metric)",
                         byCpu ? "wall time" : "CPU time", other.verdict().text(), Numbers.fixed3(other.timeRatio()),
-                        Numbers.pValue(other.pValue()), other.reason()));
+                        Numbers.pValue(other.pValue()), other.reason())));
+        notes.addAll(busy);
         ComparisonReport report = new ComparisonReport("A/B, B against A", a.describe() + " — " + aJson,
                 b.describe() + " — " + bJson, policy, List.of(chosen), List.of(), List.of(), notes, Instant.now());
         return new Outcome(aJson, bJson, report, other);
@@ -171,6 +180,15 @@ public final class AbRunner {
         return RegressionCheck.compare(pairKey(runA.key(), runB.key()), runA, runB, policy);
     }
 
+    /** One side's CPU metric, filed under the pair's key so that the guard finds it. */
+    private static ResultSet cpuSide(Path json, BenchmarkKey pairKey) {
+        BenchmarkRun run = only(JmhResultReader.read(json, Metric.CPU_TIME));
+        BenchmarkKey key = BenchmarkKey.of(pairKey.benchmark() + ":" + AbLatencyBenchmark.CPU_METRIC, pairKey.params(),
+                pairKey.mode());
+        return ResultSet.of(json.toString(), new BenchmarkRun(key, run.unit(), run.sampleKind(), run.samples(), run.forks(),
+                run.droppedNonFinite(), run.sources()));
+    }
+
     private static BenchmarkRun only(ResultSet set) {
         if (set.runs().size() != 1) {
             throw new IllegalStateException("expected one benchmark in " + set.source() + ", found " + set.runs().keySet());
@@ -179,7 +197,7 @@ public final class AbRunner {
     }
 
     /** The key an A/B comparison is filed under: shared parameters as they are, differing ones as "a → b". */
-    static BenchmarkKey pairKey(BenchmarkKey a, BenchmarkKey b) {
+    public static BenchmarkKey pairKey(BenchmarkKey a, BenchmarkKey b) {
         Map<String, String> params = new TreeMap<>(a.params());
         b.params().forEach((k, v) -> params.merge(k, v, (x, y) -> x.equals(y) ? x : x + " → " + y));
         return BenchmarkKey.of(a.benchmark(), params, a.mode());

@@ -52,6 +52,18 @@ public final class JmhResultReader {
      * @throws BadInputException as {@link #read(Path)}, and when a record lacks the metric
      */
     public static ResultSet read(Path path, Metric metric) {
+        return read(path, metric, false);
+    }
+
+    /**
+     * Reads {@code metric} from the records that have it and skips the others; the result may
+     * be empty. For optional evidence such as the CPU-time counter.
+     */
+    public static ResultSet readWherePresent(Path path, Metric metric) {
+        return read(path, metric, true);
+    }
+
+    private static ResultSet read(Path path, Metric metric, boolean skipRecordsWithout) {
         if (!Files.exists(path)) {
             throw new BadInputException("JMH result " + path + " does not exist; expected a JMH JSON file (-rf json) or a directory of them");
         }
@@ -71,7 +83,11 @@ public final class JmhResultReader {
             }
             String source = Files.isDirectory(path) ? path.relativize(file).toString() : file.getFileName().toString();
             for (int i = 0; i < root.size(); i++) {
-                BenchmarkRun run = new RecordParser(file, source, i, root.get(i), metric).parse();
+                RecordParser parser = new RecordParser(file, source, i, root.get(i), metric);
+                if (skipRecordsWithout && root.get(i).isObject() && !parser.hasMetric()) {
+                    continue;
+                }
+                BenchmarkRun run = parser.parse();
                 String seenIn = seen.putIfAbsent(fingerprint(root.get(i)), source);
                 if (seenIn != null) {
                     notes.add(run.key().label() + ": the record in " + source + " repeats the one in " + seenIn
@@ -86,7 +102,7 @@ public final class JmhResultReader {
                 runs.put(run.key(), run);
             }
         }
-        if (runs.isEmpty()) {
+        if (runs.isEmpty() && !skipRecordsWithout) {
             throw new BadInputException("no JMH benchmark records in " + path + (Files.isDirectory(path)
                     ? " (looked at " + files.size() + " *.json files)" : "") + "; expected JMH JSON written with -rf json");
         }

@@ -26,6 +26,15 @@ final class RecordParser {
         this.metric = metric;
     }
 
+    /** True when the record has the chosen metric (always for the primary one). */
+    boolean hasMetric() {
+        if (metric.primary()) {
+            return true;
+        }
+        JsonNode all = record.get("secondaryMetrics");
+        return all != null && all.has(metric.secondaryName());
+    }
+
     BenchmarkRun parse() {
         if (!record.isObject()) {
             throw bad("", "expected a benchmark record (a JSON object), found " + kind(record));

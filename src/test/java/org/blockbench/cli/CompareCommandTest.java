@@ -115,6 +115,20 @@ class CompareCommandTest {
     }
 
     @Test
+    void pairComparesTwoDifferentlyNamedBenchmarksAndAppliesTheGuard(@TempDir Path dir) throws Exception {
+        String[] err = new String[1];
+        Path aux = FIXTURES.resolve("jmh-1.37-aux.json"); // wall 1.59, 0.60, 0.52 ms; CPU 0.26, 0.25, 0.25 ms
+        Path base = FIXTURES.resolve("base-avgt.json");
+        assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", base.toString(), aux.toString(), "--pair", "--out", dir.toString()));
+        assertTrue(err[0].contains("--pair needs one benchmark in each file; found 3 in"), err[0]);
+        assertEquals(ExitCodes.OK, run(err, "compare", aux.toString(), aux.toString(), "--pair", "--out", dir.toString(),
+                "--format", "json"), err[0]);
+        JsonNode root = new ObjectMapper().readTree(dir.resolve("compare.json").toFile());
+        assertTrue(root.at("/notes/0").asText().contains("machine busy: the benchmark thread was on a CPU for 42 %"),
+                root.toString());
+    }
+
+    @Test
     void missingSecondaryMetricListsTheAvailableOnes(@TempDir Path dir) throws Exception {
         String[] err = new String[1];
         Path real = FIXTURES.resolve("jmh-1.37-real.json");

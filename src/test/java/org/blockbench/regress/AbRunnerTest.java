@@ -34,7 +34,7 @@ class AbRunnerTest {
         AbRunner.Outcome outcome;
         try {
             outcome = AbRunner.run(new AbSide("A", a, 1, "all", 1), new AbSide("B", b, 1, "all", 1), plan,
-                    VerdictPolicy.DEFAULTS, Metric.PRIMARY, dir.resolve("out"));
+                    VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir.resolve("out"));
         } finally {
             if (previous == null) {
                 System.clearProperty("jmh.ignoreLock");
@@ -65,7 +65,7 @@ class AbRunnerTest {
     void badSidesFailBeforeAnyFork(@TempDir Path dir) {
         AbSide missing = new AbSide("A", dir.resolve("none.onnx"), 1, "all", 1);
         BadInputException e = assertThrows(BadInputException.class, () -> AbRunner.run(missing, missing,
-                AbPlan.ONE_MINUTE, VerdictPolicy.DEFAULTS, Metric.PRIMARY, dir));
+                AbPlan.ONE_MINUTE, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertThrows(BadInputException.class, () -> new AbPlan(0, 1, 1, 1, 1, "avgt"));
         e = assertThrows(BadInputException.class, () -> new AbPlan(1, 1, 1, 1, 1, "ss"));
