@@ -8,10 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
 import org.blockbench.regress.AaCalibration;
-import org.blockbench.regress.AbLatencyBenchmark;
-import org.blockbench.regress.AbRunner;
 import org.blockbench.regress.BenchmarkKey;
-import org.blockbench.regress.BenchmarkRun;
 import org.blockbench.regress.BusyMachineGuard;
 import org.blockbench.regress.Comparison;
 import org.blockbench.regress.ComparisonReport;
@@ -19,9 +16,11 @@ import org.blockbench.regress.History;
 import org.blockbench.regress.HistoryEntry;
 import org.blockbench.regress.JmhResultReader;
 import org.blockbench.regress.Metric;
+import org.blockbench.regress.Pairing;
 import org.blockbench.regress.RegressionCheck;
 import org.blockbench.regress.ResultSet;
 import org.blockbench.regress.TrendPlots;
+import org.blockbench.regress.VerdictPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,35 +72,42 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var policy = verdict.policy();
+        VerdictPolicy policy = verdict.policy();
         Metric metric = Metric.parse(metricText);
         if (history == null) {
             if (paths.size() != 2) {
                 throw new BadInputException("compare takes BASE NEW (two paths), or --history DIR NEW; found " + paths.size() + " path");
             }
-            ResultSet base = JmhResultReader.read(paths.get(0), metric);
-            ResultSet fresh = JmhResultReader.read(paths.get(1), metric);
-            if (pair) {
-                fresh = asPairOf(base, fresh);
-            }
-            ComparisonReport report = RegressionCheck.compare(paths.get(1).getFileName() + " vs " + paths.get(0).getFileName(),
-                    base, fresh, policy, Instant.now());
-            if (metric.primary()) {
-                ResultSet baseCpu = JmhResultReader.readWherePresent(paths.get(0), Metric.CPU_TIME);
-                ResultSet newCpu = JmhResultReader.readWherePresent(paths.get(1), Metric.CPU_TIME);
-                if (pair && !baseCpu.runs().isEmpty() && !newCpu.runs().isEmpty()) {
-                    BenchmarkKey key = report.comparisons().get(0).key();
-                    baseCpu = refiled(baseCpu, key);
-                    newCpu = refiled(newCpu, key);
-                }
-                report = guard(report, baseCpu, newCpu);
-            }
-            return finish(report, List.of());
+            return finish(compareTwo(paths.get(0), paths.get(1), metric, policy), List.of());
         }
         if (paths.size() != 1) {
             throw new BadInputException("with --history DIR, compare takes NEW only (one path); found " + paths.size() + " paths");
         }
-        Path input = paths.get(0);
+        return compareWithHistory(paths.get(0), metric, policy);
+    }
+
+    private ComparisonReport compareTwo(Path basePath, Path newPath, Metric metric, VerdictPolicy policy) {
+        ResultSet base = JmhResultReader.read(basePath, metric);
+        ResultSet fresh = JmhResultReader.read(newPath, metric);
+        if (pair) {
+            fresh = Pairing.asPairOf(base, fresh);
+        }
+        ComparisonReport report = RegressionCheck.compare(newPath.getFileName() + " vs " + basePath.getFileName(),
+                base, fresh, policy, Instant.now());
+        if (!metric.primary()) {
+            return report;
+        }
+        ResultSet baseCpu = JmhResultReader.readWherePresent(basePath, Metric.CPU_TIME);
+        ResultSet newCpu = JmhResultReader.readWherePresent(newPath, Metric.CPU_TIME);
+        if (pair && baseCpu.runs().size() == 1 && newCpu.runs().size() == 1) {
+            BenchmarkKey cpuKey = Pairing.cpuKeyOf(report.comparisons().get(0).key());
+            baseCpu = Pairing.refiled(baseCpu, cpuKey);
+            newCpu = Pairing.refiled(newCpu, cpuKey);
+        }
+        return guard(report, baseCpu, newCpu);
+    }
+
+    private int compareWithHistory(Path input, Metric metric, VerdictPolicy policy) {
         ResultSet fresh = JmhResultReader.read(input, metric);
         History h = new History(history);
         Instant now = Instant.now();
@@ -138,29 +144,6 @@ public final class CompareCommand implements Callable<Integer> {
         runs.add(fresh);
         extra.addAll(TrendPlots.write(plotted, runs, report, plots != null ? plots : verdict.out.resolve("trends")));
         return finish(report, extra);
-    }
-
-    /** NEW's single benchmark filed under the pair key of BASE's single benchmark and itself. */
-    private static ResultSet asPairOf(ResultSet base, ResultSet fresh) {
-        if (base.runs().size() != 1 || fresh.runs().size() != 1) {
-            throw new BadInputException("--pair needs one benchmark in each file; found " + base.runs().size() + " in "
-                    + base.source() + " and " + fresh.runs().size() + " in " + fresh.source());
-        }
-        BenchmarkRun b = base.runs().values().iterator().next();
-        BenchmarkRun n = fresh.runs().values().iterator().next();
-        BenchmarkKey key = AbRunner.pairKey(b.key(), n.key());
-        var runs = new java.util.TreeMap<BenchmarkKey, BenchmarkRun>();
-        runs.put(key, new BenchmarkRun(key, n.unit(), n.sampleKind(), n.samples(), n.forks(), n.droppedNonFinite(), n.sources()));
-        ResultSet renamed = new ResultSet(fresh.source(), runs, fresh.notes());
-        return renamed;
-    }
-
-    /** The single CPU benchmark of {@code cpu} filed under the CPU key that belongs to the wall-time {@code key}. */
-    private static ResultSet refiled(ResultSet cpu, BenchmarkKey key) {
-        BenchmarkRun r = cpu.runs().values().iterator().next();
-        BenchmarkKey cpuKey = BenchmarkKey.of(key.benchmark() + ":" + AbLatencyBenchmark.CPU_METRIC, key.params(), key.mode());
-        return ResultSet.of(cpu.source(), new BenchmarkRun(cpuKey, r.unit(), r.sampleKind(), r.samples(), r.forks(),
-                r.droppedNonFinite(), r.sources()));
     }
 
     private ComparisonReport guard(ComparisonReport report, ResultSet baseCpu, ResultSet newCpu) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import me.tongfei.progressbar.ProgressBar;
@@ -94,7 +92,8 @@ public final class AbRunner {
         List<String> busy = List.of();
         if (minCpuShare > 0) {
             ComparisonReport guarded = BusyMachineGuard.apply(new ComparisonReport("", "", "", policy, List.of(wall), List.of(),
-                    List.of(), List.of(), Instant.EPOCH), cpuSide(aJson, wall.key()), cpuSide(bJson, wall.key()), minCpuShare);
+                    List.of(), List.of(), Instant.EPOCH), Pairing.refiled(JmhResultReader.read(aJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())),
+                    Pairing.refiled(JmhResultReader.read(bJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())), minCpuShare);
             wall = guarded.comparisons().get(0);
             busy = guarded.notes();
         }
@@ -175,31 +174,9 @@ public final class AbRunner {
     }
 
     private static Comparison comparePair(Path aJson, Path bJson, Metric metric, VerdictPolicy policy) {
-        BenchmarkRun runA = only(JmhResultReader.read(aJson, metric));
-        BenchmarkRun runB = only(JmhResultReader.read(bJson, metric));
-        return RegressionCheck.compare(pairKey(runA.key(), runB.key()), runA, runB, policy);
+        BenchmarkRun runA = Pairing.only(JmhResultReader.read(aJson, metric));
+        BenchmarkRun runB = Pairing.only(JmhResultReader.read(bJson, metric));
+        return RegressionCheck.compare(Pairing.pairKey(runA.key(), runB.key()), runA, runB, policy);
     }
 
-    /** One side's CPU metric, filed under the pair's key so that the guard finds it. */
-    private static ResultSet cpuSide(Path json, BenchmarkKey pairKey) {
-        BenchmarkRun run = only(JmhResultReader.read(json, Metric.CPU_TIME));
-        BenchmarkKey key = BenchmarkKey.of(pairKey.benchmark() + ":" + AbLatencyBenchmark.CPU_METRIC, pairKey.params(),
-                pairKey.mode());
-        return ResultSet.of(json.toString(), new BenchmarkRun(key, run.unit(), run.sampleKind(), run.samples(), run.forks(),
-                run.droppedNonFinite(), run.sources()));
-    }
-
-    private static BenchmarkRun only(ResultSet set) {
-        if (set.runs().size() != 1) {
-            throw new IllegalStateException("expected one benchmark in " + set.source() + ", found " + set.runs().keySet());
-        }
-        return set.runs().values().iterator().next();
-    }
-
-    /** The key an A/B comparison is filed under: shared parameters as they are, differing ones as "a → b". */
-    public static BenchmarkKey pairKey(BenchmarkKey a, BenchmarkKey b) {
-        Map<String, String> params = new TreeMap<>(a.params());
-        b.params().forEach((k, v) -> params.merge(k, v, (x, y) -> x.equals(y) ? x : x + " → " + y));
-        return BenchmarkKey.of(a.benchmark(), params, a.mode());
-    }
 }

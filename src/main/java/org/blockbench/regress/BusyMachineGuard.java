@@ -32,8 +32,7 @@ public final class BusyMachineGuard {
         List<Comparison> out = new ArrayList<>();
         List<String> notes = new ArrayList<>(wall.notes());
         for (Comparison c : wall.comparisons()) {
-            BenchmarkKey cpuKey = BenchmarkKey.of(c.key().benchmark() + ":" + AbLatencyBenchmark.CPU_METRIC,
-                    c.key().params(), c.key().mode());
+            BenchmarkKey cpuKey = Pairing.cpuKeyOf(c.key());
             BenchmarkRun b = baseCpu.runs().get(cpuKey);
             BenchmarkRun n = newCpu.runs().get(cpuKey);
             String threads = c.key().params().getOrDefault("threads", "1");
