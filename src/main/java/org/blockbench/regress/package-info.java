@@ -1,13 +1,24 @@
 /**
- * Performance-regression verdicts: reads standard JMH JSON results
- * ({@link org.blockbench.regress.JmhResultReader}), compares a candidate run against a
- * baseline benchmark by benchmark ({@link org.blockbench.regress.RegressionCheck}) with a
- * two-sided Mann-Whitney U test and a bootstrap interval on the ratio of medians, and
- * decides slower / faster / unchanged / inconclusive under a stated
- * {@link org.blockbench.regress.VerdictPolicy}. Reports are Markdown and JSON
- * ({@link org.blockbench.regress.ReportFormat}). A {@link org.blockbench.regress.History}
- * directory keeps every nightly run and supplies a rolling baseline and trend plots;
- * {@link org.blockbench.regress.AbRunner} measures two configurations in one session,
- * interleaved fork by fork, with {@link org.blockbench.regress.AbLatencyBenchmark}.
+ * Performance-regression verdicts.
+ *
+ * <ul>
+ * <li>Input: standard JMH JSON ({@link org.blockbench.regress.JmhResultReader}, per-iteration
+ *     {@code rawData} and SampleTime {@code rawDataHistogram}), one
+ *     {@link org.blockbench.regress.BenchmarkRun} per benchmark identity
+ *     ({@link org.blockbench.regress.BenchmarkKey}: name, sorted params, mode).</li>
+ * <li>Decision: {@link org.blockbench.regress.RegressionCheck} compares a candidate with a
+ *     baseline under a {@link org.blockbench.regress.VerdictPolicy}: two-sided Mann-Whitney U
+ *     ({@link org.blockbench.regress.MannWhitney}, Commons Math), a bootstrap interval of the
+ *     ratio of medians ({@link org.blockbench.regress.MedianRatioBootstrap}) and an effect
+ *     threshold; {@link org.blockbench.regress.BusyMachineGuard} refuses wall-time alarms
+ *     measured while the benchmark thread queued for a CPU.</li>
+ * <li>Output: {@link org.blockbench.regress.ReportFormat} (Markdown, JSON).</li>
+ * <li>Nightly: a {@link org.blockbench.regress.History} directory of past runs, a pooled
+ *     rolling baseline and {@link org.blockbench.regress.TrendPlots}.</li>
+ * <li>A/B: {@link org.blockbench.regress.AbRunner} measures two configurations in one session,
+ *     forks interleaved ABBA, with {@link org.blockbench.regress.AbLatencyBenchmark}.</li>
+ * <li>Calibration: {@link org.blockbench.regress.SlowdownModels} (known extra compute) and
+ *     {@link org.blockbench.regress.AaCalibration} (false-alarm rate of repeated runs).</li>
+ * </ul>
  */
 package org.blockbench.regress;
