@@ -90,7 +90,9 @@ public final class CompareCommand implements Callable<Integer> {
         ResultSet base = JmhResultReader.read(basePath, metric);
         ResultSet fresh = JmhResultReader.read(newPath, metric);
         if (pair) {
-            fresh = Pairing.asPairOf(base, fresh);
+            List<ResultSet> both = Pairing.paired(base, fresh);
+            base = both.get(0);
+            fresh = both.get(1);
         }
         ComparisonReport report = RegressionCheck.compare(newPath.getFileName() + " vs " + basePath.getFileName(),
                 base, fresh, policy, Instant.now());

@@ -21,18 +21,18 @@ public final class Pairing {
     }
 
     /**
-     * {@code fresh}'s single benchmark, filed under the pair key of {@code base}'s and its own.
+     * Both single-benchmark sets filed under their common pair key: element 0 the baseline,
+     * element 1 the candidate.
      *
      * @throws BadInputException unless each set holds exactly one benchmark
      */
-    public static ResultSet asPairOf(ResultSet base, ResultSet fresh) {
+    public static java.util.List<ResultSet> paired(ResultSet base, ResultSet fresh) {
         if (base.runs().size() != 1 || fresh.runs().size() != 1) {
             throw new BadInputException("--pair needs one benchmark in each file; found " + base.runs().size() + " in "
                     + base.source() + " and " + fresh.runs().size() + " in " + fresh.source());
         }
-        BenchmarkRun b = only(base);
-        BenchmarkRun n = only(fresh);
-        return refiled(fresh, pairKey(b.key(), n.key()));
+        BenchmarkKey key = pairKey(only(base).key(), only(fresh).key());
+        return java.util.List.of(refiled(base, key), refiled(fresh, key));
     }
 
     /** The single benchmark of {@code set} filed under {@code key}. */

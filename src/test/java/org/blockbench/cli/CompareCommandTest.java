@@ -121,9 +121,15 @@ class CompareCommandTest {
         Path base = FIXTURES.resolve("base-avgt.json");
         assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", base.toString(), aux.toString(), "--pair", "--out", dir.toString()));
         assertTrue(err[0].contains("--pair needs one benchmark in each file; found 3 in"), err[0]);
-        assertEquals(ExitCodes.OK, run(err, "compare", aux.toString(), aux.toString(), "--pair", "--out", dir.toString(),
+        // the same measurements under another model path: a different benchmark unless paired
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, Files.readString(aux).replace("/tmp/cal/base.onnx", "/models/candidate.onnx"));
+        assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", aux.toString(), other.toString(), "--out", dir.toString()));
+        assertEquals(ExitCodes.OK, run(err, "compare", aux.toString(), other.toString(), "--pair", "--out", dir.toString(),
                 "--format", "json"), err[0]);
         JsonNode root = new ObjectMapper().readTree(dir.resolve("compare.json").toFile());
+        assertEquals("/tmp/cal/base.onnx → /models/candidate.onnx", root.at("/comparisons/0/params/model").asText());
+        assertEquals(1.0, root.at("/comparisons/0/time_ratio").asDouble(), 0);
         assertTrue(root.at("/notes/0").asText().contains("machine busy: the benchmark thread was on a CPU for 42 %"),
                 root.toString());
     }
