@@ -60,7 +60,9 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--iteration-ms", defaultValue = "1000", description = "Milliseconds per measured iteration (default: ${DEFAULT-VALUE}).")
     int iterationMillis;
 
-    @Option(names = "--mode", defaultValue = "avgt", description = "JMH mode: avgt, sample, thrpt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "sample",
+            description = "JMH mode: sample (per-operation latencies; their median shrugs off a busy machine), avgt, thrpt "
+                    + "(default: ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--name", defaultValue = "ab", description = "Report file stem (default: ${DEFAULT-VALUE}).")
