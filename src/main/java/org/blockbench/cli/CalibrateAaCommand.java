@@ -38,6 +38,11 @@ public final class CalibrateAaCommand implements Callable<Integer> {
             description = "Largest acceptable fraction of false 'slower' verdicts (default: ${DEFAULT-VALUE}).")
     double maxSlowerRate;
 
+    @Option(names = "--sweep-thresholds", split = ",", defaultValue = "0.02,0.05,0.1,0.15,0.2,0.3",
+            description = "Thresholds at which the slower rate of the unguarded designs is also shown, to find the "
+                    + "smallest threshold this machine affords (default: ${DEFAULT-VALUE}).")
+    List<Double> sweep;
+
     @Option(names = "--name", defaultValue = "aa-calibration", description = "Report file stem (default: ${DEFAULT-VALUE}).")
     String name;
 
@@ -92,6 +97,22 @@ public final class CalibrateAaCommand implements Callable<Integer> {
         }
         md.append("\n*One-sided Clopper-Pearson bound treating comparisons as independent; pairs share runs, so the "
                 + "real uncertainty is larger.\n");
+        double[] thresholds = sweep.stream().mapToDouble(Double::doubleValue).toArray();
+        md.append("\n## Slower rate by threshold (same comparisons re-decided, no guard)\n\n| design |");
+        for (double t : thresholds) {
+            md.append(String.format(Locale.ROOT, " %.0f %% |", 100 * t));
+        }
+        md.append("\n|---|").append("---:|".repeat(thresholds.length)).append('\n');
+        for (AaCalibration.Outcome o : outcomes) {
+            if (o.design().contains("guard")) {
+                continue;
+            }
+            md.append("| ").append(o.design()).append(" |");
+            for (double r : o.slowerRateAt(thresholds, policy)) {
+                md.append(String.format(Locale.ROOT, " %.1f %% |", 100 * r));
+            }
+            md.append('\n');
+        }
         for (AaCalibration.Outcome o : outcomes) {
             if (!o.falseAlarms().isEmpty()) {
                 md.append("\n## False alarms: ").append(o.design()).append("\n\n");

@@ -21,7 +21,24 @@ public final class AaCalibration {
     }
 
     /** Verdict counts over many A/A comparisons, and the ones that were "slower". */
-    public record Outcome(String design, int runs, int rounds, Map<Verdict, Long> counts, List<String> falseAlarms) {
+    public record Outcome(String design, int runs, int rounds, Map<Verdict, Long> counts, List<String> falseAlarms,
+            List<Comparison> comparisonList) {
+
+        /**
+         * The fraction of "slower" verdicts these same comparisons would get under each
+         * threshold (p-values, ratios and intervals do not depend on the threshold, so they
+         * are re-decided, not recomputed). Busy-machine guarding is not re-applied.
+         */
+        public double[] slowerRateAt(double[] thresholds, VerdictPolicy policy) {
+            double[] rates = new double[thresholds.length];
+            for (int i = 0; i < thresholds.length; i++) {
+                VerdictPolicy p = policy.withThreshold(thresholds[i]);
+                long slower = comparisonList.stream().filter(c -> RegressionCheck.decide(c.testedBase(), c.testedNew(),
+                        c.timeRatio(), c.interval(), c.pValue(), p).verdict() == Verdict.SLOWER).count();
+                rates[i] = comparisonList.isEmpty() ? Double.NaN : (double) slower / comparisonList.size();
+            }
+            return rates;
+        }
 
         /** Number of benchmark comparisons. */
         public long comparisons() {
@@ -116,6 +133,7 @@ public final class AaCalibration {
     private static final class Tally {
         final Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         final List<String> falseAlarms = new ArrayList<>();
+        final List<Comparison> all = new ArrayList<>();
         int rounds;
 
         Tally() {
@@ -126,6 +144,7 @@ public final class AaCalibration {
 
         void add(ComparisonReport report) {
             for (Comparison c : report.comparisons()) {
+                all.add(c);
                 counts.merge(c.verdict(), 1L, Long::sum);
                 if (c.verdict() == Verdict.SLOWER) {
                     falseAlarms.add(report.newSource() + " against " + report.baseSource() + ": " + c.key().label()
@@ -135,7 +154,7 @@ public final class AaCalibration {
         }
 
         Outcome outcome(String design, int runs) {
-            return new Outcome(design, runs, rounds, Map.copyOf(counts), List.copyOf(falseAlarms));
+            return new Outcome(design, runs, rounds, Map.copyOf(counts), List.copyOf(falseAlarms), List.copyOf(all));
         }
     }
 }

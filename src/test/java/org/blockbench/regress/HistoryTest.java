@@ -75,6 +75,11 @@ class HistoryTest {
         assertEquals(5L, o.counts().get(Verdict.UNCHANGED));
         assertEquals(2, o.falseAlarms().size());
         assertEquals(2.0 / 7, o.slowerRate(), 1e-12);
+        // alpha is 20 % slower: still slower at a 10 % threshold, no longer at 25 %
+        double[] rates = o.slowerRateAt(new double[] {0.05, 0.10, 0.25}, VerdictPolicy.DEFAULTS);
+        assertEquals(2.0 / 7, rates[0], 1e-12);
+        assertEquals(2.0 / 7, rates[1], 1e-12);
+        assertEquals(0.0, rates[2], 0);
         AaCalibration.Outcome clean = AaCalibration.allPairs(List.of(base, base), VerdictPolicy.DEFAULTS);
         // 0 of 3: one-sided 95 % Clopper-Pearson upper bound 1 - 0.05^(1/3)
         assertEquals(1 - Math.cbrt(0.05), clean.slowerRateUpper95(), 1e-9);
