@@ -5,15 +5,34 @@ import java.util.List;
 import org.blockbench.BadInputException;
 
 /**
- * The measurements of one benchmark in one run: its samples (finite values only, in
- * {@code unit}), how many forks produced them, how many non-finite values (NaN, ±Infinity)
- * were dropped, and which files they came from.
+ * The measurements of one benchmark in one run: its samples per fork (finite values only, in
+ * {@code unit}) and all of them pooled, how many non-finite values (NaN, ±Infinity) were
+ * dropped, and which files they came from. Forks are kept apart because the fork, not the
+ * iteration or the operation, is the unit that varies independently (JIT decisions, memory
+ * layout, the core the JVM landed on).
  */
 public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKind, WeightedSamples samples,
-        int forks, long droppedNonFinite, List<String> sources) {
+        List<WeightedSamples> forkSamples, long droppedNonFinite, List<String> sources) {
 
     public BenchmarkRun {
+        forkSamples = List.copyOf(forkSamples);
         sources = List.copyOf(sources);
+    }
+
+    /** A run from its forks; the pooled samples are computed. */
+    public static BenchmarkRun of(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKind, List<WeightedSamples> forks,
+            long droppedNonFinite, List<String> sources) {
+        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(forks), forks, droppedNonFinite, sources);
+    }
+
+    /** Number of forks. */
+    public int forks() {
+        return forkSamples.size();
+    }
+
+    /** The same measurements filed under another key. */
+    public BenchmarkRun withKey(BenchmarkKey newKey) {
+        return new BenchmarkRun(newKey, unit, sampleKind, samples, forkSamples, droppedNonFinite, sources);
     }
 
     /** This run expressed in {@code target} (same kind of unit). */
@@ -21,13 +40,14 @@ public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKi
         if (target.equals(unit)) {
             return this;
         }
-        return new BenchmarkRun(key, target, sampleKind, samples.scaled(unit.factorTo(target)), forks,
-                droppedNonFinite, sources);
+        double factor = unit.factorTo(target);
+        return new BenchmarkRun(key, target, sampleKind, samples.scaled(factor),
+                forkSamples.stream().map(f -> f.scaled(factor)).toList(), droppedNonFinite, sources);
     }
 
     /**
      * This run and {@code other} (the same benchmark, e.g. from another file or another night)
-     * as one: samples pooled in this run's unit, forks and drop counts added.
+     * as one: forks side by side in this run's unit, drop counts added.
      *
      * @throws BadInputException if the units are of different kinds or the sample kinds differ
      */
@@ -36,8 +56,10 @@ public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKi
         BenchmarkRun o = other.in(unit);
         List<String> all = new ArrayList<>(sources);
         o.sources.stream().filter(s -> !all.contains(s)).forEach(all::add);
-        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(List.of(samples, o.samples)),
-                forks + o.forks, droppedNonFinite + o.droppedNonFinite, all);
+        List<WeightedSamples> forks = new ArrayList<>(forkSamples);
+        forks.addAll(o.forkSamples);
+        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(List.of(samples, o.samples)), forks,
+                droppedNonFinite + o.droppedNonFinite, all);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class JsonReport implements ReportFormat {
         policy.put("seed", p.seed());
         policy.put("max_test_samples", p.maxTestSamples());
         policy.put("test", "two-sided Mann-Whitney U, Apache Commons Math 3.6.1 (normal approximation, no tie correction)");
-        policy.put("interval", "percentile bootstrap of the ratio of medians");
+        policy.put("interval", "percentile bootstrap of the ratio of medians, resampling forks (samples when a side has one fork)");
         ObjectNode summary = root.putObject("summary");
         for (Verdict v : Verdict.values()) {
             summary.put(v.text(), r.count(v));
@@ -70,9 +70,11 @@ public final class JsonReport implements ReportFormat {
             if (c.interval() == null) {
                 o.putNull("ci_low");
                 o.putNull("ci_high");
+                o.putNull("ci_resampled");
             } else {
                 o.put("ci_low", c.interval().low());
                 o.put("ci_high", c.interval().high());
+                o.put("ci_resampled", c.interval().resampled());
             }
             o.put("p_value", c.pValue());
             o.put("base_samples", c.baseCount());

@@ -24,9 +24,10 @@ public final class MarkdownReport implements ReportFormat {
                 .append(summary(r)).append("\n\n");
         s.append("- Baseline: `").append(r.baseSource()).append("`\n");
         s.append("- Candidate: `").append(r.newSource()).append("`\n");
-        s.append(String.format(Locale.ROOT, "- Rule: **slower** when the two-sided Mann-Whitney U p < %s and the median "
-                + "time ratio new/base > %s; **faster** when p < %s and the ratio < %s; **unchanged** when the %s "
-                + "bootstrap interval of the ratio lies inside [%s, %s]; otherwise **inconclusive**.\n",
+        s.append(String.format(Locale.ROOT, "- Rule: **slower** when the two-sided Mann-Whitney U p < %s, the median "
+                + "time ratio new/base > %s and its interval > 1; **faster** when p < %s, the ratio < %s and its interval "
+                + "< 1; **unchanged** when the %s bootstrap interval of the ratio lies inside [%s, %s]; otherwise "
+                + "**inconclusive**.\n",
                 RegressionCheck.fmt(p.alpha()), Numbers.fixed3(p.slowerAbove()), RegressionCheck.fmt(p.alpha()),
                 Numbers.fixed3(p.fasterBelow()), conf, Numbers.fixed3(p.fasterBelow()), Numbers.fixed3(p.slowerAbove())));
         s.append("- Generated: ").append(r.createdAt()).append("\n\n");
@@ -60,11 +61,12 @@ public final class MarkdownReport implements ReportFormat {
         s.append("Samples are JMH's raw data: one score per measurement iteration (rawData), or one latency per sampled "
                 + "operation (SampleTime rawDataHistogram, expanded by its counts). The time ratio is new/base of the "
                 + "median time per operation (base/new of the median throughput for ops/time units), so above 1 means "
-                + "slower. The interval is a percentile bootstrap of that ratio (")
+                + "slower. The interval is a percentile bootstrap of that ratio that resamples whole forks when both sides "
+                + "have two or more (fork-to-fork variation is usually the largest), individual samples otherwise (")
                 .append(String.format(Locale.ROOT, "%,d", p.bootstrapResamples())).append(" resamples, seed ")
                 .append(p.seed()).append("). The p-value is Apache Commons Math's two-sided Mann-Whitney U test "
-                        + "(normal approximation, no tie correction). Iterations within a fork are not independent: "
-                        + "trust verdicts from runs with several forks.\n");
+                        + "(normal approximation, no tie correction); it treats samples as independent, which samples of one "
+                        + "fork are not, so an alarm also needs the interval to exclude 1.\n");
         return s.toString();
     }
 

@@ -38,8 +38,7 @@ public final class Pairing {
     /** The single benchmark of {@code set} filed under {@code key}. */
     public static ResultSet refiled(ResultSet set, BenchmarkKey key) {
         BenchmarkRun r = only(set);
-        return new ResultSet(set.source(), new TreeMap<>(java.util.Map.of(key, new BenchmarkRun(key, r.unit(),
-                r.sampleKind(), r.samples(), r.forks(), r.droppedNonFinite(), r.sources()))), set.notes());
+        return new ResultSet(set.source(), new TreeMap<>(java.util.Map.of(key, r.withKey(key))), set.notes());
     }
 
     /** The CPU-metric key that belongs to a wall-time key. */

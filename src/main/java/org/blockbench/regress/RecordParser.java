@@ -93,11 +93,12 @@ final class RecordParser {
 
     private BenchmarkRun iterations(BenchmarkKey key, ScoreUnit unit, JsonNode forks, String field) {
         requireArray(forks, field);
-        List<Double> values = new ArrayList<>();
+        List<WeightedSamples> perFork = new ArrayList<>();
         long dropped = 0;
         for (int f = 0; f < forks.size(); f++) {
             JsonNode fork = forks.get(f);
             requireArray(fork, field + "[" + f + "]");
+            List<Double> values = new ArrayList<>();
             for (int i = 0; i < fork.size(); i++) {
                 double v = number(fork.get(i), field + "[" + f + "][" + i + "]");
                 if (Double.isFinite(v)) {
@@ -106,20 +107,20 @@ final class RecordParser {
                     dropped++;
                 }
             }
+            perFork.add(WeightedSamples.of(values.stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        return new BenchmarkRun(key, unit, SampleKind.ITERATION_SCORES, WeightedSamples.of(v), forks.size(), dropped,
-                List.of(source));
+        return BenchmarkRun.of(key, unit, SampleKind.ITERATION_SCORES, perFork, dropped, List.of(source));
     }
 
     private BenchmarkRun histogram(BenchmarkKey key, ScoreUnit unit, JsonNode forks, String field) {
         requireArray(forks, field);
-        List<Double> values = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
+        List<WeightedSamples> perFork = new ArrayList<>();
         long dropped = 0;
         for (int f = 0; f < forks.size(); f++) {
             JsonNode fork = forks.get(f);
             requireArray(fork, field + "[" + f + "]");
+            List<Double> values = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
             for (int i = 0; i < fork.size(); i++) {
                 JsonNode iteration = fork.get(i);
                 requireArray(iteration, field + "[" + f + "][" + i + "]");
@@ -142,11 +143,10 @@ final class RecordParser {
                     }
                 }
             }
+            perFork.add(WeightedSamples.ofHistogram(values.stream().mapToDouble(Double::doubleValue).toArray(),
+                    counts.stream().mapToLong(Long::longValue).toArray()));
         }
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        long[] c = counts.stream().mapToLong(Long::longValue).toArray();
-        return new BenchmarkRun(key, unit, SampleKind.OPERATION_SAMPLES, WeightedSamples.ofHistogram(v, c),
-                forks.size(), dropped, List.of(source));
+        return BenchmarkRun.of(key, unit, SampleKind.OPERATION_SAMPLES, perFork, dropped, List.of(source));
     }
 
     /** A JSON number, or one of JMH's strings "NaN", "Infinity", "-Infinity". */

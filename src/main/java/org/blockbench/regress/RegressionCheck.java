@@ -85,13 +85,25 @@ public final class RegressionCheck {
         double p = MannWhitney.pValue(testedBase, testedNew);
         ConfidenceInterval ci = null;
         if (Double.isFinite(ratio) && ratio > 0) {
-            ci = timeUnits
-                    ? MedianRatioBootstrap.interval(n, b, policy.confidence(), policy.bootstrapResamples(), policy.seed())
-                    : MedianRatioBootstrap.interval(b, n, policy.confidence(), policy.bootstrapResamples(), policy.seed());
+            ci = timeUnits ? interval(candidate, base, policy) : interval(base, candidate, policy);
         }
         Decision d = decide(testedBase.length, testedNew.length, ratio, ci, p, policy);
         return new Comparison(key, unit, base.sampleKind(), b.count(), n.count(), testedBase.length, testedNew.length,
                 baseMedian, newMedian, ratio, ci, p, d.verdict(), d.reason());
+    }
+
+    /** Forks resampled when both sides have two or more forks with samples, else samples. */
+    private static ConfidenceInterval interval(BenchmarkRun numerator, BenchmarkRun denominator, VerdictPolicy policy) {
+        if (forksWithSamples(numerator) >= 2 && forksWithSamples(denominator) >= 2) {
+            return MedianRatioBootstrap.forkInterval(numerator.forkSamples(), denominator.forkSamples(),
+                    policy.confidence(), policy.bootstrapResamples(), policy.seed());
+        }
+        return MedianRatioBootstrap.interval(numerator.samples(), denominator.samples(), policy.confidence(),
+                policy.bootstrapResamples(), policy.seed());
+    }
+
+    private static long forksWithSamples(BenchmarkRun run) {
+        return run.forkSamples().stream().filter(f -> f.count() > 0).count();
     }
 
     /** A verdict and the sentence that justifies it. */
@@ -116,19 +128,27 @@ public final class RegressionCheck {
         String interval = String.format(Locale.ROOT, "[%.3f, %.3f]", ci.low(), ci.high());
         String band = String.format(Locale.ROOT, "[%.3f, %.3f]", policy.fasterBelow(), policy.slowerAbove());
         String pText = "p = " + fmtP(p);
-        if (significant && ratio > policy.slowerAbove()) {
-            return new Decision(Verdict.SLOWER, String.format(Locale.ROOT, "%s < %s and median time %s beyond +%s",
-                    pText, fmt(alpha), effect, pct(policy.threshold())));
+        boolean beyond = ratio > policy.slowerAbove() || ratio < policy.fasterBelow();
+        if (significant && ratio > policy.slowerAbove() && ci.low() > 1) {
+            return new Decision(Verdict.SLOWER, String.format(Locale.ROOT, "%s < %s, median time %s beyond +%s, "
+                    + "interval %s above 1", pText, fmt(alpha), effect, pct(policy.threshold()), interval));
         }
-        if (significant && ratio < policy.fasterBelow()) {
-            return new Decision(Verdict.FASTER, String.format(Locale.ROOT, "%s < %s and median time %s beyond -%s",
-                    pText, fmt(alpha), effect, pct(policy.threshold() / (1 + policy.threshold()))));
+        if (significant && ratio < policy.fasterBelow() && ci.high() < 1) {
+            return new Decision(Verdict.FASTER, String.format(Locale.ROOT, "%s < %s, median time %s beyond -%s, "
+                    + "interval %s below 1", pText, fmt(alpha), effect, pct(policy.threshold() / (1 + policy.threshold())),
+                    interval));
+        }
+        if (significant && beyond) {
+            return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s < %s and median time %s beyond the "
+                    + "threshold, but the %s interval %s includes no change: the %s disagree", pText, fmt(alpha), effect,
+                    ci.resampled().equals(ConfidenceInterval.FORKS) ? "fork-level" : "sample-level", interval,
+                    ci.resampled()));
         }
         if (ci.within(policy.fasterBelow(), policy.slowerAbove())) {
             return new Decision(Verdict.UNCHANGED, "interval " + interval + " inside " + band
                     + (significant ? " (" + pText + ": a real but smaller-than-threshold shift)" : ""));
         }
-        if (!significant && (ratio > policy.slowerAbove() || ratio < policy.fasterBelow())) {
+        if (!significant && beyond) {
             return new Decision(Verdict.INCONCLUSIVE, "effect " + effect + " beyond the threshold but not significant ("
                     + pText + " >= " + fmt(alpha) + ")");
         }

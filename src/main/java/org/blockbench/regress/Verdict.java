@@ -2,9 +2,9 @@ package org.blockbench.regress;
 
 /** The decision for one benchmark; see {@link VerdictPolicy} for the exact rules. */
 public enum Verdict {
-    /** Significant (p < alpha) and the time ratio is above 1 + threshold. */
+    /** Significant (p < alpha), the time ratio above 1 + threshold and its interval above 1. */
     SLOWER,
-    /** Significant (p < alpha) and the time ratio is below 1 / (1 + threshold). */
+    /** Significant (p < alpha), the time ratio below 1 / (1 + threshold) and its interval below 1. */
     FASTER,
     /** The confidence interval of the ratio lies inside [1/(1+threshold), 1+threshold]. */
     UNCHANGED,

@@ -7,20 +7,24 @@ import org.blockbench.BadInputException;
  *
  * <p>For one benchmark let {@code r} be the time ratio new/base of the medians (for
  * throughput units, base/new, so that {@code r > 1} always means slower), {@code [lo, hi]}
- * its bootstrap interval at confidence {@code 1 − alpha}, {@code p} the two-sided
- * Mann-Whitney U p-value and {@code t} the threshold. Then, in this order:
+ * its bootstrap interval at confidence {@code 1 − alpha} (resampling whole forks when both
+ * sides have two or more, samples otherwise), {@code p} the two-sided Mann-Whitney U p-value
+ * of the raw samples and {@code t} the threshold. Then, in this order:
  * <ol>
  * <li><b>inconclusive</b> if either side has no finite sample, or the sample sizes are so
  *     small that even two non-overlapping samples could not give {@code p < alpha}
  *     ({@link MannWhitney#minimumSamplesPerSide}: 5 per side at alpha 0.01);</li>
- * <li><b>slower</b> if {@code p < alpha} and {@code r > 1 + t};</li>
- * <li><b>faster</b> if {@code p < alpha} and {@code r < 1 / (1 + t)};</li>
+ * <li><b>slower</b> if {@code p < alpha}, {@code r > 1 + t} and {@code lo > 1};</li>
+ * <li><b>faster</b> if {@code p < alpha}, {@code r < 1 / (1 + t)} and {@code hi < 1};</li>
  * <li><b>unchanged</b> if {@code 1/(1+t) ≤ lo} and {@code hi ≤ 1 + t}: the data rule out a
  *     change as large as the threshold (significant or not);</li>
- * <li><b>inconclusive</b> otherwise: an effect beyond the threshold without significance, or
- *     a significant shift whose point estimate is within the threshold but whose interval
- *     reaches past it, or no significance with an interval too wide to rule a change out.</li>
+ * <li><b>inconclusive</b> otherwise: a significant effect beyond the threshold whose interval
+ *     still includes 1 (the forks disagree), an effect beyond the threshold without
+ *     significance, a significant shift within the threshold whose interval reaches past it,
+ *     or no significance with an interval too wide to rule a change out.</li>
  * </ol>
+ * The U test treats every sample as independent, which samples of one fork are not; the
+ * interval over forks is what keeps a fork that landed in a slow state from raising an alarm.
  *
  * @param alpha significance level of the U test and 1 − confidence of the interval (default 0.01)
  * @param threshold smallest relative change that counts as an effect (default 0.05 = 5 %)

@@ -106,6 +106,18 @@ public final class WeightedSamples {
         return values[i >= 0 ? i : -i - 1];
     }
 
+    /** Number of samples with a value {@code <= x}. */
+    public long countAtMost(double x) {
+        int i = Arrays.binarySearch(values, x);
+        int last = i >= 0 ? i : -i - 2;
+        return last < 0 ? 0 : cumulative[last];
+    }
+
+    /** The distinct values, ascending (a copy). */
+    public double[] distinct() {
+        return values.clone();
+    }
+
     /** The sample median (mean of the two middle values when the count is even); NaN when empty. */
     public double median() {
         long n = count();

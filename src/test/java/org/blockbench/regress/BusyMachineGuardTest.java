@@ -22,8 +22,8 @@ class BusyMachineGuardTest {
     }
 
     static ResultSet cpu(BenchmarkKey key, double nanosPerOp) {
-        return ResultSet.of("cpu", new BenchmarkRun(key, ScoreUnit.parse("ns/op"), SampleKind.ITERATION_SCORES,
-                WeightedSamples.of(nanosPerOp, nanosPerOp, nanosPerOp), 1, 0, List.of("cpu")));
+        return ResultSet.of("cpu", BenchmarkRun.of(key, ScoreUnit.parse("ns/op"), SampleKind.ITERATION_SCORES,
+                List.of(WeightedSamples.of(nanosPerOp, nanosPerOp, nanosPerOp)), 0, List.of("cpu")));
     }
 
     @Test

@@ -72,6 +72,35 @@ class MedianRatioBootstrapTest {
     }
 
     @Test
+    void forkIntervalSeesForkToForkVariation() {
+        // three forks per side of 30 samples each, tight around their level; the candidate's forks at 1.0, 1.0, 1.2
+        double[] fastValues = new double[30];
+        double[] slowValues = new double[30];
+        for (int i = 0; i < 30; i++) {
+            fastValues[i] = 1.0 + i * 1e-4;
+            slowValues[i] = 1.2 + i * 1e-4;
+        }
+        WeightedSamples fast = WeightedSamples.of(fastValues);
+        WeightedSamples slow = WeightedSamples.of(slowValues);
+        java.util.List<WeightedSamples> base = java.util.List.of(fast, fast, fast);
+        java.util.List<WeightedSamples> mixed = java.util.List.of(fast, fast, slow);
+        ConfidenceInterval ci = MedianRatioBootstrap.forkInterval(mixed, base, 0.99, 10_000, 1);
+        assertEquals(ConfidenceInterval.FORKS, ci.resampled());
+        // drawing the slow fork 2 or 3 times of 3 (prob. 7/27) puts the pooled median at 1.2
+        assertEquals(1.0, ci.low(), 1e-12, "no slow fork drawn (prob. 8/27): both pooled medians are 1.0");
+        assertEquals(1.2, ci.high(), 3e-3);
+        // the sample-level interval of the same data is narrow and misses the slow fork
+        ConfidenceInterval samples = MedianRatioBootstrap.interval(WeightedSamples.pooled(mixed),
+                WeightedSamples.pooled(base), 0.99, 10_000, 1);
+        assertTrue(samples.high() < 1.01, samples.toString());
+        // an empty fork is left out; a side with none is an error
+        assertEquals(ci.resampled(), MedianRatioBootstrap.forkInterval(java.util.List.of(mixed.get(0), mixed.get(1),
+                mixed.get(2), WeightedSamples.empty()), base, 0.99, 1000, 1).resampled());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> MedianRatioBootstrap
+                .forkInterval(java.util.List.of(WeightedSamples.empty()), base, 0.99, 1000, 1));
+    }
+
+    @Test
     void percentileInterpolates() {
         assertEquals(1.5, MedianRatioBootstrap.percentile(new double[] {1, 2}, 0.5), 1e-15);
         assertEquals(1.0, MedianRatioBootstrap.percentile(new double[] {1, 2}, 0.0), 1e-15);

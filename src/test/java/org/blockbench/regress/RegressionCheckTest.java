@@ -20,7 +20,7 @@ class RegressionCheckTest {
     static final BenchmarkKey KEY = BenchmarkKey.of("a.B.c", Map.of(), "avgt");
 
     static BenchmarkRun run(String unit, double... values) {
-        return new BenchmarkRun(KEY, ScoreUnit.parse(unit), SampleKind.ITERATION_SCORES, WeightedSamples.of(values), 1, 0,
+        return BenchmarkRun.of(KEY, ScoreUnit.parse(unit), SampleKind.ITERATION_SCORES, List.of(WeightedSamples.of(values)), 0,
                 List.of("test"));
     }
 
@@ -73,8 +73,8 @@ class RegressionCheckTest {
 
     @Test
     void emptySideIsInconclusive() {
-        BenchmarkRun empty = new BenchmarkRun(KEY, ScoreUnit.parse("ms/op"), SampleKind.ITERATION_SCORES,
-                WeightedSamples.empty(), 1, 6, List.of("nan.json"));
+        BenchmarkRun empty = BenchmarkRun.of(KEY, ScoreUnit.parse("ms/op"), SampleKind.ITERATION_SCORES,
+                List.of(WeightedSamples.empty()), 6, List.of("nan.json"));
         Comparison c = RegressionCheck.compare(KEY, run("ms/op", noisy(10, 1, 0.02, 1)), empty, POLICY);
         assertEquals(Verdict.INCONCLUSIVE, c.verdict());
         assertEquals("no finite samples in candidate (6 NaN/Infinity dropped)", c.reason());
@@ -126,6 +126,34 @@ class RegressionCheckTest {
         assertEquals(Verdict.SLOWER, RegressionCheck.decide(50, 50, 1.0501, ci, 1e-6, POLICY).verdict());
         assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.0501, ci, 0.01, POLICY).verdict(),
                 "p must be below alpha, not equal");
+    }
+
+    /** Runs of 3 forks, each fork 20 samples around its own level. */
+    static BenchmarkRun forks(double... levels) {
+        List<WeightedSamples> forks = new java.util.ArrayList<>();
+        for (int f = 0; f < levels.length; f++) {
+            forks.add(WeightedSamples.of(noisy(20, levels[f], 0.01, 100 + f)));
+        }
+        return BenchmarkRun.of(KEY, ScoreUnit.parse("ms/op"), SampleKind.ITERATION_SCORES, forks, 0, List.of("f"));
+    }
+
+    @Test
+    void oneForkInASlowStateIsNotAnAlarm() {
+        // the bimodal forks seen on the shared machine: fast ~1.00, slow ~1.13
+        Comparison c = RegressionCheck.compare(KEY, forks(1.0, 1.0, 1.0), forks(1.13, 1.13, 1.0), POLICY);
+        assertTrue(c.pValue() < 1e-6 && c.timeRatio() > 1.05, "raw samples alone would call it slower: " + c);
+        assertEquals(ConfidenceInterval.FORKS, c.interval().resampled());
+        assertTrue(c.interval().low() <= 1, c.interval().toString());
+        assertEquals(Verdict.INCONCLUSIVE, c.verdict());
+        assertTrue(c.reason().contains("but the fork-level interval") && c.reason().endsWith("the forks disagree"),
+                c.reason());
+        // every fork of the candidate slower: an alarm
+        Comparison all = RegressionCheck.compare(KEY, forks(1.0, 1.0, 1.0), forks(1.13, 1.12, 1.14), POLICY);
+        assertEquals(Verdict.SLOWER, all.verdict(), all.reason());
+        // one fork per side: the interval resamples samples and says so
+        Comparison single = RegressionCheck.compare(KEY, forks(1.0), forks(1.13), POLICY);
+        assertEquals(ConfidenceInterval.SAMPLES, single.interval().resampled());
+        assertEquals(Verdict.SLOWER, single.verdict(), single.reason());
     }
 
     @Test
@@ -201,10 +229,10 @@ class RegressionCheckTest {
             w[i] = 1.10 * v[i];
             c[i] = 1000;
         }
-        BenchmarkRun base = new BenchmarkRun(KEY, ScoreUnit.parse("ms/op"), SampleKind.OPERATION_SAMPLES,
-                WeightedSamples.ofHistogram(v, c), 1, 0, List.of("b"));
-        BenchmarkRun fresh = new BenchmarkRun(KEY, ScoreUnit.parse("ms/op"), SampleKind.OPERATION_SAMPLES,
-                WeightedSamples.ofHistogram(w, c), 1, 0, List.of("n"));
+        BenchmarkRun base = BenchmarkRun.of(KEY, ScoreUnit.parse("ms/op"), SampleKind.OPERATION_SAMPLES,
+                List.of(WeightedSamples.ofHistogram(v, c)), 0, List.of("b"));
+        BenchmarkRun fresh = BenchmarkRun.of(KEY, ScoreUnit.parse("ms/op"), SampleKind.OPERATION_SAMPLES,
+                List.of(WeightedSamples.ofHistogram(w, c)), 0, List.of("n"));
         ResultSet b = ResultSet.of("b", base);
         ResultSet n = ResultSet.of("n", fresh);
         ComparisonReport r1 = RegressionCheck.compare("t", b, n, POLICY, Instant.EPOCH);
