@@ -17,10 +17,13 @@
 #   BLOCKBENCH_ALPHA       significance level of the U test (default: 0.01)
 #   BLOCKBENCH_BENCH_ARGS  selection and JMH options for `blockbench bench`
 #                          (default: every block's deploy graph, batch 1, 1 thread, sample mode,
-#                          3 forks x 3 x 1 s warm-up x 5 x 1 s measurement)
+#                          5 forks x (3 x 1 s warm-up + 5 x 1 s measurement))
 #   BLOCKBENCH_MVN         Maven command (default: "mvn -q"; use "mvn -o -q" when offline)
-# Run it on a quiet machine: on a shared one, wall times move with the load of the others
-# (see docs/regress.md, "Calibrating the machine").
+# Run it on a quiet, dedicated machine, and choose BLOCKBENCH_THRESHOLD from that machine's
+# A/A noise: keep a week of nights of unchanged code in the history, then run
+#   java -jar target/blockbench.jar calibrate aa jmh-results/history/runs
+# and take the smallest threshold whose "slower rate" is below 1 % (docs/regress.md). On the
+# shared 2-core development machine that was 15 %; 5 % raised false alarms there.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +33,7 @@ HISTORY=${BLOCKBENCH_HISTORY:-jmh-results/history}
 WINDOW=${BLOCKBENCH_WINDOW:-5}
 THRESHOLD=${BLOCKBENCH_THRESHOLD:-0.05}
 ALPHA=${BLOCKBENCH_ALPHA:-0.01}
-BENCH_ARGS=${BLOCKBENCH_BENCH_ARGS:---forms deploy --batch 1 --threads 1 -bm sample -tu ms -f 3 -wi 3 -w 1s -i 5 -r 1s}
+BENCH_ARGS=${BLOCKBENCH_BENCH_ARGS:---forms deploy --batch 1 --threads 1 -bm sample -tu ms -f 5 -wi 3 -w 1s -i 5 -r 1s}
 MVN=${BLOCKBENCH_MVN:-mvn -q}
 bb() { java -jar target/blockbench.jar "$@"; }
 
