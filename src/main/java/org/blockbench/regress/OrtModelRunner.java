@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.blockbench.BadInputException;
+import org.blockbench.onnx.OrtCallException;
 
 /**
  * One ONNX model ready to run on the CPU: owns the session options, the session and one
@@ -71,7 +72,7 @@ public final class OrtModelRunner implements AutoCloseable {
             try {
                 session = env.createSession(model.toString(), options);
             } catch (OrtException e) {
-                throw new BadInputException("ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
+                throw new OrtCallException("ONNX Runtime cannot load " + model, e);
             }
             Map.Entry<String, NodeInfo> first = session.getInputInfo().entrySet().iterator().next();
             long[] shape = inputShape(model, first.getKey(), first.getValue(), batch);
