@@ -70,11 +70,13 @@ public final class JmhResultReader {
         List<String> notes = new ArrayList<>();
         Map<BenchmarkKey, BenchmarkRun> runs = new TreeMap<>();
         Map<String, String> seen = new java.util.HashMap<>();
+        List<String> skipped = new ArrayList<>();
+        java.util.Set<String> repeats = new java.util.LinkedHashSet<>();
         List<Path> files = Files.isDirectory(path) ? jsonFilesUnder(path) : List.of(path);
         for (Path file : files) {
             JsonNode root = parse(file);
             if (root.isObject() && Files.isDirectory(path)) {
-                notes.add("skipped " + path.relativize(file) + ": a JSON object, not a JMH result array (taken as metadata)");
+                skipped.add(path.relativize(file).toString());
                 continue;
             }
             if (!root.isArray()) {
@@ -90,8 +92,7 @@ public final class JmhResultReader {
                 BenchmarkRun run = parser.parse();
                 String seenIn = seen.putIfAbsent(fingerprint(root.get(i)), source);
                 if (seenIn != null) {
-                    notes.add(run.key().label() + ": the record in " + source + " repeats the one in " + seenIn
-                            + " (same measurements), counted once");
+                    repeats.add(source + " repeats " + seenIn);
                     continue;
                 }
                 BenchmarkRun previous = runs.get(run.key());
@@ -101,6 +102,12 @@ public final class JmhResultReader {
                 }
                 runs.put(run.key(), run);
             }
+        }
+        if (!skipped.isEmpty()) {
+            notes.add("skipped " + skipped.size() + " JSON object file(s), taken as metadata: " + String.join(", ", skipped));
+        }
+        if (!repeats.isEmpty()) {
+            notes.add("records repeated byte for byte in another file counted once (" + String.join("; ", repeats) + ")");
         }
         if (runs.isEmpty() && !skipRecordsWithout) {
             throw new BadInputException("no JMH benchmark records in " + path + (Files.isDirectory(path)
