@@ -127,7 +127,7 @@ public final class RegressionCheck {
         String effect = String.format(Locale.ROOT, "%+.1f %%", 100 * (ratio - 1));
         String interval = String.format(Locale.ROOT, "[%.3f, %.3f]", ci.low(), ci.high());
         String band = String.format(Locale.ROOT, "[%.3f, %.3f]", policy.fasterBelow(), policy.slowerAbove());
-        String pText = "p = " + fmtP(p);
+        String pText = p == 0 ? "p < 1e-300" : "p = " + fmtP(p);
         boolean beyond = ratio > policy.slowerAbove() || ratio < policy.fasterBelow();
         if (significant && ratio > policy.slowerAbove() && ci.low() > 1) {
             return new Decision(Verdict.SLOWER, String.format(Locale.ROOT, "%s < %s, median time %s beyond +%s, "
@@ -200,6 +200,9 @@ public final class RegressionCheck {
     }
 
     static String fmtP(double p) {
+        if (p == 0) {
+            return "< 1e-300"; // the normal approximation underflowed
+        }
         return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
     }
 
