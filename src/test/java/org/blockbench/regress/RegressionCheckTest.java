@@ -124,6 +124,8 @@ class RegressionCheckTest {
         assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.05, ci, 1e-6, POLICY).verdict(),
                 "a ratio of exactly 1 + threshold is not above it");
         assertEquals(Verdict.SLOWER, RegressionCheck.decide(50, 50, 1.0501, ci, 1e-6, POLICY).verdict());
+        assertTrue(RegressionCheck.decide(50, 50, 1.0501, ci, 0.0, POLICY).reason().startsWith("p < 1e-300 < 0.01"),
+                "an underflowed p-value is not printed as 0");
         assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.0501, ci, 0.01, POLICY).verdict(),
                 "p must be below alpha, not equal");
     }
