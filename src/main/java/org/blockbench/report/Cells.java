@@ -17,13 +17,16 @@ final class Cells {
     private Cells() {
     }
 
-    /** Six significant digits, plain notation, no trailing zeros; "" for null, NaN or infinite. */
+    /**
+     * Whole numbers exactly, others to six significant digits, plain notation, no trailing
+     * zeros; "" for null, NaN or infinite.
+     */
     static String machine(Double v) {
         if (v == null || v.isNaN() || v.isInfinite()) {
             return "";
         }
-        if (v == 0) {
-            return "0";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString(v.longValue());
         }
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }

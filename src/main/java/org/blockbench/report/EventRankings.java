@@ -20,8 +20,8 @@ import org.blockbench.report.EventRanking.Event;
  *     whose accuracy reaches the target;</li>
  * <li>accuracy contest: highest accuracy among models within the latency and memory limits;</li>
  * <li>all-around: among models with all three figures, the sum of their places in latency
- *     (ascending), memory (ascending) and accuracy (descending), lowest first; compliant when
- *     every target is met.</li>
+ *     (ascending), memory (ascending) and accuracy (descending), lowest first, ties to the more
+ *     accurate; compliant when every target is met.</li>
  * </ul>
  * Entries that miss a condition are listed after the ranked ones, unranked, with the reason.
  */
@@ -75,9 +75,10 @@ final class EventRankings {
         addPlaces(places, full, Comparator.comparingDouble(r -> r.latency().rankingLatencyMs()));
         addPlaces(places, full, Comparator.comparingDouble(r -> Axis.MEMORY.of(r)));
         addPlaces(places, full, Comparator.comparingDouble((LeaderboardRow r) -> r.accuracyPercent()).reversed());
-        String rule = "lowest sum of places in latency, memory and accuracy among models with all three;"
-                + " ranked when every target is met";
+        String rule = "lowest sum of places in latency, memory and accuracy among models with all three (ties: higher"
+                + " accuracy first); ranked when every target is met";
         return ranked(Event.ALL_AROUND, rule, full, r -> true, r -> (double) places.get(r.model()), true,
+                Comparator.comparingDouble((LeaderboardRow r) -> r.accuracyPercent()).reversed(),
                 r -> r.compliance() == null || r.compliance().verdict().equals("yes") ? "" : String.join("; ", r.compliance().reasons()));
     }
 
@@ -106,12 +107,19 @@ final class EventRankings {
     private static EventRanking ranked(Event event, String rule, List<LeaderboardRow> rows, Predicate<LeaderboardRow> eligible,
                                        Function<LeaderboardRow, Double> value, boolean ascending,
                                        Function<LeaderboardRow, String> failure) {
+        return ranked(event, rule, rows, eligible, value, ascending, (a, b) -> 0, failure);
+    }
+
+    /** As above, with ties on the value broken by {@code tieBreak}, then by model. */
+    private static EventRanking ranked(Event event, String rule, List<LeaderboardRow> rows, Predicate<LeaderboardRow> eligible,
+                                       Function<LeaderboardRow, Double> value, boolean ascending,
+                                       Comparator<LeaderboardRow> tieBreak, Function<LeaderboardRow, String> failure) {
         Comparator<LeaderboardRow> byValue = Comparator.comparingDouble(r -> value.apply(r));
         if (!ascending) {
             byValue = byValue.reversed();
         }
         List<LeaderboardRow> sorted = new ArrayList<>(rows.stream().filter(eligible).toList());
-        sorted.sort(byValue.thenComparing(LeaderboardRow::model));
+        sorted.sort(byValue.thenComparing(tieBreak).thenComparing(LeaderboardRow::model));
         List<Entry> ranked = new ArrayList<>();
         List<Entry> others = new ArrayList<>();
         for (LeaderboardRow r : sorted) {

@@ -69,6 +69,12 @@ final class HtmlReport implements ReportFormat {
                   });
                 });
               }
+              window.addEventListener('load', function () {
+                var rendered = Array.prototype.filter.call(document.querySelectorAll('figure.plot img'), function (img) {
+                  return img.complete && img.naturalWidth > 0;
+                });
+                document.body.setAttribute('data-plots-rendered', String(rendered.length));
+              });
               document.body.setAttribute('data-sortable', 'ready');
             })();
             """;

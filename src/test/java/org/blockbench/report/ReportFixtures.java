@@ -23,7 +23,7 @@ import org.blockbench.zoo.Zoo;
  * training result files. The numbers in the analysis, JMH and training files are chosen so the
  * expected leaderboard can be worked out by hand (see the tests).
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
     static final List<ModelId> MODELS = List.of(new ModelId("ResNetBasicBlock", "early"), new ModelId("ResNetBasicBlock", "mid"),
             new ModelId("ResNetBasicBlock", "late"), new ModelId("MobileOneBlock", "early"), new ModelId("MobileOneBlock", "late"),
@@ -35,10 +35,10 @@ final class ReportFixtures {
     }
 
     /** Paths of a fixture tree. */
-    record Tree(Path root, Path manifest, Path analysis, Path jmh, Path training) {
+    public record Tree(Path root, Path manifest, Path analysis, Path jmh, Path training) {
     }
 
-    static Tree write(Path root) throws IOException {
+    public static Tree write(Path root) throws IOException {
         Tree t = new Tree(root, root.resolve("onnx-models/manifest.json"), root.resolve("onnx-models/analysis.json"),
                 root.resolve("jmh-results"), root.resolve("training-results"));
         manifest().write(t.manifest());
@@ -122,7 +122,7 @@ final class ReportFixtures {
                 file, paramBytes / 4, paramBytes, macs, 2 * macs, 2 * macs + 1000, paramBytes, peak);
     }
 
-    static String sample(String model, int batch, String unit, double score, double p90, double[][][] forks) {
+    public static String sample(String model, int batch, String unit, double score, double p90, double[][][] forks) {
         StringBuilder hist = new StringBuilder("[");
         for (int f = 0; f < forks.length; f++) {
             hist.append(f > 0 ? "," : "").append("[[");
@@ -135,11 +135,11 @@ final class ReportFixtures {
         return String.format(Locale.ROOT, """
                 {"jmhVersion": "1.37", "benchmark": "org.blockbench.bench.jmh.OrtInferenceBenchmark.run", "mode": "sample",
                  "threads": 1, "forks": %d, "warmupIterations": 2, "measurementIterations": 1,
-                 "params": {"model": "%s", "form": "deploy", "batch": "%d", "provider": "cpu", "intraOpThreads": "1", "optLevel": "all"},
+                 "params": {"model": %s, "form": "deploy", "batch": "%d", "provider": "cpu", "intraOpThreads": "1", "optLevel": "all"},
                  "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreConfidence": ["NaN", "NaN"],
                    "scorePercentiles": {"0.0": %s, "50.0": %s, "90.0": %s, "95.0": %s, "99.0": %s, "99.9": %s, "100.0": %s},
                    "scoreUnit": "%s", "rawDataHistogram": %s},
-                 "secondaryMetrics": {}}""", forks.length, model, batch, score, score, score, p90, p90, p90, p90, p90, unit, hist);
+                 "secondaryMetrics": {}}""", forks.length, json(model), batch, score, score, score, p90, p90, p90, p90, p90, unit, hist);
     }
 
     static String avgt(String model, String unit, double score, double[][] forks) {
@@ -166,12 +166,17 @@ final class ReportFixtures {
                  "primaryMetric": {"score": 0.5, "scoreError": "NaN", "scoreUnit": "ops/ms", "rawData": [[0.5]]}}""", model);
     }
 
-    static void run(Tree t, String model, String dataset, String recipe, long seed, double valAcc, double trainAcc) throws IOException {
-        String file = model.replace('/', '-') + "-" + dataset + "-seed" + seed + ".json";
+    /** A JSON string literal. */
+    static String json(String s) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
+    }
+
+    public static void run(Tree t, String model, String dataset, String recipe, long seed, double valAcc, double trainAcc) throws IOException {
+        String file = (model + "-" + dataset).replaceAll("[^A-Za-z0-9_-]", "_") + "-seed" + seed + ".json";
         Files.writeString(t.training().resolve(file), String.format(Locale.ROOT, """
-                {"model": "%s", "dataset": "%s", "recipe": "%s", "seed": %d, "epochs": 3, "batch_size": 64, "lr": 0.001,
+                {"model": %s, "dataset": %s, "recipe": "%s", "seed": %d, "epochs": 3, "batch_size": 64, "lr": 0.001,
                  "history": [{"epoch": 1, "val_accuracy": 0.1, "train_accuracy": 0.1, "val_loss": 2.3},
                              {"epoch": 3, "val_accuracy": %s, "train_accuracy": %s, "val_loss": 0.5}],
-                 "wall_seconds": 10.0, "finished_at": "2026-11-22T07:00:0%dZ"}""", model, dataset, recipe, seed, valAcc, trainAcc, seed));
+                 "wall_seconds": 10.0, "finished_at": "2026-11-22T07:00:0%dZ"}""", json(model), json(dataset), recipe, seed, valAcc, trainAcc, seed));
     }
 }
