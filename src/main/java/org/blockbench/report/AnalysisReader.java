@@ -12,15 +12,17 @@ import java.util.Map;
 import org.blockbench.BadInputException;
 
 /**
- * Reads the static analysis of the zoo ({@code onnx-models/analysis.json}, format
- * {@code blockbench-analysis-set/1}: {@code {"format": ..., "models": [analysis, ...]}}, each
- * analysis in format {@code blockbench-analysis/1}; a single analysis object is accepted too).
- * An analysis is matched to its model by {@code block}/{@code position}/{@code form} fields
- * where present, else by {@code model.path} or {@code model.file} of the form
- * {@code Block/position/form.onnx} (relative to the manifest) or a user's {@code .onnx} path.
- * Where both forms of a model were analysed, the deploy form (the one benchmarked) is used.
+ * Reads the zoo's static analysis, {@code onnx-models/analysis.json} as
+ * {@code blockbench analyze --manifest} writes it (format {@value #FORMAT}): one entry per
+ * {@code block}/{@code position} with {@code train} and {@code deploy} totals. The leaderboard
+ * takes the deploy graph's costs (the graph that is benchmarked): {@code macs},
+ * {@code flops_two_x_macs}, {@code flops_all_operator}, {@code param_bytes},
+ * {@code buffer_bytes}, {@code peak_live_activation_bytes}, {@code complete},
+ * {@code unsupported_ops}; the analysis's own {@code warnings} become notes.
  */
 public final class AnalysisReader {
+
+    static final String FORMAT = "blockbench-zoo-analysis/1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +39,8 @@ public final class AnalysisReader {
 
     public static Reading read(Path file) {
         if (!Files.isRegularFile(file)) {
-            return new Reading(Map.of(), List.of("no static analysis: " + file + " does not exist"));
+            return new Reading(Map.of(), List.of("no static analysis: " + file + " does not exist (run `blockbench analyze"
+                    + " --manifest onnx-models/manifest.json`); params bytes, MACs, FLOPs and memory are empty"));
         }
         JsonNode root;
         try {
@@ -45,70 +48,34 @@ public final class AnalysisReader {
         } catch (IOException e) {
             throw new BadInputException(file + ": not valid JSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
-        List<JsonNode> analyses = new ArrayList<>();
-        String format = root.path("format").asText("");
-        if (format.equals("blockbench-analysis-set/1")) {
-            root.path("models").forEach(analyses::add);
-        } else if (format.equals("blockbench-analysis/1")) {
-            analyses.add(root);
-        } else {
-            throw new BadInputException(file + ": format '" + format
-                    + "', expected 'blockbench-analysis-set/1' or 'blockbench-analysis/1'");
+        String format = root == null ? "" : root.path("format").asText("");
+        if (!FORMAT.equals(format)) {
+            throw new BadInputException(file + ": format '" + format + "', expected '" + FORMAT
+                    + "' (the zoo analysis that `blockbench analyze --manifest` writes)");
         }
         Map<ModelKey, CostFigures> costs = new HashMap<>();
         List<String> notes = new ArrayList<>();
-        for (JsonNode a : analyses) {
-            Identity id = identify(a);
-            if (id == null) {
-                notes.add(file + ": an analysis of '" + a.path("model").path("file").asText("?")
-                        + "' names no Block/position/form and was skipped");
-                continue;
+        root.path("warnings").forEach(w -> notes.add("analysis: " + w.asText()));
+        for (JsonNode m : root.path("models")) {
+            if (!m.hasNonNull("block") || !m.hasNonNull("position") || !m.path("deploy").isObject()) {
+                throw new BadInputException(file + ": a model entry lacks block, position or deploy totals: " + m);
             }
-            CostFigures c = figures(a, id.form(), file);
-            CostFigures prior = costs.get(id.key());
-            if (prior == null || (!prior.form().equals("deploy") && id.form().equals("deploy"))) {
-                costs.put(id.key(), c);
-            }
+            costs.put(ModelKey.zoo(m.get("block").asText(), m.get("position").asText()), figures(m.get("deploy"), file));
         }
         return new Reading(costs, notes);
     }
 
-    private record Identity(ModelKey key, String form) {
-    }
-
-    private static Identity identify(JsonNode a) {
-        if (a.hasNonNull("block") && a.hasNonNull("position")) {
-            return new Identity(ModelKey.zoo(a.get("block").asText(), a.get("position").asText()), a.path("form").asText("deploy"));
-        }
-        if (a.hasNonNull("id") && a.get("id").asText().contains("/") && !a.get("id").asText().endsWith(".onnx")) {
-            return new Identity(ModelKey.parse(a.get("id").asText()), a.path("form").asText("deploy"));
-        }
-        for (String field : new String[] {"path", "file"}) {
-            String p = a.path("model").path(field).asText("").replace('\\', '/');
-            String[] parts = p.split("/");
-            if (parts.length >= 3 && (parts[parts.length - 1].equals("deploy.onnx") || parts[parts.length - 1].equals("train.onnx"))) {
-                String form = parts[parts.length - 1].replace(".onnx", "");
-                return new Identity(ModelKey.zoo(parts[parts.length - 3], parts[parts.length - 2]), form);
+    private static CostFigures figures(JsonNode d, Path file) {
+        for (String field : new String[] {"params", "param_bytes", "macs", "peak_live_activation_bytes"}) {
+            if (!d.path(field).isNumber()) {
+                throw new BadInputException(file + ": deploy totals lack the number '" + field + "'");
             }
-            if (p.endsWith(".onnx") && !p.endsWith("/deploy.onnx") && !p.endsWith("/train.onnx") && p.contains("/")) {
-                return new Identity(ModelKey.parse(p), "file");
-            }
-        }
-        return null;
-    }
-
-    private static CostFigures figures(JsonNode a, String form, Path file) {
-        JsonNode params = a.path("params");
-        JsonNode memory = a.path("memory");
-        if (!params.has("elements") || !a.path("macs").has("total")) {
-            throw new BadInputException(file + ": an analysis lacks params.elements or macs.total; expected format blockbench-analysis/1");
         }
         List<String> unsupported = new ArrayList<>();
-        a.path("unsupported_ops").forEach(n -> unsupported.add(n.asText()));
-        long macs = a.path("macs").path("total").asLong();
-        return new CostFigures(form, params.path("elements").asLong(), params.path("bytes").asLong(),
-                a.path("buffers").path("bytes").asLong(memory.path("buffer_bytes").asLong()), macs,
-                a.path("flops").path("two_x_macs").asLong(2 * macs), a.path("flops").path("all_operator").asLong(),
-                memory.path("peak_live_activation_bytes").asLong(), a.path("complete").asBoolean(true), unsupported);
+        d.path("unsupported_ops").forEach(n -> unsupported.add(n.asText()));
+        long macs = d.get("macs").asLong();
+        return new CostFigures("deploy", d.get("params").asLong(), d.get("param_bytes").asLong(), d.path("buffer_bytes").asLong(0),
+                macs, d.path("flops_two_x_macs").asLong(2 * macs), d.path("flops_all_operator").asLong(),
+                d.get("peak_live_activation_bytes").asLong(), d.path("complete").asBoolean(true), unsupported);
     }
 }

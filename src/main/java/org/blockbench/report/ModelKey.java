@@ -27,13 +27,20 @@ public record ModelKey(String block, String position, String file) implements Co
 
     /**
      * Parses the model identifier the benchmark records: {@code Block/position}, or a path ending
-     * in ".onnx" for a user's file.
+     * in ".onnx" for a user's file (made absolute and normalised, so that the benchmark's and the
+     * trainer's spellings of one file meet).
      */
     public static ModelKey parse(String model) {
         String m = model.strip();
         if (m.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
             String name = m.substring(Math.max(m.lastIndexOf('/'), m.lastIndexOf('\\')) + 1);
-            return new ModelKey(name.substring(0, name.length() - ".onnx".length()), "", m);
+            String path;
+            try {
+                path = java.nio.file.Path.of(m).toAbsolutePath().normalize().toString();
+            } catch (java.nio.file.InvalidPathException e) {
+                path = m;
+            }
+            return new ModelKey(name.substring(0, name.length() - ".onnx".length()), "", path);
         }
         int slash = m.indexOf('/');
         if (slash <= 0 || slash == m.length() - 1 || m.indexOf('/', slash + 1) >= 0) {

@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 import org.blockbench.BadInputException;
 
 /**
- * Reads training run results: every {@code *.json} file under a directory whose top level is
- * an object with a {@code recipe} and a {@code seed} (other JSON files, such as checkpoints'
- * metadata, are skipped). See {@link TrainingRunJson} for the fields read.
+ * Reads training run results: every {@code run.json} under a directory (normally
+ * {@code analysis/training}) in format {@code blockbench-training-run/1}; other JSON files are
+ * skipped. See {@link TrainingRunJson} for the fields read. A run whose ONNX Runtime parity
+ * check failed is still used, with a note.
  */
 public final class TrainingReader {
 
@@ -38,7 +39,7 @@ public final class TrainingReader {
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().equals("run.json") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -52,12 +53,13 @@ public final class TrainingReader {
                 throw new BadInputException(f + ": not valid JSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
             }
             if (root != null && TrainingRunJson.isRun(root)) {
-                TrainingRun run = TrainingRunJson.parse(root, f);
-                if (run == null) {
-                    notes.add(f + ": training run has no final validation accuracy (unfinished?) and was skipped");
-                } else {
-                    runs.add(run);
+                runs.add(TrainingRunJson.parse(root, f));
+                if (!TrainingRunJson.parityPassed(root)) {
+                    notes.add(f + ": ONNX Runtime disagreed with the trainer on more validation images than allowed"
+                            + " (parity.passed = false); its accuracy is the trainer's");
                 }
+            } else {
+                notes.add(f + ": not a blockbench-training-run/1 record; skipped");
             }
         }
         if (runs.isEmpty()) {

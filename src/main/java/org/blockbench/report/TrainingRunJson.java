@@ -5,58 +5,71 @@ import java.nio.file.Path;
 import org.blockbench.BadInputException;
 
 /**
- * The fields of a training result JSON that the leaderboard reads. Model: {@code model}
- * ("Block/position" or a .onnx path) or {@code block} + {@code position}. Run: {@code dataset},
- * {@code recipe}, {@code seed}, {@code epochs} (a count, or the per-epoch history array),
- * {@code batch_size}, {@code lr}. Final figures from a {@code final} object or the last entry of
- * the per-epoch {@code history}/{@code epochs} array: {@code val_accuracy}, {@code train_accuracy}
- * (fractions 0–1), {@code val_loss}; {@code wall_seconds}; {@code finished_at}.
+ * Reads one {@code run.json} of {@code blockbench train} (format {@value #FORMAT}, written under
+ * {@code analysis/training/<model>/<recipe>-<dataset>/seed-<n>/}). Fields used: {@code model.block}
+ * and {@code model.position} (zoo) or {@code model.source} (a user's .onnx file);
+ * {@code dataset.name}; {@code recipe.name}, {@code recipe.batch_size},
+ * {@code recipe.learning_rate}; {@code seed}; the per-epoch {@code epochs} array (its length is the
+ * epoch count, its last entry gives the final {@code train_accuracy}); {@code final_val_accuracy}
+ * and {@code final_val_loss}; {@code train_seconds} + {@code eval_seconds} (wall time);
+ * {@code provenance.finished_at}; {@code parity.passed}. Accuracies there are fractions in [0, 1].
  */
 final class TrainingRunJson {
+
+    static final String FORMAT = "blockbench-training-run/1";
 
     private TrainingRunJson() {
     }
 
     static boolean isRun(JsonNode root) {
-        return root.isObject() && root.has("recipe") && root.has("seed");
+        return root.isObject() && FORMAT.equals(root.path("format").asText());
     }
 
-    /** The run, or null when it has no final validation accuracy. */
     static TrainingRun parse(JsonNode root, Path file) {
+        JsonNode model = required(root, "model", file);
         ModelKey key;
-        try {
-            key = root.has("model") ? ModelKey.parse(root.get("model").asText())
-                    : ModelKey.zoo(required(root, "block", file).asText(), required(root, "position", file).asText());
-        } catch (BadInputException e) {
-            throw new BadInputException(file + ": " + e.getMessage());
+        if (model.hasNonNull("block") && model.hasNonNull("position")) {
+            key = ModelKey.zoo(model.get("block").asText(), model.get("position").asText());
+        } else if (model.path("source").asText("").toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+            key = ModelKey.parse(model.get("source").asText());
+        } else {
+            throw new BadInputException(file + ": training run names neither model.block/model.position nor an .onnx"
+                    + " model.source");
         }
-        JsonNode history = root.path("history").isArray() ? root.get("history") : root.path("epochs").isArray() ? root.get("epochs") : null;
-        JsonNode last = history != null && !history.isEmpty() ? history.get(history.size() - 1) : null;
-        JsonNode fin = root.path("final").isObject() ? root.get("final") : last;
-        if (fin == null || !fin.has("val_accuracy")) {
-            return null;
+        JsonNode epochs = required(root, "epochs", file);
+        if (!epochs.isArray() || epochs.isEmpty()) {
+            throw new BadInputException(file + ": 'epochs' must be the non-empty per-epoch array");
         }
-        int epochs = root.path("epochs").isIntegralNumber() ? root.get("epochs").asInt() : history == null ? 0 : history.size();
-        return new TrainingRun(key, required(root, "dataset", file).asText(), root.get("recipe").asText(), root.get("seed").asLong(),
-                epochs, root.path("batch_size").asInt(0), root.path("lr").asDouble(Double.NaN),
-                percent(fin.get("val_accuracy"), "val_accuracy", file), percent(fin.get("train_accuracy"), "train_accuracy", file),
-                fin.path("val_loss").asDouble(Double.NaN), root.path("wall_seconds").asDouble(Double.NaN),
-                root.path("finished_at").asText(""), file.toString());
+        JsonNode last = epochs.get(epochs.size() - 1);
+        JsonNode recipe = required(root, "recipe", file);
+        return new TrainingRun(key, required(root.path("dataset"), "name", file).asText(), required(recipe, "name", file).asText(),
+                required(root, "seed", file).asLong(), epochs.size(), recipe.path("batch_size").asInt(0),
+                JmhElements.number(recipe.get("learning_rate")),
+                fraction(required(root, "final_val_accuracy", file), "final_val_accuracy", file),
+                fraction(last.get("train_accuracy"), "epochs[-1].train_accuracy", file),
+                JmhElements.number(root.get("final_val_loss")),
+                JmhElements.number(root.get("train_seconds")) + JmhElements.number(root.get("eval_seconds")),
+                root.path("provenance").path("finished_at").asText(""), file.toString());
     }
 
-    private static JsonNode required(JsonNode root, String field, Path file) {
-        if (!root.hasNonNull(field)) {
-            throw new BadInputException(file + ": training result lacks '" + field + "'");
+    /** Whether ONNX Runtime agreed with the trainer (true when the record does not say). */
+    static boolean parityPassed(JsonNode root) {
+        return root.path("parity").path("passed").asBoolean(true);
+    }
+
+    private static JsonNode required(JsonNode node, String field, Path file) {
+        if (!node.hasNonNull(field)) {
+            throw new BadInputException(file + ": training run lacks '" + field + "' (format " + FORMAT + ")");
         }
-        return root.get(field);
+        return node.get(field);
     }
 
     /** A fraction 0–1 as percent; NaN when absent; out of range fails. */
-    private static double percent(JsonNode n, String field, Path file) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return Double.NaN;
+    private static double fraction(JsonNode n, String field, Path file) {
+        double v = JmhElements.number(n);
+        if (Double.isNaN(v)) {
+            return v;
         }
-        double v = n.asDouble();
         if (!(v >= 0 && v <= 1)) {
             throw new BadInputException(file + ": " + field + " " + v + " is not a fraction in [0, 1]");
         }

@@ -99,27 +99,36 @@ public final class ReportFixtures {
         return new Manifest(Manifest.FORMAT, 0, 10, 32, InitMode.PYTORCH.id(), 17, entries);
     }
 
-    /** Static costs: MACs in millions, parameter bytes, peak activation bytes (buffers 0: deploy form). */
+    /** Static costs in the zoo-analysis format: MACs, parameter bytes, peak activation bytes (buffers 0: deploy form). */
     static String analysis() {
         List<String> models = new ArrayList<>();
-        models.add(analysisOf("ResNetBasicBlock/early/deploy.onnx", 556_000_000L, 18_000_000L, 2L * 1024 * 1024));
-        models.add(analysisOf("ResNetBasicBlock/mid/deploy.onnx", 556_000_000L, 18_000_000L, 2L * 1024 * 1024));
-        models.add(analysisOf("ResNetBasicBlock/late/deploy.onnx", 556_000_000L, 18_000_000L, 2L * 1024 * 1024));
-        models.add(analysisOf("ResNetBasicBlock/late/train.onnx", 999_000_000L, 18_100_000L, 3L * 1024 * 1024));
-        models.add(analysisOf("MobileOneBlock/early/deploy.onnx", 300_000_000L, 12_000_000L, 1024 * 1024));
-        models.add(analysisOf("StandardConv/gwo-net/deploy.onnx", 650_000L, 250_000L, 100_000L));
-        models.add(analysisOf("DeformableConv/gwo-net/deploy.onnx", 1_500_000L, 262_000L, 150_000L));
-        models.add(analysisOf("DepthwiseConv/gwo-net/deploy.onnx", 300_000L, 240_000L, 120_000L));
-        return "{\"format\": \"blockbench-analysis-set/1\", \"models\": [\n" + String.join(",\n", models) + "]}\n";
+        models.add(analysisOf("ResNetBasicBlock", "early", 556_000_000L, 18_000_000L, 2L * 1024 * 1024));
+        models.add(analysisOf("ResNetBasicBlock", "mid", 556_000_000L, 18_000_000L, 2L * 1024 * 1024));
+        models.add(analysisOf("ResNetBasicBlock", "late", 556_000_000L, 18_000_000L, 2L * 1024 * 1024));
+        models.add(analysisOf("MobileOneBlock", "early", 300_000_000L, 12_000_000L, 1024 * 1024));
+        models.add(analysisOf("StandardConv", "gwo-net", 650_000L, 250_000L, 100_000L));
+        models.add(analysisOf("DeformableConv", "gwo-net", 1_500_000L, 262_000L, 150_000L));
+        models.add(analysisOf("DepthwiseConv", "gwo-net", 300_000L, 240_000L, 120_000L));
+        return "{\"format\": \"blockbench-zoo-analysis/1\", \"batch\": 1, \"warnings\": [], \"models\": [\n"
+                + String.join(",\n", models) + "]}\n";
     }
 
-    private static String analysisOf(String file, long macs, long paramBytes, long peak) {
+    /** One zoo entry; its train totals differ (BN kept, more MACs) so that the deploy choice shows. */
+    private static String analysisOf(String block, String position, long macs, long paramBytes, long peak) {
         return String.format(Locale.ROOT, """
-                {"format": "blockbench-analysis/1", "model": {"file": "%s"}, "complete": true, "unsupported_ops": [],
-                 "params": {"elements": %d, "bytes": %d}, "buffers": {"bytes": 0},
-                 "macs": {"total": %d}, "flops": {"two_x_macs": %d, "all_operator": %d},
-                 "memory": {"parameter_bytes": %d, "buffer_bytes": 0, "peak_live_activation_bytes": %d}}""",
-                file, paramBytes / 4, paramBytes, macs, 2 * macs, 2 * macs + 1000, paramBytes, peak);
+                {"block": "%s", "position": "%s", "id": "%s/%s",
+                 "train": %s,
+                 "deploy": %s}""", block, position, block, position,
+                totals(block + "/" + position + "/train.onnx", macs + 1_000_000, paramBytes + 4096, 4096, peak * 2),
+                totals(block + "/" + position + "/deploy.onnx", macs, paramBytes, 0, peak));
+    }
+
+    private static String totals(String path, long macs, long paramBytes, long bufferBytes, long peak) {
+        return String.format(Locale.ROOT, """
+                {"path": "%s", "complete": true, "unsupported_ops": [], "params": %d, "param_bytes": %d,
+                  "buffer_elements": %d, "buffer_bytes": %d, "macs": %d, "flops_two_x_macs": %d, "flops_all_operator": %d,
+                  "peak_live_activation_bytes": %d, "nodes": 10}""",
+                path, paramBytes / 4, paramBytes, bufferBytes / 4, bufferBytes, macs, 2 * macs, 2 * macs + 1000, peak);
     }
 
     public static String sample(String model, int batch, String unit, double score, double p90, double[][][] forks) {
@@ -171,12 +180,36 @@ public final class ReportFixtures {
         return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
     }
 
-    public static void run(Tree t, String model, String dataset, String recipe, long seed, double valAcc, double trainAcc) throws IOException {
-        String file = (model + "-" + dataset).replaceAll("[^A-Za-z0-9_-]", "_") + "-seed" + seed + ".json";
-        Files.writeString(t.training().resolve(file), String.format(Locale.ROOT, """
-                {"model": %s, "dataset": %s, "recipe": "%s", "seed": %d, "epochs": 3, "batch_size": 64, "lr": 0.001,
-                 "history": [{"epoch": 1, "val_accuracy": 0.1, "train_accuracy": 0.1, "val_loss": 2.3},
-                             {"epoch": 3, "val_accuracy": %s, "train_accuracy": %s, "val_loss": 0.5}],
-                 "wall_seconds": 10.0, "finished_at": "2026-11-22T07:00:0%dZ"}""", json(model), json(dataset), recipe, seed, valAcc, trainAcc, seed));
+    /** A run.json as `blockbench train` writes it, under its <model>/<recipe>-<dataset>/seed-<n>/ directory. */
+    public static void run(Tree t, String model, String dataset, String recipe, long seed, double valAcc, double trainAcc)
+            throws IOException {
+        String[] parts = model.split("/", 2);
+        Path runDir = t.training().resolve((model + "/" + recipe + "-" + dataset).replaceAll("[^A-Za-z0-9_/-]", "_"))
+                .resolve("seed-" + seed);
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("run.json"), String.format(Locale.ROOT, """
+                {
+                  "format" : "blockbench-training-run/1",
+                  "model" : {"id": %s, "block": %s, "position": %s, "source": "onnx-models/manifest.json",
+                             "trainable_params": 1, "buffer_elements": 0, "classes": 10},
+                  "recipe" : {"name": "%s", "optimizer": "adam", "learning_rate": 0.001, "batch_size": 64, "epochs": 3,
+                              "overrides": ["epochs"]},
+                  "dataset" : {"name": %s, "source": "generated", "train_size": 512, "val_size": 256, "classes": 10},
+                  "seed" : %d,
+                  "epochs" : [
+                    {"epoch": 1, "learning_rate": 0.001, "train_loss": 2.3, "train_accuracy": 0.1, "val_loss": 2.3, "val_accuracy": 0.1},
+                    {"epoch": 2, "learning_rate": 0.001, "train_loss": 1.0, "train_accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.5},
+                    {"epoch": 3, "learning_rate": 0.001, "train_loss": 0.4, "train_accuracy": %s, "val_loss": 0.5, "val_accuracy": %s}
+                  ],
+                  "final_val_accuracy" : %s,
+                  "final_val_loss" : 0.5,
+                  "best_val_accuracy" : %s,
+                  "train_seconds" : 8.0,
+                  "eval_seconds" : 2.0,
+                  "parity" : {"samples": 256, "passed": true},
+                  "provenance" : {"started_at": "2026-11-22T06:59:00Z", "finished_at": "2026-11-22T07:00:0%dZ"}
+                }
+                """, json(model), json(parts[0]), json(parts[1]), recipe, json(dataset), seed, trainAcc, valAcc, valAcc, valAcc,
+                seed));
     }
 }
