@@ -79,7 +79,7 @@ final class HtmlReport implements ReportFormat {
             })();
             """;
 
-    private static final List<String> MODEL_KEYS = List.of("model", "params", "macs", "memory", "latency", "percentiles",
+    private static final List<String> MODEL_KEYS = List.of("model", "params", "macs", "flops", "memory", "latency", "percentiles",
             "accuracy", "seeds", "cd", "cp", "omega", "score", "tier", "pareto", "compliant");
 
     private final List<RenderedPlot> plots;

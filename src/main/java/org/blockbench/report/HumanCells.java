@@ -25,20 +25,23 @@ final class HumanCells {
         }
     }
 
-    static final List<String> MODEL_COLUMNS = List.of("model", "params", "MACs", "memory MiB",
+    static final List<String> MODEL_COLUMNS = List.of("model", "params", "MACs", "FLOPs (all-op)", "memory MiB",
             "latency ms (mean ± fork std)", "p50 / p90 / p99 ms", "accuracy % (mean ± std)", "seeds", "C_D", "C_P (M)", "Ω",
             "score", "tier", "Pareto lat/MACs/mem", "compliant");
 
     /** Which model columns are numeric (sort numerically in HTML). */
     static final List<Boolean> MODEL_NUMERIC = List.of(false, true, true, true, true, true, true, true, true, true, true,
-            true, false, false, false);
+            true, true, false, false, false);
 
     static List<Cell> model(LeaderboardRow r) {
         List<Cell> c = new ArrayList<>();
         c.add(Cell.text(r.model().label()));
         c.add(Cell.num(Cells.count(r.trainableParams()), r.trainableParams() == null ? null : r.trainableParams().doubleValue()));
         Double macs = Axis.MACS.of(r);
-        c.add(Cell.num(Cells.millions(macs) + (r.cost() != null && !r.cost().complete() ? " (incomplete)" : ""), macs));
+        String incomplete = r.cost() != null && !r.cost().complete() ? " (incomplete)" : "";
+        c.add(Cell.num(Cells.millions(macs) + incomplete, macs));
+        Double flops = r.cost() == null ? null : (double) r.cost().flopsAllOperator();
+        c.add(Cell.num(Cells.millions(flops) + incomplete, flops));
         c.add(Cell.num(Cells.fixed(Axis.MEMORY.of(r), 2), Axis.MEMORY.of(r)));
         LatencyResult l = r.latency();
         if (l == null) {
