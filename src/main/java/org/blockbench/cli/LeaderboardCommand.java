@@ -17,7 +17,9 @@ import org.blockbench.report.ReportWriter;
 import org.blockbench.report.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code blockbench leaderboard}: merges every result into leaderboards, CSV/JSON/Markdown/HTML and plots. */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
@@ -78,8 +80,12 @@ public final class LeaderboardCommand implements Callable<Integer> {
     @Option(names = "--opt-level", defaultValue = "all", description = "Latency at this graph optimisation level (default: ${DEFAULT-VALUE})")
     String optLevel;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         LeaderboardSettings settings = new LeaderboardSettings(alpha, new Targets(targetAccuracy, maxLatencyMs, maxMemoryMib),
                 new LatencySelection(form, batch, provider, threads, optLevel));
         new GwoComplexity(0, 0).omega(alpha); // validates alpha before any work
@@ -90,11 +96,12 @@ public final class LeaderboardCommand implements Callable<Integer> {
         for (var b : lb.boards()) {
             long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();
             long timed = b.rows().stream().filter(r -> r.latency() != null).count();
-            System.out.printf("dataset %s: %d models, %d with latency, %d with accuracy%n", b.dataset(), b.rows().size(), timed, trained);
+            out.printf("dataset %s: %d models, %d with latency, %d with accuracy%n", b.dataset(), b.rows().size(), timed, trained);
         }
-        lb.notes().forEach(n -> System.out.println("note: " + n));
-        System.out.println("wrote:");
-        written.forEach(p -> System.out.println("  " + p));
+        lb.notes().forEach(n -> out.println("note: " + n));
+        out.println("wrote:");
+        written.forEach(p -> out.println("  " + p));
+        out.flush();
         return ExitCodes.OK;
     }
 
