@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "blockbench", mixinStandardHelpOptions = true, version = "blockbench 0.1.0",
         description = "Benchmarks neural-network building blocks as ONNX graphs: latency, cost, accuracy, complexity.",
         subcommands = {CommandLine.HelpCommand.class, ExportCommand.class,
-                LeaderboardCommand.class})
+                LeaderboardCommand.class,
+                RunCommand.class})
 public final class BlockBench {
 
     public static void main(String[] args) {
