@@ -55,13 +55,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iteration-time", defaultValue = "1s", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "2", description = "Training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--train-size", defaultValue = "512", description = "Synthetic training images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train-batch", defaultValue = "16",
+            description = "Training batch size, overriding the recipes' (quick runs need several steps) (default: ${DEFAULT-VALUE})")
+    int trainBatch;
+
+    @Option(names = "--train-size", defaultValue = "128", description = "Synthetic training images (default: ${DEFAULT-VALUE})")
     int trainSize;
 
-    @Option(names = "--val-size", defaultValue = "256", description = "Synthetic validation images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--val-size", defaultValue = "128", description = "Synthetic validation images (default: ${DEFAULT-VALUE})")
     int valSize;
 
     @Option(names = "--seeds", defaultValue = "0", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
@@ -156,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
                 "-i", Integer.toString(iterations), "-r", iterationTime)));
         List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
-                Integer.toString(epochs), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
+                Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
                 "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");
         if (!scaffold.isEmpty()) {
             steps.add(new Step("train", concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
