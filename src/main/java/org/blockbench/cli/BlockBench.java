@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code blockbench <command>}: the entry point of the executable jar. */
 @Command(name = "blockbench", mixinStandardHelpOptions = true, version = "blockbench 0.1.0",
         description = "Benchmarks neural-network building blocks as ONNX graphs: latency, cost, accuracy, complexity.",
-        subcommands = {CommandLine.HelpCommand.class, ExportCommand.class,
-                LeaderboardCommand.class,
-                RunCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ExportCommand.class, BenchCommand.class, MergeCommand.class,
+            OverheadCommand.class, AnalyzeCommand.class, LeaderboardCommand.class, RunCommand.class})
 public final class BlockBench {
 
     public static void main(String[] args) {

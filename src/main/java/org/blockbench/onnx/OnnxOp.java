@@ -36,7 +36,11 @@ public enum OnnxOp {
     SPLIT("Split", 1, 2, -1, "axis"),
     GRID_SAMPLE("GridSample", 2, 2, 1, "align_corners", "mode", "padding_mode"),
     IDENTITY("Identity", 1, 1, 1),
-    CONSTANT("Constant", 0, 0, 1, "value");
+    CONSTANT("Constant", 0, 0, 1, "value"),
+    // appended for analysis fixtures that mirror PyTorch exports (ReLU6, x.view(x.size(0), -1))
+    CLIP("Clip", 1, 3, 1),
+    SHAPE("Shape", 1, 1, 1, "start", "end"),
+    UNSQUEEZE("Unsqueeze", 2, 2, 1);
 
     private final String opType;
     private final int minInputs;

@@ -66,6 +66,15 @@ class ZooModelsTest {
         assertEquals(2 * bnChannels, m.bufferElements());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void otherInputSizesAndClassCountsBuildAndRun(ModelId id) {
+        ScaffoldConfig config = new ScaffoldConfig(100, 34, 1, InitMode.PYTORCH);
+        BuiltModel deploy = Zoo.build(id, Form.DEPLOY, config);
+        float[] logits = OrtModelRunner.run(deploy.model(), Zoo.INPUT_NAME, OrtModelRunner.randomInput(2, 3 * 34 * 34), 1, 3, 34, 34);
+        assertEquals(id.isGwoNetwork() ? 10 : 100, logits.length, id + " logits");
+    }
+
     static List<Position> positions() {
         return List.of(Position.values());
     }

@@ -1,0 +1,31 @@
+#!/bin/bash
+# BlockBench latency sweep as a Slurm job array: task i of N runs shard i/N (read from
+# SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT and SLURM_ARRAY_TASK_MIN), all tasks write
+# into one run directory, and a dependent job merges the shards into one JMH JSON.
+#
+#   export RUN=nightly-$(date +%F)
+#   jobid=$(sbatch --parsable --export=ALL docs/slurm-array.sh)
+#   sbatch --dependency=afterany:$jobid --export=ALL --wrap "docs/slurm-array.sh merge"
+#
+# Run from the repository root after `mvn package` and `java -jar target/blockbench.jar export`.
+#SBATCH --job-name=blockbench
+#SBATCH --array=0-3
+#SBATCH --cpus-per-task=2
+#SBATCH --mem=4G
+#SBATCH --time=02:00:00
+#SBATCH --output=jmh-results/slurm-%A_%a.out
+set -euo pipefail
+
+BLOCKBENCH_HOME=${BLOCKBENCH_HOME:-${SLURM_SUBMIT_DIR:-$PWD}}
+RUN=${RUN:-nightly-${SLURM_ARRAY_JOB_ID:-local}}
+JAR="$BLOCKBENCH_HOME/target/blockbench.jar"
+RESULTS=${RESULTS:-$BLOCKBENCH_HOME/jmh-results}
+
+if [[ "${1:-}" == "merge" ]]; then
+    exec java -jar "$JAR" merge "$RESULTS/$RUN"
+fi
+
+# --resume: a requeued task skips the configs its shard already finished.
+# BLOCKBENCH_ARGS adds options, e.g. "--blocks ResNetBasicBlock --batch 1,8" or "--jmh-defaults".
+exec java -jar "$JAR" bench --models "${MODELS:-$BLOCKBENCH_HOME/onnx-models}" --output "$RESULTS" \
+    --run "$RUN" --resume --no-progress ${BLOCKBENCH_ARGS:-}

@@ -1,0 +1,8 @@
+/**
+ * NeuroBench data metrics of an ONNX graph, measured by running it in ONNX Runtime with its
+ * intermediate values exposed as extra graph outputs: activation sparsity of the activation
+ * operators and effective MACs (weight and input both non-zero) against dense MACs, per layer
+ * and in total. Entry point: {@link org.blockbench.analysis.data.DataMetrics}; the ONNX
+ * Runtime session is owned by {@link org.blockbench.analysis.data.ExposedSession}.
+ */
+package org.blockbench.analysis.data;

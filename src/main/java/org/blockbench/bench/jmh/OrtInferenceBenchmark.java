@@ -1,0 +1,157 @@
+package org.blockbench.bench.jmh;
+
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.blockbench.zoo.Form;
+import org.blockbench.bench.ModelLocator;
+import org.blockbench.bench.ort.InferenceSession;
+import org.blockbench.bench.ort.OptimizationLevel;
+import org.blockbench.bench.ort.Provider;
+import org.blockbench.bench.ort.SessionSettings;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.blockbench.bench.profile.MeasurementWindows;
+
+/**
+ * Latency of one ONNX Runtime inference call from Java.
+ *
+ * <p>Hypothesis: the time of {@code OrtSession.run} seen from Java is the model's native
+ * run time plus a small, fixed binding cost, so the JMH score is within 2 % of ONNX Runtime's
+ * own {@code model_run} time for models that take milliseconds.
+ * Baseline: the native {@code model_run} durations from ONNX Runtime's session profiler for
+ * the same session and input ({@code blockbench overhead}).
+ *
+ * <p>The session, the input tensor (seeded N(0, 1) values shaped to the model's declared
+ * input, batch set by {@code batch}) and the output tensors are created once per trial in
+ * {@link #open()}; the measured method runs inference and closes the result, which
+ * ONNX Runtime Java requires, and nothing else. The iteration-level fixtures only note the
+ * measured iterations' times when profiling is on (for {@code blockbench overhead}); they run
+ * outside the measured region.
+ *
+ * <p>Run: {@code java -jar target/blockbench.jar bench --blocks ResNetBasicBlock} or, with
+ * JMH's own options, {@code java -cp target/blockbench.jar org.openjdk.jmh.Main
+ * OrtInferenceBenchmark -p model=ResNetBasicBlock/early -p batch=1,8
+ * -jvmArgsAppend -Dblockbench.models=onnx-models}.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+public class OrtInferenceBenchmark {
+
+    /** Names of the {@code @Param} fields, as they appear in JMH results. */
+    public static final String PARAM_MODEL = "model";
+    public static final String PARAM_FORM = "form";
+    public static final String PARAM_BATCH = "batch";
+    public static final String PARAM_PROVIDER = "provider";
+    public static final String PARAM_INTRA_OP_THREADS = "intraOpThreads";
+    public static final String PARAM_OPT_LEVEL = "optLevel";
+
+    /**
+     * System property: when set, the session runs with ONNX Runtime profiling on and writes its
+     * trace into this directory (used by {@code blockbench overhead}).
+     */
+    public static final String PROFILE_DIR_PROPERTY = "blockbench.ortProfileDir";
+
+    /** Manifest id {@code Block/position}, or a path ending in {@code .onnx}. */
+    @Param("ResNetBasicBlock/early")
+    public String model;
+
+    /** train or deploy (ignored for a path, which is measured as given). */
+    @Param("deploy")
+    public String form;
+
+    /** Batch size: the model's symbolic batch dimension is set to this. */
+    @Param("1")
+    public int batch;
+
+    /** cpu or cuda. */
+    @Param("cpu")
+    public String provider;
+
+    /** ONNX Runtime intra-op threads; 0 = ONNX Runtime's default (one per physical core). */
+    @Param("1")
+    public int intraOpThreads;
+
+    /** Graph optimisation level: none, basic, extended, all. */
+    @Param("all")
+    public String optLevel;
+
+    private InferenceSession session;
+    /** Measured-iteration windows on the profile's clock; null unless profiling. */
+    private MeasurementWindows windows;
+
+    /** Creates the session, input and output tensors for this trial. */
+    @Setup(Level.Trial)
+    public void open() {
+        Path file = ModelLocator.resolve(model, Form.parse(form), ModelLocator.modelsDir());
+        SessionSettings settings = new SessionSettings(Provider.parse(provider), intraOpThreads,
+                OptimizationLevel.parse(optLevel));
+        String profileDir = System.getProperty(PROFILE_DIR_PROPERTY);
+        if (profileDir != null) {
+            try {
+                Files.createDirectories(Path.of(profileDir));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the profile directory " + profileDir, e);
+            }
+            settings = settings.withProfiling(Path.of(profileDir, "ort-profile"));
+        }
+        session = InferenceSession.open(file, settings, batch);
+        if (profileDir != null) {
+            windows = new MeasurementWindows(session.profilingStartNanos());
+        }
+    }
+
+    /** With profiling on, notes when a measured iteration starts (outside the measured region). */
+    @Setup(Level.Iteration)
+    public void beginIteration(IterationParams iteration) {
+        if (windows != null && iteration.getType() == IterationType.MEASUREMENT) {
+            windows.begin();
+        }
+    }
+
+    /** With profiling on, notes when a measured iteration ends. */
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        if (windows != null && iteration.getType() == IterationType.MEASUREMENT) {
+            windows.end();
+        }
+    }
+
+    /** One inference; the result is closed (outputs stay in the pinned tensors) and sunk. */
+    @Benchmark
+    public void run(Blackhole sink) {
+        try (OrtSession.Result result = session.run()) {
+            sink.consume(result);
+        }
+    }
+
+    /** Ends profiling when it was on, then closes everything {@link #open()} created. */
+    @TearDown(Level.Trial)
+    public void close() {
+        if (session != null) {
+            try {
+                if (windows != null) {
+                    windows.writeBeside(session.endProfiling());
+                }
+            } finally {
+                session.close();
+                session = null;
+            }
+        }
+    }
+}

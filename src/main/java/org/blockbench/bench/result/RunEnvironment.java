@@ -1,0 +1,85 @@
+package org.blockbench.bench.result;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.blockbench.bench.energy.EnergyCounters;
+import org.blockbench.bench.ort.OrtBuild;
+
+/**
+ * The machine and software a sweep ran on, for the metadata sidecar.
+ *
+ * @param capturedAt          when this was captured (UTC, ISO-8601)
+ * @param cpuModel            "model name" from /proc/cpuinfo, or os.arch where that is absent
+ * @param cpuinfoProcessors   logical processors listed in /proc/cpuinfo (0 if unreadable)
+ * @param availableProcessors processors this JVM may use (cgroup limits included)
+ * @param os                  name, version and architecture
+ * @param jvm                 vendor, VM name and version
+ * @param ortVersion          ONNX Runtime version
+ * @param ortArtifact         the ONNX Runtime jar (onnxruntime or onnxruntime_gpu)
+ * @param ortProviders        execution providers that build offers
+ * @param gitRevision         {@code git rev-parse HEAD} of the working directory, or "unknown (why)"
+ * @param gitDirty            whether tracked files differ from that revision (false if unknown)
+ * @param cpuEnergy           "RAPL: package-0, …" when CPU energy is measured, else why it is absent
+ * @param gpuEnergy           why GPU energy is absent
+ */
+public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProcessors, int availableProcessors,
+                             String os, String jvm, String ortVersion, String ortArtifact, List<String> ortProviders,
+                             String gitRevision, boolean gitDirty, String cpuEnergy, String gpuEnergy) {
+
+    public RunEnvironment {
+        ortProviders = List.copyOf(ortProviders);
+    }
+
+    /** Captures the current machine and process. */
+    public static RunEnvironment capture() {
+        List<String> cpuinfo = readLines(Path.of("/proc/cpuinfo"));
+        String model = cpuinfo.stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(System.getProperty("os.arch"));
+        int processors = (int) cpuinfo.stream().filter(l -> l.startsWith("processor")).count();
+        String revision = git("rev-parse", "HEAD");
+        boolean dirty = !revision.startsWith("unknown") && !git("status", "--porcelain", "--untracked-files=no").isEmpty();
+        EnergyCounters energy = EnergyCounters.discover();
+        String cpuEnergy = energy.available()
+                ? "RAPL: " + String.join(", ", energy.zones().stream().map(z -> z.name()).toList())
+                : "absent: " + energy.reason();
+        return new RunEnvironment(Instant.now().toString(), model, processors, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.vm.version"),
+                OrtBuild.version(), OrtBuild.artifact(), OrtBuild.availableProviderNames(), revision, dirty, cpuEnergy,
+                "absent: " + EnergyCounters.GPU_ENERGY_ABSENT);
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String git(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "unknown (git did not answer)";
+            }
+            return p.exitValue() == 0 ? out : "unknown (not a git checkout: " + out.lines().findFirst().orElse("") + ")";
+        } catch (IOException e) {
+            return "unknown (git not found)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown (interrupted)";
+        }
+    }
+}

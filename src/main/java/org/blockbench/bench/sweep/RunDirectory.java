@@ -1,0 +1,196 @@
+package org.blockbench.bench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.blockbench.BadInputException;
+import org.blockbench.bench.Shard;
+import org.blockbench.bench.result.JmhElement;
+import org.blockbench.bench.result.JmhJson;
+import org.blockbench.io.AtomicFile;
+
+/**
+ * The files of one sweep run under {@code jmh-results/<run>/}:
+ * <pre>
+ *   run.json                      the run's JMH options (a resumed run must use the same)
+ *   configs/&lt;key&gt;.json           JMH JSON of one finished config (written atomically: exists = done)
+ *   configs/&lt;key&gt;.meta.json      what was measured for it (model file, input, providers used)
+ *   logs/&lt;key&gt;.log               JMH's own output for it
+ *   results.json                  every finished config of the plan, one JMH JSON array
+ *   results.meta.json             the metadata sidecar; summary.txt the human table
+ * </pre>
+ * A shard writes {@code results-shard-i-of-N.*} instead, so that shards can share one run
+ * directory.
+ */
+public final class RunDirectory {
+
+    /** Name of the file holding the run's options. */
+    public static final String RUN_FILE = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * The run directory under {@code output}: the named run; else, when resuming, the most
+     * recently started run there; else a new one named {@code bench-<timestamp>}.
+     */
+    public static RunDirectory choose(Path output, Optional<String> run, boolean resume) {
+        if (run.isPresent()) {
+            String name = run.get();
+            if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) {
+                throw new BadInputException("run name must use letters, digits, '.', '_' and '-' only, found '" + name + "'");
+            }
+            return new RunDirectory(output.resolve(name));
+        }
+        if (resume) {
+            return latest(output).orElseThrow(() -> new BadInputException("--resume: no earlier run under " + output
+                    + " (no " + RUN_FILE + " found); name the run with --run"));
+        }
+        return new RunDirectory(output.resolve("bench-" + LocalDateTime.now().format(STAMP)));
+    }
+
+    /** Opens an existing directory as a run directory (for merge). */
+    public static RunDirectory at(Path root) {
+        return new RunDirectory(root);
+    }
+
+    private static Optional<RunDirectory> latest(Path output) {
+        if (!Files.isDirectory(output)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(output)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(RUN_FILE)))
+                    .max(Comparator.comparing((Path d) -> modified(d.resolve(RUN_FILE))).thenComparing(Path::toString))
+                    .map(RunDirectory::new);
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The directory. */
+    public Path root() {
+        return root;
+    }
+
+    /** The run's name (its directory name). */
+    public String name() {
+        return root.getFileName().toString();
+    }
+
+    /**
+     * Records the run's JMH options, or checks them against those already recorded: one run
+     * directory never mixes results measured with different options.
+     */
+    public void recordOrCheckOptions(Map<String, String> jmhOptions) {
+        Path file = root.resolve(RUN_FILE);
+        ObjectNode wanted = JSON.createObjectNode();
+        jmhOptions.forEach(wanted::put);
+        if (Files.isRegularFile(file)) {
+            JsonNode recorded;
+            try {
+                recorded = JSON.readTree(file.toFile()).path("jmh");
+            } catch (IOException e) {
+                throw new BadInputException(file + ": unreadable run file (" + e.getMessage() + ")", e);
+            }
+            if (!recorded.equals(wanted)) {
+                throw new BadInputException("run " + name() + " was measured with JMH options " + recorded
+                        + ", this invocation asks for " + wanted + "; use the same options, or another --run");
+            }
+            return;
+        }
+        ObjectNode run = JSON.createObjectNode().put("format", "blockbench-bench-run/1").put("run", name())
+                .put("created", java.time.Instant.now().toString());
+        run.set("jmh", wanted);
+        AtomicFile.writeString(file, run.toPrettyString());
+    }
+
+    /** JMH JSON of one config. */
+    public Path configResult(String key) {
+        return root.resolve("configs").resolve(key + ".json");
+    }
+
+    /** Metadata of one config. */
+    public Path configMeta(String key) {
+        return root.resolve("configs").resolve(key + ".meta.json");
+    }
+
+    /** JMH's log for one config. */
+    public Path log(String key) {
+        return root.resolve("logs").resolve(key + ".log");
+    }
+
+    /** Scratch space (preflight profiles). */
+    public Path scratch() {
+        return root.resolve("scratch");
+    }
+
+    /** The finished result of a config, if its file exists and is a JMH result array. */
+    public Optional<List<JmhElement>> finished(String key) {
+        Path file = configResult(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            List<JmhElement> elements = JmhJson.read(file);
+            return elements.isEmpty() ? Optional.empty() : Optional.of(elements);
+        } catch (BadInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every config result file in the run, sorted by name. */
+    public List<Path> configResults() {
+        Path dir = root.resolve("configs");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().endsWith(".meta.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The merged JMH JSON of this invocation's plan (per shard when sharded). */
+    public Path results(Shard shard) {
+        return root.resolve(stem(shard) + ".json");
+    }
+
+    /** The metadata sidecar beside {@link #results}. */
+    public Path resultsMeta(Shard shard) {
+        return root.resolve(stem(shard) + ".meta.json");
+    }
+
+    /** The summary table beside {@link #results}. */
+    public Path summary(Shard shard) {
+        return root.resolve(shard.isAll() ? "summary.txt" : "summary-shard-" + shard.index() + "-of-" + shard.count() + ".txt");
+    }
+
+    private static String stem(Shard shard) {
+        return shard.isAll() ? "results" : "results-shard-" + shard.index() + "-of-" + shard.count();
+    }
+}

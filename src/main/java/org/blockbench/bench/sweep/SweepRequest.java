@@ -1,0 +1,55 @@
+package org.blockbench.bench.sweep;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.blockbench.zoo.Form;
+import org.blockbench.bench.JmhSettings;
+import org.blockbench.bench.Shard;
+import org.blockbench.bench.SweepSelection;
+import org.blockbench.bench.ort.OptimizationLevel;
+import org.blockbench.bench.ort.Provider;
+
+/**
+ * Everything one {@code blockbench bench} invocation was asked to do.
+ *
+ * @param modelSources models directories (with a manifest) or .onnx files/directories
+ * @param selection    which configs
+ * @param jmh          JMH options
+ * @param shard        which part of the plan this process runs
+ * @param output       the results root (jmh-results)
+ * @param run          the run's name, if given
+ * @param resume       skip configs the run has already finished
+ * @param jvmArgs      extra arguments for JMH's forked JVMs
+ * @param verbose      echo JMH's output to the console
+ * @param progress     show a progress bar
+ */
+public record SweepRequest(List<Path> modelSources, SweepSelection selection, JmhSettings jmh, Shard shard, Path output,
+                           Optional<String> run, boolean resume, List<String> jvmArgs, boolean verbose, boolean progress) {
+
+    public SweepRequest {
+        modelSources = List.copyOf(modelSources);
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /** The full option set, as recorded in the metadata sidecar. */
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("models", modelSources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+        d.put("blocks", selection.blocks());
+        d.put("positions", selection.positions());
+        d.put("forms", selection.forms().stream().map(Form::id).toList());
+        d.put("batches", selection.batches());
+        d.put("providers", selection.providers().stream().map(Provider::cliName).toList());
+        d.put("intraOpThreads", selection.intraOpThreads());
+        d.put("optLevels", selection.optLevels().stream().map(OptimizationLevel::cliName).toList());
+        d.put("jmh", jmh.describe());
+        d.put("shard", shard.toString());
+        d.put("output", output.toAbsolutePath().normalize().toString());
+        d.put("resume", resume);
+        d.put("jvmArgs", jvmArgs);
+        return d;
+    }
+}

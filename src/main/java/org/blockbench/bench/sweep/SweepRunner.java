@@ -1,0 +1,201 @@
+package org.blockbench.bench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.blockbench.bench.BenchConfig;
+import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.SweepSelection.PlannedConfig;
+import org.blockbench.bench.result.JmhElement;
+import org.blockbench.bench.result.JmhJson;
+import org.blockbench.bench.result.ResultRow;
+import org.blockbench.bench.result.RunEnvironment;
+import org.blockbench.bench.result.SummaryTable;
+import org.blockbench.io.AtomicFile;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Runs a sweep config by config. Each finished config's JMH JSON is written atomically before
+ * the next starts; a failing config (bad model, unavailable provider, error in the fork) is
+ * recorded and the sweep goes on. At the end the run's merged JMH JSON, metadata sidecar and
+ * summary table are written, covering every finished config of the plan (earlier invocations'
+ * included when resuming).
+ */
+public final class SweepRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** Summary to {@code out}; progress and per-config failures to {@code err}. */
+    public SweepRunner(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Plans and runs {@code request}. */
+    public SweepReport run(SweepRequest request) {
+        long started = System.nanoTime();
+        List<PlannedConfig> plan = request.shard().select(request.selection().plan(ModelCatalog.open(request.modelSources())));
+        RunDirectory dir = RunDirectory.choose(request.output(), request.run(), request.resume());
+        dir.recordOrCheckOptions(request.jmh().describe());
+        RunEnvironment environment = RunEnvironment.capture();
+        ConfigExecutor executor = new ConfigExecutor(request.jmh(), request.jvmArgs(), request.verbose() ? out : null);
+        err.println("bench: " + plan.size() + (plan.size() == 1 ? " config" : " configs") + (request.shard().isAll() ? "" : " (shard " + request.shard() + ")")
+                + " -> " + dir.root() + "; energy " + environment.cpuEnergy());
+        List<ConfigOutcome> outcomes = new ArrayList<>();
+        try (ProgressBar bar = progressBar(request, plan.size())) {
+            for (PlannedConfig planned : plan) {
+                String key = planned.config().key();
+                if (bar != null) {
+                    bar.setExtraMessage(key);
+                }
+                ConfigOutcome outcome = request.resume() && dir.finished(key).isPresent()
+                        ? new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0)
+                        : runOne(planned, dir, executor);
+                if (outcome.status() == ConfigOutcome.Status.FAILED) {
+                    err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
+                } else if (bar == null) {
+                    err.println(outcome.status() == ConfigOutcome.Status.FINISHED_EARLIER ? "done already " + key
+                            : String.format(Locale.ROOT, "finished %s in %.1f s", key, outcome.wallSeconds()));
+                }
+                outcomes.add(outcome);
+                if (bar != null) {
+                    bar.step();
+                }
+            }
+        }
+        removeIfEmpty(dir.scratch());
+        double wall = (System.nanoTime() - started) / 1e9;
+        Path results = writeResults(request, dir, plan, outcomes, environment, wall);
+        return new SweepReport(dir.root(), results, outcomes, wall);
+    }
+
+    private ProgressBar progressBar(SweepRequest request, int size) {
+        if (!request.progress() || request.verbose()) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("bench").setInitialMax(size).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(1000).continuousUpdate().build();
+    }
+
+    private ConfigOutcome runOne(PlannedConfig planned, RunDirectory dir, ConfigExecutor executor) {
+        long start = System.nanoTime();
+        BenchConfig config = planned.config();
+        String key = config.key();
+        try {
+            PreflightFacts facts = Preflight.check(planned, dir.scratch());
+            Collection<RunResult> results = executor.run(config, modelsDirOf(planned), java.util.Map.of(), dir.log(key));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ObjectNode meta = JSON.createObjectNode().put("key", key).put("finishedAt", Instant.now().toString())
+                    .put("wallSeconds", seconds).put("jmhLog", dir.root().relativize(dir.log(key)).toString());
+            meta.set("params", JSON.valueToTree(config.jmhParams()));
+            meta.set("model", JSON.valueToTree(facts));
+            meta.put("energyMeasured", executor.measuresEnergy());
+            AtomicFile.writeString(dir.configMeta(key), JSON.writeValueAsString(meta));
+            AtomicFile.writeString(dir.configResult(key), JmhJson.write(results));
+            return new ConfigOutcome(planned, ConfigOutcome.Status.MEASURED, "", seconds);
+        } catch (JmhLockHeldException | UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().strip().lines().findFirst().orElse("");
+            return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the metadata of " + key, e);
+        }
+    }
+
+    /** The directory a zoo model's id resolves in (the manifest's), or the file's directory for a user's file. */
+    private static Path modelsDirOf(PlannedConfig planned) {
+        return planned.model().fromManifest() ? planned.model().origin() : planned.model().origin().getParent();
+    }
+
+    private Path writeResults(SweepRequest request, RunDirectory dir, List<PlannedConfig> plan, List<ConfigOutcome> outcomes,
+                              RunEnvironment environment, double wall) {
+        List<JmhElement> elements = new ArrayList<>();
+        ArrayNode configs = JSON.createArrayNode();
+        List<String> failures = new ArrayList<>();
+        for (ConfigOutcome outcome : outcomes) {
+            String key = outcome.planned().config().key();
+            ObjectNode c = configs.addObject().put("key", key).put("status", outcome.statusLabel());
+            c.set("params", JSON.valueToTree(outcome.planned().config().jmhParams()));
+            Optional<List<JmhElement>> finished = outcome.status() == ConfigOutcome.Status.FAILED
+                    ? Optional.empty() : dir.finished(key);
+            if (finished.isPresent()) {
+                elements.addAll(finished.get());
+                c.put("result", dir.root().relativize(dir.configResult(key)).toString());
+                readMeta(dir.configMeta(key)).ifPresent(m -> c.set("measured", m));
+            } else {
+                c.put("status", "failed");
+                c.put("message", outcome.status() == ConfigOutcome.Status.FAILED ? outcome.message() : "result file missing");
+                failures.add(key + ": " + c.get("message").asText());
+            }
+        }
+        Path results = dir.results(request.shard());
+        AtomicFile.writeString(results, JmhJson.array(elements));
+        ObjectNode sidecar = JSON.createObjectNode().put("format", "blockbench-jmh-metadata/1")
+                .put("results", results.getFileName().toString()).put("run", dir.name())
+                .put("shard", request.shard().toString());
+        sidecar.set("environment", JSON.valueToTree(environment));
+        sidecar.set("options", JSON.valueToTree(request.describe()));
+        ObjectNode sweep = sidecar.putObject("sweep").put("planned", plan.size())
+                .put("measuredNow", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED).count())
+                .put("finishedEarlier", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.FINISHED_EARLIER).count())
+                .put("failed", failures.size()).put("wallSeconds", wall);
+        sweep.put("meanSecondsPerMeasuredConfig", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
+                .mapToDouble(ConfigOutcome::wallSeconds).average().orElse(Double.NaN));
+        sidecar.set("configs", configs);
+        try {
+            AtomicFile.writeString(dir.resultsMeta(request.shard()), JSON.writeValueAsString(sidecar));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the metadata sidecar", e);
+        }
+        String table = SummaryTable.render(elements.stream().map(ResultRow::of).toList(), failures);
+        AtomicFile.writeString(dir.summary(request.shard()), table);
+        out.print(table);
+        out.printf(Locale.ROOT, "%n%d config(s): %d measured, %d finished earlier, %d failed; wall time %s%n", plan.size(),
+                sweep.get("measuredNow").asLong(), sweep.get("finishedEarlier").asLong(), failures.size(), duration(wall));
+        out.println("results: " + results + " (JMH JSON), " + dir.resultsMeta(request.shard()) + " (metadata)");
+        return results;
+    }
+
+    private static Optional<JsonNode> readMeta(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty, or not removable: harmless scratch space
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? String.format(Locale.ROOT, "%dm %02ds (%.1f s)", s / 60, s % 60, seconds)
+                : String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+}

@@ -1,0 +1,180 @@
+package org.blockbench.cli;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.blockbench.BadInputException;
+import org.blockbench.analysis.AnalysisJson;
+import org.blockbench.analysis.AnalysisTable;
+import org.blockbench.analysis.GraphAnalysis;
+import org.blockbench.analysis.GraphAnalyzer;
+import org.blockbench.analysis.ZooAnalysis;
+import org.blockbench.analysis.data.DataMetrics;
+import org.blockbench.analysis.data.DataMetricsReport;
+import org.blockbench.analysis.data.DataMetricsTable;
+import org.blockbench.export.Manifest;
+import org.blockbench.io.AtomicFile;
+import org.blockbench.onnx.OnnxModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code blockbench analyze}: static cost analysis of ONNX graphs (params, MACs, FLOPs,
+ * memory, NeuroBench metrics), optionally with data metrics measured through ONNX Runtime.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Static cost analysis of ONNX graphs: params, MACs, FLOPs, memory, NeuroBench metrics.",
+                "Each number states its convention in the JSON; see docs/analysis.md."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL.onnx", arity = "0..*", description = "ONNX model files to analyse")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print JSON (one object per model; several models: {\"models\": [...]})")
+    boolean json;
+
+    @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
+            description = "Static shape of a graph input, e.g. input=1x3x224x224 (repeatable); symbolic dims not set are taken as 1")
+    List<String> inputShapes = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Also write the JSON to FILE (atomically)")
+    Path out;
+
+    @Option(names = "--nodes", description = "Table: list every node too")
+    boolean nodes;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "Analyse every model of an export manifest and write analysis.json beside it")
+    Path manifest;
+
+    @Option(names = "--data", description = "Measure data metrics (activation sparsity, effective MACs) in ONNX Runtime")
+    boolean data;
+
+    @Option(names = "--samples", defaultValue = "4", description = "Generated input samples for --data (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the generated standard-normal inputs (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--strict", description = "Exit 1 when an analysis is incomplete (unsupported operators, unknown shapes)")
+    boolean strict;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (manifest != null) {
+            if (!models.isEmpty() || data || out != null) {
+                throw new BadInputException("--manifest analyses the exported zoo; give no model files, --data or --out with it");
+            }
+            return analyseManifest();
+        }
+        if (models.isEmpty()) {
+            throw new BadInputException("no model given: expected MODEL.onnx... or --manifest onnx-models/manifest.json");
+        }
+        Map<String, long[]> shapes = parseShapes(inputShapes);
+        List<SortedMap<String, Object>> trees = new ArrayList<>();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        boolean incomplete = false;
+        for (Path model : models) {
+            GraphAnalysis a = GraphAnalyzer.analyzeFile(model, shapes);
+            incomplete |= !a.complete();
+            SortedMap<String, Object> tree = AnalysisJson.tree(a);
+            DataMetricsReport d = data ? measure(model, a) : null;
+            if (d != null) {
+                tree.put("data", d.tree());
+            }
+            trees.add(tree);
+            if (!json) {
+                stdout.print(AnalysisTable.render(a, nodes));
+                if (d != null) {
+                    stdout.print(DataMetricsTable.render(d));
+                }
+                stdout.println();
+            }
+            if (!a.complete()) {
+                stderr.println("blockbench: " + model + ": analysis incomplete: " + String.join("; ", a.incompleteReasons()));
+            }
+        }
+        byte[] bytes = AnalysisJson.bytes(trees.size() == 1 ? trees.get(0) : AnalysisJson.set(trees));
+        if (json) {
+            stdout.print(new String(bytes, StandardCharsets.UTF_8));
+            stdout.flush();
+        }
+        if (out != null) {
+            AtomicFile.write(out, bytes);
+            if (!json) {
+                stdout.println("wrote " + out);
+            }
+        }
+        return strict && incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private DataMetricsReport measure(Path file, GraphAnalysis a) {
+        ModelProto model = OnnxModelFile.read(file);
+        return DataMetrics.measure(model, a, DataMetrics.generatedInputs(a, samples, seed),
+                "generated: " + samples + " standard-normal sample(s), seed " + seed);
+    }
+
+    private int analyseManifest() {
+        ZooAnalysis.Result r;
+        if (quiet) {
+            r = ZooAnalysis.writeBeside(manifest);
+        } else {
+            int count = Manifest.read(manifest).models().size();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("analyze").setInitialMax(count)
+                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+                r = ZooAnalysis.writeBeside(manifest, id -> {
+                    bar.setExtraMessage(id);
+                    bar.step();
+                });
+            }
+        }
+        r.warnings().forEach(w -> spec.commandLine().getErr().println("blockbench: warning: " + w));
+        spec.commandLine().getOut().println("analysed " + r.models() + " models (train and deploy); wrote " + r.file());
+        return strict && !r.warnings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** "name=1x3x224x224" → name → dims; errors say the expected form. */
+    static Map<String, long[]> parseShapes(List<String> specs) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.lastIndexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new BadInputException("--input-shape '" + spec + "': expected NAME=DIMS such as input=1x3x224x224");
+            }
+            String[] parts = spec.substring(eq + 1).split("[x,]", -1);
+            long[] dims = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    dims[i] = Long.parseLong(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("--input-shape '" + spec + "': dimension '" + parts[i]
+                            + "' is not a whole number; expected NAME=DIMS such as input=1x3x224x224");
+                }
+            }
+            if (shapes.put(spec.substring(0, eq), dims) != null) {
+                throw new BadInputException("--input-shape gives '" + spec.substring(0, eq) + "' twice");
+            }
+        }
+        return shapes;
+    }
+}

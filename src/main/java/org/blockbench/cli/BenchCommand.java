@@ -1,0 +1,66 @@
+package org.blockbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.blockbench.bench.Shard;
+import org.blockbench.bench.sweep.SweepReport;
+import org.blockbench.bench.sweep.SweepRequest;
+import org.blockbench.bench.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code blockbench bench}: the JMH latency sweep over ONNX Runtime. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures inference latency of ONNX models with JMH over ONNX Runtime, one JMH run per config.",
+            "Each finished config is saved at once under jmh-results/<run>/configs/; --resume skips them.",
+            "Ends with results.json (standard JMH JSON), results.meta.json (machine, ORT, providers used, options)",
+            "and a summary table. Exit code 1 if any config failed."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    JmhOptions jmh;
+
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "Run shard i of N (0-based). Default: from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or "
+                    + "JOB_COMPLETION_INDEX with BLOCKBENCH_SHARD_COUNT, else the whole sweep.")
+    String shard;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "jmh-results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--run", paramLabel = "NAME", description = "Run name, the directory under the results root (default: bench-<timestamp>; with --resume, the latest run).")
+    String run;
+
+    @Option(names = "--resume", description = "Skip configs this run has already finished.")
+    boolean resume;
+
+    @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Extra argument for JMH's forked JVMs (repeatable).")
+    List<String> jvmArgs = List.of();
+
+    @Option(names = {"-v", "--verbose"}, description = "Echo JMH's own output (also kept in logs/).")
+    boolean verbose;
+
+    @Option(names = "--no-progress", description = "Print one line per config instead of a progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--ignore-jmh-lock", description = "Run even while another JMH run holds /tmp/jmh.lock (results may be disturbed).")
+    boolean ignoreJmhLock;
+
+    @Override
+    public Integer call() {
+        if (ignoreJmhLock) {
+            System.setProperty("jmh.ignoreLock", "true");
+        }
+        Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
+        SweepRequest request = new SweepRequest(selection.models(), selection.toSelection(), jmh.toSettings(), chosen,
+                output, Optional.ofNullable(run), resume, jvmArgs, verbose, !noProgress);
+        SweepReport report = new SweepRunner(System.out, System.err).run(request);
+        return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+}

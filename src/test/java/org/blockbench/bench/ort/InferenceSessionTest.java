@@ -1,0 +1,169 @@
+package org.blockbench.bench.ort;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.blockbench.bench.TinyModels;
+import org.blockbench.onnx.OnnxModelFile;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InferenceSessionTest {
+
+    private static final SessionSettings CPU = new SessionSettings(Provider.CPU, 1, OptimizationLevel.ALL);
+
+    @TempDir
+    Path dir;
+
+    /** The pinned output equals an independent Java evaluation of the same conv net on the same seeded input. */
+    @Test
+    void pinnedOutputMatchesAJavaReferenceOnTheSeededInput() {
+        Path model = TinyModels.convNet(dir.resolve("net.onnx"), 5, 3, 42);
+        int batch = 2;
+        try (InferenceSession session = InferenceSession.open(model, CPU, batch)) {
+            assertTrue(session.outputsPinned());
+            assertEquals(new ImageInput("input", new long[] {2, 3, 5, 5}), session.input());
+            try (OrtSession.Result result = session.run()) {
+                assertEquals(1, result.size());
+            }
+            OnnxTensor logits = session.pinnedOutputs().get("logits");
+            assertArrayEquals(new long[] {2, 2}, logits.getInfo().getShape());
+            float[] actual = new float[4];
+            logits.getFloatBuffer().get(actual);
+            float[] expected = reference(model, InferenceSession.seededImage(2 * 3 * 5 * 5), batch, 5, 3);
+            assertArrayEquals(expected, actual, 1e-5f);
+        }
+    }
+
+    /** Conv 3x3 pad 1 → ReLU → global average → Gemm(transB), straight from the initializers. */
+    private static float[] reference(Path model, FloatBuffer input, int batch, int side, int channels) {
+        Map<String, float[]> w = new HashMap<>();
+        for (TensorProto t : OnnxModelFile.read(model).getGraph().getInitializerList()) {
+            FloatBuffer fb = ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            float[] values = new float[fb.remaining()];
+            fb.get(values);
+            w.put(t.getName(), values);
+        }
+        float[] x = new float[input.remaining()];
+        input.get(x);
+        float[] conv = w.get("conv.weight");
+        float[] out = new float[batch * 2];
+        for (int n = 0; n < batch; n++) {
+            double[] pooled = new double[channels];
+            for (int co = 0; co < channels; co++) {
+                for (int i = 0; i < side; i++) {
+                    for (int j = 0; j < side; j++) {
+                        double acc = 0;
+                        for (int ci = 0; ci < 3; ci++) {
+                            for (int ki = 0; ki < 3; ki++) {
+                                for (int kj = 0; kj < 3; kj++) {
+                                    int ii = i + ki - 1;
+                                    int jj = j + kj - 1;
+                                    if (ii >= 0 && ii < side && jj >= 0 && jj < side) {
+                                        acc += conv[((co * 3 + ci) * 3 + ki) * 3 + kj] * x[((n * 3 + ci) * side + ii) * side + jj];
+                                    }
+                                }
+                            }
+                        }
+                        pooled[co] += Math.max(0, acc);
+                    }
+                }
+                pooled[co] /= side * side;
+            }
+            for (int k = 0; k < 2; k++) {
+                double acc = w.get("fc.bias")[k];
+                for (int c = 0; c < channels; c++) {
+                    acc += w.get("fc.weight")[k * channels + c] * pooled[c];
+                }
+                out[n * 2 + k] = (float) acc;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theSeededInputIsTheSameEveryTime() {
+        FloatBuffer a = InferenceSession.seededImage(64);
+        FloatBuffer b = InferenceSession.seededImage(64);
+        assertEquals(a, b);
+        assertTrue(a.isDirect());
+    }
+
+    @Test
+    void aVectorInputIsRejectedSayingWhatTheModelDeclares() {
+        Path model = TinyModels.vectorNet(dir.resolve("vector.onnx"));
+        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(model, CPU, 1));
+        assertEquals(model + ": input 'features' is float [batch, 16], expected a float32 image tensor [N, C, H, W]",
+                e.getMessage());
+    }
+
+    @Test
+    void aCorruptFileFailsNamingTheFile() throws Exception {
+        Path model = Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4, 5});
+        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(model, CPU, 1));
+        assertTrue(e.getMessage().startsWith(model + ": ONNX Runtime cannot load the model"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aMissingFileFailsNamingTheFile() {
+        Path model = dir.resolve("absent.onnx");
+        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(model, CPU, 1));
+        assertEquals(model + ": no such model file", e.getMessage());
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndRunningAfterCloseSaysWhatIsClosed() {
+        Path model = TinyModels.convNet(dir.resolve("net.onnx"), 4, 2, 1);
+        InferenceSession session = InferenceSession.open(model, CPU, 1);
+        session.close();
+        session.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, session::run);
+        assertTrue(e.getMessage().startsWith("InferenceSession is closed"), e.getMessage());
+    }
+
+    @Test
+    void cudaOnTheCpuBuildFailsInOneLineNamingTheBuild() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(ai.onnxruntime.OrtEnvironment.getAvailableProviders()
+                .contains(ai.onnxruntime.OrtProvider.CUDA), "this ONNX Runtime build has CUDA");
+        Path model = TinyModels.convNet(dir.resolve("net.onnx"), 4, 2, 1);
+        OrtFailure e = assertThrows(OrtFailure.class,
+                () -> InferenceSession.open(model, new SessionSettings(Provider.CUDA, 1, OptimizationLevel.ALL), 1));
+        assertTrue(e.getMessage().startsWith("provider cuda requested, but this ONNX Runtime build (onnxruntime-"), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn -Pcuda"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aFixedBatchIsFedOnlyAtThatSize() {
+        Path model = TinyModels.convNet(dir.resolve("net.onnx"), 4, 2, 1);
+        var proto = OnnxModelFile.read(model).toBuilder();
+        proto.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder()
+                .getDimBuilder(0).setDimValue(4);
+        Path fixed = dir.resolve("fixed.onnx");
+        OnnxModelFile.write(fixed, proto.build());
+        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(fixed, CPU, 1));
+        assertEquals(fixed + ": input 'input' has a fixed batch of 4, so batch 1 cannot be fed; valid batch: [4]", e.getMessage());
+        try (InferenceSession session = InferenceSession.open(fixed, CPU, 4)) {
+            assertArrayEquals(new long[] {4, 3, 4, 4}, session.input().shape());
+        }
+    }
+
+    @Test
+    void aModelWithoutInputsIsNotAnImageModel() {
+        OrtFailure e = assertThrows(OrtFailure.class, () -> ImageInput.of("m.onnx", Map.of(), 1));
+        assertEquals("m.onnx: expected one image input [N, C, H, W], found 0 inputs []", e.getMessage());
+    }
+}

@@ -1,0 +1,136 @@
+package org.blockbench.bench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.blockbench.BadInputException;
+import org.blockbench.bench.BenchConfig;
+import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.Shard;
+import org.blockbench.bench.TinyModels;
+import org.blockbench.bench.result.JmhElement;
+import org.blockbench.bench.result.JmhJson;
+import org.blockbench.bench.result.ResultMerger;
+import org.blockbench.cli.BlockBench;
+import org.blockbench.cli.ExitCodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real sweeps (real JMH forks, real ONNX Runtime) over a zoo of four tiny models. */
+class SweepIntegrationTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path zoo;
+    static Path output;
+    static SweepReport full;
+
+    @BeforeAll
+    static void sweepTheWholeZoo() {
+        zoo = TinyModels.zoo(dir.resolve("models"), List.of("A", "B"), List.of("early", "late"));
+        output = dir.resolve("jmh-results");
+        full = TestSweeps.run(TestSweeps.request(List.of(zoo), TestSweeps.ALL_DEPLOY_B1, Shard.ALL, output, "full", false));
+    }
+
+    private static List<String> plannedKeys() {
+        return TestSweeps.ALL_DEPLOY_B1.plan(ModelCatalog.open(List.of(zoo))).stream()
+                .map(p -> p.config().key()).toList();
+    }
+
+    private static List<String> keysOf(List<JmhElement> elements) {
+        return elements.stream().map(e -> BenchConfig.fromJmhParams(e.params()).key()).toList();
+    }
+
+    @Test
+    void everyConfigIsMeasuredOnceInPlanOrder() {
+        assertEquals(List.of(), full.failures());
+        assertEquals(4, full.count(ConfigOutcome.Status.MEASURED));
+        List<JmhElement> results = JmhJson.read(full.results());
+        assertEquals(plannedKeys(), keysOf(results));
+        for (String key : plannedKeys()) {
+            assertTrue(Files.isRegularFile(output.resolve("full/configs/" + key + ".json")), key);
+            assertTrue(Files.isRegularFile(output.resolve("full/logs/" + key + ".log")), key);
+        }
+    }
+
+    @Test
+    void sidecarSaysWhatRanWhereAndHow() throws Exception {
+        JsonNode meta = new ObjectMapper().readTree(output.resolve("full/results.meta.json").toFile());
+        assertEquals("results.json", meta.get("results").asText());
+        JsonNode env = meta.get("environment");
+        assertEquals(ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion(), env.get("ortVersion").asText());
+        for (String f : List.of("cpuModel", "cpuinfoProcessors", "availableProcessors", "os", "jvm", "ortArtifact",
+                "ortProviders", "gitRevision", "capturedAt", "cpuEnergy", "gpuEnergy")) {
+            assertTrue(env.has(f), f);
+        }
+        assertEquals("1", meta.at("/options/jmh/forks").asText());
+        assertEquals(4, meta.at("/sweep/planned").asInt());
+        JsonNode first = meta.get("configs").get(0);
+        assertTrue(List.of("measured", "finished-earlier").contains(first.get("status").asText()), "a resume test may run first");
+        assertEquals(1, first.at("/measured/model/nodesByProvider").size());
+        assertTrue(first.at("/measured/model/nodesByProvider/CPUExecutionProvider").asInt() > 0);
+        assertEquals("input[1, 3, 8, 8]", first.at("/measured/model/input").asText());
+        String summary = Files.readString(output.resolve("full/summary.txt"));
+        assertEquals(5, summary.lines().count(), summary);
+        assertTrue(summary.lines().skip(1).allMatch(l -> l.contains("sample") && l.contains("ms/op")), summary);
+    }
+
+    @Test
+    void shardsMergedCoverExactlyTheUnshardedConfigs() {
+        Path shardsOut = dir.resolve("sharded");
+        SweepReport s0 = TestSweeps.run(TestSweeps.request(List.of(zoo), TestSweeps.ALL_DEPLOY_B1, new Shard(0, 2), shardsOut, "nightly", false));
+        SweepReport s1 = TestSweeps.run(TestSweeps.request(List.of(zoo), TestSweeps.ALL_DEPLOY_B1, new Shard(1, 2), shardsOut, "nightly", false));
+        assertEquals(2, s0.outcomes().size());
+        assertEquals(2, s1.outcomes().size());
+        assertTrue(Files.isRegularFile(shardsOut.resolve("nightly/results-shard-0-of-2.json")));
+        Path merged = dir.resolve("merged.json");
+        int code = BlockBench.commandLine().execute("merge", "-o", merged.toString(),
+                s0.results().toString(), s1.results().toString());
+        assertEquals(ExitCodes.OK, code);
+        List<JmhElement> mergedElements = JmhJson.read(merged);
+        assertEquals(keysOf(JmhJson.read(full.results())), keysOf(mergedElements), "same configs, same order, once each");
+        assertTrue(Files.isRegularFile(ResultMerger.sidecarOf(merged)));
+        // the run directory itself merges to the same set
+        assertEquals(keysOf(mergedElements), keysOf(ResultMerger.merge(List.of(shardsOut.resolve("nightly")))));
+    }
+
+    @Test
+    void resumingAFinishedRunMeasuresNothingAndWritesTheSameResults() throws Exception {
+        String before = Files.readString(full.results());
+        SweepReport again = TestSweeps.run(TestSweeps.request(List.of(zoo), TestSweeps.ALL_DEPLOY_B1, Shard.ALL, output, "full", true));
+        assertEquals(4, again.count(ConfigOutcome.Status.FINISHED_EARLIER));
+        assertEquals(before, Files.readString(again.results()));
+    }
+
+    @Test
+    void aRunIsNeverContinuedWithOtherJmhOptions() {
+        SweepRequest other = new SweepRequest(List.of(zoo), TestSweeps.ALL_DEPLOY_B1,
+                new org.blockbench.bench.JmhSettings(Optional.of(2), TestSweeps.TINY.warmupIterations(), TestSweeps.TINY.warmupTime(),
+                        TestSweeps.TINY.measurementIterations(), TestSweeps.TINY.measurementTime(), TestSweeps.TINY.modes(),
+                        TestSweeps.TINY.timeUnit()),
+                Shard.ALL, output, Optional.of("full"), true, List.of(), false, false);
+        BadInputException e = assertThrows(BadInputException.class, () -> TestSweeps.run(other));
+        assertTrue(e.getMessage().startsWith("run full was measured with JMH options"), e.getMessage());
+    }
+
+    @Test
+    void mergingConflictingResultsOfOneMeasurementIsRefused() throws Exception {
+        List<JmhElement> one = JmhJson.read(full.results()).subList(0, 1);
+        String text = JmhJson.array(one);
+        Path a = Files.writeString(dir.resolve("a.json"), text);
+        Path same = Files.writeString(dir.resolve("same.json"), text);
+        Path changed = Files.writeString(dir.resolve("changed.json"), text.replaceFirst("\"score\" : [0-9.E-]+", "\"score\" : 123.0"));
+        assertEquals(1, ResultMerger.merge(List.of(a, same)).size(), "an identical duplicate is kept once");
+        BadInputException e = assertThrows(BadInputException.class, () -> ResultMerger.merge(List.of(a, changed)));
+        assertTrue(e.getMessage().contains("has different results in " + a + " and " + changed), e.getMessage());
+    }
+}

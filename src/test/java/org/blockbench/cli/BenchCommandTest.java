@@ -1,0 +1,81 @@
+package org.blockbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.blockbench.bench.TinyModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad input to bench, overhead and merge: exit code 2, one line, nothing run. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = BlockBench.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    private String message() {
+        String m = err.toString().strip();
+        assertEquals(1, m.lines().count(), m);
+        return m;
+    }
+
+    @Test
+    void unknownBlockListsTheManifestsBlocks() {
+        Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A", "B"), List.of("early"));
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--blocks", "C", "-o", dir.toString()));
+        assertEquals("blockbench: unknown block 'C', expected one of [A, B]", message());
+    }
+
+    @Test
+    void badShardAndProviderAndModeAreRefused() {
+        Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--shard", "2/2"));
+        assertEquals("blockbench: shard must be i/N with N >= 1 and 0 <= i < N, found 2/2", message());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--providers", "tpu"));
+        assertEquals("blockbench: unknown provider 'tpu', expected one of [cpu, cuda]", message());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.BAD_INPUT, run("overhead", "--models", zoo.toString(), "--mode", "fast"));
+        assertEquals("blockbench: unknown JMH mode 'fast', expected one of [sample, avgt, thrpt, ss]", message());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "-r", "soon"));
+        assertEquals("blockbench: iteration time must look like 1s, 500ms, 10us, found 'soon'", message());
+    }
+
+    @Test
+    void missingManifestDirectorySaysToExport() {
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", dir.resolve("nothing").toString(), "-o", dir.toString()));
+        assertEquals("blockbench: " + dir.resolve("nothing") + ": no such models directory or .onnx file (run `blockbench export` to create onnx-models/, or name .onnx files)", message());
+    }
+
+    @Test
+    void resumeWithoutAnyEarlierRunSaysSo() {
+        Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--resume", "-o", dir.resolve("empty").toString()));
+        assertEquals("blockbench: --resume: no earlier run under " + dir.resolve("empty") + " (no run.json found); name the run with --run",
+                message());
+    }
+
+    @Test
+    void mergeOfFilesNeedsAnOutput() {
+        assertEquals(ExitCodes.BAD_INPUT, run("merge", dir.resolve("a.json").toString()));
+        assertEquals("blockbench: give --output FILE when merging files or several directories", message());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.BAD_INPUT, run("merge", "-o", dir.resolve("m.json").toString(), dir.resolve("a.json").toString()));
+        assertEquals("blockbench: " + dir.resolve("a.json") + ": no such JMH result file", message());
+    }
+}
