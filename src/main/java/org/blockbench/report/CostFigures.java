@@ -25,6 +25,13 @@ public record CostFigures(String form, long paramElements, long paramBytes, long
         unsupportedOps = List.copyOf(unsupportedOps);
     }
 
+    /** The costs of a graph analysed here (a user's file): symbolic dims at 1, as the zoo's analysis does. */
+    static CostFigures of(org.blockbench.analysis.GraphAnalysis a, String form) {
+        return new CostFigures(form, a.params().elements(), a.params().bytes(), a.params().bufferBytes(), a.macs(),
+                a.flopsTwoTimesMacs(), a.flopsAllOperator(), a.memory().peakLiveActivationBytes(), a.complete(),
+                List.copyOf(a.unsupportedOps()));
+    }
+
     /** Memory of one inference: parameters + buffers + peak live activations. */
     public long memoryBytes() {
         return paramBytes + bufferBytes + peakActivationBytes;

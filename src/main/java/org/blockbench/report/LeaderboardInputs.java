@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.blockbench.analysis.GraphAnalyzer;
 import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.gwo.GwoComplexity;
@@ -19,7 +20,7 @@ import org.blockbench.gwo.UserModelGwo;
  * is empty and noted, never invented.
  *
  * @param manifest  the zoo's manifest, or null
- * @param costs     static costs per model
+ * @param costs     static costs per model (zoo: the analysis file; users' files: analysed here, batch 1)
  * @param latencies every JMH latency result
  * @param runs      every training run
  * @param gwo       declared GWO complexity per model (zoo: manifest; files: sidecar)
@@ -75,17 +76,19 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
         analysis.costs().keySet().stream().filter(ModelKey::isFile).forEach(files::add);
         jmh.results().stream().map(LatencyResult::model).filter(ModelKey::isFile).forEach(files::add);
         training.runs().stream().map(TrainingRun::model).filter(ModelKey::isFile).forEach(files::add);
+        Map<ModelKey, CostFigures> costs = new HashMap<>(analysis.costs());
         for (ModelKey f : files) {
             Path onnx = Path.of(f.file());
             if (Files.isRegularFile(onnx)) {
+                costs.put(f, CostFigures.of(GraphAnalyzer.analyzeFile(onnx, Map.of()), "file"));
                 Optional<GwoComplexity> c = UserModelGwo.complexity(onnx);
                 c.ifPresentOrElse(v -> gwo.put(f, v), () -> notes.add(f.file() + ": no GWO sidecar ("
                         + org.blockbench.gwo.GwoSidecar.pathFor(onnx).getFileName() + "), so no Ω, score or tier"));
             } else {
-                notes.add(f.file() + ": file not found, so its GWO sidecar cannot be read");
+                notes.add(f.file() + ": file not found, so it has no static costs and its GWO sidecar cannot be read");
             }
         }
-        return new LeaderboardInputs(manifest, analysis.costs(), jmh.results(), training.runs(), gwo,
+        return new LeaderboardInputs(manifest, costs, jmh.results(), training.runs(), gwo,
                 new Leaderboard.Inputs(manifestFile.toString(), analysisFile.toString(), jmhDir.toString(), trainingDir.toString()),
                 notes);
     }

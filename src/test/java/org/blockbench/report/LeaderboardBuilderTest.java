@@ -158,6 +158,30 @@ class LeaderboardBuilderTest {
                 "GWO networks are not positions of a block");
     }
 
+    /** A user's ONNX file goes through the same merge: benchmarked, analysed here, trained, scored from its sidecar. */
+    @Test
+    void usersOnnxFileIsRankedLikeTheZoo() throws Exception {
+        ReportFixtures.Tree t = ReportFixtures.write(dir.resolve("user"));
+        BuiltModel net = Zoo.build(new ModelId("StandardConv", ModelId.GWO_NETWORK), Form.DEPLOY, ScaffoldConfig.defaults());
+        Path onnx = t.root().resolve("mine/tiny.onnx");
+        java.nio.file.Files.createDirectories(onnx.getParent());
+        org.blockbench.onnx.OnnxModelFile.write(onnx, net.model());
+        java.nio.file.Files.writeString(onnx.resolveSibling("tiny.gwo.json"), "{\"format\": \"blockbench-gwo/1\", \"instances\": 2,"
+                + " \"operations\": [{\"name\": \"conv\", \"primitives\": [\"STATIC_SLIDING\", \"DENSE_SQUARE\", \"SHARED_KERNEL\"]}]}");
+        java.nio.file.Files.writeString(t.jmh().resolve("user.json"), "[" + ReportFixtures.sample(onnx.toString(), 1, "ms/op", 0.25,
+                0.25, new double[][][] {{{0.25, 4}}}) + "]");
+        ReportFixtures.run(t, onnx.toString(), "cifar10", "gwo", 0, 0.6931, 0.7);
+        Leaderboard board = LeaderboardBuilder.build(LeaderboardInputs.load(t.manifest(), t.analysis(), t.jmh(), t.training()),
+                LeaderboardSettings.defaults(), k -> true);
+        LeaderboardRow mine = row(board.boards().get(0), "tiny");
+        assertTrue(mine.model().isFile());
+        assertEquals(0.25, mine.latency().meanMs(), 0);
+        // conv 3->16 k3 on 30x30 + conv 16->32 k3 on 13x13 + Linear 1152->120, 120->84, 84->10
+        assertEquals(16L * 30 * 30 * 3 * 9 + 32L * 13 * 13 * 16 * 9 + 1152 * 120 + 120 * 84 + 84 * 10, mine.cost().macs());
+        assertEquals(net.trainableParams(), mine.trainableParams(), "from the analysis of the file");
+        assertEquals(990.14, mine.gwoScore().score(), 0.005, "C_D 6 from the sidecar, as the GWO StandardConv network");
+    }
+
     private static EventRanking event(DatasetBoard b, Event e) {
         return b.events().stream().filter(x -> x.event() == e).findFirst().orElseThrow();
     }

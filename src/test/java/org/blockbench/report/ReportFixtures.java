@@ -177,20 +177,22 @@ public final class ReportFixtures {
 
     /** A JSON string literal. */
     static String json(String s) {
-        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
+        return s == null ? "null" : com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
     }
 
     /** A run.json as `blockbench train` writes it, under its <model>/<recipe>-<dataset>/seed-<n>/ directory. */
     public static void run(Tree t, String model, String dataset, String recipe, long seed, double valAcc, double trainAcc)
             throws IOException {
-        String[] parts = model.split("/", 2);
-        Path runDir = t.training().resolve((model + "/" + recipe + "-" + dataset).replaceAll("[^A-Za-z0-9_/-]", "_"))
+        boolean file = model.endsWith(".onnx");
+        String id = file ? "onnx/" + Path.of(model).getFileName().toString().replace(".onnx", "") : model;
+        String[] parts = file ? new String[] {null, null} : model.split("/", 2);
+        Path runDir = t.training().resolve((id + "/" + recipe + "-" + dataset).replaceAll("[^A-Za-z0-9_/-]", "_"))
                 .resolve("seed-" + seed);
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("run.json"), String.format(Locale.ROOT, """
                 {
                   "format" : "blockbench-training-run/1",
-                  "model" : {"id": %s, "block": %s, "position": %s, "source": "onnx-models/manifest.json",
+                  "model" : {"id": %s, "block": %s, "position": %s, "source": %s,
                              "trainable_params": 1, "buffer_elements": 0, "classes": 10},
                   "recipe" : {"name": "%s", "optimizer": "adam", "learning_rate": 0.001, "batch_size": 64, "epochs": 3,
                               "overrides": ["epochs"]},
@@ -209,7 +211,7 @@ public final class ReportFixtures {
                   "parity" : {"samples": 256, "passed": true},
                   "provenance" : {"started_at": "2026-11-22T06:59:00Z", "finished_at": "2026-11-22T07:00:0%dZ"}
                 }
-                """, json(model), json(parts[0]), json(parts[1]), recipe, json(dataset), seed, trainAcc, valAcc, valAcc, valAcc,
+                """, json(id), json(parts[0]), json(parts[1]), json(file ? model : "onnx-models/manifest.json"), recipe, json(dataset), seed, trainAcc, valAcc, valAcc, valAcc,
                 seed));
     }
 }
