@@ -71,6 +71,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "0", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
+    @Option(names = "--resume",
+            description = "Continue an interrupted job: the sweep measures only the configs its latest run lacks (bench --resume);"
+                    + " finished training runs are kept")
+    boolean resume;
+
+    @Option(names = "--ignore-jmh-lock", description = "Benchmark even while another JMH run holds /tmp/jmh.lock (results may be disturbed)")
+    boolean ignoreJmhLock;
+
     @Option(names = "--skip", split = ",", paramLabel = "STEP",
             description = "Steps to skip: export, analyze, bench, train, leaderboard (their earlier results are used)")
     List<String> skip = new ArrayList<>();
@@ -156,9 +164,16 @@ public final class RunCommand implements Callable<Integer> {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("export", concat(List.of("export", "-q", "-o", models.toString()), selectionArgs())));
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
-        steps.add(new Step("bench", List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
+        List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
-                "-i", Integer.toString(iterations), "-r", iterationTime)));
+                "-i", Integer.toString(iterations), "-r", iterationTime));
+        if (resume) {
+            bench.add("--resume");
+        }
+        if (ignoreJmhLock) {
+            bench.add("--ignore-jmh-lock");
+        }
+        steps.add(new Step("bench", bench));
         List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
                 Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
                 "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");
