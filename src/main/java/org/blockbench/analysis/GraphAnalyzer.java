@@ -3,9 +3,6 @@ package org.blockbench.analysis;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +36,7 @@ public final class GraphAnalyzer {
      * @param inputShapes static shapes for graph inputs whose dims are symbolic, by input name
      */
     public static GraphAnalysis analyzeFile(Path file, Map<String, long[]> inputShapes) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new OnnxModelException(file + ": no such file");
-        } catch (IOException e) {
-            throw new OnnxModelException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        byte[] bytes = OnnxModelFile.readBytes(file);
         ModelProto model = OnnxModelFile.parse(file.toString(), bytes);
         Path name = file.getFileName();
         ModelInfo info = info(model, name == null ? file.toString() : name.toString(), OnnxModelFile.sha256(bytes),

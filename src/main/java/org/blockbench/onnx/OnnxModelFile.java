@@ -29,15 +29,18 @@ public final class OnnxModelFile {
 
     /** Reads and validates a model; throws {@link OnnxModelException} naming the file and the problem. */
     public static ModelProto read(Path file) {
-        byte[] bytes;
+        return parse(file.toString(), readBytes(file));
+    }
+
+    /** A model file's raw bytes (for hashing as well as parsing); errors name the file. */
+    public static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new OnnxModelException(file + ": no such file");
         } catch (IOException e) {
             throw new OnnxModelException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
-        return parse(file.toString(), bytes);
     }
 
     /** Parses and validates model bytes; {@code source} names them in errors. */
@@ -62,11 +65,7 @@ public final class OnnxModelFile {
 
     /** Hex SHA-256 of a file's bytes. */
     public static String sha256(Path file) {
-        try {
-            return sha256(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new OnnxModelException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return sha256(readBytes(file));
     }
 
     /** Hex SHA-256 of bytes. */

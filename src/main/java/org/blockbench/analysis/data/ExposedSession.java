@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.blockbench.onnx.OrtCallException;
 
 /**
  * An ONNX Runtime CPU session over a copy of a model in which chosen intermediate values are
@@ -58,7 +59,7 @@ public final class ExposedSession implements AutoCloseable {
             return new ExposedSession(name, options, session, outs);
         } catch (OrtException e) {
             options.close();
-            throw new DataMetricsException("ONNX Runtime cannot load model '" + name + "' with "
+            throw new OrtCallException("ONNX Runtime cannot load model '" + name + "' with "
                     + exposed.size() + " intermediate values exposed", e);
         }
     }
@@ -100,7 +101,7 @@ public final class ExposedSession implements AutoCloseable {
             }
             return result;
         } catch (OrtException e) {
-            throw new DataMetricsException("ONNX Runtime failed to run model '" + modelName + "' on inputs "
+            throw new OrtCallException("ONNX Runtime failed to run model '" + modelName + "' on inputs "
                     + inputs.keySet(), e);
         } finally {
             feeds.values().forEach(OnnxTensor::close);
@@ -139,7 +140,7 @@ public final class ExposedSession implements AutoCloseable {
         try {
             session.close();
         } catch (OrtException e) {
-            throw new DataMetricsException("ONNX Runtime failed to close the session of '" + modelName + "'", e);
+            throw new OrtCallException("ONNX Runtime failed to close the session of '" + modelName + "'", e);
         } finally {
             options.close();
         }

@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
 import java.util.Arrays;
 import java.util.Map;
+import org.blockbench.onnx.OrtCallException;
 
 /**
  * The one input a benchmarked model takes: a float32 image batch {@code [N, C, H, W]} with
@@ -19,32 +20,32 @@ public record ImageInput(String name, long[] shape) {
     /** Checks the model's declared inputs and fixes the batch dimension. */
     public static ImageInput of(String model, Map<String, NodeInfo> inputs, int batch) {
         if (batch < 1) {
-            throw new OrtFailure(model + ": batch size must be >= 1, found " + batch);
+            throw new OrtCallException(model + ": batch size must be >= 1, found " + batch);
         }
         if (inputs.size() != 1) {
-            throw new OrtFailure(model + ": expected one image input [N, C, H, W], found " + inputs.size()
+            throw new OrtCallException(model + ": expected one image input [N, C, H, W], found " + inputs.size()
                     + " inputs " + inputs.keySet());
         }
         Map.Entry<String, NodeInfo> only = inputs.entrySet().iterator().next();
         String name = only.getKey();
         if (!(only.getValue().getInfo() instanceof TensorInfo tensor)) {
-            throw new OrtFailure(model + ": input '" + name + "' is " + only.getValue().getInfo()
+            throw new OrtCallException(model + ": input '" + name + "' is " + only.getValue().getInfo()
                     + ", expected a float32 image tensor [N, C, H, W]");
         }
         long[] declared = tensor.getShape();
         String shown = describe(tensor);
         if (tensor.type != OnnxJavaType.FLOAT || declared.length != 4) {
-            throw new OrtFailure(model + ": input '" + name + "' is " + shown
+            throw new OrtCallException(model + ": input '" + name + "' is " + shown
                     + ", expected a float32 image tensor [N, C, H, W]");
         }
         for (int d = 1; d < 4; d++) {
             if (declared[d] < 1) {
-                throw new OrtFailure(model + ": input '" + name + "' is " + shown
+                throw new OrtCallException(model + ": input '" + name + "' is " + shown
                         + "; only the batch dimension may be symbolic, C, H and W must be fixed");
             }
         }
         if (declared[0] > 0 && declared[0] != batch) {
-            throw new OrtFailure(model + ": input '" + name + "' has a fixed batch of " + declared[0]
+            throw new OrtCallException(model + ": input '" + name + "' has a fixed batch of " + declared[0]
                     + ", so batch " + batch + " cannot be fed; valid batch: [" + declared[0] + "]");
         }
         long[] shape = declared.clone();

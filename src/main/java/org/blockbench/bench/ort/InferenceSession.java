@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.blockbench.onnx.OrtCallException;
 
 /**
  * One ready-to-run ONNX Runtime session: it owns the session options, the session, the input
@@ -57,12 +58,12 @@ public final class InferenceSession implements AutoCloseable {
     /**
      * Creates the session for {@code modelFile} with {@code settings}, its input for
      * {@code batch}, and its pinned outputs. Any failure closes what was already created and
-     * throws {@link OrtFailure} naming the file.
+     * throws {@link OrtCallException} naming the file.
      */
     public static InferenceSession open(Path modelFile, SessionSettings settings, int batch) {
         String model = modelFile.toString();
         if (!Files.isRegularFile(modelFile)) {
-            throw new OrtFailure(model + ": no such model file");
+            throw new OrtCallException(model + ": no such model file");
         }
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         try {
@@ -79,10 +80,10 @@ public final class InferenceSession implements AutoCloseable {
             return new InferenceSession(model, input, owned, session, inputs, pinned);
         } catch (OrtException | RuntimeException e) {
             closeAll(owned);
-            if (e instanceof OrtFailure failure) {
+            if (e instanceof OrtCallException failure) {
                 throw failure;
             }
-            throw new OrtFailure(model + ": cannot prepare the session (" + settings.provider().cliName()
+            throw new OrtCallException(model + ": cannot prepare the session (" + settings.provider().cliName()
                     + ", batch " + batch + ")", e);
         }
     }
@@ -91,7 +92,7 @@ public final class InferenceSession implements AutoCloseable {
         try {
             return env.createSession(model, options);
         } catch (OrtException e) {
-            throw new OrtFailure(model + ": ONNX Runtime cannot load the model", e);
+            throw new OrtCallException(model + ": ONNX Runtime cannot load the model", e);
         }
     }
 
@@ -121,7 +122,7 @@ public final class InferenceSession implements AutoCloseable {
         try {
             return session.run(inputs);
         } catch (OrtException e) {
-            throw new OrtFailure(model + ": inference failed", e);
+            throw new OrtCallException(model + ": inference failed", e);
         }
     }
 
@@ -147,7 +148,7 @@ public final class InferenceSession implements AutoCloseable {
         try {
             return pinnedOutputs.isEmpty() ? session.run(inputs) : session.run(inputs, pinnedOutputs);
         } catch (OrtException e) {
-            throw new OrtFailure(model + ": inference failed", e);
+            throw new OrtCallException(model + ": inference failed", e);
         }
     }
 
@@ -171,7 +172,7 @@ public final class InferenceSession implements AutoCloseable {
         try {
             return session.getProfilingStartTimeInNs();
         } catch (OrtException e) {
-            throw new OrtFailure(model + ": cannot read the profiling start time", e);
+            throw new OrtCallException(model + ": cannot read the profiling start time", e);
         }
     }
 
@@ -186,7 +187,7 @@ public final class InferenceSession implements AutoCloseable {
         try {
             return Path.of(session.endProfiling());
         } catch (OrtException e) {
-            throw new OrtFailure(model + ": cannot end profiling", e);
+            throw new OrtCallException(model + ": cannot end profiling", e);
         }
     }
 
@@ -206,7 +207,7 @@ public final class InferenceSession implements AutoCloseable {
                 owned.pop().close();
             } catch (Exception e) {
                 if (first == null) {
-                    first = new OrtFailure("cannot close an ONNX Runtime object", e);
+                    first = new OrtCallException("cannot close an ONNX Runtime object", e);
                 }
             }
         }

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.blockbench.onnx.OrtCallException;
 
 /**
  * How a benchmark session is configured: execution provider, intra-op threads (0 = ONNX
@@ -37,7 +38,7 @@ public record SessionSettings(Provider provider, int intraOpThreads, Optimizatio
      */
     public void requireProviderAvailable() {
         if (!OrtEnvironment.getAvailableProviders().contains(provider.ortProvider())) {
-            throw new OrtFailure("provider " + provider.cliName() + " requested, but this ONNX Runtime build ("
+            throw new OrtCallException("provider " + provider.cliName() + " requested, but this ONNX Runtime build ("
                     + OrtBuild.describe() + ") offers only " + OrtBuild.availableProviderNames()
                     + (provider == Provider.CUDA ? "; CUDA needs the onnxruntime_gpu build (mvn -Pcuda package) and a CUDA device" : ""));
         }
@@ -61,10 +62,10 @@ public record SessionSettings(Provider provider, int intraOpThreads, Optimizatio
             return options;
         } catch (OrtException | RuntimeException e) {
             options.close();
-            if (e instanceof OrtFailure failure) {
+            if (e instanceof OrtCallException failure) {
                 throw failure;
             }
-            throw new OrtFailure("cannot configure an ONNX Runtime session (" + this + ")", e);
+            throw new OrtCallException("cannot configure an ONNX Runtime session (" + this + ")", e);
         }
     }
 
@@ -72,7 +73,7 @@ public record SessionSettings(Provider provider, int intraOpThreads, Optimizatio
         try {
             options.addCUDA(0);
         } catch (OrtException e) {
-            throw new OrtFailure("provider cuda: ONNX Runtime could not start the CUDA execution provider on device 0", e);
+            throw new OrtCallException("provider cuda: ONNX Runtime could not start the CUDA execution provider on device 0", e);
         }
     }
 }

@@ -8,7 +8,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.bench.ort.InferenceSession;
-import org.blockbench.bench.ort.OrtFailure;
+import org.blockbench.onnx.OrtCallException;
 import org.blockbench.bench.ort.Provider;
 import org.blockbench.bench.profile.OrtProfile;
 import org.blockbench.onnx.OnnxModelFile;
@@ -26,7 +26,7 @@ public final class Preflight {
     }
 
     /**
-     * Checks {@code planned}; throws {@link BadInputException} or {@link OrtFailure} with a
+     * Checks {@code planned}; throws {@link BadInputException} or {@link OrtCallException} with a
      * one-line message when the config cannot run. {@code scratch} receives the profile,
      * which is deleted afterwards.
      */
@@ -48,11 +48,11 @@ public final class Preflight {
             profile = session.endProfiling();
             Map<String, Integer> used = OrtProfile.read(profile).nodesByProvider();
             if (!used.containsKey(config.provider().executionProviderName())) {
-                throw new OrtFailure("provider " + config.provider().cliName() + " requested, but no node ran on "
+                throw new OrtCallException("provider " + config.provider().cliName() + " requested, but no node ran on "
                         + config.provider().executionProviderName() + " (nodes by provider: " + used + ")");
             }
             if (config.provider() == Provider.CPU && used.size() > 1) {
-                throw new OrtFailure("provider cpu requested, but nodes ran on " + used.keySet());
+                throw new OrtCallException("provider cpu requested, but nodes ran on " + used.keySet());
             }
             return new PreflightFacts(file.toString(), OnnxModelFile.sha256(file), session.input().toString(),
                     session.outputsPinned(), used);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.blockbench.onnx.OrtCallException;
 
 class InferenceSessionTest {
 
@@ -104,7 +105,7 @@ class InferenceSessionTest {
     @Test
     void aVectorInputIsRejectedSayingWhatTheModelDeclares() {
         Path model = TinyModels.vectorNet(dir.resolve("vector.onnx"));
-        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(model, CPU, 1));
+        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.open(model, CPU, 1));
         assertEquals(model + ": input 'features' is float [batch, 16], expected a float32 image tensor [N, C, H, W]",
                 e.getMessage());
     }
@@ -112,7 +113,7 @@ class InferenceSessionTest {
     @Test
     void aCorruptFileFailsNamingTheFile() throws Exception {
         Path model = Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4, 5});
-        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(model, CPU, 1));
+        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.open(model, CPU, 1));
         assertTrue(e.getMessage().startsWith(model + ": ONNX Runtime cannot load the model"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
@@ -120,7 +121,7 @@ class InferenceSessionTest {
     @Test
     void aMissingFileFailsNamingTheFile() {
         Path model = dir.resolve("absent.onnx");
-        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(model, CPU, 1));
+        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.open(model, CPU, 1));
         assertEquals(model + ": no such model file", e.getMessage());
     }
 
@@ -139,7 +140,7 @@ class InferenceSessionTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(ai.onnxruntime.OrtEnvironment.getAvailableProviders()
                 .contains(ai.onnxruntime.OrtProvider.CUDA), "this ONNX Runtime build has CUDA");
         Path model = TinyModels.convNet(dir.resolve("net.onnx"), 4, 2, 1);
-        OrtFailure e = assertThrows(OrtFailure.class,
+        OrtCallException e = assertThrows(OrtCallException.class,
                 () -> InferenceSession.open(model, new SessionSettings(Provider.CUDA, 1, OptimizationLevel.ALL), 1));
         assertTrue(e.getMessage().startsWith("provider cuda requested, but this ONNX Runtime build (onnxruntime-"), e.getMessage());
         assertTrue(e.getMessage().contains("mvn -Pcuda"), e.getMessage());
@@ -154,7 +155,7 @@ class InferenceSessionTest {
                 .getDimBuilder(0).setDimValue(4);
         Path fixed = dir.resolve("fixed.onnx");
         OnnxModelFile.write(fixed, proto.build());
-        OrtFailure e = assertThrows(OrtFailure.class, () -> InferenceSession.open(fixed, CPU, 1));
+        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.open(fixed, CPU, 1));
         assertEquals(fixed + ": input 'input' has a fixed batch of 4, so batch 1 cannot be fed; valid batch: [4]", e.getMessage());
         try (InferenceSession session = InferenceSession.open(fixed, CPU, 4)) {
             assertArrayEquals(new long[] {4, 3, 4, 4}, session.input().shape());
@@ -163,7 +164,7 @@ class InferenceSessionTest {
 
     @Test
     void aModelWithoutInputsIsNotAnImageModel() {
-        OrtFailure e = assertThrows(OrtFailure.class, () -> ImageInput.of("m.onnx", Map.of(), 1));
+        OrtCallException e = assertThrows(OrtCallException.class, () -> ImageInput.of("m.onnx", Map.of(), 1));
         assertEquals("m.onnx: expected one image input [N, C, H, W], found 0 inputs []", e.getMessage());
     }
 }
