@@ -47,12 +47,12 @@ final class AccuracyPlots {
     private AccuracyPlots() {
     }
 
-    /** The chart, or null when no model has both accuracy and this cost. */
-    static JFreeChart chart(DatasetBoard board, Axis axis) {
+    /** The chart of one comparison group, or null when none of its models has both accuracy and this cost. */
+    static JFreeChart chart(DatasetBoard board, ComparisonGroup group, Axis axis) {
         System.setProperty("java.awt.headless", "true");
         Map<String, List<LeaderboardRow>> groups = new LinkedHashMap<>();
         for (LeaderboardRow r : board.rows()) {
-            if (r.accuracyPercent() != null && axis.of(r) != null) {
+            if (ComparisonGroup.of(r.model()) == group && r.accuracyPercent() != null && axis.of(r) != null) {
                 String name = r.model().isScaffold() ? r.model().block() : r.model().label();
                 groups.computeIfAbsent(name, g -> new ArrayList<>()).add(r);
             }
@@ -79,7 +79,7 @@ final class AccuracyPlots {
         }
         XYSeriesCollection frontier = new XYSeriesCollection();
         XYSeries f = new XYSeries("Pareto frontier", false, true);
-        for (ModelKey k : board.frontiers().getOrDefault(axis, List.of())) {
+        for (ModelKey k : board.frontier(group, axis)) {
             LeaderboardRow r = board.rows().stream().filter(x -> x.model().equals(k)).findFirst().orElseThrow();
             f.add(axis.of(r), r.accuracyPercent());
         }
@@ -89,6 +89,8 @@ final class AccuracyPlots {
         if (min > 0 && max / min > 10) {
             LogAxis log = new LogAxis(axis.label() + " (log scale)");
             log.setSmallestValue(min / 2);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             xAxis = log;
         } else {
             NumberAxis lin = new NumberAxis(axis.label());
@@ -106,7 +108,8 @@ final class AccuracyPlots {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        JFreeChart chart = new JFreeChart("Accuracy vs " + axis.id() + " (" + board.dataset() + ")",
+        String what = group == ComparisonGroup.BLOCKS ? "" : ", " + group.title();
+        JFreeChart chart = new JFreeChart("Accuracy vs " + axis.id() + " (" + board.dataset() + what + ")",
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.addSubtitle(new TextTitle("marker size: early < mid < late; lines join a block's positions early -> mid -> late;"
                 + " dashed: Pareto frontier", new Font(Font.SANS_SERIF, Font.PLAIN, 11)));

@@ -1,7 +1,6 @@
 package org.blockbench.report;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The leaderboard of one dataset.
@@ -9,16 +8,28 @@ import java.util.Map;
  * @param dataset   dataset name ("none" when no training results were given)
  * @param rows      one row per model, catalogue order
  * @param blocks    per block over its scaffold positions
- * @param frontiers per axis, the Pareto-optimal models (accuracy up, cost down), by cost
+ * @param frontiers per comparison group and axis, the Pareto-optimal models (accuracy up, cost down)
  * @param events    the event rankings
  */
 public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks,
-                           Map<Axis, List<ModelKey>> frontiers, List<EventRanking> events) {
+                           List<Frontier> frontiers, List<EventRanking> events) {
 
     public DatasetBoard {
         rows = List.copyOf(rows);
         blocks = List.copyOf(blocks);
-        frontiers = Map.copyOf(frontiers);
+        frontiers = List.copyOf(frontiers);
         events = List.copyOf(events);
+    }
+
+    /** The frontier of a group against an axis (empty when no model of the group has both figures). */
+    public List<ModelKey> frontier(ComparisonGroup group, Axis axis) {
+        return frontiers.stream().filter(f -> f.group() == group && f.axis() == axis).findFirst().map(Frontier::models)
+                .orElse(List.of());
+    }
+
+    /** The groups that have rows on this board, in order. */
+    public List<ComparisonGroup> groups() {
+        return java.util.Arrays.stream(ComparisonGroup.values())
+                .filter(g -> rows.stream().anyMatch(r -> ComparisonGroup.of(r.model()) == g)).toList();
     }
 }

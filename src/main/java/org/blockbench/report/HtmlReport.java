@@ -152,11 +152,13 @@ final class HtmlReport implements ReportFormat {
         for (RenderedPlot p : plots) {
             if (p.dataset().equals(b.dataset())) {
                 any = true;
-                out.append("<figure class=\"plot\" data-axis=\"").append(p.axis().id()).append("\"><img alt=\"")
-                        .append(esc("accuracy vs " + p.axis().id() + ", " + b.dataset())).append("\" width=\"")
+                out.append("<figure class=\"plot\" data-group=\"").append(p.group().id()).append("\" data-axis=\"")
+                        .append(p.axis().id()).append("\"><img alt=\"")
+                        .append(esc("accuracy vs " + p.axis().id() + ", " + b.dataset() + ", " + p.group().title()))
+                        .append("\" width=\"")
                         .append(AccuracyPlots.WIDTH).append("\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(p.png())).append("\"><figcaption>")
-                        .append(esc(p.axis().label())).append(" — files: <code>plots/").append(esc(p.baseName()))
+                        .append(esc(p.group().title() + ": " + p.axis().label())).append(" — files: <code>plots/").append(esc(p.baseName()))
                         .append(".svg</code>, <code>plots/").append(esc(p.baseName())).append(".png</code></figcaption></figure>\n");
             }
         }
@@ -164,10 +166,14 @@ final class HtmlReport implements ReportFormat {
             out.append("<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
         }
         out.append("<h3>Pareto frontiers (accuracy up, cost down)</h3>\n<ul>\n");
-        for (Axis a : Axis.values()) {
-            List<ModelKey> f = b.frontiers().getOrDefault(a, List.of());
-            out.append("<li>").append(esc(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
-                    : esc(String.join(" → ", f.stream().map(ModelKey::label).toList()))).append("</li>\n");
+        for (ComparisonGroup g : b.groups()) {
+            out.append("<li>").append(esc(g.title())).append("<ul>\n");
+            for (Axis a : Axis.values()) {
+                List<ModelKey> f = b.frontier(g, a);
+                out.append("<li>").append(esc(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
+                        : esc(String.join(" → ", f.stream().map(ModelKey::label).toList()))).append("</li>\n");
+            }
+            out.append("</ul></li>\n");
         }
         out.append("</ul>\n<h3>Events</h3>\n");
         for (EventRanking e : b.events()) {

@@ -37,8 +37,12 @@ final class JsonReport implements ReportFormat {
         List<Object> boards = new ArrayList<>();
         for (DatasetBoard b : lb.boards()) {
             Map<String, Object> pareto = new LinkedHashMap<>();
-            for (Axis a : Axis.values()) {
-                pareto.put(a.id(), b.frontiers().getOrDefault(a, List.of()).stream().map(ModelKey::label).toList());
+            for (ComparisonGroup g : b.groups()) {
+                Map<String, Object> byAxis = new LinkedHashMap<>();
+                for (Axis a : Axis.values()) {
+                    byAxis.put(a.id(), b.frontier(g, a).stream().map(ModelKey::label).toList());
+                }
+                pareto.put(g.id(), byAxis);
             }
             boards.add(map("dataset", b.dataset(), "rows", b.rows().stream().map(JsonReport::row).toList(),
                     "blocks", b.blocks().stream().map(JsonReport::block).toList(), "pareto", pareto,

@@ -89,14 +89,17 @@ public final class LeaderboardBuilder {
     }
 
     private static DatasetBoard board(String dataset, List<LeaderboardRow> rows, LeaderboardSettings settings) {
-        Map<Axis, List<ModelKey>> frontiers = new EnumMap<>(Axis.class);
+        List<Frontier> frontiers = new ArrayList<>();
         Map<ModelKey, Map<Axis, Boolean>> flags = new HashMap<>();
-        for (Axis axis : Axis.values()) {
-            List<ModelKey> front = Pareto.frontier(rows, axis).stream().map(LeaderboardRow::model).toList();
-            frontiers.put(axis, front);
-            for (LeaderboardRow r : rows) {
-                if (r.accuracyPercent() != null && axis.of(r) != null) {
-                    flags.computeIfAbsent(r.model(), m -> new EnumMap<>(Axis.class)).put(axis, front.contains(r.model()));
+        for (ComparisonGroup group : ComparisonGroup.values()) {
+            List<LeaderboardRow> members = rows.stream().filter(r -> ComparisonGroup.of(r.model()) == group).toList();
+            for (Axis axis : Axis.values()) {
+                List<ModelKey> front = Pareto.frontier(members, axis).stream().map(LeaderboardRow::model).toList();
+                frontiers.add(new Frontier(group, axis, front));
+                for (LeaderboardRow r : members) {
+                    if (r.accuracyPercent() != null && axis.of(r) != null) {
+                        flags.computeIfAbsent(r.model(), m -> new EnumMap<>(Axis.class)).put(axis, front.contains(r.model()));
+                    }
                 }
             }
         }

@@ -19,11 +19,13 @@ final class MarkdownReport implements ReportFormat {
                 table(out, HumanCells.blockColumns(), b.blocks().stream().map(HumanCells::block).toList());
             }
             out.append("\n### Pareto frontiers (accuracy up, cost down)\n\n");
-            for (Axis a : Axis.values()) {
-                List<ModelKey> f = b.frontiers().getOrDefault(a, List.of());
-                out.append("- ").append(esc(a.label())).append(": ")
-                        .append(f.isEmpty() ? "no model has both figures" : String.join(" → ", f.stream().map(k -> esc(k.label())).toList()))
-                        .append('\n');
+            for (ComparisonGroup g : b.groups()) {
+                out.append("- ").append(esc(g.title())).append(":\n");
+                for (Axis a : Axis.values()) {
+                    List<ModelKey> f = b.frontier(g, a);
+                    out.append("  - ").append(esc(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
+                            : String.join(" → ", f.stream().map(k -> esc(k.label())).toList())).append('\n');
+                }
             }
             out.append("\n### Events\n");
             for (EventRanking e : b.events()) {

@@ -13,7 +13,7 @@ import org.jfree.chart.JFreeChart;
  * Writes a leaderboard into a directory (normally {@code analysis/}), each file atomically:
  * {@value #BLOCKZOO_CSV} (BlockZoo's columns), {@value #GWO_CSV} (the GWO benchmark's columns),
  * {@value #FULL_CSV}, {@value #BLOCKS_CSV}, {@value #JSON}, {@value #MARKDOWN}, {@value #HTML}
- * and {@code plots/<dataset>-accuracy-vs-<axis>.png|svg}.
+ * and {@code plots/<dataset>[-gwo-networks]-accuracy-vs-<axis>.png|svg}.
  */
 public final class ReportWriter {
 
@@ -67,11 +67,14 @@ public final class ReportWriter {
     static List<RenderedPlot> renderPlots(Leaderboard lb) {
         List<RenderedPlot> plots = new ArrayList<>();
         for (DatasetBoard b : lb.boards()) {
-            for (Axis a : Axis.values()) {
-                JFreeChart chart = AccuracyPlots.chart(b, a);
-                if (chart != null) {
-                    plots.add(new RenderedPlot(b.dataset(), a, AccuracyPlots.png(chart), AccuracyPlots.svg(chart),
-                            fileSafe(b.dataset()) + "-accuracy-vs-" + a.id()));
+            for (ComparisonGroup g : ComparisonGroup.values()) {
+                for (Axis a : Axis.values()) {
+                    JFreeChart chart = AccuracyPlots.chart(b, g, a);
+                    if (chart != null) {
+                        String group = g == ComparisonGroup.BLOCKS ? "" : "-" + g.id();
+                        plots.add(new RenderedPlot(b.dataset(), g, a, AccuracyPlots.png(chart), AccuracyPlots.svg(chart),
+                                fileSafe(b.dataset()) + group + "-accuracy-vs-" + a.id()));
+                    }
                 }
             }
         }

@@ -36,7 +36,7 @@ class LeaderboardCommandTest {
                 t.jmh().toString(), "--training", t.training().toString(), "-o", out.toString()), err.toString());
         for (String f : List.of(ReportWriter.BLOCKZOO_CSV, ReportWriter.GWO_CSV, ReportWriter.FULL_CSV, ReportWriter.BLOCKS_CSV,
                 ReportWriter.JSON, ReportWriter.MARKDOWN, ReportWriter.HTML, "plots/synthetic-accuracy-vs-latency.png",
-                "plots/synthetic-accuracy-vs-latency.svg", "plots/cifar10-accuracy-vs-memory.svg")) {
+                "plots/synthetic-accuracy-vs-latency.svg", "plots/cifar10-gwo-networks-accuracy-vs-memory.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         // the GWO CSV holds the published baseline scores, one row per run

@@ -100,11 +100,15 @@ class LeaderboardBuilderTest {
     void paretoFrontiers() {
         DatasetBoard s = board("synthetic");
         // latency: D (0.5 ms, 72 %), A (1.625, 81), B (3.0, 85): none dominates another
-        assertEquals(List.of("MobileOneBlock/early", "ResNetBasicBlock/early", "ResNetBasicBlock/mid"), labels(s.frontiers().get(Axis.LATENCY)));
+        assertEquals(List.of("MobileOneBlock/early", "ResNetBasicBlock/early", "ResNetBasicBlock/mid"), labels(s.frontier(ComparisonGroup.BLOCKS, Axis.LATENCY)));
         // MACs: A and B cost the same, B is more accurate, so A is off the frontier
-        assertEquals(List.of("MobileOneBlock/early", "ResNetBasicBlock/mid"), labels(s.frontiers().get(Axis.MACS)));
+        assertEquals(List.of("MobileOneBlock/early", "ResNetBasicBlock/mid"), labels(s.frontier(ComparisonGroup.BLOCKS, Axis.MACS)));
         assertEquals(Map.of(Axis.LATENCY, true, Axis.MACS, false, Axis.MEMORY, false), row(s, "ResNetBasicBlock/early").pareto());
         assertEquals(Map.of(), row(s, "ResNetBasicBlock/late").pareto(), "no accuracy: on no plot");
+        // the GWO networks form their own group: StandardConv (0.2 ms, 69.31 %) beats DepthwiseConv (0.3 ms, 61.35 %)
+        DatasetBoard c = board("cifar10");
+        assertEquals(List.of("StandardConv/gwo-net", "DeformableConv/gwo-net"), labels(c.frontier(ComparisonGroup.GWO_NETWORKS, Axis.LATENCY)));
+        assertEquals(List.of(), c.frontier(ComparisonGroup.BLOCKS, Axis.LATENCY), "no scaffold model has a cifar10 accuracy");
     }
 
     @Test
