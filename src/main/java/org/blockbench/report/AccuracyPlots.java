@@ -68,7 +68,7 @@ final class AccuracyPlots {
             XYSeries s = new XYSeries(g.getKey(), false, true);
             List<String> pos = new ArrayList<>();
             for (LeaderboardRow r : g.getValue()) {
-                double x = axis.of(r);
+                double x = axis.of(r) / axis.plotDivisor();
                 s.add(x, r.accuracyPercent());
                 pos.add(r.model().position());
                 min = Math.min(min, x);
@@ -81,19 +81,19 @@ final class AccuracyPlots {
         XYSeries f = new XYSeries("Pareto frontier", false, true);
         for (ModelKey k : board.frontier(group, axis)) {
             LeaderboardRow r = board.rows().stream().filter(x -> x.model().equals(k)).findFirst().orElseThrow();
-            f.add(axis.of(r), r.accuracyPercent());
+            f.add(axis.of(r) / axis.plotDivisor(), r.accuracyPercent());
         }
         frontier.addSeries(f);
 
         ValueAxis xAxis;
         if (min > 0 && max / min > 10) {
-            LogAxis log = new LogAxis(axis.label() + " (log scale)");
+            LogAxis log = new LogAxis(axis.plotLabel() + " (log scale)");
             log.setSmallestValue(min / 2);
             log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
                     java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             xAxis = log;
         } else {
-            NumberAxis lin = new NumberAxis(axis.label());
+            NumberAxis lin = new NumberAxis(axis.plotLabel());
             lin.setAutoRangeIncludesZero(false);
             xAxis = lin;
         }
