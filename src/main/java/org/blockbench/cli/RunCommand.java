@@ -55,17 +55,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iteration-time", defaultValue = "1s", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Training epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--train-batch", defaultValue = "16",
-            description = "Training batch size, overriding the recipes' (quick runs need several steps) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train-batch", defaultValue = "32",
+            description = "Training batch size, overriding the recipes' (default: ${DEFAULT-VALUE})")
     int trainBatch;
 
     @Option(names = "--train-size", defaultValue = "128", description = "Synthetic training images (default: ${DEFAULT-VALUE})")
     int trainSize;
 
-    @Option(names = "--val-size", defaultValue = "128", description = "Synthetic validation images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--val-size", defaultValue = "64", description = "Synthetic validation images (default: ${DEFAULT-VALUE})")
     int valSize;
 
     @Option(names = "--seeds", defaultValue = "0", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
@@ -75,6 +75,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Continue an interrupted job: the sweep measures only the configs its latest run lacks (bench --resume);"
                     + " finished training runs are kept")
     boolean resume;
+
+    @Option(names = "--retrain", description = "Redo training runs that already finished (train --force), e.g. after changing"
+            + " --epochs or the sizes, which train otherwise refuses for an existing run")
+    boolean retrain;
 
     @Option(names = "--ignore-jmh-lock", description = "Benchmark even while another JMH run holds /tmp/jmh.lock (results may be disturbed)")
     boolean ignoreJmhLock;
@@ -177,6 +181,9 @@ public final class RunCommand implements Callable<Integer> {
         List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
                 Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
                 "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");
+        if (retrain) {
+            trainCommon = concat(trainCommon, List.of("--force"));
+        }
         if (!scaffold.isEmpty()) {
             steps.add(new Step("train", concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
                     trainCommon)));

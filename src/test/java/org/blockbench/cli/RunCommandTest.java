@@ -38,10 +38,10 @@ class RunCommandTest {
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
                 "blockbench bench --models m --all -o j -f 1 -wi 1 -w 1s -i 2 -r 1s",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --manifest " + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --epochs 2 --batch 16 --train-size 128 --val-size 128 --seeds 0,1 -o t -q",
+                        + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
                 "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe gwo"
                         + " --manifest " + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --epochs 2 --batch 16 --train-size 128 --val-size 128 --seeds 0,1 -o t -q",
+                        + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
                 "blockbench leaderboard --models m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
                         + " --gwo-network"), lines);
     }
