@@ -62,6 +62,35 @@ class RunCommandTest {
                 || text.contains("leaderboard  " + analysis.resolve("leaderboard.html") + System.lineSeparator()), text);
     }
 
+    /**
+     * The whole job for one model, for real: export, analysis, a JMH measurement, LibTorch training
+     * and the leaderboard, which then has every column of the row filled. Small settings keep it
+     * short; --ignore-jmh-lock as in the bench tests (correctness, not timing).
+     */
+    @Test
+    void wholeJobForOneModelFillsEveryColumn() throws Exception {
+        Path analysis = dir.resolve("analysis");
+        int code = run("run", "--blocks", "StandardConv", "--positions", "early", "--no-gwo-network",
+                "--models", dir.resolve("onnx-models").toString(), "--jmh-results", dir.resolve("jmh").toString(),
+                "--training", dir.resolve("training").toString(), "-o", analysis.toString(),
+                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms",
+                "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock");
+        assertEquals(ExitCodes.OK, code, out + "\n" + err);
+        List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));
+        assertEquals(2, csv.size(), String.join("\n", csv));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        List<String> row = List.of(csv.get(1).split(",", -1));
+        for (String column : List.of("params_trainable", "macs", "memory_mib", "latency_mean_ms", "latency_p90_ms",
+                "val_accuracy_pct_mean", "c_d", "omega", "gwo_score", "gwo_tier")) {
+            assertTrue(!row.get(header.indexOf(column)).isEmpty(), column + " is empty: " + csv.get(1));
+        }
+        assertEquals("StandardConv", row.get(header.indexOf("block")));
+        assertTrue(out.toString().contains("== blockbench run: 5 steps"), out.toString());
+        for (String step : List.of("export", "analyze", "bench", "train", "leaderboard")) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.matches("\\s+" + step + "\\s+[0-9.]+ s\\s+exit 0")), step + ": " + out);
+        }
+    }
+
     @Test
     void unknownStepIsBadInput() {
         assertEquals(ExitCodes.BAD_INPUT, run("run", "--skip", "deploy", "--models", dir.toString()));
