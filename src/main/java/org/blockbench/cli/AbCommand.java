@@ -1,0 +1,111 @@
+package org.blockbench.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.blockbench.regress.AbPlan;
+import org.blockbench.regress.AbRunner;
+import org.blockbench.regress.AbSide;
+import org.blockbench.BadInputException;
+import org.blockbench.regress.Comparison;
+import org.blockbench.regress.Metric;
+import org.blockbench.regress.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code blockbench ab}: baseline and candidate measured in one session, interleaved fork by fork. */
+@Command(name = "ab", mixinStandardHelpOptions = true,
+        description = {"Measures a baseline (A) and a candidate (B) ONNX model, or one model under two ONNX Runtime "
+                + "settings, in one session: JMH forks alternate A B B A A B ..., so machine drift hits both. Then "
+                + "compares B against A like 'compare' (Mann-Whitney U + threshold) and writes <out>/<name>.md/.json "
+                + "and the merged JMH JSON of each side (<out>/<name>/a.json, b.json).",
+                "Exit codes: 0 B not slower, 1 B slower, 2 bad input."})
+public final class AbCommand implements Callable<Integer> {
+
+    @Option(names = "--a", required = true, paramLabel = "MODEL", description = "Baseline ONNX model.")
+    Path modelA;
+
+    @Option(names = "--b", paramLabel = "MODEL", description = "Candidate ONNX model (default: the baseline model).")
+    Path modelB;
+
+    @Option(names = "--a-threads", defaultValue = "1", description = "ORT intra-op threads for A (default: ${DEFAULT-VALUE}).")
+    int threadsA;
+
+    @Option(names = "--b-threads", description = "ORT intra-op threads for B (default: as A).")
+    Integer threadsB;
+
+    @Option(names = "--a-opt", defaultValue = "all",
+            description = "ORT graph optimisation for A: all, extended, basic, none (default: ${DEFAULT-VALUE}).")
+    String optA;
+
+    @Option(names = "--b-opt", description = "ORT graph optimisation for B (default: as A).")
+    String optB;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Batch size of both sides (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--rounds", defaultValue = "6", description = "Forks per side (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--warmup-iterations", defaultValue = "3", description = "Warm-up iterations per fork (default: ${DEFAULT-VALUE}).")
+    int warmupIterations;
+
+    @Option(names = "--warmup-ms", defaultValue = "1000", description = "Milliseconds per warm-up iteration (default: ${DEFAULT-VALUE}).")
+    int warmupMillis;
+
+    @Option(names = "--iterations", defaultValue = "10", description = "Measured iterations per fork (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--iteration-ms", defaultValue = "1000", description = "Milliseconds per measured iteration (default: ${DEFAULT-VALUE}).")
+    int iterationMillis;
+
+    @Option(names = "--mode", defaultValue = "sample",
+            description = "JMH mode: sample (per-operation latencies; their median shrugs off a busy machine), avgt, thrpt "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--name", defaultValue = "ab", description = "Report file stem (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--verdict-metric", defaultValue = "wall",
+            description = "Metric whose verdict sets the exit code: wall (JMH's time per inference) or cpu (thread CPU "
+                    + "time per inference, robust to a loaded machine). Both are reported (default: ${DEFAULT-VALUE}).")
+    String verdictMetric;
+
+    @Mixin
+    VerdictOptions verdict;
+
+    @Override
+    public Integer call() {
+        var policy = verdict.policy();
+        AbPlan plan = new AbPlan(rounds, warmupIterations, warmupMillis, iterations, iterationMillis, mode);
+        AbSide a = new AbSide("A", modelA, threadsA, optA, batch);
+        AbSide b = new AbSide("B", modelB != null ? modelB : modelA, threadsB != null ? threadsB : threadsA,
+                optB != null ? optB : optA, batch);
+        System.out.printf(Locale.ROOT, "A/B: %s against %s; %d forks per side, %.0f s of measuring per side%n",
+                b.describe(), a.describe(), rounds, plan.measuringSecondsPerSide());
+        Metric metric = switch (verdictMetric) {
+            case "wall" -> Metric.PRIMARY;
+            case "cpu" -> Metric.CPU_TIME;
+            default -> throw BadInputException.unknown("verdict metric", verdictMetric, java.util.List.of("wall", "cpu"));
+        };
+        AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.minCpuShare(),
+                verdict.out.resolve(name));
+        Comparison c = outcome.report().comparisons().get(0);
+        System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %.2g — %s%n",
+                c.verdict().text(), fmt(c.baseMedian()), fmt(c.newMedian()), c.unit(), c.timeRatio(),
+                Math.round(100 * policy.confidence()) + " %", c.interval() == null ? Double.NaN : c.interval().low(),
+                c.interval() == null ? Double.NaN : c.interval().high(), c.pValue(), c.reason());
+ Comparison o = outcome.other();
+        System.out.printf(Locale.ROOT, "(%s: %s, time ratio %.3f, p %.2g)%n", metric == Metric.PRIMARY ? "CPU time" : "wall time",
+                o.verdict().text(), o.timeRatio(), o.pValue());
+        System.out.println("reports: " + verdict.writeReports(outcome.report(), name) + ", JMH JSON: " + outcome.aJson()
+                + ", " + outcome.bJson());
+        return c.verdict() == Verdict.SLOWER ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.4g", x);
+    }
+}

@@ -1,0 +1,182 @@
+package org.blockbench.regress;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import me.tongfei.progressbar.ProgressBar;
+import org.blockbench.io.AtomicFile;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Measures two configurations in one session, fork by fork: each fork is one JMH run of
+ * {@link AbLatencyBenchmark} with {@code forks = 1}, alternating the sides in ABBA order (see
+ * {@link AbPlan}), so that machine drift during the session hits both sides alike. The forks
+ * of each side are then merged into one standard JMH JSON file ({@code a.json}, {@code b.json};
+ * one {@code rawData} row per fork, while the record's {@code forks} field still reads 1
+ * because every fork was its own JMH run) and compared with {@link RegressionCheck}, B
+ * against A. While another JMH session holds JMH's machine-wide lock, a fork waits for it
+ * (up to {@value #LOCK_WAIT_SECONDS} s) instead of measuring alongside it.
+ */
+public final class AbRunner {
+
+    /** How long a fork waits for another JMH session (which holds JMH's machine-wide lock) to finish. */
+    static final long LOCK_WAIT_SECONDS = 1800;
+    private static final long LOCK_POLL_MILLIS = 2000;
+
+    private AbRunner() {
+    }
+
+    /**
+     * What an A/B session produced: the report on the metric the verdict is taken from, and
+     * the comparison on the other metric (wall time or CPU time), which the report also notes.
+     */
+    public record Outcome(Path aJson, Path bJson, ComparisonReport report, Comparison other) {
+    }
+
+    /**
+     * Runs the session and compares B (candidate) with A (baseline). Both sides are first
+     * opened and run once in this JVM so that a bad model or option fails before any fork.
+     * JMH's own output for fork {@code i} goes to {@code outDir/logs/fork-i-SIDE.log}.
+     */
+    public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric,
+            double minCpuShare, Path outDir) {
+        for (AbSide side : List.of(a, b)) {
+            try (OrtModelRunner probe = OrtModelRunner.open(side.model(), side.threads(), side.optimization(), side.batch())) {
+                probe.run();
+            }
+        }
+        List<BenchmarkResult> resultsA = new ArrayList<>();
+        List<BenchmarkResult> resultsB = new ArrayList<>();
+        RunResult firstA = null;
+        RunResult firstB = null;
+        List<Boolean> order = plan.order();
+        try (ProgressBar bar = new ProgressBar("A/B forks", order.size())) {
+            for (int i = 0; i < order.size(); i++) {
+                AbSide side = order.get(i) ? a : b;
+                bar.setExtraMessage(side.label() + " (" + side.model().getFileName() + ")");
+                Path log = outDir.resolve("logs").resolve(String.format(Locale.ROOT, "fork-%02d-%s.log", i + 1, side.label()));
+                RunResult result = runFork(side, plan, log);
+                if (order.get(i)) {
+                    firstA = firstA == null ? result : firstA;
+                    resultsA.addAll(result.getBenchmarkResults());
+                } else {
+                    firstB = firstB == null ? result : firstB;
+                    resultsB.addAll(result.getBenchmarkResults());
+                }
+                bar.step();
+            }
+        }
+        Path aJson = outDir.resolve("a.json");
+        Path bJson = outDir.resolve("b.json");
+        writeJmhJson(aJson, new RunResult(firstA.getParams(), resultsA));
+        writeJmhJson(bJson, new RunResult(firstB.getParams(), resultsB));
+        Comparison wall = comparePair(aJson, bJson, Metric.PRIMARY, policy);
+        Comparison cpu = comparePair(aJson, bJson, Metric.CPU_TIME, policy);
+        List<String> busy = List.of();
+        if (minCpuShare > 0) {
+            ComparisonReport guarded = BusyMachineGuard.apply(new ComparisonReport("", "", "", policy, List.of(wall), List.of(),
+                    List.of(), List.of(), Instant.EPOCH), Pairing.refiled(JmhResultReader.read(aJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())),
+                    Pairing.refiled(JmhResultReader.read(bJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())), minCpuShare);
+            wall = guarded.comparisons().get(0);
+            busy = guarded.notes();
+        }
+        boolean byCpu = verdictMetric.equals(Metric.CPU_TIME);
+        Comparison chosen = byCpu ? cpu : wall;
+        Comparison other = byCpu ? wall : cpu;
+        List<String> notes = new ArrayList<>(List.of(String.format(Locale.ROOT, "interleaved in one session: %d forks per side in ABBA order, "
+                + "each %d warm-up × %d ms + %d measured iterations × %d ms (%s mode): %.0f s of measuring per side",
+                plan.rounds(), plan.warmupIterations(), plan.warmupMillis(), plan.measurementIterations(),
+                plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide()),
+                String.format(Locale.ROOT, "verdict taken on %s; %s: %s, time ratio %s, p %s (%s)",
+                        byCpu ? "CPU time per inference (thread CPU time, " + AbLatencyBenchmark.CPU_METRIC + ")"
+                                : "wall time (JMH primary metric)",
+                        byCpu ? "wall time" : "CPU time", other.verdict().text(), Numbers.fixed3(other.timeRatio()),
+                        Numbers.pValue(other.pValue()), other.reason())));
+        notes.addAll(busy);
+        ComparisonReport report = new ComparisonReport("A/B, B against A", a.describe() + " — " + aJson,
+                b.describe() + " — " + bJson, policy, List.of(chosen), List.of(), List.of(), notes, Instant.now());
+        return new Outcome(aJson, bJson, report, other);
+    }
+
+    private static RunResult runFork(AbSide side, AbPlan plan, Path log) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(AbLatencyBenchmark.class.getName() + ".infer") + "$")
+                .mode(Mode.deepValueOf(plan.mode()))
+                .timeUnit(plan.mode().equals("thrpt") ? TimeUnit.SECONDS : TimeUnit.MILLISECONDS)
+                .forks(1).threads(1)
+                .warmupIterations(plan.warmupIterations()).warmupTime(TimeValue.milliseconds(plan.warmupMillis()))
+                .measurementIterations(plan.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(plan.measurementMillis()))
+                .shouldFailOnError(true)
+                .output(prepared(log).toString());
+        side.jmhParams().forEach(options::param);
+        Collection<RunResult> results = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
+        while (results == null) {
+            try {
+                results = new Runner(options.build()).run();
+            } catch (RunnerException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
+                if (!locked) {
+                    throw new IllegalStateException("JMH fork of " + side.describe() + " failed; see " + log, e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("another JMH run has held the JMH lock (java.io.tmpdir/jmh.lock) for over "
+                            + LOCK_WAIT_SECONDS + " s; two benchmark sessions at once would spoil both", e);
+                }
+                sleepQuietly(LOCK_POLL_MILLIS);
+            }
+        }
+        if (results.size() != 1) {
+            throw new IllegalStateException("expected one JMH result for " + side.describe() + ", found " + results.size()
+                    + "; see " + log);
+        }
+        return results.iterator().next();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the JMH lock", e);
+        }
+    }
+
+    private static Path prepared(Path log) {
+        AtomicFile.writeString(log, ""); // creates the directory; JMH then writes the file itself
+        return log;
+    }
+
+    private static void writeJmhJson(Path file, RunResult merged) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(List.of(merged));
+        }
+        AtomicFile.write(file, bytes.toByteArray());
+    }
+
+    private static Comparison comparePair(Path aJson, Path bJson, Metric metric, VerdictPolicy policy) {
+        BenchmarkRun runA = Pairing.only(JmhResultReader.read(aJson, metric));
+        BenchmarkRun runB = Pairing.only(JmhResultReader.read(bJson, metric));
+        return RegressionCheck.compare(Pairing.pairKey(runA.key(), runB.key()), runA, runB, policy);
+    }
+
+}

@@ -1,0 +1,20 @@
+package org.blockbench.regress;
+
+/**
+ * The verdict on one benchmark with everything it rests on. Medians are in {@code unit}
+ * (the baseline's unit; the candidate is converted). {@code timeRatio} is new/base of the
+ * median time per operation: for throughput units it is base/new of the median throughput,
+ * so a value above 1 always means the candidate is slower. {@code testedBase}/{@code testedNew}
+ * are the sample counts that entered the U test (smaller than the counts only when a large
+ * histogram was reduced, see {@link VerdictPolicy#maxTestSamples}). Non-finite numbers
+ * (NaN p-value, missing interval) mean "not computed" and come with an inconclusive verdict.
+ */
+public record Comparison(BenchmarkKey key, String unit, SampleKind sampleKind, long baseCount, long newCount,
+        int testedBase, int testedNew, double baseMedian, double newMedian, double timeRatio,
+        ConfidenceInterval interval, double pValue, Verdict verdict, String reason) {
+
+    /** The relative change of the median time per op: {@code timeRatio − 1}. */
+    public double change() {
+        return timeRatio - 1;
+    }
+}

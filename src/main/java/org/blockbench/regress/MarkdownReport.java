@@ -1,0 +1,90 @@
+package org.blockbench.regress;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/** The human report: outcome first, then one table row per benchmark, then what was not compared and why. */
+public final class MarkdownReport implements ReportFormat {
+
+    @Override
+    public void write(ComparisonReport r, OutputStream out) throws IOException {
+        out.write(render(r).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The report as Markdown text. */
+    public static String render(ComparisonReport r) {
+        VerdictPolicy p = r.policy();
+        String conf = Numbers.percent(p.confidence()).replace(".0 %", " %");
+        StringBuilder s = new StringBuilder();
+        s.append("# Performance regression check: ").append(r.title()).append("\n\n");
+        s.append(r.anySlower() ? "**Result: REGRESSION** — " : "**Result: no regression** — ")
+                .append(summary(r)).append("\n\n");
+        s.append("- Baseline: `").append(r.baseSource()).append("`\n");
+        s.append("- Candidate: `").append(r.newSource()).append("`\n");
+        s.append(String.format(Locale.ROOT, "- Rule: **slower** when the two-sided Mann-Whitney U p < %s, the median "
+                + "time ratio new/base > %s and its interval > 1; **faster** when p < %s, the ratio < %s and its interval "
+                + "< 1; **unchanged** when the %s bootstrap interval of the ratio lies inside [%s, %s]; otherwise "
+                + "**inconclusive**.\n",
+                RegressionCheck.fmt(p.alpha()), Numbers.fixed3(p.slowerAbove()), RegressionCheck.fmt(p.alpha()),
+                Numbers.fixed3(p.fasterBelow()), conf, Numbers.fixed3(p.fasterBelow()), Numbers.fixed3(p.slowerAbove())));
+        s.append("- Generated: ").append(r.createdAt()).append("\n\n");
+        s.append("| verdict | benchmark | params | mode | unit | base median | new median | time ratio | ")
+                .append(conf).append(" interval | p | samples base / new | why |\n");
+        s.append("|---|---|---|---|---|---:|---:|---:|---|---:|---:|---|\n");
+        for (Comparison c : r.comparisons()) {
+            String verdict = c.verdict() == Verdict.SLOWER ? "**slower**" : c.verdict().text();
+            String interval = c.interval() == null ? "n/a"
+                    : "[" + Numbers.fixed3(c.interval().low()) + ", " + Numbers.fixed3(c.interval().high()) + "]";
+            s.append("| ").append(verdict)
+                    .append(" | ").append(cell(c.key().shortName()))
+                    .append(" | ").append(cell(c.key().paramsText().replaceAll("^\\{|\\}$", "")))
+                    .append(" | ").append(c.key().mode())
+                    .append(" | ").append(c.unit())
+                    .append(" | ").append(Numbers.sig4(c.baseMedian()))
+                    .append(" | ").append(Numbers.sig4(c.newMedian()))
+                    .append(" | ").append(Numbers.fixed3(c.timeRatio()))
+                    .append(" | ").append(interval)
+                    .append(" | ").append(Numbers.pValue(c.pValue()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d / %,d", c.baseCount(), c.newCount()))
+                    .append(" | ").append(cell(c.reason())).append(" |\n");
+        }
+        keys(s, "Added (in the candidate only, not compared)", r.added());
+        keys(s, "Removed (in the baseline only, not compared)", r.removed());
+        if (!r.notes().isEmpty()) {
+            s.append("\n## Notes\n\n");
+            r.notes().forEach(n -> s.append("- ").append(n).append('\n'));
+        }
+        s.append("\n## Method\n\n");
+        s.append("Samples are JMH's raw data: one score per measurement iteration (rawData), or one latency per sampled "
+                + "operation (SampleTime rawDataHistogram, expanded by its counts). The time ratio is new/base of the "
+                + "median time per operation (base/new of the median throughput for ops/time units), so above 1 means "
+                + "slower. The interval is a percentile bootstrap of that ratio that resamples whole forks when both sides "
+                + "have two or more (fork-to-fork variation is usually the largest), individual samples otherwise (")
+                .append(String.format(Locale.ROOT, "%,d", p.bootstrapResamples())).append(" resamples, seed ")
+                .append(p.seed()).append("). The p-value is Apache Commons Math's two-sided Mann-Whitney U test "
+                        + "(normal approximation, no tie correction); it treats samples as independent, which samples of one "
+                        + "fork are not, so an alarm also needs the interval to exclude 1.\n");
+        return s.toString();
+    }
+
+    private static String summary(ComparisonReport r) {
+        return String.format(Locale.ROOT, "%d slower, %d faster, %d unchanged, %d inconclusive of %d compared; "
+                + "%d added, %d removed.", r.count(Verdict.SLOWER), r.count(Verdict.FASTER), r.count(Verdict.UNCHANGED),
+                r.count(Verdict.INCONCLUSIVE), r.comparisons().size(), r.added().size(), r.removed().size());
+    }
+
+    private static void keys(StringBuilder s, String heading, List<BenchmarkKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        s.append("\n## ").append(heading).append("\n\n");
+        keys.forEach(k -> s.append("- `").append(k.label()).append("`\n"));
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

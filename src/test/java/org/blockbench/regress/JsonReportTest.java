@@ -1,0 +1,59 @@
+package org.blockbench.regress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+    static JsonNode written(ComparisonReport report) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportFormat.of("json").write(report, out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void carriesEveryNumberOfTheComparisons() throws Exception {
+        ComparisonReport report = MarkdownReportTest.fixtureReport();
+        JsonNode root = written(report);
+        assertEquals(JsonReport.FORMAT, root.get("format").asText());
+        assertEquals("2025-01-02T03:04:05Z", root.get("created_at").asText());
+        assertEquals(0.01, root.at("/policy/alpha").asDouble());
+        assertEquals(0.05, root.at("/policy/threshold").asDouble());
+        assertEquals(1, root.at("/summary/slower").asInt());
+        assertTrue(root.at("/summary/regression").asBoolean());
+        assertEquals(report.comparisons().size(), root.get("comparisons").size());
+        for (int i = 0; i < report.comparisons().size(); i++) {
+            Comparison c = report.comparisons().get(i);
+            JsonNode j = root.get("comparisons").get(i);
+            assertEquals(c.key().benchmark(), j.get("benchmark").asText());
+            assertEquals(c.key().params().get("size"), j.at("/params/size").asText());
+            assertEquals(c.verdict().text(), j.get("verdict").asText());
+            assertEquals(c.timeRatio(), j.get("time_ratio").asDouble(), 0);
+            assertEquals(c.pValue(), j.get("p_value").asDouble(), 0);
+            assertEquals(c.interval().low(), j.get("ci_low").asDouble(), 0);
+            assertEquals(c.baseCount(), j.get("base_samples").asLong());
+        }
+        assertEquals("org.sample.Bench.added", root.at("/added/0/benchmark").asText());
+        assertEquals("org.sample.Bench.gone", root.at("/removed/0/benchmark").asText());
+    }
+
+    @Test
+    void notComputedNumbersAreNaNStringsAndNulls() throws Exception {
+        BenchmarkKey key = RegressionCheckTest.KEY;
+        Comparison c = new Comparison(key, "ms/op", SampleKind.ITERATION_SCORES, 0, 3, 0, 0, Double.NaN, 1.0, Double.NaN,
+                null, Double.NaN, Verdict.INCONCLUSIVE, "no finite samples in baseline (3 NaN/Infinity dropped)");
+        ComparisonReport r = new ComparisonReport("t", "b", "n", VerdictPolicy.DEFAULTS, List.of(c), List.of(), List.of(),
+                List.of(), Instant.EPOCH);
+        JsonNode j = written(r).get("comparisons").get(0);
+        assertEquals("NaN", j.get("p_value").asText());
+        assertTrue(j.get("p_value").isTextual(), "JMH's convention: NaN as a string");
+        assertTrue(j.get("ci_low").isNull());
+    }
+}
