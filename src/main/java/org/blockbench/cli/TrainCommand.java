@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train zoo models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
             "Writes <out>/<model>/<recipe>-<dataset>/seed-<n>/{run.json, trained.train.onnx, trained.deploy.onnx}.",
-            "Exit 1 when ONNX Runtime and the trainer disagree on more than 0.1 % of validation images."})
+            "Exit 1 when ONNX Runtime and the trainer disagree on more than 0.1%% of validation images."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin

@@ -95,10 +95,15 @@ final class AccuracyPlots {
         } else {
             NumberAxis lin = new NumberAxis(axis.plotLabel());
             lin.setAutoRangeIncludesZero(false);
+            // equal values would collapse the range to a point and repeat one tick label
+            lin.setAutoRangeMinimumSize(Math.max(Math.abs(max) * 0.2, 1e-6));
             xAxis = lin;
         }
         NumberAxis yAxis = new NumberAxis("Validation accuracy (%, mean over seeds)");
         yAxis.setAutoRangeIncludesZero(false);
+        yAxis.setAutoRangeMinimumSize(2.0);
+        yAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.##",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         XYPlot plot = new XYPlot(points, xAxis, yAxis, new PositionSizedRenderer(positions));
         XYStepRenderer step = new XYStepRenderer();
         step.setSeriesPaint(0, Color.DARK_GRAY);
