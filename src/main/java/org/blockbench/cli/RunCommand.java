@@ -142,6 +142,11 @@ public final class RunCommand implements Callable<Integer> {
         double total = (System.nanoTime() - start) / 1e9;
         out.printf("%n== blockbench run: %d steps in %.1f s (%.1f min)%n", steps.size(), total, total / 60);
         report.forEach(r -> out.println("  " + r));
+        if (!skip.contains("train")) {
+            out.printf("accuracy: %d epoch(s) on %d synthetic images is a smoke run of the training path, not an accuracy"
+                    + " measurement; to rank blocks by accuracy, raise --epochs and --train-size (docs/report.md)%n",
+                    epochs, trainSize);
+        }
         out.println("outputs:");
         output(out, "manifest", models.resolve("manifest.json"));
         output(out, "analysis", models.resolve("analysis.json"));
