@@ -1,6 +1,5 @@
 package org.blockbench.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.ModelId;
@@ -48,11 +47,5 @@ public final class ModelSelection {
         public java.util.Iterator<String> iterator() {
             return BlockRegistry.names().iterator();
         }
-    }
-
-    @Override
-    public String toString() {
-        return "blocks=" + blocks + " positions=" + positions + " gwoNetwork=" + gwoNetwork
-                + " positionsKnown=" + Arrays.toString(Position.values());
     }
 }
