@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code blockbench <command>}: the entry point of the executable jar. */
 @Command(name = "blockbench", mixinStandardHelpOptions = true, version = "blockbench 0.1.0",
         description = "Benchmarks neural-network building blocks as ONNX graphs: latency, cost, accuracy, complexity.",
-        subcommands = {CommandLine.HelpCommand.class, ExportCommand.class, BenchCommand.class, MergeCommand.class,
-            OverheadCommand.class, AnalyzeCommand.class, CompareCommand.class, AbCommand.class, CalibrateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ExportCommand.class, AnalyzeCommand.class,
+            BenchCommand.class, MergeCommand.class, OverheadCommand.class, TrainCommand.class, TrainBenchCommand.class,
+            LeaderboardCommand.class, CompareCommand.class, AbCommand.class, CalibrateCommand.class})
 public final class BlockBench {
 
     public static void main(String[] args) {

@@ -25,11 +25,15 @@ public final class ModelSelection {
     List<String> positions;
 
     @Option(names = "--gwo-network", negatable = true,
-            description = "Include the GWO baseline networks (default: only when no --blocks/--positions are given)")
+            description = "Include the GWO baseline networks (default: only when no --blocks/--positions are given; "
+                    + "alone, selects only them)")
     Boolean gwoNetwork;
 
-    /** The selected models, in registry order. */
+    /** The selected models, in registry order; {@code --gwo-network} alone selects only the GWO networks. */
     public List<ModelId> models() {
+        if (Boolean.TRUE.equals(gwoNetwork) && blocks == null && positions == null) {
+            return Zoo.models(List.of(), List.of(), true);
+        }
         List<String> blockNames = blocks == null ? BlockRegistry.names()
                 : blocks.stream().map(b -> BlockRegistry.get(b).name()).distinct().toList();
         List<Position> pos = positions == null ? List.of(Position.values())

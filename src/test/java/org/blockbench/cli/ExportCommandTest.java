@@ -70,4 +70,11 @@ class ExportCommandTest {
         assertFalse(Files.exists(dir.resolve("StandardConv")), "no GWO networks when blocks are chosen");
         assertEquals("", err.toString());
     }
+
+    @Test
+    void gwoNetworkAloneSelectsOnlyTheGwoNetworks() {
+        assertEquals(ExitCodes.OK, run("export", "-q", "-o", dir.toString(), "--gwo-network"));
+        assertTrue(Files.isRegularFile(dir.resolve("DeformableConv/gwo-net/deploy.onnx")));
+        assertFalse(Files.exists(dir.resolve("ResNetBasicBlock")), "no scaffold models");
+    }
 }

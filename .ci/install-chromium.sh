@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs Debian's Chromium for the HTML leaderboard test (HtmlReportChromiumTest), if it is
+# not there yet. Call it from .ci/run before `mvn verify`, and export
+# BLOCKBENCH_REQUIRE_CHROMIUM=1 so that the test fails instead of skipping when Chromium is absent.
+set -euo pipefail
+if command -v chromium >/dev/null 2>&1; then
+    chromium --version 2>/dev/null || true
+    exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q chromium
+chromium --version 2>/dev/null || true

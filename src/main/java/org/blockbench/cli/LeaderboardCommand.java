@@ -1,0 +1,116 @@
+package org.blockbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.blockbench.gwo.GwoComplexity;
+import org.blockbench.report.Leaderboard;
+import org.blockbench.report.LeaderboardBuilder;
+import org.blockbench.report.LeaderboardInputs;
+import org.blockbench.report.LeaderboardSettings;
+import org.blockbench.report.LatencySelection;
+import org.blockbench.report.ModelKey;
+import org.blockbench.report.ReportWriter;
+import org.blockbench.report.Targets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code blockbench leaderboard}: merges every result into leaderboards, CSV/JSON/Markdown/HTML and plots. */
+@Command(name = "leaderboard", mixinStandardHelpOptions = true,
+        description = {"Merge the manifest, static analysis, JMH latency results, training results and GWO complexity"
+                + " into one leaderboard per dataset, and write analysis/: results.csv (BlockZoo's columns),"
+                + " benchmark_results.csv (the GWO benchmark's columns), leaderboard.csv, leaderboard-blocks.csv,"
+                + " leaderboard.json, leaderboard.md, leaderboard.html and plots/.",
+            "Missing inputs leave empty cells and a note; they are never invented."})
+public final class LeaderboardCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelSelection selection;
+
+    @Option(names = "--models", defaultValue = "onnx-models", description = "Directory with manifest.json (default: ${DEFAULT-VALUE})")
+    Path models;
+
+    @Option(names = "--analysis", description = "Static analysis file (default: <models>/analysis.json)")
+    Path analysis;
+
+    @Option(names = "--jmh-results", defaultValue = "jmh-results", description = "Directory of JMH JSON results (default: ${DEFAULT-VALUE})")
+    Path jmhResults;
+
+    @Option(names = "--training", defaultValue = DEFAULT_TRAINING_DIR,
+            description = "Directory of training results (default: ${DEFAULT-VALUE})")
+    Path training;
+
+    /** Where {@code blockbench train} writes its run results. */
+    public static final String DEFAULT_TRAINING_DIR = "analysis/training";
+
+    @Option(names = {"-o", "--output"}, defaultValue = "analysis", description = "Output directory (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--alpha", defaultValue = "1.0", description = "Weight of C_P in Omega = C_D + alpha*C_P (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--target-accuracy", defaultValue = "50", description = "Accuracy target, percent (default: ${DEFAULT-VALUE})")
+    double targetAccuracy;
+
+    @Option(names = "--max-latency-ms", defaultValue = "10", description = "Latency limit, ms (p90, or mean without percentiles) (default: ${DEFAULT-VALUE})")
+    double maxLatencyMs;
+
+    @Option(names = "--max-memory-mib", defaultValue = "32",
+            description = "Memory limit, MiB (parameters + buffers + peak activations) (default: ${DEFAULT-VALUE})")
+    double maxMemoryMib;
+
+    @Option(names = "--form", defaultValue = "deploy", description = "Latency of this form: train or deploy (default: ${DEFAULT-VALUE})")
+    String form;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Latency at this batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--provider", defaultValue = "cpu", description = "Latency on this provider: cpu or cuda (default: ${DEFAULT-VALUE})")
+    String provider;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Latency at this many intra-op threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--opt-level", defaultValue = "all", description = "Latency at this graph optimisation level (default: ${DEFAULT-VALUE})")
+    String optLevel;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        LeaderboardSettings settings = new LeaderboardSettings(alpha, new Targets(targetAccuracy, maxLatencyMs, maxMemoryMib),
+                new LatencySelection(form, batch, provider, threads, optLevel));
+        new GwoComplexity(0, 0).omega(alpha); // validates alpha before any work
+        Path analysisFile = analysis != null ? analysis : models.resolve("analysis.json");
+        LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training);
+        Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter());
+        List<Path> written = ReportWriter.write(lb, output);
+        for (var b : lb.boards()) {
+            long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();
+            long timed = b.rows().stream().filter(r -> r.latency() != null).count();
+            out.printf("dataset %s: %d models, %d with latency, %d with accuracy%n", b.dataset(), b.rows().size(), timed, trained);
+        }
+        lb.notes().forEach(n -> out.println("note: " + n));
+        out.println("wrote:");
+        written.forEach(p -> out.println("  " + p));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Every model unless --blocks/--positions/--gwo-network narrow the zoo (users' files then drop out too). */
+    private Predicate<ModelKey> filter() {
+        if (selection.blocks == null && selection.positions == null && selection.gwoNetwork == null) {
+            return k -> true;
+        }
+        Set<String> chosen = selection.models().stream().map(Object::toString).collect(Collectors.toSet());
+        return k -> !k.isFile() && chosen.contains(k.label());
+    }
+}

@@ -1,0 +1,227 @@
+package org.blockbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.blockbench.zoo.ModelId;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code blockbench run}: the main job in one command, on CPU — export → analyse → quick JMH
+ * sweep → quick training on the synthetic dataset → leaderboard — each step being the
+ * corresponding subcommand with the options shown, so that any step can be rerun by hand.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"The main job on CPU: export the zoo, analyse it, a quick JMH latency sweep, quick training on"
+                + " the synthetic dataset (scaffold models with the blockzoo recipe, GWO networks with the gwo recipe),"
+                + " and the leaderboard. Prints each step's command, its time, and the paths written.",
+            "A step that fails with bad input or an I/O error stops the job; a benchmark config or training run that"
+                + " fails is reported, the job goes on, and the exit code is 1."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelSelection selection;
+
+    @Option(names = "--models", defaultValue = "onnx-models", description = "Models directory (default: ${DEFAULT-VALUE})")
+    Path models;
+
+    @Option(names = "--jmh-results", defaultValue = "jmh-results", description = "JMH results root (default: ${DEFAULT-VALUE})")
+    Path jmhResults;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "analysis", description = "Leaderboard directory (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--training", defaultValue = LeaderboardCommand.DEFAULT_TRAINING_DIR,
+            description = "Training results directory (default: ${DEFAULT-VALUE})")
+    Path training;
+
+    @Option(names = "--forks", defaultValue = "1", description = "JMH forks per config (default: ${DEFAULT-VALUE})")
+    int forks;
+
+    @Option(names = "--warmup-iterations", defaultValue = "1", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
+    int warmupIterations;
+
+    @Option(names = "--iterations", defaultValue = "2", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--iteration-time", defaultValue = "1s", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
+    String iterationTime;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--train-batch", defaultValue = "32",
+            description = "Training batch size, overriding the recipes' (default: ${DEFAULT-VALUE})")
+    int trainBatch;
+
+    @Option(names = "--train-size", defaultValue = "128", description = "Synthetic training images (default: ${DEFAULT-VALUE})")
+    int trainSize;
+
+    @Option(names = "--val-size", defaultValue = "64", description = "Synthetic validation images (default: ${DEFAULT-VALUE})")
+    int valSize;
+
+    @Option(names = "--seeds", defaultValue = "0", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
+
+    @Option(names = "--resume",
+            description = "Continue an interrupted job: the sweep measures only the configs its latest run lacks (bench --resume);"
+                    + " finished training runs are kept")
+    boolean resume;
+
+    @Option(names = "--retrain", description = "Redo training runs that already finished (train --force), e.g. after changing"
+            + " --epochs or the sizes, which train otherwise refuses for an existing run")
+    boolean retrain;
+
+    @Option(names = "--ignore-jmh-lock", description = "Benchmark even while another JMH run holds /tmp/jmh.lock (results may be disturbed)")
+    boolean ignoreJmhLock;
+
+    @Option(names = "--skip", split = ",", paramLabel = "STEP",
+            description = "Steps to skip: export, analyze, bench, train, leaderboard (their earlier results are used)")
+    List<String> skip = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** One step: a subcommand and its arguments. */
+    record Step(String name, List<String> args) {
+        String commandLine() {
+            return "blockbench " + String.join(" ", args);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (String s : skip) {
+            if (!List.of("export", "analyze", "bench", "train", "leaderboard").contains(s)) {
+                throw org.blockbench.BadInputException.unknown("step", s, List.of("export", "analyze", "bench", "train", "leaderboard"));
+            }
+        }
+        List<Step> steps = plan();
+        List<String> report = new ArrayList<>();
+        int exit = ExitCodes.OK;
+        long start = System.nanoTime();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            out.printf("%n== step %d/%d, %s: %s%n", i + 1, steps.size(), step.name(), step.commandLine());
+            out.flush();
+            if (skip.contains(step.args().get(0))) {
+                report.add(String.format(Locale.ROOT, "%-12s skipped (--skip)", step.name()));
+                continue;
+            }
+            CommandLine cli = BlockBench.commandLine();
+            if (!cli.getSubcommands().containsKey(step.args().get(0))) {
+                report.add(String.format(Locale.ROOT, "%-12s MISSING: `blockbench %s` is not in this build", step.name(),
+                        step.args().get(0)));
+                exit = Math.max(exit, ExitCodes.FINDINGS);
+                continue;
+            }
+            cli.setOut(out);
+            cli.setErr(spec.commandLine().getErr());
+            long t0 = System.nanoTime();
+            int code = cli.execute(step.args().toArray(String[]::new));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            report.add(String.format(Locale.ROOT, "%-12s %8.1f s  exit %d", step.name(), seconds, code));
+            if (code == ExitCodes.FINDINGS) {
+                exit = Math.max(exit, ExitCodes.FINDINGS);
+            } else if (code != ExitCodes.OK) {
+                out.printf("%nstep %s failed (exit %d); stopping.%n", step.name(), code);
+                report.forEach(r -> out.println("  " + r));
+                out.flush();
+                return code;
+            }
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        out.printf("%n== blockbench run: %d steps in %.1f s (%.1f min)%n", steps.size(), total, total / 60);
+        report.forEach(r -> out.println("  " + r));
+        if (!skip.contains("train")) {
+            out.printf("accuracy: %d epoch(s) on %d synthetic images is a smoke run of the training path, not an accuracy"
+                    + " measurement; to rank blocks by accuracy, raise --epochs and --train-size (docs/report.md)%n",
+                    epochs, trainSize);
+        }
+        out.println("outputs:");
+        output(out, "manifest", models.resolve("manifest.json"));
+        output(out, "analysis", models.resolve("analysis.json"));
+        output(out, "latency", jmhResults);
+        output(out, "training", training);
+        for (String f : List.of("leaderboard.html", "leaderboard.md", "leaderboard.json", "leaderboard.csv", "leaderboard-blocks.csv",
+                "results.csv", "benchmark_results.csv", "plots")) {
+            output(out, "leaderboard", output.resolve(f));
+        }
+        out.flush();
+        return exit;
+    }
+
+    private static void output(PrintWriter out, String what, Path p) {
+        out.printf("  %-12s %s%s%n", what, p, java.nio.file.Files.exists(p) ? "" : "  (not produced)");
+    }
+
+    /** The steps with their arguments, for the selected models. */
+    List<Step> plan() {
+        List<ModelId> ids = selection.models();
+        List<String> scaffold = ids.stream().filter(id -> !id.isGwoNetwork()).map(ModelId::toString).toList();
+        List<String> gwo = ids.stream().filter(ModelId::isGwoNetwork).map(ModelId::toString).toList();
+        Path manifest = models.resolve("manifest.json");
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("export", concat(List.of("export", "-q", "-o", models.toString()), selectionArgs())));
+        steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
+        List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
+                "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
+                "-i", Integer.toString(iterations), "-r", iterationTime));
+        if (resume) {
+            bench.add("--resume");
+        }
+        if (ignoreJmhLock) {
+            bench.add("--ignore-jmh-lock");
+        }
+        steps.add(new Step("bench", bench));
+        List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
+                Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
+                "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");
+        if (retrain) {
+            trainCommon = concat(trainCommon, List.of("--force"));
+        }
+        if (!scaffold.isEmpty()) {
+            steps.add(new Step("train", concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
+                    trainCommon)));
+        }
+        if (!gwo.isEmpty()) {
+            steps.add(new Step("train-gwo", concat(List.of("train", "--models", String.join(",", gwo), "--recipe", "gwo"),
+                    trainCommon)));
+        }
+        steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
+                jmhResults.toString(), "--training", training.toString(), "-o", output.toString()), selectionArgs())));
+        return steps;
+    }
+
+    /** The --blocks/--positions/--gwo-network options as given, to pass on. */
+    private List<String> selectionArgs() {
+        List<String> a = new ArrayList<>();
+        if (selection.blocks != null) {
+            a.add("--blocks");
+            a.add(String.join(",", selection.blocks));
+        }
+        if (selection.positions != null) {
+            a.add("--positions");
+            a.add(String.join(",", selection.positions));
+        }
+        if (selection.gwoNetwork != null) {
+            a.add(selection.gwoNetwork ? "--gwo-network" : "--no-gwo-network");
+        }
+        return a;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> c = new ArrayList<>(a);
+        c.addAll(b);
+        return c;
+    }
+}

@@ -1,0 +1,143 @@
+package org.blockbench.cli;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.blockbench.BadInputException;
+import org.blockbench.io.AtomicFile;
+import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.TrainingBenchmark;
+import org.blockbench.train.interp.MemoryLayout;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.zoo.Zoo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code blockbench train-bench}: training throughput (images/s) of a model per memory format,
+ * and RSS after every step. Writes a JSON report; prints a table.
+ */
+@Command(name = "train-bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark training steps (forward, cross-entropy, backward, Adam) of a zoo model or ONNX file:",
+            "images/s per memory format, and resident memory after every step (to show it stays flat)."})
+public final class TrainBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "ResNetBasicBlock/mid",
+            description = "Zoo model BLOCK/POSITION, built with seed 0 and 10 classes (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--onnx", description = "Benchmark this ONNX file instead of a zoo model")
+    Path onnx;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Images per step (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Measured steps per format (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--threads", description = "LibTorch threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--memory-formats", split = ",", defaultValue = "nchw,channels_last",
+            description = "Formats to measure, comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> formats;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "analysis/training/bench",
+            description = "Directory for the JSON report (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TorchRuntime.initialize();
+        if (batch < 2 || steps < 1 || warmup < 0) {
+            throw new BadInputException("need --batch >= 2, --steps >= 1 and --warmup >= 0, found " + batch + ", " + steps
+                    + ", " + warmup);
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        String label = onnx != null ? onnx.toString() : model;
+        ModelProto proto = onnx != null ? OnnxModelFile.read(onnx) : zooModel(model);
+        PrintWriter printer = spec.commandLine().getOut();
+        List<TrainingBenchmark.Measurement> results = new ArrayList<>();
+        for (String f : formats) {
+            MemoryLayout layout = MemoryLayout.parse(f);
+            ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName(label + " " + layout.id())
+                    .setInitialMax(warmup + steps).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            try {
+                results.add(TrainingBenchmark.measure(proto, label, layout, batch, threadCount, warmup, steps,
+                        s -> {
+                            if (bar != null) {
+                                bar.stepTo(s);
+                            }
+                        }));
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+        }
+        printer.printf("%-14s %6s %8s %12s %14s %12s %12s %16s%n", "memory_format", "batch", "threads", "images/s",
+                "median step s", "RSS first MiB", "RSS last MiB", "RSS slope KiB/step");
+        for (TrainingBenchmark.Measurement m : results) {
+            long[] rss = m.rssKibAfterStep();
+            printer.printf("%-14s %6d %8d %12.1f %14.3f %12.1f %12.1f %16.1f%n", m.memoryFormat(), m.batch(), m.threads(),
+                    m.imagesPerSecond(), m.medianStepSeconds(), rss[0] / 1024.0, rss[rss.length - 1] / 1024.0,
+                    m.rssSlopeKibPerStep());
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("format", "blockbench-train-bench/1");
+        report.put("model", label);
+        report.put("step", "forward (training mode) + cross-entropy + backward + Adam step, fixed random batch");
+        report.put("cpus", Runtime.getRuntime().availableProcessors());
+        report.put("java", System.getProperty("java.version"));
+        report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        report.put("measured_at", Instant.now().toString());
+        report.put("results", results);
+        Path file = out.resolve("train-bench-" + label.replaceAll("[^A-Za-z0-9.-]+", "_") + "-b" + batch + "-"
+                + Instant.now().toString().replace(":", "") + ".json");
+        try {
+            AtomicFile.write(file, new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("benchmark report does not serialise", e);
+        }
+        printer.println("report: " + file);
+        return ExitCodes.OK;
+    }
+
+    private static ModelProto zooModel(String id) {
+        int slash = id.indexOf('/');
+        if (slash < 1) {
+            throw new BadInputException("model '" + id + "' should be BLOCK/POSITION, e.g. ResNetBasicBlock/mid");
+        }
+        return Zoo.build(new ModelId(id.substring(0, slash), id.substring(slash + 1)), Form.TRAIN,
+                ScaffoldConfig.defaults()).model();
+    }
+}

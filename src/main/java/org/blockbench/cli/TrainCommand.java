@@ -1,0 +1,238 @@
+package org.blockbench.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.blockbench.BadInputException;
+import org.blockbench.export.Manifest;
+import org.blockbench.train.ModelSource;
+import org.blockbench.train.ProgressBarListener;
+import org.blockbench.train.RunRecord;
+import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.TrainingListener;
+import org.blockbench.train.TrainingOptions;
+import org.blockbench.train.TrainingRun;
+import org.blockbench.train.data.CifarBinary;
+import org.blockbench.train.data.CifarDownload;
+import org.blockbench.train.data.Dataset;
+import org.blockbench.train.data.SyntheticDataset;
+import org.blockbench.train.interp.MemoryLayout;
+import org.blockbench.train.recipe.Recipe;
+import org.blockbench.train.recipe.Recipes;
+import org.blockbench.zoo.ModelId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code blockbench train}: trains zoo models (from the export manifest) or ONNX files with a
+ * published recipe, writes run.json and the trained ONNX files per (model, recipe, dataset,
+ * seed), and checks ONNX Runtime against the trainer. Exit 1 when a run fails ORT parity.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train zoo models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
+            "Writes <out>/<model>/<recipe>-<dataset>/seed-<n>/{run.json, trained.train.onnx, trained.deploy.onnx}.",
+            "Exit 1 when ONNX Runtime and the trainer disagree on more than 0.1%% of validation images."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelSelection selection;
+
+    @Option(names = "--models", split = ",", paramLabel = "BLOCK/POSITION",
+            description = "Zoo models by id, comma-separated, e.g. ResNetBasicBlock/mid,StandardConv/gwo-net")
+    List<String> modelIds = new ArrayList<>();
+
+    @Option(names = "--onnx", paramLabel = "FILE", description = "ONNX files to train (repeatable); trained from their own weights")
+    List<Path> onnxFiles = new ArrayList<>();
+
+    @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
+            description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
+    Path manifest;
+
+    @Option(names = "--recipe", defaultValue = "blockzoo", description = "Recipe: blockzoo or gwo (default: ${DEFAULT-VALUE})")
+    String recipeName;
+
+    @Option(names = "--dataset", defaultValue = "synthetic",
+            description = "synthetic, cifar10 or cifar100 (default: ${DEFAULT-VALUE})")
+    String datasetName;
+
+    @Option(names = "--data-dir", defaultValue = "data",
+            description = "Directory with the CIFAR binary files (or their archive folder) (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--download", description = "Fetch the CIFAR binary archive into --data-dir, verify its MD5, extract it")
+    boolean download;
+
+    @Option(names = "--classes", description = "Classes of the synthetic dataset (default: the model's)")
+    Integer classes;
+
+    @Option(names = "--data-seed", defaultValue = "0", description = "Seed of the synthetic images (default: ${DEFAULT-VALUE})")
+    long dataSeed;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "0",
+            description = "Run seeds, comma-separated; each is one run (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
+
+    @Option(names = "--epochs", description = "Override the recipe's epochs")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Override the recipe's batch size")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Override the recipe's learning rate")
+    Double learningRate;
+
+    @Option(names = "--train-size", description = "Use the first N training images (default: all)")
+    Integer trainSize;
+
+    @Option(names = "--val-size", description = "Use the first N validation images (default: all)")
+    Integer valSize;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "LibTorch intra-op threads (default: ${DEFAULT-VALUE}: bit-reproducible, and fastest on a busy machine)")
+    int threads;
+
+    @Option(names = "--memory-format", defaultValue = "nchw", description = "nchw or channels_last (default: ${DEFAULT-VALUE})")
+    String memoryFormat;
+
+    @Option(names = "--eval-batch", defaultValue = "256", description = "Evaluation batch size (default: ${DEFAULT-VALUE})")
+    int evalBatch;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "analysis/training", description = "Output root (default: ${DEFAULT-VALUE})")
+    Path outDir;
+
+    @Option(names = "--resume", description = "Continue interrupted runs from their last epoch checkpoint")
+    boolean resume;
+
+    @Option(names = "--force", description = "Discard existing results and checkpoints of the selected runs and start over")
+    boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TorchRuntime.initialize();
+        PrintWriter out = spec.commandLine().getOut();
+        if (resume && force) {
+            throw new BadInputException("--resume and --force contradict each other; pass one");
+        }
+        List<ModelSource> models = models();
+        Recipe recipe = recipe();
+        MemoryLayout layout = MemoryLayout.parse(memoryFormat);
+        Map<Integer, Dataset> datasets = new HashMap<>();
+        PrintStream err = System.err;
+        int parityFailures = 0;
+        for (ModelSource model : models) {
+            int modelClasses = model.nativeClasses() > 0 ? model.nativeClasses() : 10;
+            Dataset data = datasets.computeIfAbsent(classesFor(model, modelClasses), this::dataset);
+            if (data.classes() != modelClasses && !model.canChangeClasses()) {
+                throw new BadInputException(model.id() + " has " + modelClasses + " classes, dataset " + data.name()
+                        + " has " + data.classes());
+            }
+            List<Double> accuracies = new ArrayList<>();
+            for (long seed : seeds) {
+                TrainingOptions options = new TrainingOptions(recipe, seed, threads, layout, evalBatch);
+                String label = model.id() + " seed " + seed;
+                TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressBarListener(label, err);
+                TrainingRun.Result result = TrainingRun.execute(
+                        new TrainingRun.Request(model, data, options, outDir, resume, force), listener);
+                RunRecord r = result.record();
+                accuracies.add(r.finalValAccuracy());
+                if (!r.parity().passed()) {
+                    parityFailures++;
+                }
+                out.printf("%s %s-%s seed %d: %sval acc %.4f after %d epochs (ORT %.4f, agreement %.4f%s)%s -> %s%n",
+                        model.id(), recipe.name(), data.name(), seed,
+                        result.status() == TrainingRun.Status.ALREADY_DONE ? "already done, " : "",
+                        r.finalValAccuracy(), r.epochs().size(), r.parity().ortValAccuracy(), r.parity().agreement(),
+                        r.parity().deployAgreement() == null ? "" : String.format(", deploy %.4f", r.parity().deployAgreement()),
+                        r.parity().passed() ? "" : " PARITY FAILED",
+                        result.directory().resolve(RunRecord.FILE_NAME));
+                out.flush();
+            }
+            if (accuracies.size() > 1) {
+                double mean = accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double var = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum() / (accuracies.size() - 1);
+                out.printf("%s: val acc mean %.4f, sample std %.4f over %d seeds%n", model.id(), mean, Math.sqrt(var),
+                        accuracies.size());
+            }
+        }
+        return parityFailures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private List<ModelSource> models() {
+        List<ModelSource> models = new ArrayList<>();
+        boolean selected = selection.blocks != null || selection.positions != null || selection.gwoNetwork != null;
+        if (!selected && modelIds.isEmpty() && onnxFiles.isEmpty()) {
+            throw new BadInputException("choose what to train: --models BLOCK/POSITION, --blocks/--positions/--gwo-network"
+                    + " (zoo models listed in " + manifest + ") and/or --onnx FILE");
+        }
+        if (selected || !modelIds.isEmpty()) {
+            Manifest m = Manifest.read(manifest);
+            List<ModelId> ids = new ArrayList<>(selected ? selection.models() : List.of());
+            for (String id : modelIds) {
+                int slash = id.indexOf('/');
+                if (slash < 1 || slash == id.length() - 1) {
+                    throw new BadInputException("model id '" + id + "' should be BLOCK/POSITION, e.g. ResNetBasicBlock/mid");
+                }
+                ids.add(new ModelId(id.substring(0, slash), id.substring(slash + 1)));
+            }
+            for (ModelId id : ids.stream().distinct().toList()) {
+                models.add(ModelSource.ZooModel.of(manifest, m, id.block(), id.position()));
+            }
+        }
+        onnxFiles.forEach(f -> models.add(ModelSource.OnnxFile.read(f)));
+        return models;
+    }
+
+    private Recipe recipe() {
+        Recipe r = Recipes.byName(recipeName);
+        if (epochs != null) {
+            r = r.withEpochs(epochs);
+        }
+        if (batch != null) {
+            r = r.withBatchSize(batch);
+        }
+        if (learningRate != null) {
+            r = r.withLearningRate(learningRate);
+        }
+        return r;
+    }
+
+    /** The dataset's class count for this model: CIFAR's own, or the synthetic set's. */
+    private int classesFor(ModelSource model, int modelClasses) {
+        return switch (datasetName.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "cifar10" -> 10;
+            case "cifar100" -> 100;
+            case SyntheticDataset.NAME -> classes != null ? classes : modelClasses;
+            default -> throw BadInputException.unknown("dataset", datasetName, List.of(SyntheticDataset.NAME, "cifar10", "cifar100"));
+        };
+    }
+
+    private Dataset dataset(int classCount) {
+        Dataset d;
+        if (datasetName.trim().equalsIgnoreCase(SyntheticDataset.NAME)) {
+            d = SyntheticDataset.generate(classCount, trainSize != null ? trainSize : SyntheticDataset.DEFAULT_TRAIN,
+                    valSize != null ? valSize : SyntheticDataset.DEFAULT_VAL, dataSeed);
+        } else {
+            CifarBinary variant = CifarBinary.parse(datasetName);
+            if (download) {
+                CifarDownload.official(variant).ensure(dataDir, !quiet);
+            }
+            d = variant.read(dataDir);
+            d = d.subset(trainSize != null ? trainSize : d.train().size(), valSize != null ? valSize : d.val().size());
+        }
+        return d;
+    }
+}

@@ -1,0 +1,82 @@
+package org.blockbench.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code results.csv} with BlockZoo's columns and meanings (blockzoo/train.py, profiler.py,
+ * benchmark.py), so its pandas scripts (visualize.py) run unchanged: one row per training run
+ * (seed), and one row with empty training cells for a model without runs (BlockZoo's
+ * profile-only rows). Meanings: {@code val_acc} a fraction 0–1 (final epoch);
+ * {@code training_time} seconds; {@code params_total} = {@code params_trainable} = trainable
+ * parameters (torch {@code model.parameters()}; BN running statistics are buffers);
+ * {@code flops} = MACs (fvcore's FlopCountAnalysis counts one multiply-accumulate as one
+ * flop); {@code memory_mb} = parameter bytes / 2^20 (torchinfo's total_param_bytes);
+ * {@code latency_ms} mean time per call, {@code latency_std} the standard deviation of single
+ * calls (JMH SampleTime samples; the fork spread where there are none), {@code throughput}
+ * images/s at the measured batch; {@code device} the ONNX Runtime provider.
+ */
+final class BlockZooCsv implements ReportFormat {
+
+    static final List<String> COLUMNS = List.of("timestamp", "block", "dataset", "position", "epochs", "batch_size", "lr",
+            "val_loss", "val_acc", "training_time", "params_total", "params_trainable", "flops", "memory_mb", "latency_ms",
+            "latency_std", "throughput", "device", "num_blocks", "base_channels", "out_dim", "experiment_name", "notes");
+
+    @Override
+    public byte[] render(Leaderboard lb) {
+        CsvTable t = new CsvTable(COLUMNS);
+        for (DatasetBoard b : lb.boards()) {
+            String dataset = b.dataset().equals(LeaderboardBuilder.NO_DATASET) ? "" : b.dataset();
+            for (LeaderboardRow r : b.rows()) {
+                if (r.accuracy() == null) {
+                    t.add(row(r, dataset, null));
+                } else {
+                    r.accuracy().runs().forEach(run -> t.add(row(r, dataset, run)));
+                }
+            }
+        }
+        return t.render().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> row(LeaderboardRow r, String dataset, TrainingRun run) {
+        List<String> c = new ArrayList<>();
+        c.add(run == null ? "" : run.finishedAt());
+        c.add(r.model().block());
+        c.add(dataset);
+        c.add(r.model().position());
+        c.add(run == null ? "" : Integer.toString(run.epochs()));
+        c.add(run == null || run.batchSize() <= 0 ? "" : Integer.toString(run.batchSize()));
+        c.add(run == null ? "" : Cells.machine(run.learningRate()));
+        c.add(run == null ? "" : Cells.machine(run.valLoss()));
+        c.add(run == null ? "" : Cells.machine(run.valAccuracyPercent() / 100));
+        c.add(run == null ? "" : Cells.machine(run.wallSeconds()));
+        c.add(Cells.machine(r.trainableParams()));
+        c.add(Cells.machine(r.trainableParams()));
+        c.add(r.cost() == null ? "" : Long.toString(r.cost().macs()));
+        c.add(r.cost() == null ? "" : Cells.machine(r.cost().paramBytes() / (1024.0 * 1024.0)));
+        LatencyResult l = r.latency();
+        c.add(l == null ? "" : Cells.machine(l.meanMs()));
+        c.add(l == null ? "" : Cells.machine(!Double.isNaN(l.callStdMs()) ? l.callStdMs()
+                : l.forkMeansMs() == null ? Double.NaN : l.forkMeansMs().std()));
+        c.add(l == null ? "" : Cells.machine(l.throughputImagesPerSecond()));
+        c.add(l == null ? "" : l.provider());
+        c.add(r.model().isScaffold() ? "3" : r.model().position().equals("gwo-net") ? "2" : "");
+        c.add(r.model().isScaffold() ? "64" : "");
+        c.add(r.classes() == null ? "" : r.classes().toString());
+        c.add("blockbench");
+        List<String> notes = new ArrayList<>();
+        if (run != null) {
+            notes.add("recipe=" + run.recipe());
+            notes.add("seed=" + run.seed());
+        }
+        if (l != null) {
+            notes.add("latency=" + l.form() + " batch " + l.batch() + " threads " + l.threads() + " mode " + l.mode());
+        }
+        if (r.model().isFile()) {
+            notes.add("file=" + r.model().file());
+        }
+        c.add(String.join("; ", notes));
+        return c;
+    }
+}

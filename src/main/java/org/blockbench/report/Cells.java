@@ -1,0 +1,68 @@
+package org.blockbench.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/**
+ * How numbers become cells. Machine-readable cells (CSV, JSON) keep six significant digits
+ * and are empty for a value not measured; human cells (Markdown, HTML) round per quantity
+ * and show {@link #MISSING} for a value not measured.
+ */
+final class Cells {
+
+    /** What a human table shows for a value not measured. */
+    static final String MISSING = "—";
+
+    private Cells() {
+    }
+
+    /**
+     * Whole numbers exactly, others to six significant digits, plain notation, no trailing
+     * zeros; "" for null, NaN or infinite.
+     */
+    static String machine(Double v) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString(v.longValue());
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    static String machine(Long v) {
+        return v == null ? "" : Long.toString(v);
+    }
+
+    /** Fixed decimals; {@link #MISSING} for null, NaN or infinite. */
+    static String fixed(Double v, int decimals) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return MISSING;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** "mean ± std" with fixed decimals, or just the mean when there is no spread. */
+    static String meanStd(MeanStd m, int decimals) {
+        if (m == null) {
+            return MISSING;
+        }
+        return m.hasSpread() ? fixed(m.mean(), decimals) + " ± " + fixed(m.std(), decimals) : fixed(m.mean(), decimals);
+    }
+
+    /** Thousands separators: 4,505,866. */
+    static String count(Long v) {
+        return v == null ? MISSING : String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /** Millions with two decimals: 556.10 M. */
+    static String millions(Double v) {
+        return v == null ? MISSING : String.format(Locale.ROOT, "%.2f M", v / 1e6);
+    }
+
+    /** "yes", "no", or "" when not judged. */
+    static String yesNo(Boolean b) {
+        return b == null ? "" : b ? "yes" : "no";
+    }
+}

@@ -1,0 +1,35 @@
+package org.blockbench.report;
+
+import java.util.List;
+
+/**
+ * The leaderboard of one dataset.
+ *
+ * @param dataset   dataset name ("none" when no training results were given)
+ * @param rows      one row per model, catalogue order
+ * @param blocks    per block over its scaffold positions
+ * @param frontiers per comparison group and axis, the Pareto-optimal models (accuracy up, cost down)
+ * @param events    the event rankings
+ */
+public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks,
+                           List<Frontier> frontiers, List<EventRanking> events) {
+
+    public DatasetBoard {
+        rows = List.copyOf(rows);
+        blocks = List.copyOf(blocks);
+        frontiers = List.copyOf(frontiers);
+        events = List.copyOf(events);
+    }
+
+    /** The frontier of a group against an axis (empty when no model of the group has both figures). */
+    public List<ModelKey> frontier(ComparisonGroup group, Axis axis) {
+        return frontiers.stream().filter(f -> f.group() == group && f.axis() == axis).findFirst().map(Frontier::models)
+                .orElse(List.of());
+    }
+
+    /** The groups that have rows on this board, in order. */
+    public List<ComparisonGroup> groups() {
+        return java.util.Arrays.stream(ComparisonGroup.values())
+                .filter(g -> rows.stream().anyMatch(r -> ComparisonGroup.of(r.model()) == g)).toList();
+    }
+}

@@ -1,0 +1,17 @@
+package org.blockbench.report;
+
+import java.util.List;
+
+/**
+ * The Pareto frontier of one comparison group against one cost.
+ *
+ * @param group  the models compared
+ * @param axis   the cost
+ * @param models the frontier's models, by cost
+ */
+public record Frontier(ComparisonGroup group, Axis axis, List<ModelKey> models) {
+
+    public Frontier {
+        models = List.copyOf(models);
+    }
+}

@@ -1,0 +1,95 @@
+package org.blockbench.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code leaderboard.csv}: every column of every dataset's leaderboard, one row per (dataset,
+ * model). Empty cell = not measured. Units are in the column names.
+ */
+final class FullCsv implements ReportFormat {
+
+    static final List<String> COLUMNS = List.of("dataset", "block", "position", "file", "classes", "params_trainable",
+            "param_bytes", "buffer_bytes", "macs", "flops_2x_macs", "flops_all_operator", "peak_activation_bytes", "memory_mib",
+            "cost_complete", "latency_form", "latency_batch", "latency_provider", "latency_threads", "latency_mode",
+            "latency_mean_ms", "latency_score_error_ms", "latency_forks", "latency_fork_std_ms", "latency_call_std_ms",
+            "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "throughput_img_per_s", "recipe", "epochs",
+            "seeds", "val_accuracy_pct_mean", "val_accuracy_pct_std", "train_accuracy_pct_mean", "val_loss_mean",
+            "train_seconds_mean", "c_d", "dynamic_params", "c_p_millions", "omega", "gwo_score", "gwo_score_std", "gwo_tier",
+            "pareto_latency", "pareto_macs", "pareto_memory", "compliant", "compliance_notes");
+
+    @Override
+    public byte[] render(Leaderboard lb) {
+        CsvTable t = new CsvTable(COLUMNS);
+        for (DatasetBoard b : lb.boards()) {
+            for (LeaderboardRow r : b.rows()) {
+                t.add(cells(r));
+            }
+        }
+        return t.render().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<String> cells(LeaderboardRow r) {
+        List<String> c = new ArrayList<>();
+        c.add(r.dataset());
+        c.add(r.model().block());
+        c.add(r.model().position());
+        c.add(r.model().file());
+        c.add(r.classes() == null ? "" : r.classes().toString());
+        c.add(Cells.machine(r.trainableParams()));
+        CostFigures k = r.cost();
+        c.add(k == null ? "" : Long.toString(k.paramBytes()));
+        c.add(k == null ? "" : Long.toString(k.bufferBytes()));
+        c.add(k == null ? "" : Long.toString(k.macs()));
+        c.add(k == null ? "" : Long.toString(k.flopsTwoTimesMacs()));
+        c.add(k == null ? "" : Long.toString(k.flopsAllOperator()));
+        c.add(k == null ? "" : Long.toString(k.peakActivationBytes()));
+        c.add(Cells.machine(Axis.MEMORY.of(r)));
+        c.add(k == null ? "" : Boolean.toString(k.complete()));
+        LatencyResult l = r.latency();
+        if (l == null) {
+            for (int i = 0; i < 15; i++) {
+                c.add("");
+            }
+        } else {
+            c.add(l.form());
+            c.add(Integer.toString(l.batch()));
+            c.add(l.provider());
+            c.add(Integer.toString(l.threads()));
+            c.add(l.mode());
+            c.add(Cells.machine(l.meanMs()));
+            c.add(Cells.machine(l.scoreErrorMs()));
+            c.add(l.forkMeansMs() == null ? "" : Integer.toString(l.forkMeansMs().n()));
+            c.add(l.forkMeansMs() == null ? "" : Cells.machine(l.forkMeansMs().std()));
+            c.add(Cells.machine(l.callStdMs()));
+            c.add(Cells.machine(l.p50Ms()));
+            c.add(Cells.machine(l.p90Ms()));
+            c.add(Cells.machine(l.p99Ms()));
+            c.add(Cells.machine(l.p999Ms()));
+            c.add(Cells.machine(l.throughputImagesPerSecond()));
+        }
+        AccuracySummary a = r.accuracy();
+        c.add(a == null ? "" : a.recipe());
+        c.add(a == null ? "" : Integer.toString(a.epochs()));
+        c.add(a == null ? "" : Integer.toString(a.runs().size()));
+        c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().mean()));
+        c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().std()));
+        c.add(a == null || a.trainAccuracyPercent() == null ? "" : Cells.machine(a.trainAccuracyPercent().mean()));
+        c.add(a == null || a.valLoss() == null ? "" : Cells.machine(a.valLoss().mean()));
+        c.add(a == null || a.wallSeconds() == null ? "" : Cells.machine(a.wallSeconds().mean()));
+        c.add(r.gwo() == null ? "" : Integer.toString(r.gwo().descriptiveComplexity()));
+        c.add(r.gwo() == null ? "" : Long.toString(r.gwo().dynamicParams()));
+        c.add(r.gwo() == null ? "" : Cells.machine(r.gwo().parametricComplexityMillions()));
+        c.add(Cells.machine(r.omega()));
+        c.add(r.gwoScore() == null ? "" : Cells.machine(r.gwoScore().score()));
+        c.add(Cells.machine(r.gwoScoreStd()));
+        c.add(r.gwoScore() == null ? "" : r.gwoScore().tier().name());
+        c.add(Cells.yesNo(r.pareto().get(Axis.LATENCY)));
+        c.add(Cells.yesNo(r.pareto().get(Axis.MACS)));
+        c.add(Cells.yesNo(r.pareto().get(Axis.MEMORY)));
+        c.add(r.compliance().verdict());
+        c.add(String.join("; ", r.compliance().reasons()));
+        return c;
+    }
+}

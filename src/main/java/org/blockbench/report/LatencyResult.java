@@ -1,0 +1,49 @@
+package org.blockbench.report;
+
+import java.nio.file.Path;
+
+/**
+ * One JMH result of the ONNX Runtime inference benchmark for one model and config, in
+ * milliseconds per call. Percentiles and the per-call standard deviation come from SampleTime
+ * histograms and are NaN for other modes.
+ *
+ * @param model        the model measured
+ * @param form         train or deploy
+ * @param batch        batch size fed
+ * @param provider     execution provider (cpu, cuda)
+ * @param threads      ONNX Runtime intra-op threads (0 = ORT's default)
+ * @param optLevel     graph optimisation level
+ * @param mode         JMH mode short label (sample, avgt, ss)
+ * @param meanMs       JMH's score: mean time per call
+ * @param scoreErrorMs half-width of JMH's 99.9 % confidence interval (NaN when JMH gives none)
+ * @param forkMeansMs  mean and standard deviation of the per-fork means, n = forks
+ * @param callStdMs    standard deviation of single calls (SampleTime samples), NaN otherwise
+ * @param p50Ms        median call time
+ * @param p90Ms        90th percentile
+ * @param p99Ms        99th percentile
+ * @param p999Ms       99.9th percentile
+ * @param samples      measured calls (SampleTime) or iterations (other modes)
+ * @param source       the JMH JSON file it came from
+ */
+public record LatencyResult(ModelKey model, String form, int batch, String provider, int threads, String optLevel,
+                            String mode, double meanMs, double scoreErrorMs, MeanStd forkMeansMs, double callStdMs,
+                            double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source) {
+
+    /** Images per second at this batch size, from the mean. */
+    public double throughputImagesPerSecond() {
+        return batch * 1000.0 / meanMs;
+    }
+
+    /**
+     * The latency the events rank by: the 90th percentile (MLPerf SingleStream's metric) where
+     * SampleTime gives one, else the mean.
+     */
+    public double rankingLatencyMs() {
+        return Double.isNaN(p90Ms) ? meanMs : p90Ms;
+    }
+
+    /** "p90" or "mean": which figure {@link #rankingLatencyMs()} is. */
+    public String rankingLatencyKind() {
+        return Double.isNaN(p90Ms) ? "mean" : "p90";
+    }
+}

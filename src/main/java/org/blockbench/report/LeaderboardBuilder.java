@@ -1,0 +1,163 @@
+package org.blockbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.blockbench.export.ManifestEntry;
+import org.blockbench.gwo.GwoComplexity;
+import org.blockbench.gwo.GwoScore;
+
+/**
+ * Merges the inputs into one leaderboard per dataset. Rules, each stated where it is applied:
+ * latency is the JMH result of the selected config (SampleTime preferred over AverageTime and
+ * SingleShotTime); accuracy is the mean ± std over the seeds of one (recipe, epochs) group,
+ * the group with the most runs; the GWO score uses the mean accuracy.
+ */
+public final class LeaderboardBuilder {
+
+    /** Name of the one board built when no training results exist. */
+    public static final String NO_DATASET = "none";
+
+    private static final List<String> MODE_PREFERENCE = List.of("sample", "avgt", "ss");
+
+    private LeaderboardBuilder() {
+    }
+
+    public static Leaderboard build(LeaderboardInputs in, LeaderboardSettings settings, Predicate<ModelKey> include) {
+        List<String> notes = new ArrayList<>(in.notes());
+        Map<ModelKey, Long> params = new HashMap<>();
+        Map<ModelKey, Integer> classes = new HashMap<>();
+        Set<ModelKey> keys = new TreeSet<>();
+        if (in.manifest() != null) {
+            for (ManifestEntry e : in.manifest().models()) {
+                ModelKey k = ModelKey.zoo(e.block(), e.position());
+                params.put(k, e.trainableParams());
+                classes.put(k, e.classes());
+                keys.add(k);
+            }
+        }
+        keys.addAll(in.costs().keySet());
+        in.latencies().forEach(l -> keys.add(l.model()));
+        in.runs().forEach(r -> keys.add(r.model()));
+        keys.removeIf(include.negate());
+
+        Map<ModelKey, LatencyResult> latency = selectLatency(in.latencies(), settings.latency());
+        long unmatched = keys.stream().filter(k -> !latency.containsKey(k)
+                && in.latencies().stream().anyMatch(l -> l.model().equals(k))).count();
+        if (unmatched > 0) {
+            notes.add(unmatched + " model(s) have JMH results, but none with " + settings.latency().describe()
+                    + "; their latency cells are empty");
+        }
+        Map<String, Map<ModelKey, List<TrainingRun>>> runsByDataset = new TreeMap<>();
+        for (TrainingRun r : in.runs()) {
+            if (keys.contains(r.model())) {
+                runsByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>()).computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
+            }
+        }
+        if (runsByDataset.isEmpty()) {
+            runsByDataset.put(NO_DATASET, Map.of());
+        }
+        List<DatasetBoard> boards = new ArrayList<>();
+        for (Map.Entry<String, Map<ModelKey, List<TrainingRun>>> d : runsByDataset.entrySet()) {
+            List<LeaderboardRow> rows = new ArrayList<>();
+            for (ModelKey k : keys) {
+                CostFigures cost = in.costs().get(k);
+                Long p = params.containsKey(k) ? params.get(k) : cost == null ? null : Long.valueOf(cost.paramElements());
+                AccuracySummary acc = accuracy(d.getValue().getOrDefault(k, List.of()), notes, k, d.getKey());
+                GwoComplexity gwo = in.gwo().get(k);
+                GwoScore score = null;
+                Double scoreStd = null;
+                if (gwo != null && acc != null) {
+                    score = GwoScore.of(gwo, acc.meanPercent(), settings.alpha());
+                    scoreStd = acc.valAccuracyPercent().hasSpread()
+                            ? GwoScore.scoreOf(acc.valAccuracyPercent().std(), score.omega()) : Double.NaN;
+                }
+                rows.add(new LeaderboardRow(k, d.getKey(), classes.get(k), p, cost, latency.get(k), acc, gwo,
+                        gwo == null ? null : gwo.omega(settings.alpha()), score, scoreStd, Map.of(), null));
+            }
+            boards.add(board(d.getKey(), rows, settings));
+        }
+        return new Leaderboard(boards, settings, in.paths(), notes);
+    }
+
+    private static DatasetBoard board(String dataset, List<LeaderboardRow> rows, LeaderboardSettings settings) {
+        List<Frontier> frontiers = new ArrayList<>();
+        Map<ModelKey, Map<Axis, Boolean>> flags = new HashMap<>();
+        for (ComparisonGroup group : ComparisonGroup.values()) {
+            List<LeaderboardRow> members = rows.stream().filter(r -> ComparisonGroup.of(r.model()) == group).toList();
+            for (Axis axis : Axis.values()) {
+                List<ModelKey> front = Pareto.frontier(members, axis).stream().map(LeaderboardRow::model).toList();
+                frontiers.add(new Frontier(group, axis, front));
+                for (LeaderboardRow r : members) {
+                    if (r.accuracyPercent() != null && axis.of(r) != null) {
+                        flags.computeIfAbsent(r.model(), m -> new EnumMap<>(Axis.class)).put(axis, front.contains(r.model()));
+                    }
+                }
+            }
+        }
+        List<LeaderboardRow> done = new ArrayList<>();
+        for (LeaderboardRow r : rows) {
+            LeaderboardRow withPareto = r.withPareto(flags.getOrDefault(r.model(), Map.of()));
+            done.add(withPareto.withCompliance(Compliance.of(withPareto, settings.targets())));
+        }
+        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()));
+    }
+
+    /** Per model, the result of the selected config in the preferred mode (the newest on a tie). */
+    static Map<ModelKey, LatencyResult> selectLatency(List<LatencyResult> all, LatencySelection selection) {
+        Map<ModelKey, LatencyResult> chosen = new LinkedHashMap<>();
+        for (LatencyResult r : all) {
+            if (!selection.matches(r) || !MODE_PREFERENCE.contains(r.mode())) {
+                continue;
+            }
+            LatencyResult prior = chosen.get(r.model());
+            if (prior == null || MODE_PREFERENCE.indexOf(r.mode()) <= MODE_PREFERENCE.indexOf(prior.mode())) {
+                chosen.put(r.model(), r);
+            }
+        }
+        return chosen;
+    }
+
+    /** Mean ± std over the seeds of the (recipe, epochs) group with the most runs; null without runs. */
+    static AccuracySummary accuracy(List<TrainingRun> runs, List<String> notes, ModelKey k, String dataset) {
+        if (runs.isEmpty()) {
+            return null;
+        }
+        Map<String, List<TrainingRun>> groups = new TreeMap<>();
+        for (TrainingRun r : runs) {
+            groups.computeIfAbsent(r.recipe() + "\u0000" + r.epochs(), g -> new ArrayList<>()).add(r);
+        }
+        List<TrainingRun> group = groups.values().stream()
+                .max(Comparator.comparingInt((List<TrainingRun> g) -> g.size()).thenComparingInt(g -> g.get(0).epochs()))
+                .orElseThrow();
+        if (groups.size() > 1) {
+            notes.add(k.label() + " on " + dataset + ": runs with " + groups.size() + " different (recipe, epochs); using the "
+                    + group.size() + " run(s) of recipe " + group.get(0).recipe() + ", " + group.get(0).epochs() + " epochs");
+        }
+        Map<Long, TrainingRun> bySeed = new TreeMap<>();
+        for (TrainingRun r : group) {
+            bySeed.put(r.seed(), r);
+        }
+        if (bySeed.size() < group.size()) {
+            notes.add(k.label() + " on " + dataset + ": several runs with the same seed; the last one read is used");
+        }
+        List<TrainingRun> chosen = List.copyOf(bySeed.values());
+        return new AccuracySummary(group.get(0).recipe(), group.get(0).epochs(),
+                MeanStd.of(chosen.stream().map(TrainingRun::valAccuracyPercent).toList()),
+                stat(chosen, TrainingRun::trainAccuracyPercent), stat(chosen, TrainingRun::valLoss),
+                stat(chosen, TrainingRun::wallSeconds), chosen);
+    }
+
+    private static MeanStd stat(List<TrainingRun> runs, java.util.function.ToDoubleFunction<TrainingRun> f) {
+        List<Double> v = runs.stream().map(r -> f.applyAsDouble(r)).filter(x -> !Double.isNaN(x)).toList();
+        return v.size() == runs.size() ? MeanStd.of(v) : null;
+    }
+}

@@ -1,0 +1,95 @@
+package org.blockbench.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.blockbench.analysis.GraphAnalyzer;
+import org.blockbench.export.Manifest;
+import org.blockbench.export.ManifestEntry;
+import org.blockbench.gwo.GwoComplexity;
+import org.blockbench.gwo.UserModelGwo;
+
+/**
+ * Everything a leaderboard merges, read from the standard places; an input that is missing
+ * is empty and noted, never invented.
+ *
+ * @param manifest  the zoo's manifest, or null
+ * @param costs     static costs per model (zoo: the analysis file; users' files: analysed here, batch 1)
+ * @param latencies every JMH latency result
+ * @param runs      every training run
+ * @param gwo       declared GWO complexity per model (zoo: manifest; files: sidecar)
+ * @param paths     where the inputs were read from
+ * @param notes     what was missing or skipped
+ */
+public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
+                                List<TrainingRun> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
+                                List<String> notes) {
+
+    public LeaderboardInputs {
+        costs = Map.copyOf(costs);
+        latencies = List.copyOf(latencies);
+        runs = List.copyOf(runs);
+        gwo = Map.copyOf(gwo);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Reads the inputs.
+     *
+     * @param manifestFile onnx-models/manifest.json (may be absent)
+     * @param analysisFile the static analysis (may be absent)
+     * @param jmhDir       directory of JMH JSON files (may be absent)
+     * @param trainingDir  directory of training results (may be absent)
+     */
+    public static LeaderboardInputs load(Path manifestFile, Path analysisFile, Path jmhDir, Path trainingDir) {
+        List<String> notes = new ArrayList<>();
+        Manifest manifest = null;
+        if (Files.isRegularFile(manifestFile)) {
+            manifest = Manifest.read(manifestFile);
+        } else {
+            notes.add("no manifest: " + manifestFile + " does not exist (run `blockbench export`); zoo parameter counts"
+                    + " and GWO declarations are missing");
+        }
+        AnalysisReader.Reading analysis = AnalysisReader.read(analysisFile);
+        notes.addAll(analysis.notes());
+        JmhLatencyReader.Reading jmh = JmhLatencyReader.readDirectory(jmhDir);
+        notes.addAll(jmh.notes());
+        TrainingReader.Reading training = TrainingReader.readDirectory(trainingDir);
+        notes.addAll(training.notes());
+
+        Map<ModelKey, GwoComplexity> gwo = new HashMap<>();
+        if (manifest != null) {
+            for (ManifestEntry e : manifest.models()) {
+                if (e.gwo() != null) {
+                    gwo.put(ModelKey.zoo(e.block(), e.position()),
+                            new GwoComplexity(e.gwo().descriptiveComplexity(), e.gwo().dynamicParams()));
+                }
+            }
+        }
+        Set<ModelKey> files = new TreeSet<>();
+        analysis.costs().keySet().stream().filter(ModelKey::isFile).forEach(files::add);
+        jmh.results().stream().map(LatencyResult::model).filter(ModelKey::isFile).forEach(files::add);
+        training.runs().stream().map(TrainingRun::model).filter(ModelKey::isFile).forEach(files::add);
+        Map<ModelKey, CostFigures> costs = new HashMap<>(analysis.costs());
+        for (ModelKey f : files) {
+            Path onnx = Path.of(f.file());
+            if (Files.isRegularFile(onnx)) {
+                costs.put(f, CostFigures.of(GraphAnalyzer.analyzeFile(onnx, Map.of()), "file"));
+                Optional<GwoComplexity> c = UserModelGwo.complexity(onnx);
+                c.ifPresentOrElse(v -> gwo.put(f, v), () -> notes.add(f.file() + ": no GWO sidecar ("
+                        + org.blockbench.gwo.GwoSidecar.pathFor(onnx).getFileName() + "), so no Ω, score or tier"));
+            } else {
+                notes.add(f.file() + ": file not found, so it has no static costs and its GWO sidecar cannot be read");
+            }
+        }
+        return new LeaderboardInputs(manifest, costs, jmh.results(), training.runs(), gwo,
+                new Leaderboard.Inputs(manifestFile.toString(), analysisFile.toString(), jmhDir.toString(), trainingDir.toString()),
+                notes);
+    }
+}

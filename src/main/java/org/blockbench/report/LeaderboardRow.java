@@ -1,0 +1,48 @@
+package org.blockbench.report;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.blockbench.gwo.GwoComplexity;
+import org.blockbench.gwo.GwoScore;
+
+/**
+ * One model on one dataset's leaderboard. A null component was not measured (no JMH result, no
+ * analysis, no training run, no GWO declaration) and is shown as an empty cell.
+ *
+ * @param model           the model
+ * @param dataset         the dataset the accuracy is on
+ * @param classes         classes of the model's head (manifest), null when unknown
+ * @param trainableParams trainable parameters (manifest for zoo models, analysis for files)
+ * @param cost            static costs of the analysed graph (deploy form where both were analysed)
+ * @param latency         the selected JMH latency result
+ * @param accuracy        accuracy over seeds
+ * @param gwo             declared C_D and counted dynamic parameters
+ * @param omega           Ω = C_D + α·C_P (null without a GWO declaration)
+ * @param gwoScore        Ω, score and tier from the mean accuracy (null without accuracy or GWO)
+ * @param gwoScoreStd     score standard deviation over seeds (NaN for one seed; null with no score)
+ * @param pareto          per axis, whether the row is on the accuracy frontier (absent: not on the plot)
+ * @param compliance      checks against the targets
+ */
+public record LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost, LatencyResult latency,
+                             AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore, Double gwoScoreStd,
+                             Map<Axis, Boolean> pareto, Compliance compliance) {
+
+    public LeaderboardRow {
+        pareto = pareto.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(pareto));
+    }
+
+    LeaderboardRow withPareto(Map<Axis, Boolean> p) {
+        return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, p,
+                compliance);
+    }
+
+    LeaderboardRow withCompliance(Compliance c) {
+        return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd,
+                pareto, c);
+    }
+
+    /** Mean accuracy in percent, or null. */
+    public Double accuracyPercent() {
+        return accuracy == null ? null : accuracy.meanPercent();
+    }
+}

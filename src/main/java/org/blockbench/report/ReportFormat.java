@@ -1,0 +1,7 @@
+package org.blockbench.report;
+
+/** One output format of a leaderboard: the whole file's bytes. */
+@FunctionalInterface
+public interface ReportFormat {
+    byte[] render(Leaderboard leaderboard);
+}

@@ -1,0 +1,24 @@
+package org.blockbench.report;
+
+/**
+ * One finished training run of one model, as the leaderboard uses it. Accuracies are percent
+ * (0–100); a value the run did not record is NaN (or "" for text).
+ *
+ * @param model                 the model trained
+ * @param dataset               dataset name (synthetic, cifar10, cifar100, ...)
+ * @param recipe                recipe name (blockzoo, gwo)
+ * @param seed                  the run's seed
+ * @param epochs                epochs trained
+ * @param batchSize             training batch size
+ * @param learningRate          initial learning rate
+ * @param valAccuracyPercent    final validation (test) accuracy
+ * @param trainAccuracyPercent  final training accuracy
+ * @param valLoss               final validation loss
+ * @param wallSeconds           training wall time
+ * @param finishedAt            when the run finished (ISO-8601), "" if not recorded
+ * @param source                the result file
+ */
+public record TrainingRun(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
+                          double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
+                          double wallSeconds, String finishedAt, String source) {
+}

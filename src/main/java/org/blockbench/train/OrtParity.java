@@ -1,0 +1,63 @@
+package org.blockbench.train;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import org.blockbench.onnx.FloatTensor;
+import org.blockbench.train.data.Augmentation;
+import org.blockbench.train.data.BatchAssembler;
+import org.blockbench.train.data.ImageSet;
+
+/**
+ * Evaluates a trained ONNX file with ONNX Runtime on the validation images, normalised
+ * exactly as the trainer's eval pass, and compares its predicted classes with the trainer's.
+ */
+public final class OrtParity {
+
+    /** The fraction of images on which ONNX Runtime and the trainer must agree. */
+    public static final double REQUIRED_AGREEMENT = 0.999;
+
+    private OrtParity() {
+    }
+
+    /**
+     * @param accuracy  ONNX Runtime's accuracy
+     * @param agreement fraction of images with the same predicted class as the trainer's
+     */
+    public record Comparison(int samples, double accuracy, double agreement, int disagreements) {
+    }
+
+    public static Comparison compare(ModelProto trained, String source, BatchAssembler images, int[] trainerPredictions,
+            int batchSize, int threads) {
+        ImageSet set = images.images();
+        int n = set.size();
+        int[] order = images.order(0, 0, false);
+        float[] pixels = new float[batchSize * set.imageBytes()];
+        long[] labels = new long[batchSize];
+        int correct = 0;
+        int same = 0;
+        try (OrtModel ort = new OrtModel(trained, source, threads)) {
+            for (int from = 0; from < n; from += batchSize) {
+                int count = Math.min(batchSize, n - from);
+                images.fill(order, from, count, Augmentation.NONE, null, pixels, labels);
+                FloatTensor input = new FloatTensor(new long[] {count, set.channels(), set.height(), set.width()},
+                        java.util.Arrays.copyOf(pixels, count * set.imageBytes()));
+                FloatTensor logits = ort.run(input);
+                int classes = (int) logits.dim(1);
+                for (int i = 0; i < count; i++) {
+                    int best = 0;
+                    for (int c = 1; c < classes; c++) {
+                        if (logits.data()[i * classes + c] > logits.data()[i * classes + best]) {
+                            best = c;
+                        }
+                    }
+                    if (best == labels[i]) {
+                        correct++;
+                    }
+                    if (best == trainerPredictions[from + i]) {
+                        same++;
+                    }
+                }
+            }
+        }
+        return new Comparison(n, (double) correct / n, (double) same / n, n - same);
+    }
+}

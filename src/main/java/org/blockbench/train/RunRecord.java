@@ -1,0 +1,89 @@
+package org.blockbench.train;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one training run, written as {@code run.json} in the run's directory (see
+ * docs/train.md for the layout). Accuracies are fractions in [0, 1]; times are wall-clock
+ * seconds; the leaderboard reads these files.
+ *
+ * @param format             "blockbench-training-run/1"
+ * @param model              what was trained
+ * @param recipe             the recipe as used (overrides applied)
+ * @param dataset            the data as used (after subsetting)
+ * @param seed               data order, augmentation, dropout and (zoo models) initialisation
+ * @param threads            LibTorch intra-op threads
+ * @param memoryFormat       "nchw" or "channels_last"
+ * @param epochs             one entry per epoch, in order
+ * @param finalValAccuracy   validation accuracy after the last epoch (the trained model's)
+ * @param finalValLoss       validation loss after the last epoch
+ * @param bestValAccuracy    best validation accuracy over the epochs
+ * @param trainSeconds       training passes, summed over epochs (and over resumed processes)
+ * @param evalSeconds        validation passes, summed
+ * @param trainImagesPerSecond training images / trainSeconds
+ * @param parity             ONNX Runtime against the trainer on the validation set
+ * @param artefacts          trained models written, by kind ("train_onnx", "deploy_onnx")
+ * @param provenance         software, machine and timing context
+ */
+public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, DatasetInfo dataset, long seed, int threads,
+                        String memoryFormat, List<EpochResult> epochs, double finalValAccuracy, double finalValLoss,
+                        double bestValAccuracy, double trainSeconds, double evalSeconds, double trainImagesPerSecond,
+                        Parity parity, Map<String, Artefact> artefacts, Provenance provenance) {
+
+    public static final String FORMAT = "blockbench-training-run/1";
+    public static final String FILE_NAME = "run.json";
+
+    /**
+     * @param id               "Block/position" or "onnx/&lt;stem&gt;"
+     * @param block            zoo block, or null
+     * @param position         zoo position, or null
+     * @param source           the manifest or ONNX file it came from
+     * @param init             how the initial weights were chosen
+     * @param initialSha256    SHA-256 of the initial train-form graph's bytes
+     * @param trainableParams  trainable parameter elements
+     * @param bufferElements   BN running-statistic elements
+     * @param classes          outputs of the classifier
+     */
+    public record ModelInfo(String id, String block, String position, String source, String init, String initialSha256,
+                            long trainableParams, long bufferElements, int classes) {
+    }
+
+    /** The recipe's values; {@code overrides} names those changed from the published recipe. */
+    public record RecipeInfo(String name, String optimizer, double learningRate, double momentum, double weightDecay,
+                             String schedule, int batchSize, int epochs, String augmentation, float[] normalizationMean,
+                             float[] normalizationStd, String loss, List<String> overrides) {
+    }
+
+    /**
+     * @param valIsTestSet true for CIFAR, whose official test set is the validation set (SPEC §4)
+     */
+    public record DatasetInfo(String name, String source, int trainSize, int valSize, int classes, boolean valIsTestSet) {
+    }
+
+    /**
+     * @param samples              validation images compared
+     * @param trainerValAccuracy   the trainer's eval-mode accuracy on them
+     * @param ortValAccuracy       ONNX Runtime's accuracy with the trained train-form file
+     * @param agreement            fraction of images where both predict the same class
+     * @param required             the agreement a run must reach (0.999)
+     * @param passed               agreement ≥ required (and the same for the deploy form, if any)
+     * @param deployOrtValAccuracy ONNX Runtime's accuracy with the trained deploy-form file, or null
+     * @param deployAgreement      its agreement with the trainer, or null
+     */
+    public record Parity(int samples, double trainerValAccuracy, double ortValAccuracy, double agreement, double required,
+                         boolean passed, Double deployOrtValAccuracy, Double deployAgreement) {
+    }
+
+    /** A file written by the run: path relative to the run directory. */
+    public record Artefact(String path, String sha256, long bytes) {
+    }
+
+    /**
+     * @param resumedAtEpoch epochs done by earlier processes (0 for an uninterrupted run)
+     */
+    public record Provenance(String blockbenchVersion, String gitRevision, String java, String os, String arch,
+                             int cpus, String pytorch, String onnxruntime, String startedAt, String finishedAt,
+                             int resumedAtEpoch) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.blockbench.train;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Optional;
+
+/**
+ * Process-wide set-up of LibTorch, done before any Bytedeco class loads.
+ *
+ * <p>The build unpacks the native jars into {@code target/javacpp-cache} (see pom.xml), in the
+ * layout JavaCPP's {@code Loader} looks up. {@link #initialize()} points
+ * {@value #CACHE_DIR_PROPERTY} at that directory, found beside the BlockBench jar (or beside
+ * {@code target/classes} when run from the build tree), so that no run ever extracts libtorch
+ * on first start. A value the user set on the command line wins.
+ *
+ * <p>This class must not touch any {@code org.bytedeco} class in its static initialiser, or
+ * the cache would be chosen before we set it.
+ */
+public final class TorchRuntime {
+
+    /** The JavaCPP system property naming its cache directory. */
+    public static final String CACHE_DIR_PROPERTY = "org.bytedeco.javacpp.cachedir";
+    /** The directory name, next to the jar (or to target/classes), that the build fills. */
+    public static final String CACHE_DIR_NAME = "javacpp-cache";
+
+    private static boolean initialized;
+
+    private TorchRuntime() {
+    }
+
+    /**
+     * Sets the JavaCPP cache directory, once per process. Call before the first use of LibTorch;
+     * later calls do nothing.
+     */
+    public static synchronized void initialize() {
+        if (initialized) {
+            return;
+        }
+        initialized = true;
+        if (System.getProperty(CACHE_DIR_PROPERTY) != null) {
+            return;
+        }
+        Optional<Path> cache = bundledCache();
+        if (cache.isPresent()) {
+            System.setProperty(CACHE_DIR_PROPERTY, cache.get().toString());
+        } else {
+            System.err.println("blockbench: warning: no prebuilt native cache (" + CACHE_DIR_NAME
+                    + ") beside the BlockBench classes; LibTorch will be extracted to ~/.javacpp/cache."
+                    + " Build with 'mvn package' or set -D" + CACHE_DIR_PROPERTY + "=DIR");
+        }
+    }
+
+    /** Sets the number of intra-op threads LibTorch uses (1 gives bit-reproducible runs). */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+        }
+        initialize();
+        org.bytedeco.pytorch.global.torch.set_num_threads(threads);
+    }
+
+    /** The cache the build filled, if it exists: {@code <dir of jar>/javacpp-cache}. */
+    static Optional<Path> bundledCache() {
+        CodeSource source = TorchRuntime.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return Optional.empty();
+        }
+        Path location;
+        try {
+            location = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // target/blockbench.jar -> target/; target/classes/ -> target/
+        Path dir = location.getParent();
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Path cache = dir.resolve(CACHE_DIR_NAME).toAbsolutePath().normalize();
+        return Files.isDirectory(cache) ? Optional.of(cache) : Optional.empty();
+    }
+}

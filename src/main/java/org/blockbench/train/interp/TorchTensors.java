@@ -1,0 +1,203 @@
+package org.blockbench.train.interp;
+
+import ai.onnx.proto.OnnxMl.TensorProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.blockbench.onnx.FloatTensor;
+import org.blockbench.onnx.OnnxModelException;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
+import org.bytedeco.pytorch.global.torch.ScalarType;
+
+/**
+ * Copies between Java arrays, {@link FloatTensor}s, ONNX {@link TensorProto}s and LibTorch
+ * tensors. Every tensor returned owns its memory (a copy, never a view of a Java buffer).
+ *
+ * <p>Tensors made here belong to the innermost open {@code PointerScope}, if any, like any other
+ * Bytedeco object; long-lived tensors (parameters) must be made outside one. Temporaries
+ * (the Java buffer copy, the borrowed view) are freed before returning.
+ */
+public final class TorchTensors {
+
+    private TorchTensors() {
+    }
+
+    /** A float32 tensor holding a copy of {@code data}. */
+    public static Tensor fromFloats(float[] data, long... shape) {
+        checkCount(data.length, shape);
+        FloatPointer p = new FloatPointer(data);
+        TensorOptions options = new TensorOptions(ScalarType.Float);
+        Tensor blob = torch.from_blob(p, shape, options);
+        Tensor result = blob.clone();
+        blob.close();
+        options.close();
+        p.close();
+        return result;
+    }
+
+    /** A float64 tensor holding a copy of {@code data}. */
+    public static Tensor fromDoubles(double[] data, long... shape) {
+        checkCount(data.length, shape);
+        DoublePointer p = new DoublePointer(data);
+        TensorOptions options = new TensorOptions(ScalarType.Double);
+        Tensor blob = torch.from_blob(p, shape, options);
+        Tensor result = blob.clone();
+        blob.close();
+        options.close();
+        p.close();
+        return result;
+    }
+
+    /** An int64 tensor holding a copy of {@code data}. */
+    public static Tensor fromLongs(long[] data, long... shape) {
+        checkCount(data.length, shape);
+        LongPointer p = new LongPointer(data);
+        TensorOptions options = new TensorOptions(ScalarType.Long);
+        Tensor blob = torch.from_blob(p, shape, options);
+        Tensor result = blob.clone();
+        blob.close();
+        options.close();
+        p.close();
+        return result;
+    }
+
+    /** A tensor of {@code dtype} with the values of {@code t}. */
+    public static Tensor fromFloatTensor(FloatTensor t, ScalarType dtype) {
+        Tensor f = fromFloats(t.data(), t.shape());
+        return dtype == ScalarType.Float ? f : f.to(dtype);
+    }
+
+    /** The values of a floating-point tensor as float32, row-major. */
+    public static float[] floats(Tensor t) {
+        Tensor c = t.detach().to(ScalarType.Float).contiguous();
+        float[] out = new float[Math.toIntExact(c.numel())];
+        if (out.length > 0) {
+            c.data_ptr_float().get(out);
+        }
+        return out;
+    }
+
+    /** The values of a floating-point tensor as float64, row-major. */
+    public static double[] doubles(Tensor t) {
+        Tensor c = t.detach().to(ScalarType.Double).contiguous();
+        double[] out = new double[Math.toIntExact(c.numel())];
+        if (out.length > 0) {
+            c.data_ptr_double().get(out);
+        }
+        return out;
+    }
+
+    /** The values of an integer tensor as int64. */
+    public static long[] longs(Tensor t) {
+        Tensor c = t.detach().to(ScalarType.Long).contiguous();
+        long[] out = new long[Math.toIntExact(c.numel())];
+        if (out.length > 0) {
+            c.data_ptr_long().get(out);
+        }
+        return out;
+    }
+
+    /** The shape of {@code t}. */
+    public static long[] shape(Tensor t) {
+        long rank = t.dim();
+        long[] s = new long[(int) rank];
+        for (int i = 0; i < rank; i++) {
+            s[i] = t.size(i);
+        }
+        return s;
+    }
+
+    /** A {@link FloatTensor} copy of {@code t}. */
+    public static FloatTensor toFloatTensor(Tensor t) {
+        return new FloatTensor(shape(t), floats(t));
+    }
+
+    /**
+     * A tensor with the value of an ONNX initializer or Constant; float types become
+     * {@code floatType}, integer types int64.
+     */
+    public static Tensor fromProto(TensorProto proto, ScalarType floatType, String context) {
+        long[] shape = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        int n = Math.toIntExact(FloatTensor.elementCount(shape));
+        TensorProto.DataType type = TensorProto.DataType.forNumber(proto.getDataType());
+        if (type == null) {
+            throw new OnnxModelException(context + ": unknown tensor data type " + proto.getDataType());
+        }
+        ByteBuffer raw = proto.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        boolean hasRaw = !proto.getRawData().isEmpty();
+        switch (type) {
+            case FLOAT -> {
+                float[] v = new float[n];
+                if (hasRaw) {
+                    raw.asFloatBuffer().get(v);
+                } else {
+                    copyList(proto.getFloatDataList().stream().mapToDouble(Float::doubleValue).toArray(), v, context);
+                }
+                return fromFloatTensor(new FloatTensor(shape, v), floatType);
+            }
+            case DOUBLE -> {
+                double[] v = new double[n];
+                if (hasRaw) {
+                    raw.asDoubleBuffer().get(v);
+                } else {
+                    double[] list = proto.getDoubleDataList().stream().mapToDouble(Double::doubleValue).toArray();
+                    checkLength(list.length, n, context);
+                    v = list;
+                }
+                return fromDoubles(v, shape).to(floatType);
+            }
+            case INT64 -> {
+                long[] v = new long[n];
+                if (hasRaw) {
+                    raw.asLongBuffer().get(v);
+                } else {
+                    long[] list = proto.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+                    checkLength(list.length, n, context);
+                    v = list;
+                }
+                return fromLongs(v, shape);
+            }
+            case INT32 -> {
+                long[] v = new long[n];
+                if (hasRaw) {
+                    for (int i = 0; i < n; i++) {
+                        v[i] = raw.getInt(i * Integer.BYTES);
+                    }
+                } else {
+                    checkLength(proto.getInt32DataCount(), n, context);
+                    for (int i = 0; i < n; i++) {
+                        v[i] = proto.getInt32Data(i);
+                    }
+                }
+                return fromLongs(v, shape);
+            }
+            default -> throw new OnnxModelException(context + ": tensor type " + type
+                    + " is not supported by the trainer (expected FLOAT, DOUBLE, INT64 or INT32)");
+        }
+    }
+
+    private static void copyList(double[] list, float[] into, String context) {
+        checkLength(list.length, into.length, context);
+        for (int i = 0; i < list.length; i++) {
+            into[i] = (float) list[i];
+        }
+    }
+
+    private static void checkLength(int found, int expected, String context) {
+        if (found != expected) {
+            throw new OnnxModelException(context + ": tensor holds " + found + " values, its shape needs " + expected);
+        }
+    }
+
+    private static void checkCount(int length, long[] shape) {
+        if (FloatTensor.elementCount(shape) != length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs "
+                    + FloatTensor.elementCount(shape) + " values, found " + length);
+        }
+    }
+}

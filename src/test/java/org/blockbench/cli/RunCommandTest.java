@@ -1,0 +1,100 @@
+package org.blockbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = BlockBench.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void planPassesTheSelectionAndQuickSettingsToEachStep() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--gwo-network", "--models", "m",
+                "--jmh-results", "j", "--training", "t", "-o", "a", "--seeds", "0,1");
+        List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
+        assertEquals(List.of(
+                "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
+                "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
+                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 1s -i 2 -r 1s",
+                "blockbench train --models MobileOneBlock/early --recipe blockzoo --manifest " + Path.of("m", "manifest.json")
+                        + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
+                "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe gwo"
+                        + " --manifest " + Path.of("m", "manifest.json")
+                        + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
+                "blockbench leaderboard --models m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
+                        + " --gwo-network"), lines);
+    }
+
+    @Test
+    void skippedStepsAreReportedAndTheRestRuns() throws Exception {
+        Path models = dir.resolve("onnx-models");
+        Path analysis = dir.resolve("analysis");
+        int code = run("run", "--blocks", "RepMixer", "--positions", "mid", "--models", models.toString(), "--jmh-results",
+                dir.resolve("jmh").toString(), "--training", dir.resolve("training").toString(), "-o", analysis.toString(),
+                "--skip", "analyze,bench,train");
+        assertEquals(ExitCodes.OK, code, out + "\n" + err);
+        assertTrue(Files.isRegularFile(models.resolve("RepMixer/mid/deploy.onnx")));
+        assertTrue(Files.isRegularFile(analysis.resolve("leaderboard.html")));
+        String text = out.toString();
+        assertTrue(text.contains("analyze      skipped (--skip)"), text);
+        assertTrue(text.contains("leaderboard  " + analysis.resolve("leaderboard.html") + "\n")
+                || text.contains("leaderboard  " + analysis.resolve("leaderboard.html") + System.lineSeparator()), text);
+    }
+
+    /**
+     * The whole job for one model, for real: export, analysis, a JMH measurement, LibTorch training
+     * and the leaderboard, which then has every column of the row filled. Small settings keep it
+     * short; --ignore-jmh-lock as in the bench tests (correctness, not timing).
+     */
+    @Test
+    void wholeJobForOneModelFillsEveryColumn() throws Exception {
+        Path analysis = dir.resolve("analysis");
+        int code = run("run", "--blocks", "StandardConv", "--positions", "early", "--no-gwo-network",
+                "--models", dir.resolve("onnx-models").toString(), "--jmh-results", dir.resolve("jmh").toString(),
+                "--training", dir.resolve("training").toString(), "-o", analysis.toString(),
+                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms",
+                "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock");
+        assertEquals(ExitCodes.OK, code, out + "\n" + err);
+        List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));
+        assertEquals(2, csv.size(), String.join("\n", csv));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        List<String> row = List.of(csv.get(1).split(",", -1));
+        for (String column : List.of("params_trainable", "macs", "memory_mib", "latency_mean_ms", "latency_p90_ms",
+                "val_accuracy_pct_mean", "c_d", "omega", "gwo_score", "gwo_tier")) {
+            assertTrue(!row.get(header.indexOf(column)).isEmpty(), column + " is empty: " + csv.get(1));
+        }
+        assertEquals("StandardConv", row.get(header.indexOf("block")));
+        assertTrue(out.toString().contains("== blockbench run: 5 steps"), out.toString());
+        for (String step : List.of("export", "analyze", "bench", "train", "leaderboard")) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.matches("\\s+" + step + "\\s+[0-9.]+ s\\s+exit 0")), step + ": " + out);
+        }
+    }
+
+    @Test
+    void unknownStepIsBadInput() {
+        assertEquals(ExitCodes.BAD_INPUT, run("run", "--skip", "deploy", "--models", dir.toString()));
+        assertTrue(err.toString().contains("unknown step 'deploy', expected one of [export, analyze, bench, train, leaderboard]"),
+                err.toString());
+    }
+}

@@ -1,0 +1,152 @@
+package org.blockbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.blockbench.export.Exporter;
+import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.ScaffoldConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code blockbench train} end to end on the GWO StandardConv network with the gwo recipe
+ * (tiny synthetic subset), and its one-line errors for bad input.
+ */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = BlockBench.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void trainsTheGwoStandardConvNetworkWithTheGwoRecipe() throws Exception {
+        Path models = dir.resolve("onnx-models");
+        new Exporter(models, ScaffoldConfig.defaults()).export(List.of(new ModelId("StandardConv", ModelId.GWO_NETWORK)), id -> { });
+        int code = run("train", "-q", "--manifest", models.resolve("manifest.json").toString(), "--models",
+                "StandardConv/gwo-net", "--recipe", "gwo", "--epochs", "1", "--train-size", "256", "--val-size", "200",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        Path runDir = dir.resolve("out/StandardConv/gwo-net/gwo-synthetic/seed-0");
+        JsonNode r = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+        assertEquals("blockbench-training-run/1", r.get("format").asText());
+        assertEquals("StandardConv", r.get("model").get("block").asText());
+        assertEquals("sgd", r.get("recipe").get("optimizer").asText());
+        assertEquals(0.9, r.get("recipe").get("momentum").asDouble());
+        assertEquals(64, r.get("recipe").get("batch_size").asInt());
+        assertEquals("none", r.get("recipe").get("augmentation").asText());
+        // convs with bias: 3*16*9+16 + 16*32*9+32; fc 1152*120+120, 120*84+84, 84*10+10
+        assertEquals(448 + 4640 + 138_360 + 10_164 + 850, r.get("model").get("trainable_params").asLong());
+        assertEquals(1, r.get("epochs").size());
+        assertTrue(r.get("parity").get("passed").asBoolean(), r.get("parity").toString());
+        assertTrue(r.get("parity").get("deploy_agreement").asDouble() >= 0.999);
+        OnnxModelFile.read(runDir.resolve("trained.train.onnx"));
+        OnnxModelFile.read(runDir.resolve("trained.deploy.onnx"));
+        assertTrue(out.toString().contains("StandardConv/gwo-net gwo-synthetic seed 0"), out.toString());
+    }
+
+    @Test
+    void unsupportedOperatorFailsBeforeTrainingNamingIt() {
+        Path file = dir.resolve("celu.onnx");
+        OnnxModelFile.write(file, celuModel());
+        int code = run("train", "-q", "--onnx", file.toString(), "--epochs", "1", "--train-size", "16", "--val-size", "8",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("does not support operator Celu (1 node, first 'celu_0')"), message);
+        assertTrue(Files.notExists(dir.resolve("out/onnx/celu/blockzoo-synthetic/seed-0/run.json")));
+    }
+
+    @Test
+    void modelThatCannotRunOnTheImagesFailsBeforeTraining() {
+        Path file = dir.resolve("wrong.onnx");
+        OnnxModelFile.write(file, wrongLinearModel());
+        int code = run("train", "-q", "--onnx", file.toString(), "--train-size", "16", "--val-size", "8",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("cannot run on the dataset's images [2, 3, 32, 32]") && message.contains("(Gemm) failed"),
+                message);
+        assertTrue(Files.notExists(dir.resolve("out/onnx/wrong/blockzoo-synthetic/seed-0/checkpoint")));
+    }
+
+    @Test
+    void missingCifarDirectoryExplainsWhereToGetIt() {
+        Path file = dir.resolve("celu.onnx");
+        OnnxModelFile.write(file, celuModel());
+        int code = run("train", "-q", "--onnx", file.toString(), "--dataset", "cifar10", "--data-dir",
+                dir.resolve("nowhere").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("CIFAR-10 binary files not found"), message);
+        assertTrue(message.contains("https://www.cs.toronto.edu/~kriz/cifar.html"), message);
+        assertTrue(message.contains("--data-dir") && message.contains("--download"), message);
+    }
+
+    @Test
+    void nothingChosenAsksForModels() {
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "-q"));
+        assertTrue(err.toString().contains("choose what to train"), err.toString());
+    }
+
+    /** input [N,3,32,32] → Flatten → Gemm with a weight for 100 features (the input has 3072). */
+    private static ModelProto wrongLinearModel() {
+        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())).build();
+        TensorProto.Builder w = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT.getNumber())
+                .addDims(10).addDims(100);
+        for (int i = 0; i < 1000; i++) {
+            w.addFloatData(0.01f);
+        }
+        GraphProto graph = GraphProto.newBuilder().setName("wrong")
+                .addInput(ValueInfoProto.newBuilder().setName("input").setType(type)).addInitializer(w)
+                .addNode(NodeProto.newBuilder().setOpType("Flatten").setName("flat").addInput("input").addOutput("f"))
+                .addNode(NodeProto.newBuilder().setOpType("Gemm").setName("fc").addInput("f").addInput("w").addOutput("logits")
+                        .addAttribute(org.blockbench.onnx.Attribute.integer("transB", 1).proto()))
+                .addOutput(ValueInfoProto.newBuilder().setName("logits").setType(type)).build();
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("test")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).setGraph(graph).build();
+    }
+
+    /** input [N,3,32,32] → Celu → GlobalAveragePool → Flatten → 3 "classes". */
+    private static ModelProto celuModel() {
+        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT.getNumber())).build();
+        GraphProto graph = GraphProto.newBuilder().setName("celu")
+                .addInput(ValueInfoProto.newBuilder().setName("input").setType(type))
+                .addNode(NodeProto.newBuilder().setOpType("Celu").setName("celu_0").addInput("input").addOutput("a"))
+                .addNode(NodeProto.newBuilder().setOpType("GlobalAveragePool").setName("gap").addInput("a").addOutput("b"))
+                .addNode(NodeProto.newBuilder().setOpType("Flatten").setName("flat").addInput("b").addOutput("logits"))
+                .addOutput(ValueInfoProto.newBuilder().setName("logits").setType(type)).build();
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("test")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).setGraph(graph).build();
+    }
+}
