@@ -93,13 +93,13 @@ public final class AbCommand implements Callable<Integer> {
         AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.minCpuShare(),
                 verdict.out.resolve(name));
         Comparison c = outcome.report().comparisons().get(0);
-        System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %.2g — %s%n",
+        System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %s — %s%n",
                 c.verdict().text(), fmt(c.baseMedian()), fmt(c.newMedian()), c.unit(), c.timeRatio(),
                 Math.round(100 * policy.confidence()) + " %", c.interval() == null ? Double.NaN : c.interval().low(),
-                c.interval() == null ? Double.NaN : c.interval().high(), c.pValue(), c.reason());
+                c.interval() == null ? Double.NaN : c.interval().high(), c.pValueText(), c.reason());
  Comparison o = outcome.other();
-        System.out.printf(Locale.ROOT, "(%s: %s, time ratio %.3f, p %.2g)%n", metric == Metric.PRIMARY ? "CPU time" : "wall time",
-                o.verdict().text(), o.timeRatio(), o.pValue());
+        System.out.printf(Locale.ROOT, "(%s: %s, time ratio %.3f, p %s)%n", metric == Metric.PRIMARY ? "CPU time" : "wall time",
+                o.verdict().text(), o.timeRatio(), o.pValueText());
         System.out.println("reports: " + verdict.writeReports(outcome.report(), name) + ", JMH JSON: " + outcome.aJson()
                 + ", " + outcome.bJson());
         return c.verdict() == Verdict.SLOWER ? ExitCodes.FINDINGS : ExitCodes.OK;

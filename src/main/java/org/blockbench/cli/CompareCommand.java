@@ -157,7 +157,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (Comparison c : report.comparisons()) {
             System.out.printf(Locale.ROOT, "%-12s %-70s time ratio %s  p %s%n", c.verdict().text(), c.key().label(),
                     Double.isFinite(c.timeRatio()) ? String.format(Locale.ROOT, "%.3f", c.timeRatio()) : "n/a",
-                    Double.isFinite(c.pValue()) ? String.format(Locale.ROOT, "%.2g", c.pValue()) : "n/a");
+                    c.pValueText());
         }
         report.added().forEach(k -> System.out.println("added        " + k.label()));
         report.removed().forEach(k -> System.out.println("removed      " + k.label()));

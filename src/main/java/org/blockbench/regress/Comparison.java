@@ -13,6 +13,11 @@ public record Comparison(BenchmarkKey key, String unit, SampleKind sampleKind, l
         int testedBase, int testedNew, double baseMedian, double newMedian, double timeRatio,
         ConfidenceInterval interval, double pValue, Verdict verdict, String reason) {
 
+    /** The p-value for people: three decimals, then scientific; "< 1e-300" when it underflowed; "n/a" if not computed. */
+    public String pValueText() {
+        return Numbers.pValue(pValue);
+    }
+
     /** The relative change of the median time per op: {@code timeRatio − 1}. */
     public double change() {
         return timeRatio - 1;
