@@ -9,6 +9,7 @@ import org.blockbench.onnx.OnnxModelException;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
@@ -30,40 +31,26 @@ public final class TorchTensors {
     /** A float32 tensor holding a copy of {@code data}. */
     public static Tensor fromFloats(float[] data, long... shape) {
         checkCount(data.length, shape);
-        FloatPointer p = new FloatPointer(data);
-        TensorOptions options = new TensorOptions(ScalarType.Float);
-        Tensor blob = torch.from_blob(p, shape, options);
-        Tensor result = blob.clone();
-        blob.close();
-        options.close();
-        p.close();
-        return result;
+        return copyOf(new FloatPointer(data), ScalarType.Float, shape);
     }
 
     /** A float64 tensor holding a copy of {@code data}. */
     public static Tensor fromDoubles(double[] data, long... shape) {
         checkCount(data.length, shape);
-        DoublePointer p = new DoublePointer(data);
-        TensorOptions options = new TensorOptions(ScalarType.Double);
-        Tensor blob = torch.from_blob(p, shape, options);
-        Tensor result = blob.clone();
-        blob.close();
-        options.close();
-        p.close();
-        return result;
+        return copyOf(new DoublePointer(data), ScalarType.Double, shape);
     }
 
     /** An int64 tensor holding a copy of {@code data}. */
     public static Tensor fromLongs(long[] data, long... shape) {
         checkCount(data.length, shape);
-        LongPointer p = new LongPointer(data);
-        TensorOptions options = new TensorOptions(ScalarType.Long);
-        Tensor blob = torch.from_blob(p, shape, options);
-        Tensor result = blob.clone();
-        blob.close();
-        options.close();
-        p.close();
-        return result;
+        return copyOf(new LongPointer(data), ScalarType.Long, shape);
+    }
+
+    /** A tensor owning a copy of the native buffer {@code p}, which is closed with its wrapper. */
+    private static Tensor copyOf(Pointer p, ScalarType type, long[] shape) {
+        try (p; TensorOptions options = new TensorOptions(type); Tensor blob = torch.from_blob(p, shape, options)) {
+            return blob.clone();
+        }
     }
 
     /** A tensor of {@code dtype} with the values of {@code t}. */
