@@ -44,10 +44,7 @@ class AnalyzeCommandTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = BlockBench.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRunner.execute(out, err, args);
     }
 
     private Path train() {

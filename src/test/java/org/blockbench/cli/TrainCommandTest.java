@@ -12,7 +12,6 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code blockbench train} end to end on the GWO StandardConv network with the gwo recipe
@@ -38,10 +36,7 @@ class TrainCommandTest {
     private final StringWriter out = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = BlockBench.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
+        return CliRunner.execute(out, err, args);
     }
 
     @Test
