@@ -18,6 +18,10 @@
 #   BLOCKBENCH_BENCH_ARGS  selection and JMH options for `blockbench bench`
 #                          (default: every block's deploy graph, batch 1, 1 thread, sample mode,
 #                          5 forks x (3 x 1 s warm-up + 5 x 1 s measurement))
+#   BLOCKBENCH_CPUS        CPUs every JMH fork is pinned to (default: auto, the highest-numbered
+#                          CPUs, one per ORT thread; "none" leaves forks unpinned). Unpinned forks
+#                          can settle in a slow state for their whole life and raise false alarms
+#                          (docs/regress.md).
 #   BLOCKBENCH_MVN         Maven command (default: "mvn -q"; use "mvn -o -q" when offline)
 # Run it on a quiet, dedicated machine, and choose BLOCKBENCH_THRESHOLD from that machine's
 # A/A noise: keep a week of nights of unchanged code in the history, then run
@@ -34,6 +38,7 @@ WINDOW=${BLOCKBENCH_WINDOW:-5}
 THRESHOLD=${BLOCKBENCH_THRESHOLD:-0.05}
 ALPHA=${BLOCKBENCH_ALPHA:-0.01}
 BENCH_ARGS=${BLOCKBENCH_BENCH_ARGS:---forms deploy --batch 1 --threads 1 -bm sample -tu ms -f 5 -wi 3 -w 1s -i 5 -r 1s}
+CPUS=${BLOCKBENCH_CPUS:-auto}
 MVN=${BLOCKBENCH_MVN:-mvn -q}
 bb() { java -jar target/blockbench.jar "$@"; }
 
@@ -41,7 +46,7 @@ $MVN package -DskipTests || exit 70
 [ -f onnx-models/manifest.json ] || bb export --quiet || exit $?
 
 # shellcheck disable=SC2086  # BENCH_ARGS is a list of options
-bb bench --run "$RUN" --no-progress $BENCH_ARGS
+bb bench --run "$RUN" --no-progress --cpus "$CPUS" $BENCH_ARGS
 bench_rc=$?
 RESULTS="jmh-results/$RUN/results.json"
 if [ ! -f "$RESULTS" ]; then

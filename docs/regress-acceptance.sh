@@ -5,6 +5,7 @@
 #   3. A/B sensitivity: one-minute interleaved A/B sessions against +2.5/+5/+10 % MAC variants and
 #      the base model itself (interleaved A/A), repeated
 # MODE (env, default sample) is the JMH mode of steps 1-3: sample (SampleTime) or avgt.
+# CPUS (env, default auto: the highest-numbered CPU) pins every fork; CPUS=none leaves forks unpinned.
 # Usage: docs/regress-acceptance.sh [WORKDIR]   (after `mvn -o -q package -DskipTests`)
 # Takes about an hour on a quiet 2-core machine. Everything lands under WORKDIR (default target/regress-acceptance).
 set -u
@@ -12,6 +13,13 @@ WORK=${1:-target/regress-acceptance}
 RUNS=${AA_RUNS:-16}
 REPEATS=${AB_REPEATS:-2}
 MODE=${MODE:-sample}
+CPUS=${CPUS:-auto}
+PIN=()   # JMH options that make each fork pin itself (CpuSet.PROPERTY), as `bench --cpus` and `ab --cpus` do
+if [ "$CPUS" != none ]; then
+  LIST=$CPUS
+  [ "$CPUS" = auto ] && LIST=$(taskset -pc $$ | sed 's/.*: //' | tr ',' '\n' | tail -1 | sed 's/.*-//')
+  PIN=(-jvmArgsAppend "-Dblockbench.cpus=$LIST")
+fi
 mkdir -p "$WORK"
 cp target/blockbench.jar "$WORK/" && rm -rf "$WORK/lib" && cp -r target/lib "$WORK/lib"   # a stable copy: rebuilding target/ mid-run would break forks
 JAR="$WORK/blockbench.jar"
@@ -29,11 +37,11 @@ BENCH='org.blockbench.regress.AbLatencyBenchmark'
 bb calibrate models --out "$WORK/models" > /dev/null
 M="$WORK/models"
 
-log "1. A/A: $RUNS separate runs of base.onnx and wider-w16.onnx ($MODE, 3 forks x 5 x 1 s)"
+log "1. A/A: $RUNS separate runs of base.onnx and wider-w16.onnx ($MODE, 3 forks x 5 x 1 s, CPUs: $CPUS ${PIN[*]})"
 mkdir -p "$WORK/aa-runs"
 for i in $(seq -w 1 "$RUNS"); do
   jmh "$BENCH" -p model="$M/base.onnx,$M/wider-w16.onnx" -bm $MODE -tu ms -f 3 -wi 2 -w 1s -i 5 -r 1s \
-      -rf json -rff "$WORK/aa-runs/run-$i.json" && log "   run $i done"
+      "${PIN[@]}" -rf json -rff "$WORK/aa-runs/run-$i.json" && log "   run $i done"
 done
 bb calibrate aa "$WORK/aa-runs" --out "$WORK" --name aa-wall | head -12
 bb calibrate aa "$WORK/aa-runs" --metric cpuNanosPerOp:ns/op --out "$WORK" --name aa-cpu | head -12
@@ -41,9 +49,9 @@ bb calibrate aa "$WORK/aa-runs" --metric cpuNanosPerOp:ns/op --out "$WORK" --nam
 log "2. injected slowdown: night 1 measures base.onnx, night 2 the same path holding wider-w16.onnx"
 mkdir -p "$WORK/inject"
 cp "$M/base.onnx" "$WORK/inject/model.onnx"
-jmh "$BENCH" -p model="$WORK/inject/model.onnx" -bm $MODE -tu ms -f 3 -wi 2 -w 1s -i 5 -r 1s -rf json -rff "$WORK/inject/night1.json"
+jmh "$BENCH" -p model="$WORK/inject/model.onnx" -bm $MODE -tu ms -f 3 -wi 2 -w 1s -i 5 -r 1s "${PIN[@]}" -rf json -rff "$WORK/inject/night1.json"
 cp "$M/wider-w16.onnx" "$WORK/inject/model.onnx"
-jmh "$BENCH" -p model="$WORK/inject/model.onnx" -bm $MODE -tu ms -f 3 -wi 2 -w 1s -i 5 -r 1s -rf json -rff "$WORK/inject/night2.json"
+jmh "$BENCH" -p model="$WORK/inject/model.onnx" -bm $MODE -tu ms -f 3 -wi 2 -w 1s -i 5 -r 1s "${PIN[@]}" -rf json -rff "$WORK/inject/night2.json"
 bb compare "$WORK/inject/night1.json" "$WORK/inject/night2.json" --out "$WORK/inject" --name wall
 log "   compare (wall) exit code $?"
 bb compare "$WORK/inject/night1.json" "$WORK/inject/night2.json" --metric cpuNanosPerOp:ns/op --out "$WORK/inject" --name cpu
@@ -54,7 +62,7 @@ for w in 16 8 4 0; do
   for r in $(seq 1 "$REPEATS"); do
     name="w$w-r$r"
     B="$M/wider-w$w.onnx"; [ "$w" = 0 ] && B="$M/base.onnx"
-    bb ab --a "$M/base.onnx" --b "$B" --mode "$MODE" --warmup-iterations 2 --out "$WORK/ab" --name "$name" 2>/dev/null | grep -v '^A/B forks' | tail -3
+    bb ab --a "$M/base.onnx" --b "$B" --mode "$MODE" --cpus "$CPUS" --warmup-iterations 2 --out "$WORK/ab" --name "$name" 2>/dev/null | grep -v '^A/B forks' | tail -3
     log "   ab $name exit code ${PIPESTATUS[0]}"
   done
 done

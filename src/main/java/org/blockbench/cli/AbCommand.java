@@ -3,6 +3,7 @@ package org.blockbench.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.blockbench.bench.CpuSet;
 import org.blockbench.regress.AbPlan;
 import org.blockbench.regress.AbRunner;
 import org.blockbench.regress.AbSide;
@@ -65,6 +66,12 @@ public final class AbCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--cpus", paramLabel = "LIST", defaultValue = CpuSet.AUTO,
+            description = "CPUs every fork is pinned to: auto (the highest-numbered CPUs, one per ORT thread), none, or a "
+                    + "Linux CPU list (1, 0-3, 0,2). Unpinned forks may settle in a slow state for their whole life "
+                    + "(docs/regress.md). Default: ${DEFAULT-VALUE}.")
+    String cpus;
+
     @Option(names = "--name", defaultValue = "ab", description = "Report file stem (default: ${DEFAULT-VALUE}).")
     String name;
 
@@ -79,12 +86,14 @@ public final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var policy = verdict.policy();
-        AbPlan plan = new AbPlan(rounds, warmupIterations, warmupMillis, iterations, iterationMillis, mode);
         AbSide a = new AbSide("A", modelA, threadsA, optA, batch);
         AbSide b = new AbSide("B", modelB != null ? modelB : modelA, threadsB != null ? threadsB : threadsA,
                 optB != null ? optB : optA, batch);
-        System.out.printf(Locale.ROOT, "A/B: %s against %s; %d forks per side, %.0f s of measuring per side%n",
-                b.describe(), a.describe(), rounds, plan.measuringSecondsPerSide());
+        AbPlan unpinned = new AbPlan(rounds, warmupIterations, warmupMillis, iterations, iterationMillis, mode);
+        AbPlan plan = CpuSet.choose(cpus, Math.max(a.threads(), b.threads())).map(unpinned::pinnedTo).orElse(unpinned);
+        System.out.printf(Locale.ROOT, "A/B: %s against %s; %d forks per side, %.0f s of measuring per side%s%n",
+                b.describe(), a.describe(), rounds, plan.measuringSecondsPerSide(),
+                plan.cpus().map(c -> ", forks pinned to CPU " + c).orElse(""));
         Metric metric = switch (verdictMetric) {
             case "wall" -> Metric.PRIMARY;
             case "cpu" -> Metric.CPU_TIME;

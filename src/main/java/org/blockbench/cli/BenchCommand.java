@@ -1,10 +1,13 @@
 package org.blockbench.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.Shard;
+import org.blockbench.bench.SweepSelection;
 import org.blockbench.bench.sweep.SweepReport;
 import org.blockbench.bench.sweep.SweepRequest;
 import org.blockbench.bench.sweep.SweepRunner;
@@ -43,6 +46,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Extra argument for JMH's forked JVMs (repeatable).")
     List<String> jvmArgs = List.of();
 
+    @Option(names = "--cpus", paramLabel = "LIST", defaultValue = CpuSet.NONE,
+            description = "CPUs every JMH fork is pinned to: auto (the highest-numbered CPUs, one per ORT thread), none, "
+                    + "or a Linux CPU list (1, 0-3, 0,2). Unpinned forks may settle in a slow state for their whole life "
+                    + "(docs/regress.md); the nightly job pins. Default: ${DEFAULT-VALUE}.")
+    String cpus;
+
     @Option(names = {"-v", "--verbose"}, description = "Echo JMH's own output (also kept in logs/).")
     boolean verbose;
 
@@ -58,8 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
             System.setProperty("jmh.ignoreLock", "true");
         }
         Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
-        SweepRequest request = new SweepRequest(selection.models(), selection.toSelection(), jmh.toSettings(), chosen,
-                output, Optional.ofNullable(run), resume, jvmArgs, verbose, !noProgress);
+        SweepSelection plan = selection.toSelection();
+        List<String> forkArgs = new ArrayList<>(jvmArgs);
+        List<Integer> threads = plan.intraOpThreads();
+        CpuSet.choose(cpus, threads.contains(0) ? 0 : threads.stream().mapToInt(Integer::intValue).max().orElse(1))
+                .ifPresent(set -> forkArgs.add(set.forkArgument()));
+        SweepRequest request = new SweepRequest(selection.models(), plan, jmh.toSettings(), chosen,
+                output, Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress);
         SweepReport report = new SweepRunner(System.out, System.err).run(request);
         return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

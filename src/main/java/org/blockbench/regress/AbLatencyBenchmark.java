@@ -3,6 +3,7 @@ package org.blockbench.regress;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import org.blockbench.bench.CpuSet;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -48,6 +49,7 @@ public class AbLatencyBenchmark {
 
         @Setup(Level.Trial)
         public void open() {
+            CpuSet.pinFromProperty();
             runner = OrtModelRunner.open(Path.of(model), threads, optimization, batch);
         }
 

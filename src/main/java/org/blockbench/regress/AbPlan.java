@@ -3,7 +3,9 @@ package org.blockbench.regress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.CpuSet;
 
 /**
  * How an A/B session is measured: {@code rounds} forks per side, each with its own warm-up
@@ -12,9 +14,11 @@ import org.blockbench.BadInputException;
  *
  * @param mode JMH mode: avgt (one mean per iteration), sample (SampleTime, per-operation
  *        latencies) or thrpt
+ * @param cpus the CPUs every fork pins itself to ({@link CpuSet}), or empty to leave forks
+ *        where the scheduler puts them
  */
 public record AbPlan(int rounds, int warmupIterations, int warmupMillis, int measurementIterations,
-        int measurementMillis, String mode) {
+        int measurementMillis, String mode, Optional<CpuSet> cpus) {
 
     /** Modes the A/B runner accepts. */
     public static final List<String> MODES = List.of("avgt", "sample", "thrpt");
@@ -26,6 +30,18 @@ public record AbPlan(int rounds, int warmupIterations, int warmupMillis, int mea
      * where an iteration's average time (avgt) takes in every wait.
      */
     public static final AbPlan ONE_MINUTE = new AbPlan(6, 3, 1000, 10, 1000, "sample");
+
+    /** A plan whose forks are not pinned. */
+    public AbPlan(int rounds, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+            String mode) {
+        this(rounds, warmupIterations, warmupMillis, measurementIterations, measurementMillis, mode, Optional.empty());
+    }
+
+    /** This plan with every fork pinned to {@code set}. */
+    public AbPlan pinnedTo(CpuSet set) {
+        return new AbPlan(rounds, warmupIterations, warmupMillis, measurementIterations, measurementMillis, mode,
+                Optional.of(set));
+    }
 
     /** @throws BadInputException when a count or time is not positive, or the mode is unknown */
     public AbPlan {

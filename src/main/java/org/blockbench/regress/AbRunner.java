@@ -57,6 +57,7 @@ public final class AbRunner {
      */
     public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric,
             double minCpuShare, Path outDir) {
+        plan.cpus().ifPresent(cpus -> cpus.requireThreads(Math.max(a.threads(), b.threads())));
         for (AbSide side : List.of(a, b)) {
             try (OrtModelRunner probe = OrtModelRunner.open(side.model(), side.threads(), side.optimization(), side.batch())) {
                 probe.run();
@@ -103,7 +104,8 @@ public final class AbRunner {
         List<String> notes = new ArrayList<>(List.of(String.format(Locale.ROOT, "interleaved in one session: %d forks per side in ABBA order, "
                 + "each %d warm-up × %d ms + %d measured iterations × %d ms (%s mode): %.0f s of measuring per side",
                 plan.rounds(), plan.warmupIterations(), plan.warmupMillis(), plan.measurementIterations(),
-                plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide()),
+                plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide())
+                        + plan.cpus().map(c -> "; every fork pinned to CPU " + c).orElse("; forks not pinned to CPUs"),
                 String.format(Locale.ROOT, "verdict taken on %s; %s: %s, time ratio %s, p %s (%s)",
                         byCpu ? "CPU time per inference (thread CPU time, " + AbLatencyBenchmark.CPU_METRIC + ")"
                                 : "wall time (JMH primary metric)",
@@ -127,6 +129,7 @@ public final class AbRunner {
                 .shouldFailOnError(true)
                 .output(prepared(log).toString());
         side.jmhParams().forEach(options::param);
+        plan.cpus().ifPresent(cpus -> options.jvmArgsAppend(cpus.forkArgument()));
         Collection<RunResult> results = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
         while (results == null) {

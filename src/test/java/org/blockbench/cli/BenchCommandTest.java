@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,19 @@ class BenchCommandTest {
         err.getBuffer().setLength(0);
         assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "-r", "soon"));
         assertEquals("blockbench: iteration time must look like 1s, 500ms, 10us, found 'soon'", message());
+    }
+
+    @Test
+    void cpuPinningIsCheckedBeforeAnyFork() {
+        Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--cpus", "1-x", "-o", dir.toString()));
+        assertTrue(message().startsWith("blockbench: CPU list '1-x' is malformed; write it as Linux does"));
+        err.getBuffer().setLength(0);
+        String oneCpu = Integer.toString(CpuSet.allowed().cpus().first());
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--cpus", oneCpu, "--threads", "2",
+                "-o", dir.toString()));
+        assertEquals("blockbench: 2 threads need at least 2 CPUs, but CPU list " + oneCpu
+                + " has 1; give --cpus more CPUs, auto or none", message());
     }
 
     @Test

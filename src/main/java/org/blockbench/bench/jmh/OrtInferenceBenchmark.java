@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.zoo.Form;
+import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.ModelLocator;
 import org.blockbench.bench.ort.InferenceSession;
 import org.blockbench.bench.ort.OptimizationLevel;
@@ -95,9 +96,10 @@ public class OrtInferenceBenchmark {
     /** Measured-iteration windows on the profile's clock; null unless profiling. */
     private MeasurementWindows windows;
 
-    /** Creates the session, input and output tensors for this trial. */
+    /** Pins this fork to the CPUs in {@value CpuSet#PROPERTY}, if set; creates the session, input and output tensors. */
     @Setup(Level.Trial)
     public void open() {
+        CpuSet.pinFromProperty();
         Path file = ModelLocator.resolve(model, Form.parse(form), ModelLocator.modelsDir());
         SessionSettings settings = new SessionSettings(Provider.parse(provider), intraOpThreads,
                 OptimizationLevel.parse(optLevel));

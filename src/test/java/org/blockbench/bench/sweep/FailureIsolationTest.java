@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.zoo.Form;
+import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.bench.ort.OptimizationLevel;
 import org.blockbench.bench.ort.Provider;
@@ -87,5 +88,18 @@ class FailureIsolationTest {
         assertTrue(e.getMessage().startsWith(corrupt + ": ONNX Runtime cannot load the model: "), e.getMessage());
         assertTrue(e.getMessage().endsWith("(JMH log: " + log + ")"), e.getMessage());
         assertTrue(Files.readString(log).contains("<failure>"), "JMH's own report stays in the log");
+    }
+
+    /** The benchmark pins its fork at trial set-up; a CPU the fork may not use fails the config with the reason. */
+    @Test
+    void aForkPinnedToAForeignCpuFailsWithTheReason() {
+        System.setProperty("jmh.ignoreLock", "true");
+        Path good = TinyModels.convNet(dir.resolve("good.onnx"), 4, 2, 0);
+        CpuSet foreign = new CpuSet(new java.util.TreeSet<>(List.of(100_000)));
+        ConfigExecutor executor = new ConfigExecutor(TestSweeps.TINY, List.of(foreign.forkArgument()), null);
+        BenchConfig config = new BenchConfig(good.toString(), Form.DEPLOY, 1, Provider.CPU, 1, OptimizationLevel.ALL);
+        ConfigFailure e = assertThrows(ConfigFailure.class, () -> executor.run(config, dir, Map.of(), dir.resolve("fork.log")));
+        assertTrue(e.getMessage().startsWith("CPU list '100000' names CPUs this process may not use; it may use "),
+                e.getMessage());
     }
 }
