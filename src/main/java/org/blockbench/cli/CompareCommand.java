@@ -153,11 +153,14 @@ public final class CompareCommand implements Callable<Integer> {
         return share == 0 ? report : BusyMachineGuard.apply(report, baseCpu, newCpu, share);
     }
 
+    private static String ratio(double r) {
+        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.3f", r) : "n/a";
+    }
+
     private int finish(ComparisonReport report, List<Path> extra) {
         for (Comparison c : report.comparisons()) {
-            System.out.printf(Locale.ROOT, "%-12s %-70s time ratio %s  p %s%n", c.verdict().text(), c.key().label(),
-                    Double.isFinite(c.timeRatio()) ? String.format(Locale.ROOT, "%.3f", c.timeRatio()) : "n/a",
-                    c.pValueText());
+            System.out.printf(Locale.ROOT, "%-12s %-70s time ratio %s  fastest forks %s  p %s%n", c.verdict().text(),
+                    c.key().label(), ratio(c.timeRatio()), ratio(c.fastestForkRatio()), c.pValueText());
         }
         report.added().forEach(k -> System.out.println("added        " + k.label()));
         report.removed().forEach(k -> System.out.println("removed      " + k.label()));

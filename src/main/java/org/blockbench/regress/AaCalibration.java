@@ -34,7 +34,7 @@ public final class AaCalibration {
             for (int i = 0; i < thresholds.length; i++) {
                 VerdictPolicy p = policy.withThreshold(thresholds[i]);
                 long slower = comparisonList.stream().filter(c -> RegressionCheck.decide(c.testedBase(), c.testedNew(),
-                        c.timeRatio(), c.interval(), c.pValue(), p).verdict() == Verdict.SLOWER).count();
+                        c.timeRatio(), c.fastestForkRatio(), c.interval(), c.pValue(), p).verdict() == Verdict.SLOWER).count();
                 rates[i] = comparisonList.isEmpty() ? Double.NaN : (double) slower / comparisonList.size();
             }
             return rates;

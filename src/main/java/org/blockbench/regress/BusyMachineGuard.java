@@ -53,8 +53,8 @@ public final class BusyMachineGuard {
             notes.add(c.key().label() + ": machine busy: " + shares);
             if (c.verdict() == Verdict.SLOWER || c.verdict() == Verdict.FASTER) {
                 out.add(new Comparison(c.key(), c.unit(), c.sampleKind(), c.baseCount(), c.newCount(), c.testedBase(),
-                        c.testedNew(), c.baseMedian(), c.newMedian(), c.timeRatio(), c.interval(), c.pValue(),
-                        Verdict.INCONCLUSIVE, "machine busy, wall time not trusted (" + shares + "); would be "
+                        c.testedNew(), c.baseMedian(), c.newMedian(), c.timeRatio(), c.fastestForkRatio(), c.interval(),
+                        c.pValue(), Verdict.INCONCLUSIVE, "machine busy, wall time not trusted (" + shares + "); would be "
                         + c.verdict().text() + ": " + c.reason()));
             } else {
                 out.add(c);

@@ -67,6 +67,7 @@ public final class JsonReport implements ReportFormat {
             o.put("new_median", c.newMedian());
             o.put("time_ratio", c.timeRatio());
             o.put("change_percent", 100 * c.change());
+            o.put("fastest_fork_ratio", c.fastestForkRatio());
             if (c.interval() == null) {
                 o.putNull("ci_low");
                 o.putNull("ci_high");

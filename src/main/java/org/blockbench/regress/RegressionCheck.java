@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import org.blockbench.BadInputException;
 
 /** Compares a candidate with a baseline benchmark by benchmark under a {@link VerdictPolicy}. */
@@ -74,12 +75,15 @@ public final class RegressionCheck {
             String reason = "no finite samples in " + (b.count() == 0 ? "baseline" : "candidate")
                     + " (" + (b.count() == 0 ? base.droppedNonFinite() : fresh.droppedNonFinite()) + " NaN/Infinity dropped)";
             return new Comparison(key, unit, base.sampleKind(), b.count(), n.count(), 0, 0, b.median(), n.median(),
-                    Double.NaN, null, Double.NaN, Verdict.INCONCLUSIVE, reason);
+                    Double.NaN, Double.NaN, null, Double.NaN, Verdict.INCONCLUSIVE, reason);
         }
         boolean timeUnits = base.unit().kind() == ScoreUnit.Kind.TIME_PER_OP;
         double baseMedian = b.median();
         double newMedian = n.median();
         double ratio = timeUnits ? newMedian / baseMedian : baseMedian / newMedian;
+        double fastestBase = fastestForkMedian(base, timeUnits);
+        double fastestNew = fastestForkMedian(candidate, timeUnits);
+        double fastestRatio = timeUnits ? fastestNew / fastestBase : fastestBase / fastestNew;
         double[] testedBase = b.evenlySpaced(policy.maxTestSamples());
         double[] testedNew = n.evenlySpaced(policy.maxTestSamples());
         double p = MannWhitney.pValue(testedBase, testedNew);
@@ -87,9 +91,15 @@ public final class RegressionCheck {
         if (Double.isFinite(ratio) && ratio > 0) {
             ci = timeUnits ? interval(candidate, base, policy) : interval(base, candidate, policy);
         }
-        Decision d = decide(testedBase.length, testedNew.length, ratio, ci, p, policy);
+        Decision d = decide(testedBase.length, testedNew.length, ratio, fastestRatio, ci, p, policy);
         return new Comparison(key, unit, base.sampleKind(), b.count(), n.count(), testedBase.length, testedNew.length,
-                baseMedian, newMedian, ratio, ci, p, d.verdict(), d.reason());
+                baseMedian, newMedian, ratio, fastestRatio, ci, p, d.verdict(), d.reason());
+    }
+
+    /** The median of the fastest fork: smallest median time per op, or largest median throughput. */
+    private static double fastestForkMedian(BenchmarkRun run, boolean timeUnits) {
+        DoubleStream medians = run.forkSamples().stream().filter(f -> f.count() > 0).mapToDouble(WeightedSamples::median);
+        return (timeUnits ? medians.min() : medians.max()).orElse(Double.NaN);
     }
 
     /** Forks resampled when both sides have two or more forks with samples, else samples. */
@@ -111,7 +121,8 @@ public final class RegressionCheck {
     }
 
     /** The rules of {@link VerdictPolicy}, as a pure function of the computed statistics. */
-    static Decision decide(int nBase, int nNew, double ratio, ConfidenceInterval ci, double p, VerdictPolicy policy) {
+    static Decision decide(int nBase, int nNew, double ratio, double fastestForkRatio, ConfidenceInterval ci, double p,
+            VerdictPolicy policy) {
         double alpha = policy.alpha();
         if (MannWhitney.smallestPossiblePValue(nBase, nNew) >= alpha) {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
@@ -129,14 +140,23 @@ public final class RegressionCheck {
         String band = String.format(Locale.ROOT, "[%.3f, %.3f]", policy.fasterBelow(), policy.slowerAbove());
         String pText = p == 0 ? "p < 1e-300" : "p = " + fmtP(p);
         boolean beyond = ratio > policy.slowerAbove() || ratio < policy.fasterBelow();
+        String fastest = String.format(Locale.ROOT, "%+.1f %%", 100 * (fastestForkRatio - 1));
         if (significant && ratio > policy.slowerAbove() && ci.low() > 1) {
-            return new Decision(Verdict.SLOWER, String.format(Locale.ROOT, "%s < %s, median time %s beyond +%s, "
-                    + "interval %s above 1", pText, fmt(alpha), effect, pct(policy.threshold()), interval));
+            String evidence = String.format(Locale.ROOT, "%s < %s, median time %s beyond +%s", pText, fmt(alpha), effect,
+                    pct(policy.threshold()));
+            return fastestForkRatio > policy.slowerAbove()
+                    ? new Decision(Verdict.SLOWER, evidence + ", interval " + interval + " above 1, fastest fork " + fastest)
+                    : new Decision(Verdict.INCONCLUSIVE, evidence + " and interval " + interval + " above 1, but the "
+                            + "fastest fork only " + fastest + ": not every fork is slower (forks in a slow machine state?)");
         }
         if (significant && ratio < policy.fasterBelow() && ci.high() < 1) {
-            return new Decision(Verdict.FASTER, String.format(Locale.ROOT, "%s < %s, median time %s beyond -%s, "
-                    + "interval %s below 1", pText, fmt(alpha), effect, pct(policy.threshold() / (1 + policy.threshold())),
-                    interval));
+            String evidence = String.format(Locale.ROOT, "%s < %s, median time %s beyond -%s", pText, fmt(alpha), effect,
+                    pct(policy.threshold() / (1 + policy.threshold())));
+            return fastestForkRatio < policy.fasterBelow()
+                    ? new Decision(Verdict.FASTER, evidence + ", interval " + interval + " below 1, fastest fork " + fastest)
+                    : new Decision(Verdict.INCONCLUSIVE, evidence + " and interval " + interval + " below 1, but the "
+                            + "fastest fork only " + fastest + ": not every fork is faster (baseline forks in a slow "
+                            + "machine state?)");
         }
         if (significant && beyond) {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s < %s and median time %s beyond the "

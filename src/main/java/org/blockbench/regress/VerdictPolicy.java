@@ -9,22 +9,25 @@ import org.blockbench.BadInputException;
  * throughput units, base/new, so that {@code r > 1} always means slower), {@code [lo, hi]}
  * its bootstrap interval at confidence {@code 1 − alpha} (resampling whole forks when both
  * sides have two or more, samples otherwise), {@code p} the two-sided Mann-Whitney U p-value
- * of the raw samples and {@code t} the threshold. Then, in this order:
+ * of the raw samples, {@code f} the same time ratio between the fastest fork of each side and
+ * {@code t} the threshold. Then, in this order:
  * <ol>
  * <li><b>inconclusive</b> if either side has no finite sample, or the sample sizes are so
  *     small that even two non-overlapping samples could not give {@code p < alpha}
  *     ({@link MannWhitney#minimumSamplesPerSide}: 5 per side at alpha 0.01);</li>
- * <li><b>slower</b> if {@code p < alpha}, {@code r > 1 + t} and {@code lo > 1};</li>
- * <li><b>faster</b> if {@code p < alpha}, {@code r < 1 / (1 + t)} and {@code hi < 1};</li>
+ * <li><b>slower</b> if {@code p < alpha}, {@code r > 1 + t}, {@code lo > 1} and {@code f > 1 + t};</li>
+ * <li><b>faster</b> if {@code p < alpha}, {@code r < 1 / (1 + t)}, {@code hi < 1} and {@code f < 1 / (1 + t)};</li>
  * <li><b>unchanged</b> if {@code 1/(1+t) ≤ lo} and {@code hi ≤ 1 + t}: the data rule out a
  *     change as large as the threshold (significant or not);</li>
  * <li><b>inconclusive</b> otherwise: a significant effect beyond the threshold whose interval
- *     still includes 1 (the forks disagree), an effect beyond the threshold without
+ *     still includes 1 (the forks disagree) or whose fastest fork stays within the threshold
+ *     (not every fork moved), an effect beyond the threshold without
  *     significance, a significant shift within the threshold whose interval reaches past it,
  *     or no significance with an interval too wide to rule a change out.</li>
  * </ol>
  * The U test treats every sample as independent, which samples of one fork are not; the
- * interval over forks is what keeps a fork that landed in a slow state from raising an alarm.
+ * interval over forks and the fastest fork are what keep forks that landed in a slow machine
+ * state from raising an alarm.
  *
  * @param alpha significance level of the U test and 1 − confidence of the interval (default 0.01)
  * @param threshold smallest relative change that counts as an effect (default 0.05 = 5 %)

@@ -15,7 +15,7 @@ class BusyMachineGuardTest {
 
     /** A slower verdict: wall medians 1.0 → 1.2 ms/op. */
     static ComparisonReport slowerReport(BenchmarkKey key) {
-        Comparison c = new Comparison(key, "ms/op", SampleKind.ITERATION_SCORES, 10, 10, 10, 10, 1.0, 1.2, 1.2,
+        Comparison c = new Comparison(key, "ms/op", SampleKind.ITERATION_SCORES, 10, 10, 10, 10, 1.0, 1.2, 1.2, 1.2,
                 new ConfidenceInterval(1.15, 1.25, 0.99, 10_000, 1), 1e-4, Verdict.SLOWER, "p = 1.0e-04 < 0.01 and ...");
         return new ComparisonReport("t", "b", "n", VerdictPolicy.DEFAULTS, List.of(c), List.of(), List.of(), List.of(),
                 Instant.EPOCH);

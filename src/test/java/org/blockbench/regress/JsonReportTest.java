@@ -36,6 +36,7 @@ class JsonReportTest {
             assertEquals(c.key().params().get("size"), j.at("/params/size").asText());
             assertEquals(c.verdict().text(), j.get("verdict").asText());
             assertEquals(c.timeRatio(), j.get("time_ratio").asDouble(), 0);
+            assertEquals(c.fastestForkRatio(), j.get("fastest_fork_ratio").asDouble(), 0);
             assertEquals(c.pValue(), j.get("p_value").asDouble(), 0);
             assertEquals(c.interval().low(), j.get("ci_low").asDouble(), 0);
             assertEquals(c.baseCount(), j.get("base_samples").asLong());
@@ -48,12 +49,13 @@ class JsonReportTest {
     void notComputedNumbersAreNaNStringsAndNulls() throws Exception {
         BenchmarkKey key = RegressionCheckTest.KEY;
         Comparison c = new Comparison(key, "ms/op", SampleKind.ITERATION_SCORES, 0, 3, 0, 0, Double.NaN, 1.0, Double.NaN,
-                null, Double.NaN, Verdict.INCONCLUSIVE, "no finite samples in baseline (3 NaN/Infinity dropped)");
+                Double.NaN, null, Double.NaN, Verdict.INCONCLUSIVE, "no finite samples in baseline (3 NaN/Infinity dropped)");
         ComparisonReport r = new ComparisonReport("t", "b", "n", VerdictPolicy.DEFAULTS, List.of(c), List.of(), List.of(),
                 List.of(), Instant.EPOCH);
         JsonNode j = written(r).get("comparisons").get(0);
         assertEquals("NaN", j.get("p_value").asText());
         assertTrue(j.get("p_value").isTextual(), "JMH's convention: NaN as a string");
         assertTrue(j.get("ci_low").isNull());
+        assertEquals("NaN", j.get("fastest_fork_ratio").asText());
     }
 }

@@ -97,7 +97,7 @@ class RegressionCheckTest {
     void effectWithoutSignificanceIsInconclusive() {
         // two very noisy samples whose medians differ by ~10 %
         ConfidenceInterval wide = new ConfidenceInterval(0.8, 1.4, 0.99, 10_000, 1);
-        var d = RegressionCheck.decide(10, 10, 1.10, wide, 0.2, POLICY);
+        var d = RegressionCheck.decide(10, 10, 1.10, 1.10, wide, 0.2, POLICY);
         assertEquals(Verdict.INCONCLUSIVE, d.verdict());
         assertTrue(d.reason().startsWith("effect +10.0 % beyond the threshold but not significant (p = 0.200"), d.reason());
     }
@@ -105,15 +105,15 @@ class RegressionCheckTest {
     @Test
     void significanceWithoutEffect() {
         // significant 2 % shift, interval inside the ±5 % band → unchanged, and says it is real
-        var d = RegressionCheck.decide(1000, 1000, 1.02, new ConfidenceInterval(1.015, 1.025, 0.99, 10_000, 1), 1e-9, POLICY);
+        var d = RegressionCheck.decide(1000, 1000, 1.02, 1.02, new ConfidenceInterval(1.015, 1.025, 0.99, 10_000, 1), 1e-9, POLICY);
         assertEquals(Verdict.UNCHANGED, d.verdict());
         assertTrue(d.reason().contains("a real but smaller-than-threshold shift"), d.reason());
         // significant 3 % shift whose interval reaches past +5 % → inconclusive
-        d = RegressionCheck.decide(20, 20, 1.03, new ConfidenceInterval(1.01, 1.07, 0.99, 10_000, 1), 0.001, POLICY);
+        d = RegressionCheck.decide(20, 20, 1.03, 1.03, new ConfidenceInterval(1.01, 1.07, 0.99, 10_000, 1), 0.001, POLICY);
         assertEquals(Verdict.INCONCLUSIVE, d.verdict());
         assertTrue(d.reason().startsWith("significant (p = 0.001) but effect +3.0 % within the threshold"), d.reason());
         // neither significant nor narrow
-        d = RegressionCheck.decide(20, 20, 1.01, new ConfidenceInterval(0.9, 1.1, 0.99, 10_000, 1), 0.5, POLICY);
+        d = RegressionCheck.decide(20, 20, 1.01, 1.01, new ConfidenceInterval(0.9, 1.1, 0.99, 10_000, 1), 0.5, POLICY);
         assertEquals(Verdict.INCONCLUSIVE, d.verdict());
         assertTrue(d.reason().endsWith("too noisy to rule out a change of the threshold size"), d.reason());
     }
@@ -121,13 +121,29 @@ class RegressionCheckTest {
     @Test
     void thresholdBoundariesAreStrict() {
         ConfidenceInterval ci = new ConfidenceInterval(1.04, 1.06, 0.99, 10_000, 1);
-        assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.05, ci, 1e-6, POLICY).verdict(),
+        assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.05, 1.05, ci, 1e-6, POLICY).verdict(),
                 "a ratio of exactly 1 + threshold is not above it");
-        assertEquals(Verdict.SLOWER, RegressionCheck.decide(50, 50, 1.0501, ci, 1e-6, POLICY).verdict());
-        assertTrue(RegressionCheck.decide(50, 50, 1.0501, ci, 0.0, POLICY).reason().startsWith("p < 1e-300 < 0.01"),
+        assertEquals(Verdict.SLOWER, RegressionCheck.decide(50, 50, 1.0501, 1.0501, ci, 1e-6, POLICY).verdict());
+        assertTrue(RegressionCheck.decide(50, 50, 1.0501, 1.0501, ci, 0.0, POLICY).reason().startsWith("p < 1e-300 < 0.01"),
                 "an underflowed p-value is not printed as 0");
-        assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.0501, ci, 0.01, POLICY).verdict(),
+        assertEquals(Verdict.INCONCLUSIVE, RegressionCheck.decide(50, 50, 1.0501, 1.0501, ci, 0.01, POLICY).verdict(),
                 "p must be below alpha, not equal");
+    }
+
+    @Test
+    void anAlarmNeedsTheFastestForkBeyondTheThresholdToo() {
+        ConfidenceInterval above = new ConfidenceInterval(1.02, 1.25, 0.99, 10_000, 1);
+        var d = RegressionCheck.decide(50, 50, 1.12, 1.01, above, 1e-9, POLICY);
+        assertEquals(Verdict.INCONCLUSIVE, d.verdict(), "pooled median +12 %, fastest fork +1 %: a slow-state fork");
+        assertEquals("p = 1.0e-09 < 0.01, median time +12.0 % beyond +5.0 % and interval [1.020, 1.250] above 1, but the "
+                + "fastest fork only +1.0 %: not every fork is slower (forks in a slow machine state?)", d.reason());
+        assertEquals(Verdict.SLOWER, RegressionCheck.decide(50, 50, 1.12, 1.0501, above, 1e-9, POLICY).verdict());
+        ConfidenceInterval below = new ConfidenceInterval(0.80, 0.98, 0.99, 10_000, 1);
+        d = RegressionCheck.decide(50, 50, 0.89, 0.99, below, 1e-9, POLICY);
+        assertEquals(Verdict.INCONCLUSIVE, d.verdict(), "pooled median -11 %, fastest fork -1 %: baseline forks slow");
+        assertTrue(d.reason().endsWith("but the fastest fork only -1.0 %: not every fork is faster (baseline forks in a "
+                + "slow machine state?)"), d.reason());
+        assertEquals(Verdict.FASTER, RegressionCheck.decide(50, 50, 0.89, 0.90, below, 1e-9, POLICY).verdict());
     }
 
     /** Runs of 3 forks, each fork 20 samples around its own level. */
@@ -149,9 +165,14 @@ class RegressionCheckTest {
         assertEquals(Verdict.INCONCLUSIVE, c.verdict());
         assertTrue(c.reason().contains("but the fork-level interval") && c.reason().endsWith("the forks disagree"),
                 c.reason());
+        // two of three forks slow: pooled median +12 %, but the fastest fork +2 %
+        Comparison most = RegressionCheck.compare(KEY, forks(1.0, 1.0, 1.0), forks(1.13, 1.12, 1.02), POLICY);
+        assertEquals(1.02, most.fastestForkRatio(), 0.01);
+        assertEquals(Verdict.INCONCLUSIVE, most.verdict(), most.reason());
         // every fork of the candidate slower: an alarm
         Comparison all = RegressionCheck.compare(KEY, forks(1.0, 1.0, 1.0), forks(1.13, 1.12, 1.14), POLICY);
         assertEquals(Verdict.SLOWER, all.verdict(), all.reason());
+        assertEquals(1.12, all.fastestForkRatio(), 0.01);
         // one fork per side: the interval resamples samples and says so
         Comparison single = RegressionCheck.compare(KEY, forks(1.0), forks(1.13), POLICY);
         assertEquals(ConfidenceInterval.SAMPLES, single.interval().resampled());
