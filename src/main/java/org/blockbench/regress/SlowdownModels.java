@@ -12,7 +12,8 @@ import org.blockbench.onnx.Value;
 
 /**
  * Calibration models for the regression checker: a plain conv net and variants of it with
- * one conv made wider, so that a known amount of extra compute can be injected.
+ * one conv made wider or a few small convs added, so that a known amount of extra compute can
+ * be injected.
  *
  * <p>Network (input {@code [batch, 3, 32, 32]}, output {@code logits [batch, 10]}): stem
  * Conv 3×3 (3→{@value #WIDTH}, stride 2) + ReLU to 16×16, then {@value #BODY_LAYERS} body
@@ -21,7 +22,12 @@ import org.blockbench.onnx.Value;
  * widens the output of body layer {@value #WIDENED_LAYER} (and so the input of the next
  * layer) to {@code WIDTH + w} channels: each of those two convs does {@code (WIDTH+w)/WIDTH}
  * of the work, and the whole net gains about {@code w/161.5} of its MACs (w = 16 adds 9.9 %, see
- * {@link #extraComputeFraction}).
+ * {@link #extraComputeFraction}). The variant with {@code extraLayers = d} adds, after the
+ * body, one Conv 3×3 ({@value #WIDTH}→{@value #WIDTH}, stride 2) to 8×8 and {@code d − 1} more
+ * at 8×8 (pad 1), each + ReLU: {@code 32·32·9·64} MACs, +2.48 % of the base, apiece. Widened
+ * convs run ORT's kernels on channel counts that are not the base's, which costs more than the
+ * arithmetic (a few extra channels already cost ~8 % here); the added convs keep the base's
+ * channel count, so their cost tracks their MACs more closely.
  * Weights are He-initialised from a fixed seed, so activations neither explode nor fall
  * into the denormal range (which would slow the CPU and distort timings).
  */
@@ -45,10 +51,19 @@ public final class SlowdownModels {
 
     /** The model with {@code extraChannels} more output channels in the widened layer (0 = base). */
     public static ModelProto build(int extraChannels) {
-        if (extraChannels < 0) {
-            throw new IllegalArgumentException("extraChannels must be >= 0, found " + extraChannels);
+        return build(extraChannels, 0);
+    }
+
+    /**
+     * The model with {@code extraChannels} more output channels in the widened layer and
+     * {@code extraLayers} small convs after the body (0 and 0 = base).
+     */
+    public static ModelProto build(int extraChannels, int extraLayers) {
+        if (extraChannels < 0 || extraLayers < 0) {
+            throw new IllegalArgumentException("extraChannels and extraLayers must be >= 0, found " + extraChannels
+                    + " and " + extraLayers);
         }
-        SplittableRandom random = new SplittableRandom(SEED + extraChannels);
+        SplittableRandom random = new SplittableRandom(SEED + extraChannels + 1000L * extraLayers);
         GraphBuilder g = new GraphBuilder();
         Value x = g.input("input", "batch", 3, 32, 32);
         try (var s = g.scope("stem")) {
@@ -64,6 +79,13 @@ public final class SlowdownModels {
             }
             in = out;
         }
+        for (int layer = 1; layer <= extraLayers; layer++) {
+            try (var s = g.scope("extra")) {
+                try (var t = g.scope(Integer.toString(layer))) {
+                    x = relu(g, conv(g, random, x, WIDTH, WIDTH, layer == 1 ? 2 : 1, false));
+                }
+            }
+        }
         Value pooled = g.op(OnnxOp.FLATTEN, List.of(g.op(OnnxOp.GLOBAL_AVERAGE_POOL, List.of(x))),
                 Attribute.integer("axis", 1));
         Value logits;
@@ -73,19 +95,20 @@ public final class SlowdownModels {
             logits = g.opNamed("logits", OnnxOp.GEMM, List.of(pooled, w, b), Attribute.integer("transB", 1));
         }
         g.output(logits, "batch", CLASSES);
-        return g.build("slowdown_w" + extraChannels,
+        return g.build("slowdown_w" + extraChannels + "_d" + extraLayers,
                 "BlockBench regression calibration net; body layer " + WIDENED_LAYER + " widened by "
-                        + extraChannels + " channels",
+                        + extraChannels + " channels, " + extraLayers + " extra 8x8 convs",
                 Map.of("blockbench.regress.extra_channels", Integer.toString(extraChannels),
-                        "blockbench.regress.macs", Long.toString(macs(extraChannels)),
-                        "blockbench.regress.seed", Long.toString(SEED + extraChannels)));
+                        "blockbench.regress.extra_layers", Integer.toString(extraLayers),
+                        "blockbench.regress.macs", Long.toString(macs(extraChannels, extraLayers)),
+                        "blockbench.regress.seed", Long.toString(SEED + extraChannels + 1000L * extraLayers)));
     }
 
     /**
      * Multiply-accumulates of one forward pass at batch 1, counting Conv and Gemm only
      * (SPEC §6: N·Cout·Hout·Wout·Cin·kh·kw for Conv, in·out for Gemm).
      */
-    public static long macs(int extraChannels) {
+    public static long macs(int extraChannels, int extraLayers) {
         long hw = (long) SPATIAL * SPATIAL;
         long total = 3L * WIDTH * 9 * hw; // stem
         int in = WIDTH;
@@ -94,12 +117,13 @@ public final class SlowdownModels {
             total += (long) in * out * 9 * hw;
             in = out;
         }
+        total += (long) extraLayers * WIDTH * WIDTH * 9 * (hw / 4);
         return total + (long) WIDTH * CLASSES;
     }
 
-    /** Extra compute of a variant relative to the base model: {@code macs(w) / macs(0) - 1}. */
-    public static double extraComputeFraction(int extraChannels) {
-        return (double) macs(extraChannels) / macs(0) - 1.0;
+    /** Extra compute of a variant relative to the base model: {@code macs(w, d) / macs(0, 0) - 1}. */
+    public static double extraComputeFraction(int extraChannels, int extraLayers) {
+        return (double) macs(extraChannels, extraLayers) / macs(0, 0) - 1.0;
     }
 
     private static Value conv(GraphBuilder g, SplittableRandom random, Value x, int in, int out, int stride,

@@ -19,19 +19,25 @@ class SlowdownModelsTest {
     @Test
     void macCountsByHand() {
         // stem 3·32·9·256 = 221,184; 10 body convs 32·32·9·256 = 2,359,296 each; Gemm 32·10 = 320
-        assertEquals(221_184L + 10 * 2_359_296L + 320, SlowdownModels.macs(0));
+        assertEquals(221_184L + 10 * 2_359_296L + 320, SlowdownModels.macs(0, 0));
         // w = 16: layers 5 and 6 each gain 16·32·9·256 = 1,179,648
-        assertEquals(SlowdownModels.macs(0) + 2 * 1_179_648L, SlowdownModels.macs(16));
-        assertEquals(0.0991, SlowdownModels.extraComputeFraction(16), 5e-5);
+        assertEquals(SlowdownModels.macs(0, 0) + 2 * 1_179_648L, SlowdownModels.macs(16, 0));
+        assertEquals(0.0991, SlowdownModels.extraComputeFraction(16, 0), 5e-5);
+        // d = 2: two convs 32·32·9·64 = 589,824 each at 8×8
+        assertEquals(SlowdownModels.macs(0, 0) + 2 * 589_824L, SlowdownModels.macs(0, 2));
+        assertEquals(0.0495, SlowdownModels.extraComputeFraction(0, 2), 5e-5);
         assertThrows(IllegalArgumentException.class, () -> SlowdownModels.build(-1));
+        assertThrows(IllegalArgumentException.class, () -> SlowdownModels.build(0, -1));
     }
 
     @Test
     void variantsRunInOrtWithTheDeclaredShapes(@TempDir Path dir) throws Exception {
-        for (int w : new int[] {0, 16}) {
-            Path file = dir.resolve("w" + w + ".onnx");
-            OnnxModelFile.write(file, SlowdownModels.build(w));
-            assertEquals(Long.toString(SlowdownModels.macs(w)), OnnxModelFile.read(file).getMetadataPropsList().stream()
+        for (int[] variant : new int[][] {{0, 0}, {16, 0}, {0, 2}}) {
+            int w = variant[0];
+            int d = variant[1];
+            Path file = dir.resolve("w" + w + "d" + d + ".onnx");
+            OnnxModelFile.write(file, SlowdownModels.build(w, d));
+            assertEquals(Long.toString(SlowdownModels.macs(w, d)), OnnxModelFile.read(file).getMetadataPropsList().stream()
                     .filter(p -> p.getKey().equals("blockbench.regress.macs")).findFirst().orElseThrow().getValue());
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             try (OrtSession s = env.createSession(file.toString(), new OrtSession.SessionOptions());
