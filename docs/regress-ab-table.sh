@@ -18,10 +18,10 @@ for d in "$WORK"/ab/*/; do
   [ -f "$d/a.json" ] && [ -f "$d/b.json" ] || continue
   s=$(basename "$d")
   read -r wr wp wv wf <<< "$(judge "$d" w)"
-  read -r _ _ wn <<< "$(judge "$d" wn --min-cpu-share 0)"
-  read -r cr cp cv <<< "$(judge "$d" c --metric cpuNanosPerOp:ns/op)"
-  read -r _ _ w2 <<< "$(judge "$d" w2 --threshold 0.02 --min-cpu-share 0)"
-  read -r _ _ c2 <<< "$(judge "$d" c2 --metric cpuNanosPerOp:ns/op --threshold 0.02)"
+  read -r _ _ wn _ <<< "$(judge "$d" wn --min-cpu-share 0)"
+  read -r cr cp cv _ <<< "$(judge "$d" c --metric cpuNanosPerOp:ns/op)"
+  read -r _ _ w2 _ <<< "$(judge "$d" w2 --threshold 0.02 --min-cpu-share 0)"
+  read -r _ _ c2 _ <<< "$(judge "$d" c2 --metric cpuNanosPerOp:ns/op --threshold 0.02)"
   # CPU share = CPU ns per op / wall ns per op (wall medians are in ms/op)
   share=$(jq -rs '(.[0].comparisons[0]) as $w | (.[1].comparisons[0]) as $c
     | "\($c.base_median / ($w.base_median * 1e6) * 100 | round) % / \($c.new_median / ($w.new_median * 1e6) * 100 | round) %"' \
