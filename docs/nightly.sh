@@ -19,16 +19,16 @@
 #                          (default: every block's deploy graph, batch 1, 1 thread, sample mode,
 #                          5 forks x (3 x 1 s warm-up + 5 x 1 s measurement))
 #   BLOCKBENCH_CPUS        CPUs every JMH fork is pinned to (default: auto, the highest-numbered
-#                          CPUs, one per ORT thread; "none" leaves forks unpinned). Unpinned forks
-#                          can settle in a slow state for their whole life and raise false alarms
-#                          (docs/regress.md).
+#                          CPUs, one per ORT thread; "none" leaves forks unpinned), so that every
+#                          night meets the same CPU placement.
 #   BLOCKBENCH_MVN         Maven command (default: "mvn -q"; use "mvn -o -q" when offline)
 # Run it on a quiet, dedicated machine, and choose BLOCKBENCH_THRESHOLD from that machine's
 # A/A noise: keep a week of nights of unchanged code in the history, then run
 #   java -jar target/blockbench.jar calibrate aa jmh-results/history/runs
 # and take the smallest threshold whose "slower rate" is below 1 % (docs/regress.md). On the
-# 2-vCPU development VM, with forks pinned, the default 5 % gave no false alarm in 240 A/A
-# comparisons; unpinned it needed 15 %.
+# 2-vCPU development VM the default 5 % gave 0-1 false alarms per 190-240 A/A comparisons of
+# 3-fork runs in most hours and 4 % in the worst; the same forks regrouped into 5-fork runs
+# (this job's default) gave none.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

@@ -6,11 +6,13 @@
 #      the base model itself (interleaved A/A), repeated
 # MODE (env, default sample) is the JMH mode of steps 1-3: sample (SampleTime) or avgt.
 # CPUS (env, default auto: the highest-numbered CPU) pins every fork; CPUS=none leaves forks unpinned.
+# AA_RUNS (default 16) and AA_FORKS (default 3) shape step 1; AB_REPEATS (default 2) step 3.
 # Usage: docs/regress-acceptance.sh [WORKDIR]   (after `mvn -o -q package -DskipTests`)
 # Takes about an hour on a quiet 2-core machine. Everything lands under WORKDIR (default target/regress-acceptance).
 set -u
 WORK=${1:-target/regress-acceptance}
 RUNS=${AA_RUNS:-16}
+FORKS=${AA_FORKS:-3}
 REPEATS=${AB_REPEATS:-2}
 MODE=${MODE:-sample}
 CPUS=${CPUS:-auto}
@@ -37,10 +39,10 @@ BENCH='org.blockbench.regress.AbLatencyBenchmark'
 bb calibrate models --out "$WORK/models" > /dev/null
 M="$WORK/models"
 
-log "1. A/A: $RUNS separate runs of base.onnx and wider-w16.onnx ($MODE, 3 forks x 5 x 1 s, CPUs: $CPUS ${PIN[*]})"
+log "1. A/A: $RUNS separate runs of base.onnx and wider-w16.onnx ($MODE, $FORKS forks x 5 x 1 s, CPUs: $CPUS ${PIN[*]})"
 mkdir -p "$WORK/aa-runs"
 for i in $(seq -w 1 "$RUNS"); do
-  jmh "$BENCH" -p model="$M/base.onnx,$M/wider-w16.onnx" -bm $MODE -tu ms -f 3 -wi 2 -w 1s -i 5 -r 1s \
+  jmh "$BENCH" -p model="$M/base.onnx,$M/wider-w16.onnx" -bm $MODE -tu ms -f "$FORKS" -wi 2 -w 1s -i 5 -r 1s \
       "${PIN[@]}" -rf json -rff "$WORK/aa-runs/run-$i.json" && log "   run $i done"
 done
 bb calibrate aa "$WORK/aa-runs" --out "$WORK" --name aa-wall | head -12

@@ -17,13 +17,14 @@ import org.blockbench.BadInputException;
  * A set of logical CPUs that a benchmark JVM is pinned to, written as Linux writes CPU lists
  * ({@code 1}, {@code 0-3}, {@code 0,2-3}).
  *
- * <p>Why pin: on the 2-vCPU development VM an unpinned fork of a 0.24 ms model settled, for its
- * whole life, either near 0.242 ms or near 0.272 ms (about a third of forks slow, 12 % apart),
- * so two runs of unchanged code differed by 10 % often enough to raise false "slower" verdicts.
- * Pinned to one CPU, 48 of 48 forks landed within 0.234–0.240 ms (docs/regress.md). A fork
- * pins itself at trial set-up when the system property {@value #PROPERTY} holds a CPU list
- * (the {@code --cpus} option of {@code bench} and {@code ab} sets it, see {@link #choose});
- * threads the fork starts later, ONNX Runtime's included, inherit the set.
+ * <p>Why pin: the scheduler then cannot move a fork between CPUs, so every fork and every run
+ * meets the same placement, and a multi-threaded session gets exactly the CPUs it was given.
+ * Pinning did not remove the slow state that some forks settle in on the development VM
+ * (interleaved, as many forks were slow pinned as unpinned; docs/regress.md), which is why the
+ * verdict also looks at the fastest fork. A fork pins itself at trial set-up when the system
+ * property {@value #PROPERTY} holds a CPU list (the {@code --cpus} option of {@code bench} and
+ * {@code ab} sets it, see {@link #choose}); threads the fork starts later, ONNX Runtime's
+ * included, inherit the set.
  *
  * @param cpus the CPU numbers, ascending, at least one
  */

@@ -68,7 +68,7 @@ public final class AbCommand implements Callable<Integer> {
 
     @Option(names = "--cpus", paramLabel = "LIST", defaultValue = CpuSet.AUTO,
             description = "CPUs every fork is pinned to: auto (the highest-numbered CPUs, one per ORT thread), none, or a "
-                    + "Linux CPU list (1, 0-3, 0,2). Unpinned forks may settle in a slow state for their whole life "
+                    + "Linux CPU list (1, 0-3, 0,2). Pinned forks meet the same CPU placement in every run "
                     + "(docs/regress.md). Default: ${DEFAULT-VALUE}.")
     String cpus;
 

@@ -48,8 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cpus", paramLabel = "LIST", defaultValue = CpuSet.NONE,
             description = "CPUs every JMH fork is pinned to: auto (the highest-numbered CPUs, one per ORT thread), none, "
-                    + "or a Linux CPU list (1, 0-3, 0,2). Unpinned forks may settle in a slow state for their whole life "
-                    + "(docs/regress.md); the nightly job pins. Default: ${DEFAULT-VALUE}.")
+                    + "or a Linux CPU list (1, 0-3, 0,2). Pinned forks meet the same CPU placement in every "
+                    + "run (docs/regress.md); the nightly job pins. Default: ${DEFAULT-VALUE}.")
     String cpus;
 
     @Option(names = {"-v", "--verbose"}, description = "Echo JMH's own output (also kept in logs/).")
