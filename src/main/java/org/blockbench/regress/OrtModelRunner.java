@@ -10,11 +10,10 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.ort.OptimizationLevel;
 import org.blockbench.onnx.OrtCallException;
 
 /**
@@ -23,9 +22,6 @@ import org.blockbench.onnx.OrtCallException;
  * measured call is {@link #run()}, which allocates nothing but ORT's own output.
  */
 public final class OrtModelRunner implements AutoCloseable {
-
-    /** ORT graph optimisation levels by the names the CLI accepts. */
-    public static final List<String> OPTIMIZATION_LEVELS = List.of("all", "extended", "basic", "none");
 
     private final String description;
     private final OrtSession.SessionOptions options;
@@ -59,7 +55,7 @@ public final class OrtModelRunner implements AutoCloseable {
             throw new BadInputException("threads and batch must be >= 1, found threads=" + intraOpThreads
                     + " batch=" + batch);
         }
-        OrtSession.SessionOptions.OptLevel level = level(optimizationLevel);
+        OrtSession.SessionOptions.OptLevel level = OptimizationLevel.parse(optimizationLevel).ortLevel();
         String description = model + " (threads=" + intraOpThreads + ", opt=" + optimizationLevel + ", batch=" + batch + ")";
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -120,16 +116,6 @@ public final class OrtModelRunner implements AutoCloseable {
         } finally {
             options.close();
         }
-    }
-
-    private static OrtSession.SessionOptions.OptLevel level(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "all" -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
-            case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case "none" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
-            default -> throw BadInputException.unknown("ORT optimization level", name, OPTIMIZATION_LEVELS);
-        };
     }
 
     private static long[] inputShape(Path model, String name, NodeInfo info, int batch) {

@@ -9,11 +9,12 @@ import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import org.blockbench.onnx.FloatTensor;
+import org.blockbench.onnx.OrtCallException;
 
 /**
  * An ONNX Runtime (CPU) session over one model with a single float input, used to check that
  * a trained graph evaluates in ORT as it did in the trainer. {@link OrtException} stays here:
- * it becomes {@link OrtFailure} with the model and the step that failed.
+ * it becomes {@link OrtCallException} with the model and the step that failed.
  */
 public final class OrtModel implements AutoCloseable {
 
@@ -34,7 +35,7 @@ public final class OrtModel implements AutoCloseable {
             this.session = env.createSession(model.toByteArray(), options);
             this.inputName = session.getInputNames().iterator().next();
         } catch (OrtException e) {
-            throw new OrtFailure(source + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
+            throw new OrtCallException(source + ": ONNX Runtime cannot load the model", e);
         }
     }
 
@@ -52,7 +53,7 @@ public final class OrtModel implements AutoCloseable {
             buffer.get(data);
             return new FloatTensor(shape, data);
         } catch (OrtException e) {
-            throw new OrtFailure(source + ": ONNX Runtime failed to run the model: " + e.getMessage(), e);
+            throw new OrtCallException(source + ": ONNX Runtime failed to run the model", e);
         }
     }
 
@@ -65,16 +66,7 @@ public final class OrtModel implements AutoCloseable {
         try {
             session.close();
         } catch (OrtException e) {
-            throw new OrtFailure(source + ": closing the ONNX Runtime session failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** ONNX Runtime refused or failed; the message names the model. */
-    public static final class OrtFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public OrtFailure(String message, Throwable cause) {
-            super(message, cause);
+            throw new OrtCallException(source + ": closing the ONNX Runtime session failed", e);
         }
     }
 }

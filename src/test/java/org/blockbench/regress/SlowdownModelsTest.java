@@ -71,7 +71,7 @@ class SlowdownModelsTest {
         Path file = dir.resolve("base.onnx");
         OnnxModelFile.write(file, SlowdownModels.build(0));
         BadInputException e = assertThrows(BadInputException.class, () -> OrtModelRunner.open(file, 1, "max", 1));
-        assertEquals("unknown ORT optimization level 'max', expected one of [all, extended, basic, none]", e.getMessage());
+        assertEquals("unknown optimisation level 'max', expected one of [none, basic, extended, all]", e.getMessage());
         e = assertThrows(BadInputException.class, () -> OrtModelRunner.open(dir.resolve("missing.onnx"), 1, "all", 1));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         Path junk = dir.resolve("junk.onnx");
