@@ -1,7 +1,7 @@
 package org.blockbench.gwo;
 
 /**
- * The two complexity terms of a whole network (SPEC §5): descriptive complexity C_D (sum of the
+ * The two complexity terms of a whole network (docs/protocol.md §GWO): descriptive complexity C_D (sum of the
  * declared primitive costs of every operation, over every instance of the block) and the
  * trainable parameters of the declared dynamic sub-networks, whose count in millions is the
  * parametric complexity C_P.

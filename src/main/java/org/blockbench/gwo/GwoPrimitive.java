@@ -1,6 +1,6 @@
 package org.blockbench.gwo;
 
-/** The GWO primitive dictionary v0.1 (SPEC §5): each primitive, its role and its cost. */
+/** The GWO primitive dictionary v0.1 (docs/protocol.md §GWO): each primitive, its role and its cost. */
 public enum GwoPrimitive {
     STATIC_SLIDING(Role.PATH, 1),
     GLOBAL_INDEXED(Role.PATH, 1),

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.blockbench.BadInputException;
 
 /**
- * A GWO score (SPEC §5): Score = 100 × test accuracy in percent / (1 + Ω_proxy), with
+ * A GWO score (docs/protocol.md §GWO): Score = 100 × test accuracy in percent / (1 + Ω_proxy), with
  * Ω_proxy = C_D + α·C_P. Latency plays no part in it.
  *
  * @param complexity      C_D and the dynamic parameter count

@@ -1,7 +1,7 @@
 package org.blockbench.gwo;
 
 /**
- * The GWO score tiers (SPEC §5): S ≥ 1800; A 1250–1800; B 900–1250; C 500–900; D &lt; 500.
+ * The GWO score tiers (docs/protocol.md §GWO): S ≥ 1800; A 1250–1800; B 900–1250; C 500–900; D &lt; 500.
  * A lower bound belongs to its tier (a score of exactly 1250 is A).
  */
 public enum GwoTier {

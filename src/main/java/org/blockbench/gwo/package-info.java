@@ -1,5 +1,5 @@
 /**
- * The GWO grammar (Path, Shape, Weight) and score (SPEC §5): the primitive dictionary v0.1
+ * The GWO grammar (Path, Shape, Weight) and score (docs/protocol.md §GWO): the primitive dictionary v0.1
  * with its costs ({@link org.blockbench.gwo.GwoPrimitive}), the annotation each block declares
  * ({@link org.blockbench.gwo.GwoAnnotation}), from which descriptive complexity C_D follows,
  * the network's complexity terms ({@link org.blockbench.gwo.GwoComplexity}: C_D and the

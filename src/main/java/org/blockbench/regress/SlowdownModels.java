@@ -106,7 +106,7 @@ public final class SlowdownModels {
 
     /**
      * Multiply-accumulates of one forward pass at batch 1, counting Conv and Gemm only
-     * (SPEC §6: N·Cout·Hout·Wout·Cin·kh·kw for Conv, in·out for Gemm).
+     * (docs/protocol.md §Counting: N·Cout·Hout·Wout·Cin·kh·kw for Conv, in·out for Gemm).
      */
     public static long macs(int extraChannels, int extraLayers) {
         long hw = (long) SPATIAL * SPATIAL;

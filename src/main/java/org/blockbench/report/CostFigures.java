@@ -3,7 +3,7 @@ package org.blockbench.report;
 import java.util.List;
 
 /**
- * The static costs of one model graph as the analysis reports them (SPEC §6), at the batch the
+ * The static costs of one model graph as the analysis reports them (docs/protocol.md §Counting), at the batch the
  * analysis assumed (1 unless it says otherwise).
  *
  * @param form                    which graph was analysed (train, deploy, or "file")

@@ -1,5 +1,5 @@
 /**
- * Leaderboards (SPEC §9): merges the manifest, the static analysis, JMH latency results,
+ * Leaderboards (docs/protocol.md §Leaderboards): merges the manifest, the static analysis, JMH latency results,
  * training results and GWO complexity into one board per dataset
  * ({@link org.blockbench.report.LeaderboardInputs} → {@link org.blockbench.report.LeaderboardBuilder}
  * → {@link org.blockbench.report.Leaderboard}): a row per (block, position), a summary per

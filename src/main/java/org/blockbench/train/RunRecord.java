@@ -56,7 +56,7 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
     }
 
     /**
-     * @param valIsTestSet true for CIFAR, whose official test set is the validation set (SPEC §4)
+     * @param valIsTestSet true for CIFAR, whose official test set is the validation set (docs/protocol.md §Datasets)
      */
     public record DatasetInfo(String name, String source, int trainSize, int valSize, int classes, boolean valIsTestSet) {
     }

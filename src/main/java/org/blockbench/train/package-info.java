@@ -1,5 +1,5 @@
 /**
- * Training accuracy runs (SPEC §4): {@link org.blockbench.train.TrainingRun} trains one
+ * Training accuracy runs (docs/protocol.md §Training): {@link org.blockbench.train.TrainingRun} trains one
  * (model, recipe, dataset, seed) with {@link org.blockbench.train.Trainer} on the ONNX →
  * LibTorch interpreter ({@code train.interp}), checkpoints every epoch, writes the trained
  * weights back into ONNX files, checks ONNX Runtime against the trainer

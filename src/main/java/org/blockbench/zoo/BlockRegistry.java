@@ -19,7 +19,7 @@ import org.blockbench.zoo.block.SelfAttention;
 import org.blockbench.zoo.block.StandardConv;
 import org.blockbench.zoo.block.UniversalInvertedBottleneck;
 
-/** The single list of blocks, in catalogue order (SPEC §3). */
+/** The single list of blocks, in catalogue order (docs/protocol.md §Blocks). */
 public final class BlockRegistry {
 
     private static final Map<String, Block> BLOCKS = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import org.blockbench.zoo.layer.Activation;
 import org.blockbench.zoo.layer.Linear;
 
 /**
- * The GWO baseline network (SPEC §5): layer(3→16, k3) + MaxPool 2, layer(16→32, k3) +
+ * The GWO baseline network (docs/protocol.md §GWO): layer(3→16, k3) + MaxPool 2, layer(16→32, k3) +
  * MaxPool 2, flatten, Linear 120, ReLU, Linear 84, ReLU, Linear 10, where "layer" is one of
  * the GWO baseline blocks (StandardConv with padding 0, DeformableConv and DepthwiseConv
  * with padding 1).

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.blockbench.BadInputException;
 
-/** Where in the scaffold the block under test sits: the stage built from it (SPEC §2). */
+/** Where in the scaffold the block under test sits: the stage built from it (docs/protocol.md §Scaffold). */
 public enum Position {
     EARLY("stageA"), MID("stageB"), LATE("stageC");
 

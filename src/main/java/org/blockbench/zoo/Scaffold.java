@@ -9,7 +9,7 @@ import org.blockbench.zoo.layer.ConvBn;
 import org.blockbench.zoo.layer.Linear;
 
 /**
- * The fixed network of SPEC §2: stem Conv3×3(3→64, bias) + BN + ReLU; stages A (64, stride 1),
+ * The fixed network of docs/protocol.md §Scaffold: stem Conv3×3(3→64, bias) + BN + ReLU; stages A (64, stride 1),
  * B (128, stride 2), C (256, stride 2) of 3 blocks each, only the first changing stride and
  * width; head global average pool → flatten → Linear(256 → classes). The stage at the chosen
  * position is built from the block under test, the other two from ResNet basic blocks.

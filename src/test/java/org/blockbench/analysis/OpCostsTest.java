@@ -10,7 +10,7 @@ import java.util.Map;
 import org.blockbench.analysis.shape.ShapeInference;
 import org.junit.jupiter.api.Test;
 
-/** The all-operator FLOP rules of SPEC §6, by hand, and the promise that every shaped op has a cost rule. */
+/** The all-operator FLOP rules of docs/protocol.md §Counting, by hand, and the promise that every shaped op has a cost rule. */
 class OpCostsTest {
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The GWO paper's published baseline scores, reproduced from the declared C_D of our GWO
- * networks and the dynamic parameters counted in the built ONNX graphs (SPEC §5).
+ * networks and the dynamic parameters counted in the built ONNX graphs (docs/protocol.md §GWO).
  */
 class GwoReproductionTest {
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The GWO baseline networks' sizes and complexities, hand-computed from SPEC §5. */
+/** The GWO baseline networks' sizes and complexities, hand-computed from docs/protocol.md §GWO. */
 class GwoNetworkTest {
 
     private static BuiltModel build(String variant) {

@@ -6,7 +6,7 @@ package org.blockbench.train.data;
  */
 public record Normalization(float[] mean, float[] std) {
 
-    /** CIFAR-100 statistics (the blockzoo recipe's, SPEC §4). */
+    /** CIFAR-100 statistics (the blockzoo recipe's, docs/protocol.md §Training). */
     public static final Normalization CIFAR100 = new Normalization(new float[] {0.5071f, 0.4867f, 0.4408f},
             new float[] {0.2675f, 0.2565f, 0.2761f});
     /** Mean 0.5, std 0.5 on every channel (the gwo recipe's). */

@@ -83,7 +83,7 @@ public final class ParameterStore implements AutoCloseable {
         return v;
     }
 
-    /** Elements in trainable parameters (what "parameters" means in SPEC §2). */
+    /** Elements in trainable parameters (what "parameters" means in docs/protocol.md §Scaffold). */
     public long trainableElements() {
         return elements(Kind.TRAINABLE);
     }

@@ -5,7 +5,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.train.data.Augmentation;
 import org.blockbench.train.data.Normalization;
 
-/** The published training recipes (SPEC §4), by name. */
+/** The published training recipes (docs/protocol.md §Training), by name. */
 public final class Recipes {
 
     /**

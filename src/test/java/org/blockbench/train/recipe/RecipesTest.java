@@ -9,7 +9,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.train.data.Augmentation;
 import org.junit.jupiter.api.Test;
 
-/** The published recipes hold SPEC §4's values; ReduceLROnPlateau follows PyTorch's rules. */
+/** The published recipes hold the values of docs/protocol.md §Training; ReduceLROnPlateau follows PyTorch's rules. */
 class RecipesTest {
 
     @Test
