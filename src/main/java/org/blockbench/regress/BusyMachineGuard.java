@@ -1,5 +1,6 @@
 package org.blockbench.regress;
 
+import org.blockbench.bench.result.ScoreUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

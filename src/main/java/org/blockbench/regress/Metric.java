@@ -1,5 +1,6 @@
 package org.blockbench.regress;
 
+import org.blockbench.bench.result.ScoreUnit;
 import java.util.Locale;
 import org.blockbench.BadInputException;
 

@@ -1,5 +1,7 @@
 package org.blockbench.regress;
 
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.stats.Stats;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ import java.util.List;
  * @param wallSeconds          training wall time, mean ± std (null if not recorded)
  * @param runs                 the runs, by seed
  */
-public record AccuracySummary(String recipe, int epochs, MeanStd valAccuracyPercent, MeanStd trainAccuracyPercent,
-                              MeanStd valLoss, MeanStd wallSeconds, List<TrainingRun> runs) {
+public record AccuracySummary(String recipe, int epochs, Stats valAccuracyPercent, Stats trainAccuracyPercent,
+                              Stats valLoss, Stats wallSeconds, List<TrainingRun> runs) {
 
     public AccuracySummary {
         runs = List.copyOf(runs);

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.stats.Stats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -109,8 +110,8 @@ final class JsonReport implements ReportFormat {
                         "note", x.note())).toList());
     }
 
-    private static Map<String, Object> stat(MeanStd s) {
-        return s == null ? null : map("mean", num(s.mean()), "std", num(s.std()), "n", s.n());
+    private static Map<String, Object> stat(Stats s) {
+        return s == null ? null : map("mean", num(s.mean()), "std", num(s.sampleStandardDeviation()), "n", s.count());
     }
 
     private static Double num(Double v) {

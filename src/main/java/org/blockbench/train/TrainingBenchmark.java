@@ -1,5 +1,6 @@
 package org.blockbench.train;
 
+import org.blockbench.stats.Stats;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,10 +98,7 @@ public final class TrainingBenchmark {
                 y.close();
             }
             double total = Arrays.stream(seconds).sum();
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            double median = Stats.of(seconds).median();
             return new Measurement(layout.id(), batch, threads, warmup, seconds, batch * steps / total, median, rss,
                     slope(rss));
         }

@@ -1,5 +1,6 @@
 package org.blockbench.regress;
 
+import org.blockbench.bench.result.SampleKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.blockbench.bench.overhead;
 
+import org.blockbench.stats.Stats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class OverheadRunner {
             throw new ConfigFailure("no model_run event of the profile lies inside JMH's measured iterations"
                     + " (profile clock and JVM clock disagree?); profiles in " + profileDir, null);
         }
-        LatencyStats nativeStats = LatencyStats.of(nativeRuns);
+        Stats nativeStats = Stats.of(nativeRuns);
         double toMicros = settings.timeUnit().toNanos(1) / 1000.0;
         Statistics jmh = profiled.getPrimaryResult().getStatistics();
         double jmhP50 = jmh.getPercentile(50.0) * toMicros;
