@@ -75,25 +75,26 @@ public final class JmhReader {
             }
             sets.computeIfAbsent(setOf(file), k -> new ArrayList<>()).addAll(records.get());
         }
-        Map<String, Dated> chosen = new LinkedHashMap<>();
+        Map<String, JmhRecord> chosen = new LinkedHashMap<>();
+        Map<Path, Path> setOf = new LinkedHashMap<>();
+        Map<Path, Optional<Instant>> starts = new LinkedHashMap<>(); // read only when runs must be ordered
         for (Map.Entry<Path, List<JmhRecord>> set : sets.entrySet()) {
-            Optional<Instant> start = runStart(set.getKey());
             for (JmhRecord r : oneSet(set.getValue(), notes)) {
-                Dated earlier = chosen.get(r.identity());
-                Dated now = new Dated(r, start);
-                if (earlier == null) {
-                    chosen.put(r.identity(), now);
-                } else if (!earlier.record.text().equals(r.text())) {
-                    Dated newer = newer(earlier, now);
-                    Dated older = newer == now ? earlier : now;
+                setOf.put(r.source(), set.getKey());
+                JmhRecord earlier = chosen.putIfAbsent(r.identity(), r);
+                if (earlier != null && !earlier.text().equals(r.text())) {
+                    Dated a = new Dated(earlier, starts.computeIfAbsent(setOf.get(earlier.source()), JmhReader::runStart));
+                    Dated b = new Dated(r, starts.computeIfAbsent(set.getKey(), JmhReader::runStart));
+                    Dated newer = newer(a, b);
+                    Dated older = newer == a ? b : a;
                     notes.add(r.identity() + ": " + newer.record.source() + " (run started " + newer.start.orElseThrow()
                             + ") replaces the older " + older.record.source() + older.start.map(t -> " (run started " + t + ")")
                             .orElse(" (no recorded start time)"));
-                    chosen.put(r.identity(), newer);
+                    chosen.put(r.identity(), newer.record);
                 }
             }
         }
-        return new JmhResults(chosen.values().stream().map(d -> d.record).toList(), notes);
+        return new JmhResults(List.copyOf(chosen.values()), notes);
     }
 
     /**

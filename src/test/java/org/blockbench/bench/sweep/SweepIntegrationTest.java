@@ -15,8 +15,9 @@ import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.ModelCatalog;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.TinyModels;
-import org.blockbench.bench.result.JmhElement;
+import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.JmhJson;
+import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.ResultMerger;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
@@ -46,7 +47,7 @@ class SweepIntegrationTest {
                 .map(p -> p.config().key()).toList();
     }
 
-    private static List<String> keysOf(List<JmhElement> elements) {
+    private static List<String> keysOf(List<JmhRecord> elements) {
         return elements.stream().map(e -> BenchConfig.fromJmhParams(e.params()).key()).toList();
     }
 
@@ -54,7 +55,7 @@ class SweepIntegrationTest {
     void everyConfigIsMeasuredOnceInPlanOrder() {
         assertEquals(List.of(), full.failures());
         assertEquals(4, full.count(ConfigOutcome.Status.MEASURED));
-        List<JmhElement> results = JmhJson.read(full.results());
+        List<JmhRecord> results = JmhReader.read(full.results()).records();
         assertEquals(plannedKeys(), keysOf(results));
         for (String key : plannedKeys()) {
             assertTrue(Files.isRegularFile(output.resolve("full/configs/" + key + ".json")), key);
@@ -96,8 +97,8 @@ class SweepIntegrationTest {
         int code = BlockBench.commandLine().execute("merge", "-o", merged.toString(),
                 s0.results().toString(), s1.results().toString());
         assertEquals(ExitCodes.OK, code);
-        List<JmhElement> mergedElements = JmhJson.read(merged);
-        assertEquals(keysOf(JmhJson.read(full.results())), keysOf(mergedElements), "same configs, same order, once each");
+        List<JmhRecord> mergedElements = JmhReader.read(merged).records();
+        assertEquals(keysOf(JmhReader.read(full.results()).records()), keysOf(mergedElements), "same configs, same order, once each");
         assertTrue(Files.isRegularFile(ResultMerger.sidecarOf(merged)));
         // the run directory itself merges to the same set
         assertEquals(keysOf(mergedElements), keysOf(ResultMerger.merge(List.of(shardsOut.resolve("nightly")))));
@@ -124,13 +125,14 @@ class SweepIntegrationTest {
 
     @Test
     void mergingConflictingResultsOfOneMeasurementIsRefused() throws Exception {
-        List<JmhElement> one = JmhJson.read(full.results()).subList(0, 1);
+        List<JmhRecord> one = JmhReader.read(full.results()).records().subList(0, 1);
         String text = JmhJson.array(one);
         Path a = Files.writeString(dir.resolve("a.json"), text);
         Path same = Files.writeString(dir.resolve("same.json"), text);
         Path changed = Files.writeString(dir.resolve("changed.json"), text.replaceFirst("\"score\" : [0-9.E-]+", "\"score\" : 123.0"));
         assertEquals(1, ResultMerger.merge(List.of(a, same)).size(), "an identical duplicate is kept once");
         BadInputException e = assertThrows(BadInputException.class, () -> ResultMerger.merge(List.of(a, changed)));
-        assertTrue(e.getMessage().contains("has different results in " + a + " and " + changed), e.getMessage());
+        assertTrue(e.getMessage().contains("has different results in " + a + " record 0 (") && e.getMessage().contains(" and " + changed
+                + " record 0 ("), e.getMessage());
     }
 }
