@@ -142,9 +142,16 @@ public final class JmhReader {
                 String text = json.substring(start, end);
                 records.add(new JmhRecordParser(source, records.size(), null).record(MAPPER.readTree(text), text));
             }
-            if (p.nextToken() != null) {
-                throw new BadInputException(source + ": unexpected content after the JMH result array at line "
-                        + p.currentTokenLocation().getLineNr() + "; expected the end of the file");
+            int line = p.currentLocation().getLineNr();
+            boolean trailing;
+            try {
+                trailing = p.nextToken() != null;
+            } catch (IOException garbage) {
+                trailing = true;
+            }
+            if (trailing) {
+                throw new BadInputException(source + ": unexpected content after the JMH result array (which ends on line "
+                        + line + "); expected the end of the file");
             }
         } catch (IOException e) {
             var at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
