@@ -1,6 +1,5 @@
 package org.blockbench.cli;
 
-import org.blockbench.stats.Stats;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
+import org.blockbench.stats.Stats;
 import org.blockbench.train.ModelSource;
 import org.blockbench.train.ProgressBarListener;
 import org.blockbench.train.RunRecord;

@@ -1,11 +1,11 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.SampleKind;
-import org.blockbench.bench.result.ScoreUnit;
-import org.blockbench.stats.WeightedSamples;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.SampleKind;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 
 /**
  * The measurements of one benchmark in one run: its samples per fork (finite values only, in

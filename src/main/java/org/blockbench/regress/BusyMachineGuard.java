@@ -1,9 +1,9 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.ScoreUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.bench.result.ScoreUnit;
 
 /**
  * Refuses wall-time alarms measured on a busy machine. Where a benchmark also recorded the

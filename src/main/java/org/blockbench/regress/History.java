@@ -1,7 +1,5 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.JmhReader;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.JmhReader;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
 

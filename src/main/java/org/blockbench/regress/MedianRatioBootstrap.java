@@ -1,11 +1,11 @@
 package org.blockbench.regress;
 
-import org.blockbench.stats.Quantiles;
-import org.blockbench.stats.WeightedSamples;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.blockbench.stats.Quantiles;
+import org.blockbench.stats.WeightedSamples;
 
 /**
  * Percentile-bootstrap confidence interval for the ratio of two medians, each side

@@ -1,8 +1,8 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.ScoreUnit;
 import java.util.Locale;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.ScoreUnit;
 
 /**
  * Which JMH metric of each record is compared: the primary metric (what the benchmark

@@ -1,7 +1,5 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.ScoreUnit;
-import org.blockbench.stats.WeightedSamples;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 
 /** Compares a candidate with a baseline benchmark by benchmark under a {@link VerdictPolicy}. */
 public final class RegressionCheck {

@@ -1,7 +1,5 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.ScoreUnit;
-import org.blockbench.stats.WeightedSamples;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -15,8 +13,10 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.blockbench.bench.result.ScoreUnit;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.stats.WeightedSamples;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;

@@ -1,7 +1,7 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import java.util.List;
+import org.blockbench.stats.Stats;
 
 /**
  * Accuracy of one model on one dataset over its seeds: runs of one recipe and epoch count.

@@ -1,6 +1,5 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.blockbench.gwo.GwoTier;
+import org.blockbench.stats.Stats;
 
 /**
  * Aggregates rows per block over the scaffold positions (early, mid, late). GWO networks and

@@ -1,9 +1,9 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.gwo.GwoTier;
+import org.blockbench.stats.Stats;
 
 /**
  * One block aggregated over its scaffold positions (positional analysis). Means are over the

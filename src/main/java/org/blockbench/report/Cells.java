@@ -1,9 +1,9 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import org.blockbench.stats.Stats;
 
 /**
  * How numbers become cells. Machine-readable cells (CSV, JSON) keep six significant digits

@@ -1,6 +1,5 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.stats.Stats;
 
 /**
  * {@code leaderboard.json} (format {@value #FORMAT}): settings, inputs, notes and every board

@@ -1,7 +1,7 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import java.nio.file.Path;
+import org.blockbench.stats.Stats;
 
 /**
  * One JMH result of the ONNX Runtime inference benchmark for one model and config, in

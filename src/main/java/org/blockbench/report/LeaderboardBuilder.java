@@ -1,6 +1,5 @@
 package org.blockbench.report;
 
-import org.blockbench.stats.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import java.util.function.Predicate;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.gwo.GwoComplexity;
 import org.blockbench.gwo.GwoScore;
+import org.blockbench.stats.Stats;
 
 /**
  * Merges the inputs into one leaderboard per dataset. Rules, each stated where it is applied:

@@ -1,6 +1,5 @@
 package org.blockbench.train;
 
-import org.blockbench.stats.Stats;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.blockbench.stats.Stats;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;
 import org.blockbench.train.interp.TorchGraph;

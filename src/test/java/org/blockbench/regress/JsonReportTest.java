@@ -1,6 +1,5 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.SampleKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.blockbench.bench.result.SampleKind;
 
 class JsonReportTest {
 

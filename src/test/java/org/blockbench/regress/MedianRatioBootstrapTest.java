@@ -1,6 +1,5 @@
 package org.blockbench.regress;
 
-import org.blockbench.stats.WeightedSamples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.math3.random.Well19937c;
+import org.blockbench.stats.WeightedSamples;
 import org.junit.jupiter.api.Test;
 
 class MedianRatioBootstrapTest {

@@ -1,8 +1,5 @@
 package org.blockbench.regress;
 
-import org.blockbench.bench.result.SampleKind;
-import org.blockbench.bench.result.ScoreUnit;
-import org.blockbench.stats.WeightedSamples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.SampleKind;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 import org.junit.jupiter.api.Test;
 
 class RegressionCheckTest {

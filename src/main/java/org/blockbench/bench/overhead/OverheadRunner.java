@@ -1,6 +1,5 @@
 package org.blockbench.bench.overhead;
 
-import org.blockbench.stats.Stats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -27,6 +26,7 @@ import org.blockbench.bench.sweep.JmhLockHeldException;
 import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.bench.sweep.PreflightFacts;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.stats.Stats;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
