@@ -30,6 +30,7 @@ import org.blockbench.bench.result.ResultRow;
 import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.bench.result.SummaryTable;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.stats.Stats;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -156,8 +157,8 @@ public final class SweepRunner {
                 .put("measuredNow", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED).count())
                 .put("finishedEarlier", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.FINISHED_EARLIER).count())
                 .put("failed", failures.size()).put("wallSeconds", wall);
-        sweep.put("meanSecondsPerMeasuredConfig", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
-                .mapToDouble(ConfigOutcome::wallSeconds).average().orElse(Double.NaN));
+        sweep.put("meanSecondsPerMeasuredConfig", Stats.of(outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
+                .map(ConfigOutcome::wallSeconds).toList()).mean());
         // the environment is captured as the sweep starts, so its time is the run's start
         new ResultsMetadata(ResultsMetadata.FORMAT, results.getFileName().toString(), dir.name(), request.shard().toString(),
                 environment.capturedAt(), environment, JSON.valueToTree(request.describe()), sweep, configs, null, null, null,

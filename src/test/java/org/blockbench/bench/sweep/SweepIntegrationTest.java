@@ -19,6 +19,7 @@ import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.JmhJson;
 import org.blockbench.bench.result.ResultMerger;
+import org.blockbench.bench.result.ResultsMetadata;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,14 @@ class SweepIntegrationTest {
         List<JmhRecord> mergedElements = JmhReader.read(merged).records();
         assertEquals(keysOf(JmhReader.read(full.results()).records()), keysOf(mergedElements), "same configs, same order, once each");
         assertTrue(Files.isRegularFile(ResultMerger.sidecarOf(merged)));
+        // the sidecars share one schema: each shard records its start; the merge keeps the earliest
+        ResultsMetadata m0 = ResultsMetadata.read(shardsOut.resolve("nightly/results-shard-0-of-2.meta.json"));
+        ResultsMetadata m1 = ResultsMetadata.read(shardsOut.resolve("nightly/results-shard-1-of-2.meta.json"));
+        assertEquals("0/2", m0.shard());
+        ResultsMetadata mergedMeta = ResultsMetadata.read(ResultMerger.sidecarOf(merged));
+        assertEquals(m0.startedAt().compareTo(m1.startedAt()) <= 0 ? m0.startedAt() : m1.startedAt(), mergedMeta.startedAt());
+        assertEquals(2, mergedMeta.sources().size());
+        assertEquals(4, mergedMeta.resultCount());
         // the run directory itself merges to the same set
         assertEquals(keysOf(mergedElements), keysOf(ResultMerger.merge(List.of(shardsOut.resolve("nightly")))));
     }
