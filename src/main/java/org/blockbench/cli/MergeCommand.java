@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Merges JMH JSON results (shard results, run directories) into one JMH JSON file plus a",
             "metadata sidecar (<output>.meta.json) that carries the inputs' own metadata.",
-            "A run directory contributes its configs/*.json. A measurement found twice with different numbers is an error."})
+            "Inputs are read as one result set (docs/bench.md, Reading results): a measurement found twice with different numbers is an error."})
 public final class MergeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JMH JSON files or run directories (jmh-results/<run>).")

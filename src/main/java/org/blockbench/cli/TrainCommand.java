@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
+import org.blockbench.stats.Stats;
 import org.blockbench.train.ModelSource;
 import org.blockbench.train.ProgressBarListener;
 import org.blockbench.train.RunRecord;
@@ -162,10 +163,9 @@ public final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
             if (accuracies.size() > 1) {
-                double mean = accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                double var = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum() / (accuracies.size() - 1);
-                out.printf("%s: val acc mean %.4f, sample std %.4f over %d seeds%n", model.id(), mean, Math.sqrt(var),
-                        accuracies.size());
+                Stats acc = Stats.of(accuracies);
+                out.printf("%s: val acc mean %.4f, sample std %.4f over %d seeds%n", model.id(), acc.mean(),
+                        acc.sampleStandardDeviation(), acc.count());
             }
         }
         return parityFailures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -93,8 +93,8 @@ public final class AbRunner {
         List<String> busy = List.of();
         if (minCpuShare > 0) {
             ComparisonReport guarded = BusyMachineGuard.apply(new ComparisonReport("", "", "", policy, List.of(wall), List.of(),
-                    List.of(), List.of(), Instant.EPOCH), Pairing.refiled(JmhResultReader.read(aJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())),
-                    Pairing.refiled(JmhResultReader.read(bJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())), minCpuShare);
+                    List.of(), List.of(), Instant.EPOCH), Pairing.refiled(ResultSets.read(aJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())),
+                    Pairing.refiled(ResultSets.read(bJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())), minCpuShare);
             wall = guarded.comparisons().get(0);
             busy = guarded.notes();
         }
@@ -177,8 +177,8 @@ public final class AbRunner {
     }
 
     private static Comparison comparePair(Path aJson, Path bJson, Metric metric, VerdictPolicy policy) {
-        BenchmarkRun runA = Pairing.only(JmhResultReader.read(aJson, metric));
-        BenchmarkRun runB = Pairing.only(JmhResultReader.read(bJson, metric));
+        BenchmarkRun runA = Pairing.only(ResultSets.read(aJson, metric));
+        BenchmarkRun runB = Pairing.only(ResultSets.read(bJson, metric));
         return RegressionCheck.compare(Pairing.pairKey(runA.key(), runB.key()), runA, runB, policy);
     }
 

@@ -3,16 +3,18 @@ package org.blockbench.regress;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.SampleKind;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 
 /**
  * The measurements of one benchmark in one run: its samples per fork (finite values only, in
- * {@code unit}) and all of them pooled, how many non-finite values (NaN, ±Infinity) were
- * dropped, and which files they came from. Forks are kept apart because the fork, not the
+ * {@code unit}; the reader rejects others) and all of them pooled, and which files they came from. Forks are kept apart because the fork, not the
  * iteration or the operation, is the unit that varies independently (JIT decisions, memory
  * layout, the core the JVM landed on).
  */
 public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKind, WeightedSamples samples,
-        List<WeightedSamples> forkSamples, long droppedNonFinite, List<String> sources) {
+        List<WeightedSamples> forkSamples, List<String> sources) {
 
     public BenchmarkRun {
         forkSamples = List.copyOf(forkSamples);
@@ -21,8 +23,8 @@ public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKi
 
     /** A run from its forks; the pooled samples are computed. */
     public static BenchmarkRun of(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKind, List<WeightedSamples> forks,
-            long droppedNonFinite, List<String> sources) {
-        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(forks), forks, droppedNonFinite, sources);
+            List<String> sources) {
+        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(forks), forks, sources);
     }
 
     /** Number of forks. */
@@ -32,7 +34,7 @@ public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKi
 
     /** The same measurements filed under another key. */
     public BenchmarkRun withKey(BenchmarkKey newKey) {
-        return new BenchmarkRun(newKey, unit, sampleKind, samples, forkSamples, droppedNonFinite, sources);
+        return new BenchmarkRun(newKey, unit, sampleKind, samples, forkSamples, sources);
     }
 
     /** This run expressed in {@code target} (same kind of unit). */
@@ -42,12 +44,12 @@ public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKi
         }
         double factor = unit.factorTo(target);
         return new BenchmarkRun(key, target, sampleKind, samples.scaled(factor),
-                forkSamples.stream().map(f -> f.scaled(factor)).toList(), droppedNonFinite, sources);
+                forkSamples.stream().map(f -> f.scaled(factor)).toList(), sources);
     }
 
     /**
      * This run and {@code other} (the same benchmark, e.g. from another file or another night)
-     * as one: forks side by side in this run's unit, drop counts added.
+     * as one: forks side by side in this run's unit.
      *
      * @throws BadInputException if the units are of different kinds or the sample kinds differ
      */
@@ -58,8 +60,7 @@ public record BenchmarkRun(BenchmarkKey key, ScoreUnit unit, SampleKind sampleKi
         o.sources.stream().filter(s -> !all.contains(s)).forEach(all::add);
         List<WeightedSamples> forks = new ArrayList<>(forkSamples);
         forks.addAll(o.forkSamples);
-        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(List.of(samples, o.samples)), forks,
-                droppedNonFinite + o.droppedNonFinite, all);
+        return new BenchmarkRun(key, unit, sampleKind, WeightedSamples.pooled(List.of(samples, o.samples)), forks, all);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.blockbench.regress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.bench.result.ScoreUnit;
 
 /**
  * Refuses wall-time alarms measured on a busy machine. Where a benchmark also recorded the

@@ -1,5 +1,7 @@
 package org.blockbench.regress;
 
+import org.blockbench.bench.result.SampleKind;
+
 /**
  * The verdict on one benchmark with everything it rests on. Medians are in {@code unit}
  * (the baseline's unit; the candidate is converted). {@code timeRatio} is new/base of the

@@ -1,6 +1,5 @@
 package org.blockbench.regress;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.JmhReader;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
 
@@ -77,15 +77,10 @@ public final class History {
      * Returns the entry, which is the existing one when the same content was stored before.
      */
     public HistoryEntry append(Path input, Instant at) {
-        JmhResultReader.read(input); // validates: a malformed run never enters the history
+        ResultSets.read(input); // validates: a malformed run never enters the history
         ArrayNode records = JSON.createArrayNode();
-        List<Path> files = Files.isDirectory(input) ? JmhResultReader.jsonFilesUnder(input) : List.of(input);
-        for (Path f : files) {
-            JsonNode root = JmhResultReader.parse(f);
-            if (root.isArray()) {
-                records.addAll((ArrayNode) root);
-            }
-        }
+        // the records as the one reader sees them: repeats counted once, older runs replaced
+        JmhReader.read(input).records().forEach(r -> records.add(r.tree()));
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(records);
@@ -123,7 +118,7 @@ public final class History {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("no runs to pool");
         }
-        List<ResultSet> sets = entries.stream().map(e -> JmhResultReader.read(e.file(), metric)).toList();
+        List<ResultSet> sets = entries.stream().map(e -> ResultSets.read(e.file(), metric)).toList();
         String names = entries.size() == 1 ? entries.get(0).name()
                 : entries.get(0).name() + " … " + entries.get(entries.size() - 1).name();
         String source = "history " + dir + ": last " + entries.size() + " run" + (entries.size() == 1 ? "" : "s")

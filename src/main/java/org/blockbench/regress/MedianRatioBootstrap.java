@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.blockbench.stats.Quantiles;
+import org.blockbench.stats.WeightedSamples;
 
 /**
  * Percentile-bootstrap confidence interval for the ratio of two medians, each side
@@ -47,7 +49,7 @@ public final class MedianRatioBootstrap {
         }
         Arrays.sort(ratios);
         double tail = (1 - confidence) / 2;
-        return new ConfidenceInterval(percentile(ratios, tail), percentile(ratios, 1 - tail), confidence, resamples, seed);
+        return new ConfidenceInterval(Quantiles.type7(ratios, tail), Quantiles.type7(ratios, 1 - tail), confidence, resamples, seed);
     }
 
     /**
@@ -75,16 +77,8 @@ public final class MedianRatioBootstrap {
         }
         Arrays.sort(ratios);
         double tail = (1 - confidence) / 2;
-        return new ConfidenceInterval(percentile(ratios, tail), percentile(ratios, 1 - tail), confidence, resamples, seed,
+        return new ConfidenceInterval(Quantiles.type7(ratios, tail), Quantiles.type7(ratios, 1 - tail), confidence, resamples, seed,
                 ConfidenceInterval.FORKS);
-    }
-
-    /** Type-7 percentile of sorted values. */
-    static double percentile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** Draws medians of fork-resampled pooled samples of one side. */

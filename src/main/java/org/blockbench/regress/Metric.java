@@ -2,6 +2,7 @@ package org.blockbench.regress;
 
 import java.util.Locale;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.ScoreUnit;
 
 /**
  * Which JMH metric of each record is compared: the primary metric (what the benchmark

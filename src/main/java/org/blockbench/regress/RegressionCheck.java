@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 
 /** Compares a candidate with a baseline benchmark by benchmark under a {@link VerdictPolicy}. */
 public final class RegressionCheck {
@@ -44,8 +46,6 @@ public final class RegressionCheck {
                 added.add(e.getKey());
             } else {
                 comparisons.add(compare(e.getKey(), b, e.getValue(), policy));
-                droppedNote(e.getKey(), "baseline", b, notes);
-                droppedNote(e.getKey(), "candidate", e.getValue(), notes);
             }
         }
         base.runs().keySet().stream().filter(k -> !fresh.runs().containsKey(k)).forEach(removed::add);
@@ -72,8 +72,7 @@ public final class RegressionCheck {
         WeightedSamples n = candidate.samples();
         String unit = base.unit().text();
         if (b.count() == 0 || n.count() == 0) {
-            String reason = "no finite samples in " + (b.count() == 0 ? "baseline" : "candidate")
-                    + " (" + (b.count() == 0 ? base.droppedNonFinite() : fresh.droppedNonFinite()) + " NaN/Infinity dropped)";
+            String reason = "no samples in " + (b.count() == 0 ? "baseline" : "candidate");
             return new Comparison(key, unit, base.sampleKind(), b.count(), n.count(), 0, 0, b.median(), n.median(),
                     Double.NaN, Double.NaN, null, Double.NaN, Verdict.INCONCLUSIVE, reason);
         }
@@ -178,13 +177,6 @@ public final class RegressionCheck {
         }
         return new Decision(Verdict.INCONCLUSIVE, "not significant (" + pText + ") and the interval " + interval
                 + " reaches beyond " + band + ": too noisy to rule out a change of the threshold size");
-    }
-
-    private static void droppedNote(BenchmarkKey key, String side, BenchmarkRun run, List<String> notes) {
-        if (run.droppedNonFinite() > 0) {
-            notes.add(String.format(Locale.ROOT, "%s: %,d NaN/Infinity sample(s) dropped from the %s, %,d finite kept",
-                    key.label(), run.droppedNonFinite(), side, run.samples().count()));
-        }
     }
 
     private static void noteModeChanges(List<BenchmarkKey> added, List<BenchmarkKey> removed, List<String> notes) {

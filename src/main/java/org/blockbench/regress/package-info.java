@@ -2,7 +2,7 @@
  * Performance-regression verdicts.
  *
  * <ul>
- * <li>Input: standard JMH JSON ({@link org.blockbench.regress.JmhResultReader}, per-iteration
+ * <li>Input: standard JMH JSON ({@link org.blockbench.regress.ResultSets}, per-iteration
  *     {@code rawData} and SampleTime {@code rawDataHistogram}), one
  *     {@link org.blockbench.regress.BenchmarkRun} per benchmark identity
  *     ({@link org.blockbench.regress.BenchmarkKey}: name, sorted params, mode).</li>

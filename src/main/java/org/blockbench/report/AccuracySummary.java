@@ -1,6 +1,7 @@
 package org.blockbench.report;
 
 import java.util.List;
+import org.blockbench.stats.Stats;
 
 /**
  * Accuracy of one model on one dataset over its seeds: runs of one recipe and epoch count.
@@ -13,8 +14,8 @@ import java.util.List;
  * @param wallSeconds          training wall time, mean ± std (null if not recorded)
  * @param runs                 the runs, by seed
  */
-public record AccuracySummary(String recipe, int epochs, MeanStd valAccuracyPercent, MeanStd trainAccuracyPercent,
-                              MeanStd valLoss, MeanStd wallSeconds, List<TrainingRun> runs) {
+public record AccuracySummary(String recipe, int epochs, Stats valAccuracyPercent, Stats trainAccuracyPercent,
+                              Stats valLoss, Stats wallSeconds, List<TrainingRun> runs) {
 
     public AccuracySummary {
         runs = List.copyOf(runs);

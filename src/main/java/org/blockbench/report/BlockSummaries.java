@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.blockbench.gwo.GwoTier;
+import org.blockbench.stats.Stats;
 
 /**
  * Aggregates rows per block over the scaffold positions (early, mid, late). GWO networks and
@@ -41,7 +42,7 @@ final class BlockSummaries {
             }
             Double scoreMean = mean(rs, r -> r.gwoScore() == null ? null : r.gwoScore().score());
             out.add(new BlockSummary(e.getKey(), rs.stream().map(r -> r.model().position()).toList(), accByPos,
-                    MeanStd.of(new ArrayList<>(accByPos.values())), best, mean(rs, Axis.LATENCY::of), mean(rs, Axis.MACS::of),
+                    accByPos.isEmpty() ? null : Stats.of(accByPos.values()), best, mean(rs, Axis.LATENCY::of), mean(rs, Axis.MACS::of),
                     mean(rs, r -> r.trainableParams() == null ? null : r.trainableParams().doubleValue()), mean(rs, Axis.MEMORY::of),
                     scoreMean, scoreMean == null ? null : GwoTier.of(scoreMean)));
         }

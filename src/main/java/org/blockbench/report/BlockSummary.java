@@ -3,6 +3,7 @@ package org.blockbench.report;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.gwo.GwoTier;
+import org.blockbench.stats.Stats;
 
 /**
  * One block aggregated over its scaffold positions (positional analysis). Means are over the
@@ -21,7 +22,7 @@ import org.blockbench.gwo.GwoTier;
  * @param tierOfMeanScore       tier of the mean score
  */
 public record BlockSummary(String block, List<String> positions, Map<String, Double> accuracyByPosition,
-                           MeanStd accuracyOverPositions, String bestPosition, Double latencyMeanMs, Double macsMean,
+                           Stats accuracyOverPositions, String bestPosition, Double latencyMeanMs, Double macsMean,
                            Double paramsMean, Double memoryMeanMiB, Double scoreMean, GwoTier tierOfMeanScore) {
 
     public BlockSummary {

@@ -26,7 +26,7 @@ final class BlockSummaryCsv implements ReportFormat {
                     c.add(Cells.machine(s.accuracyByPosition().get(p.id())));
                 }
                 c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().mean()));
-                c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().std()));
+                c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().sampleStandardDeviation()));
                 c.add(s.bestPosition());
                 c.add(Cells.machine(s.latencyMeanMs()));
                 c.add(Cells.machine(s.macsMean()));

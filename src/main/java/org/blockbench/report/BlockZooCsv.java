@@ -58,7 +58,7 @@ final class BlockZooCsv implements ReportFormat {
         LatencyResult l = r.latency();
         c.add(l == null ? "" : Cells.machine(l.meanMs()));
         c.add(l == null ? "" : Cells.machine(!Double.isNaN(l.callStdMs()) ? l.callStdMs()
-                : l.forkMeansMs() == null ? Double.NaN : l.forkMeansMs().std()));
+                : l.forkMeansMs() == null ? Double.NaN : l.forkMeansMs().sampleStandardDeviation()));
         c.add(l == null ? "" : Cells.machine(l.throughputImagesPerSecond()));
         c.add(l == null ? "" : l.provider());
         c.add(r.model().isScaffold() ? "3" : r.model().position().equals("gwo-net") ? "2" : "");

@@ -3,6 +3,7 @@ package org.blockbench.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
+import org.blockbench.stats.Stats;
 
 /**
  * How numbers become cells. Machine-readable cells (CSV, JSON) keep six significant digits
@@ -44,11 +45,11 @@ final class Cells {
     }
 
     /** "mean ± std" with fixed decimals, or just the mean when there is no spread. */
-    static String meanStd(MeanStd m, int decimals) {
+    static String meanStd(Stats m, int decimals) {
         if (m == null) {
             return MISSING;
         }
-        return m.hasSpread() ? fixed(m.mean(), decimals) + " ± " + fixed(m.std(), decimals) : fixed(m.mean(), decimals);
+        return m.hasSpread() ? fixed(m.mean(), decimals) + " ± " + fixed(m.sampleStandardDeviation(), decimals) : fixed(m.mean(), decimals);
     }
 
     /** Thousands separators: 4,505,866. */

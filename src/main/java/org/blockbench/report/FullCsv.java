@@ -60,8 +60,8 @@ final class FullCsv implements ReportFormat {
             c.add(l.mode());
             c.add(Cells.machine(l.meanMs()));
             c.add(Cells.machine(l.scoreErrorMs()));
-            c.add(l.forkMeansMs() == null ? "" : Integer.toString(l.forkMeansMs().n()));
-            c.add(l.forkMeansMs() == null ? "" : Cells.machine(l.forkMeansMs().std()));
+            c.add(l.forkMeansMs() == null ? "" : Long.toString(l.forkMeansMs().count()));
+            c.add(l.forkMeansMs() == null ? "" : Cells.machine(l.forkMeansMs().sampleStandardDeviation()));
             c.add(Cells.machine(l.callStdMs()));
             c.add(Cells.machine(l.p50Ms()));
             c.add(Cells.machine(l.p90Ms()));
@@ -74,7 +74,7 @@ final class FullCsv implements ReportFormat {
         c.add(a == null ? "" : Integer.toString(a.epochs()));
         c.add(a == null ? "" : Integer.toString(a.runs().size()));
         c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().mean()));
-        c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().std()));
+        c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().sampleStandardDeviation()));
         c.add(a == null || a.trainAccuracyPercent() == null ? "" : Cells.machine(a.trainAccuracyPercent().mean()));
         c.add(a == null || a.valLoss() == null ? "" : Cells.machine(a.valLoss().mean()));
         c.add(a == null || a.wallSeconds() == null ? "" : Cells.machine(a.wallSeconds().mean()));

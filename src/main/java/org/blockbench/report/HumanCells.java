@@ -49,8 +49,8 @@ final class HumanCells {
             c.add(Cell.num(Cells.MISSING, null));
         } else {
             String fork = l.forkMeansMs() != null && l.forkMeansMs().hasSpread()
-                    ? " ± " + Cells.fixed(l.forkMeansMs().std(), 3) + " (" + l.forkMeansMs().n() + " forks)"
-                    : " (" + (l.forkMeansMs() == null ? 0 : l.forkMeansMs().n()) + " fork)";
+                    ? " ± " + Cells.fixed(l.forkMeansMs().sampleStandardDeviation(), 3) + " (" + l.forkMeansMs().count() + " forks)"
+                    : " (" + (l.forkMeansMs() == null ? 0 : l.forkMeansMs().count()) + " fork)";
             c.add(Cell.num(Cells.fixed(l.meanMs(), 3) + fork, l.meanMs()));
             c.add(Cell.num(Double.isNaN(l.p50Ms()) ? Cells.MISSING
                     : Cells.fixed(l.p50Ms(), 3) + " / " + Cells.fixed(l.p90Ms(), 3) + " / " + Cells.fixed(l.p99Ms(), 3), l.p90Ms()));

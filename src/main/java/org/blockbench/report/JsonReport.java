@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.stats.Stats;
 
 /**
  * {@code leaderboard.json} (format {@value #FORMAT}): settings, inputs, notes and every board
@@ -109,8 +110,8 @@ final class JsonReport implements ReportFormat {
                         "note", x.note())).toList());
     }
 
-    private static Map<String, Object> stat(MeanStd s) {
-        return s == null ? null : map("mean", num(s.mean()), "std", num(s.std()), "n", s.n());
+    private static Map<String, Object> stat(Stats s) {
+        return s == null ? null : map("mean", num(s.mean()), "std", num(s.sampleStandardDeviation()), "n", s.count());
     }
 
     private static Double num(Double v) {

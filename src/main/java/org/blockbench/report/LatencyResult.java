@@ -1,6 +1,7 @@
 package org.blockbench.report;
 
 import java.nio.file.Path;
+import org.blockbench.stats.Stats;
 
 /**
  * One JMH result of the ONNX Runtime inference benchmark for one model and config, in
@@ -26,7 +27,7 @@ import java.nio.file.Path;
  * @param source       the JMH JSON file it came from
  */
 public record LatencyResult(ModelKey model, String form, int batch, String provider, int threads, String optLevel,
-                            String mode, double meanMs, double scoreErrorMs, MeanStd forkMeansMs, double callStdMs,
+                            String mode, double meanMs, double scoreErrorMs, Stats forkMeansMs, double callStdMs,
                             double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source) {
 
     /** Images per second at this batch size, from the mean. */

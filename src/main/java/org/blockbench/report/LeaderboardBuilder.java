@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.gwo.GwoComplexity;
 import org.blockbench.gwo.GwoScore;
+import org.blockbench.stats.Stats;
 
 /**
  * Merges the inputs into one leaderboard per dataset. Rules, each stated where it is applied:
@@ -78,7 +79,7 @@ public final class LeaderboardBuilder {
                 if (gwo != null && acc != null) {
                     score = GwoScore.of(gwo, acc.meanPercent(), settings.alpha());
                     scoreStd = acc.valAccuracyPercent().hasSpread()
-                            ? GwoScore.scoreOf(acc.valAccuracyPercent().std(), score.omega()) : Double.NaN;
+                            ? GwoScore.scoreOf(acc.valAccuracyPercent().sampleStandardDeviation(), score.omega()) : Double.NaN;
                 }
                 rows.add(new LeaderboardRow(k, d.getKey(), classes.get(k), p, cost, latency.get(k), acc, gwo,
                         gwo == null ? null : gwo.omega(settings.alpha()), score, scoreStd, Map.of(), null));
@@ -151,13 +152,13 @@ public final class LeaderboardBuilder {
         }
         List<TrainingRun> chosen = List.copyOf(bySeed.values());
         return new AccuracySummary(group.get(0).recipe(), group.get(0).epochs(),
-                MeanStd.of(chosen.stream().map(TrainingRun::valAccuracyPercent).toList()),
+                Stats.of(chosen.stream().map(TrainingRun::valAccuracyPercent).filter(v -> !Double.isNaN(v)).toList()),
                 stat(chosen, TrainingRun::trainAccuracyPercent), stat(chosen, TrainingRun::valLoss),
                 stat(chosen, TrainingRun::wallSeconds), chosen);
     }
 
-    private static MeanStd stat(List<TrainingRun> runs, java.util.function.ToDoubleFunction<TrainingRun> f) {
+    private static Stats stat(List<TrainingRun> runs, java.util.function.ToDoubleFunction<TrainingRun> f) {
         List<Double> v = runs.stream().map(r -> f.applyAsDouble(r)).filter(x -> !Double.isNaN(x)).toList();
-        return v.size() == runs.size() ? MeanStd.of(v) : null;
+        return v.size() == runs.size() ? Stats.of(v) : null;
     }
 }

@@ -58,7 +58,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
         }
         AnalysisReader.Reading analysis = AnalysisReader.read(analysisFile);
         notes.addAll(analysis.notes());
-        JmhLatencyReader.Reading jmh = JmhLatencyReader.readDirectory(jmhDir);
+        LatencyResults.Reading jmh = LatencyResults.readDirectory(jmhDir);
         notes.addAll(jmh.notes());
         TrainingReader.Reading training = TrainingReader.readDirectory(trainingDir);
         notes.addAll(training.notes());

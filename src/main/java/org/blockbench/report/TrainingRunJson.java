@@ -44,11 +44,11 @@ final class TrainingRunJson {
         JsonNode recipe = required(root, "recipe", file);
         return new TrainingRun(key, required(root.path("dataset"), "name", file).asText(), required(recipe, "name", file).asText(),
                 required(root, "seed", file).asLong(), epochs.size(), recipe.path("batch_size").asInt(0),
-                JmhElements.number(recipe.get("learning_rate")),
+                number(recipe.get("learning_rate")),
                 fraction(required(root, "final_val_accuracy", file), "final_val_accuracy", file),
                 fraction(last.get("train_accuracy"), "epochs[-1].train_accuracy", file),
-                JmhElements.number(root.get("final_val_loss")),
-                JmhElements.number(root.get("train_seconds")) + JmhElements.number(root.get("eval_seconds")),
+                number(root.get("final_val_loss")),
+                number(root.get("train_seconds")) + number(root.get("eval_seconds")),
                 root.path("provenance").path("finished_at").asText(""), file.toString());
     }
 
@@ -66,7 +66,7 @@ final class TrainingRunJson {
 
     /** A fraction 0–1 as percent; NaN when absent; out of range fails. */
     private static double fraction(JsonNode n, String field, Path file) {
-        double v = JmhElements.number(n);
+        double v = number(n);
         if (Double.isNaN(v)) {
             return v;
         }
@@ -74,5 +74,10 @@ final class TrainingRunJson {
             throw new BadInputException(file + ": " + field + " " + v + " is not a fraction in [0, 1]");
         }
         return 100 * v;
+    }
+
+    /** A JSON number, or NaN when absent, null or written as a string such as "NaN" (Python's json writes NaN bare). */
+    private static double number(JsonNode n) {
+        return n != null && n.isNumber() ? n.asDouble() : Double.NaN;
     }
 }

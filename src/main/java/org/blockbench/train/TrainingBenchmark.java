@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.blockbench.stats.Stats;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;
 import org.blockbench.train.interp.TorchGraph;
@@ -97,10 +98,7 @@ public final class TrainingBenchmark {
                 y.close();
             }
             double total = Arrays.stream(seconds).sum();
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            double median = Stats.of(seconds).median();
             return new Measurement(layout.id(), batch, threads, warmup, seconds, batch * steps / total, median, rss,
                     slope(rss));
         }

@@ -85,6 +85,7 @@ class BenchCommandTest {
         assertEquals("blockbench: give --output FILE when merging files or several directories", message());
         err.getBuffer().setLength(0);
         assertEquals(ExitCodes.BAD_INPUT, run("merge", "-o", dir.resolve("m.json").toString(), dir.resolve("a.json").toString()));
-        assertEquals("blockbench: " + dir.resolve("a.json") + ": no such JMH result file", message());
+        assertEquals("blockbench: JMH result " + dir.resolve("a.json") + " does not exist; expected a JMH JSON file (-rf json)"
+                + " or a directory of them", message());
     }
 }

@@ -76,7 +76,7 @@ class CompareCommandTest {
         Files.writeString(broken, "[ {");
         assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", FIXTURES.resolve("base-avgt.json").toString(),
                 broken.toString(), "--out", dir.toString()));
-        assertTrue(err[0].startsWith("blockbench: malformed JSON in " + broken), err[0]);
+        assertTrue(err[0].startsWith("blockbench: " + broken + ": record 0: malformed JSON"), err[0]);
         assertEquals(1, err[0].lines().count(), "one line, no stack trace: " + err[0]);
 
         assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", FIXTURES.resolve("base-avgt.json").toString(),

@@ -38,7 +38,7 @@ class AbRunnerTest {
             assertEquals(List.of("fork-01-A.log", "fork-02-B.log", "fork-03-B.log", "fork-04-A.log"),
                     logs.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        BenchmarkRun sideA = JmhResultReader.read(outcome.aJson()).runs().values().iterator().next();
+        BenchmarkRun sideA = ResultSets.read(outcome.aJson()).runs().values().iterator().next();
         assertEquals(2, sideA.forks(), "one rawData row per fork");
         assertEquals(10, sideA.samples().count());
         assertTrue(sideA.key().params().get("model").endsWith("base.onnx"));

@@ -1,5 +1,8 @@
 package org.blockbench.regress;
 
+import org.blockbench.bench.result.SampleKind;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.WeightedSamples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +26,7 @@ class BusyMachineGuardTest {
 
     static ResultSet cpu(BenchmarkKey key, double nanosPerOp) {
         return ResultSet.of("cpu", BenchmarkRun.of(key, ScoreUnit.parse("ns/op"), SampleKind.ITERATION_SCORES,
-                List.of(WeightedSamples.of(nanosPerOp, nanosPerOp, nanosPerOp)), 0, List.of("cpu")));
+                List.of(WeightedSamples.of(nanosPerOp, nanosPerOp, nanosPerOp)), List.of("cpu")));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HistoryTest {
 
-    static final Path F = JmhResultReaderTest.FIXTURES;
+    static final Path F = ResultSetsTest.FIXTURES;
 
     @Test
     void appendsInTimeOrderAndPoolsTheWindow(@TempDir Path dir) throws Exception {
@@ -28,8 +28,8 @@ class HistoryTest {
         assertTrue(first.name().startsWith("20250101T000000Z-") && first.name().endsWith(".json"), first.name());
         assertEquals(List.of(first, second), h.entries());
         // stored files are JMH JSON: the reader reads them like the originals
-        assertEquals(JmhResultReader.read(F.resolve("base-avgt.json")).runs().keySet(),
-                JmhResultReader.read(first.file()).runs().keySet());
+        assertEquals(ResultSets.read(F.resolve("base-avgt.json")).runs().keySet(),
+                ResultSets.read(first.file()).runs().keySet());
 
         assertEquals(List.of(second), h.window(1, null));
         assertEquals(List.of(first), h.window(5, second));
@@ -64,8 +64,8 @@ class HistoryTest {
 
     @Test
     void aaCalibrationCountsFalseAlarms() {
-        ResultSet base = JmhResultReader.read(F.resolve("base-avgt.json"));
-        ResultSet slower = JmhResultReader.read(F.resolve("new-avgt.json"));
+        ResultSet base = ResultSets.read(F.resolve("base-avgt.json"));
+        ResultSet slower = ResultSets.read(F.resolve("new-avgt.json"));
         // runs: base, base, slower → pair (0,1): alpha, beta, gone unchanged; (0,2) and (1,2): alpha slower,
         // beta unchanged (gone and added are not in both)
         AaCalibration.Outcome o = AaCalibration.allPairs(List.of(base, base, slower), VerdictPolicy.DEFAULTS);

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.blockbench.bench.result.SampleKind;
 
 class JsonReportTest {
 

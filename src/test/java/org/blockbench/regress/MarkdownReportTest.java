@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class MarkdownReportTest {
 
-    static final Path GOLDEN = JmhResultReaderTest.FIXTURES.resolve("golden/compare.md");
+    static final Path GOLDEN = ResultSetsTest.FIXTURES.resolve("golden/compare.md");
 
     static ComparisonReport fixtureReport() {
-        Path f = JmhResultReaderTest.FIXTURES;
-        ResultSet base = JmhResultReader.read(f.resolve("base-avgt.json"));
-        ResultSet fresh = JmhResultReader.read(f.resolve("new-avgt.json"));
+        Path f = ResultSetsTest.FIXTURES;
+        ResultSet base = ResultSets.read(f.resolve("base-avgt.json"));
+        ResultSet fresh = ResultSets.read(f.resolve("new-avgt.json"));
         return RegressionCheck.compare("new-avgt.json vs base-avgt.json", base, fresh, VerdictPolicy.DEFAULTS,
                 Instant.parse("2025-01-02T03:04:05Z"));
     }

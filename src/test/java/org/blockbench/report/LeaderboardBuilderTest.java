@@ -74,7 +74,7 @@ class LeaderboardBuilderTest {
         assertEquals(18_000_000 / ReportFixtures.MIB + 2, Axis.MEMORY.of(early), 1e-9);
         assertEquals(1.625, early.latency().meanMs(), 0);
         assertEquals(81.0, early.accuracyPercent(), 1e-9);
-        assertEquals(Math.sqrt(2), early.accuracy().valAccuracyPercent().std(), 1e-9);
+        assertEquals(Math.sqrt(2), early.accuracy().valAccuracyPercent().sampleStandardDeviation(), 1e-9);
         assertEquals(91.0, early.accuracy().trainAccuracyPercent().mean(), 1e-9);
         BuiltModel built = Zoo.build(new ModelId("ResNetBasicBlock", "early"), Form.TRAIN, ScaffoldConfig.defaults());
         double omega = built.descriptiveComplexity() + built.dynamicParams() / 1e6;
@@ -155,7 +155,7 @@ class LeaderboardBuilderTest {
         assertEquals(List.of("early", "mid", "late"), rbb.positions());
         assertEquals(Map.of("early", 81.0, "mid", 85.0), rbb.accuracyByPosition());
         assertEquals(83.0, rbb.accuracyOverPositions().mean(), 1e-9);
-        assertEquals(Math.sqrt(8), rbb.accuracyOverPositions().std(), 1e-9);
+        assertEquals(Math.sqrt(8), rbb.accuracyOverPositions().sampleStandardDeviation(), 1e-9);
         assertEquals("mid", rbb.bestPosition());
         assertEquals((1.625 + 3.0) / 2, rbb.latencyMeanMs(), 1e-12);
         assertEquals(List.of("ResNetBasicBlock", "MobileOneBlock"), board("synthetic").blocks().stream().map(BlockSummary::block).toList(),

@@ -35,14 +35,4 @@ class ModelKeyTest {
         assertEquals(List.of("ResNetBasicBlock/early", "ResNetBasicBlock/mid", "MobileOneBlock/late", "StandardConv/early",
                 "StandardConv/gwo-net", "Zeta/early", "x"), keys.stream().map(ModelKey::label).toList());
     }
-
-    @Test
-    void meanAndSampleStd() {
-        MeanStd m = MeanStd.of(List.of(1.0, 2.0, 3.0, 4.0));
-        assertEquals(2.5, m.mean(), 0);
-        assertEquals(Math.sqrt(5.0 / 3), m.std(), 1e-15);
-        assertEquals(4, m.n());
-        assertTrue(Double.isNaN(MeanStd.of(List.of(7.0)).std()));
-        assertEquals(null, MeanStd.of(List.of()));
-    }
 }

@@ -44,10 +44,11 @@ public final class ReportFixtures {
         manifest().write(t.manifest());
         Files.writeString(t.analysis(), analysis());
         Files.createDirectories(t.jmh().resolve("sweep"));
-        // an older measurement of ResNetBasicBlock/mid, superseded by the newer file below
+        // an older measurement of ResNetBasicBlock/mid (no recorded start time), superseded by the sweep run below
+        // although its file time is later: runs are ordered by the start time in their metadata, never by mtime
         Files.writeString(t.jmh().resolve("old.json"), "[" + sample("ResNetBasicBlock/mid", 1, "ms/op", 9.0, 9.0,
                 new double[][][] {{{9.0, 4}}}) + "]");
-        Files.setLastModifiedTime(t.jmh().resolve("old.json"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(t.jmh().resolve("old.json"), java.nio.file.attribute.FileTime.fromMillis(4_000_000_000_000L));
         Files.writeString(t.jmh().resolve("sweep/run.json"), "[" + String.join(",\n",
                 // two forks: means 1.25 and 2.0
                 sample("ResNetBasicBlock/early", 1, "ms/op", 1.625, 2.5, new double[][][] {{{1.0, 3}, {2.0, 1}}, {{1.5, 2}, {2.5, 2}}}),
@@ -60,8 +61,9 @@ public final class ReportFixtures {
                 sample("DeformableConv/gwo-net", 1, "ms/op", 0.5, 0.5, new double[][][] {{{0.5, 10}}}),
                 sample("DepthwiseConv/gwo-net", 1, "ms/op", 0.3, 0.3, new double[][][] {{{0.3, 10}}}),
                 throughput("ResNetBasicBlock/early")) + "]");
-        // a metadata sidecar (an object, not a result array) is skipped
-        Files.writeString(t.jmh().resolve("sweep/run.meta.json"), "{\"ort_version\": \"1.22.0\"}");
+        // the run's metadata sidecar: never read as results; its start time orders the run
+        Files.writeString(t.jmh().resolve("sweep/run.meta.json"), "{\"format\": \"blockbench-jmh-metadata/1\","
+                + " \"startedAt\": \"2026-01-02T00:00:00Z\", \"ort_version\": \"1.22.0\"}");
         Files.createDirectories(t.training());
         run(t, "ResNetBasicBlock/early", "synthetic", "blockzoo", 0, 0.80, 0.90);
         run(t, "ResNetBasicBlock/early", "synthetic", "blockzoo", 1, 0.82, 0.92);

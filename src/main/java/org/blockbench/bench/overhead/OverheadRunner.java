@@ -26,6 +26,7 @@ import org.blockbench.bench.sweep.JmhLockHeldException;
 import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.bench.sweep.PreflightFacts;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.stats.Stats;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -92,7 +93,7 @@ public final class OverheadRunner {
             throw new ConfigFailure("no model_run event of the profile lies inside JMH's measured iterations"
                     + " (profile clock and JVM clock disagree?); profiles in " + profileDir, null);
         }
-        LatencyStats nativeStats = LatencyStats.of(nativeRuns);
+        Stats nativeStats = Stats.of(nativeRuns);
         double toMicros = settings.timeUnit().toNanos(1) / 1000.0;
         Statistics jmh = profiled.getPrimaryResult().getStatistics();
         double jmhP50 = jmh.getPercentile(50.0) * toMicros;

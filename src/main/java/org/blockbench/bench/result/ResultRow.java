@@ -1,7 +1,5 @@
 package org.blockbench.bench.result;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
@@ -32,28 +30,21 @@ public record ResultRow(Map<String, String> params, String mode, double score, d
         params = Map.copyOf(params);
     }
 
-    /** Reads the row out of a JMH result element. */
-    public static ResultRow of(JmhElement element) {
-        JsonNode primary = element.tree().path("primaryMetric");
-        JsonNode percentiles = primary.path("scorePercentiles");
-        boolean sample = "sample".equals(element.mode());
-        JsonNode secondary = element.tree().path("secondaryMetrics");
+    /** Reads the row out of a JMH record; allocation and energy come from its secondary metrics where present. */
+    public static ResultRow of(JmhRecord record) {
+        JmhMetric primary = record.primary();
+        boolean sample = "sample".equals(record.mode());
         double energy = Double.NaN;
-        Iterator<Map.Entry<String, JsonNode>> it = secondary.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().startsWith(RaplEnergyProfiler.LABEL_PREFIX)) {
-                double v = JmhElement.number(e.getValue().path("score"));
+        for (String name : record.secondaryNames()) {
+            if (name.startsWith(RaplEnergyProfiler.LABEL_PREFIX)) {
+                double v = record.secondary(name).orElseThrow().score();
                 energy = Double.isNaN(energy) ? v : energy + v;
             }
         }
-        return new ResultRow(element.params(), element.mode(), JmhElement.number(primary.path("score")),
-                JmhElement.number(primary.path("scoreError")), primary.path("scoreUnit").asText(),
-                sample ? JmhElement.number(percentiles.path("50.0")) : Double.NaN,
-                sample ? JmhElement.number(percentiles.path("90.0")) : Double.NaN,
-                sample ? JmhElement.number(percentiles.path("99.0")) : Double.NaN,
-                sample ? JmhElement.number(percentiles.path("99.9")) : Double.NaN,
-                JmhElement.number(secondary.path("gc.alloc.rate.norm").path("score")), energy);
+        return new ResultRow(record.params(), record.mode(), primary.score(), primary.scoreError(), primary.unit(),
+                sample ? primary.percentile(50.0) : Double.NaN, sample ? primary.percentile(90.0) : Double.NaN,
+                sample ? primary.percentile(99.0) : Double.NaN, sample ? primary.percentile(99.9) : Double.NaN,
+                record.secondary("gc.alloc.rate.norm").map(JmhMetric::score).orElse(Double.NaN), energy);
     }
 
     /** A parameter's value, or "-" when the benchmark has no such parameter. */

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.Shard;
-import org.blockbench.bench.result.JmhElement;
-import org.blockbench.bench.result.JmhJson;
+import org.blockbench.bench.result.JmhReader;
+import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.io.AtomicFile;
 
 /**
@@ -148,13 +148,13 @@ public final class RunDirectory {
     }
 
     /** The finished result of a config, if its file exists and is a JMH result array. */
-    public Optional<List<JmhElement>> finished(String key) {
+    public Optional<List<JmhRecord>> finished(String key) {
         Path file = configResult(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            List<JmhElement> elements = JmhJson.read(file);
+            List<JmhRecord> elements = JmhReader.read(file).records();
             return elements.isEmpty() ? Optional.empty() : Optional.of(elements);
         } catch (BadInputException e) {
             return Optional.empty();

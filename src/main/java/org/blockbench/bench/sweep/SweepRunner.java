@@ -23,12 +23,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.ModelCatalog;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
-import org.blockbench.bench.result.JmhElement;
 import org.blockbench.bench.result.JmhJson;
+import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.ResultRow;
+import org.blockbench.bench.result.ResultsMetadata;
 import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.bench.result.SummaryTable;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.stats.Stats;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -130,14 +132,14 @@ public final class SweepRunner {
 
     private Path writeResults(SweepRequest request, RunDirectory dir, List<PlannedConfig> plan, List<ConfigOutcome> outcomes,
                               RunEnvironment environment, double wall) {
-        List<JmhElement> elements = new ArrayList<>();
+        List<JmhRecord> elements = new ArrayList<>();
         ArrayNode configs = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
         for (ConfigOutcome outcome : outcomes) {
             String key = outcome.planned().config().key();
             ObjectNode c = configs.addObject().put("key", key).put("status", outcome.statusLabel());
             c.set("params", JSON.valueToTree(outcome.planned().config().jmhParams()));
-            Optional<List<JmhElement>> finished = outcome.status() == ConfigOutcome.Status.FAILED
+            Optional<List<JmhRecord>> finished = outcome.status() == ConfigOutcome.Status.FAILED
                     ? Optional.empty() : dir.finished(key);
             if (finished.isPresent()) {
                 elements.addAll(finished.get());
@@ -151,23 +153,16 @@ public final class SweepRunner {
         }
         Path results = dir.results(request.shard());
         AtomicFile.writeString(results, JmhJson.array(elements));
-        ObjectNode sidecar = JSON.createObjectNode().put("format", "blockbench-jmh-metadata/1")
-                .put("results", results.getFileName().toString()).put("run", dir.name())
-                .put("shard", request.shard().toString());
-        sidecar.set("environment", JSON.valueToTree(environment));
-        sidecar.set("options", JSON.valueToTree(request.describe()));
-        ObjectNode sweep = sidecar.putObject("sweep").put("planned", plan.size())
+        ObjectNode sweep = JSON.createObjectNode().put("planned", plan.size())
                 .put("measuredNow", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED).count())
                 .put("finishedEarlier", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.FINISHED_EARLIER).count())
                 .put("failed", failures.size()).put("wallSeconds", wall);
-        sweep.put("meanSecondsPerMeasuredConfig", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
-                .mapToDouble(ConfigOutcome::wallSeconds).average().orElse(Double.NaN));
-        sidecar.set("configs", configs);
-        try {
-            AtomicFile.writeString(dir.resultsMeta(request.shard()), JSON.writeValueAsString(sidecar));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the metadata sidecar", e);
-        }
+        sweep.put("meanSecondsPerMeasuredConfig", Stats.of(outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
+                .map(ConfigOutcome::wallSeconds).toList()).mean());
+        // the environment is captured as the sweep starts, so its time is the run's start
+        new ResultsMetadata(ResultsMetadata.FORMAT, results.getFileName().toString(), dir.name(), request.shard().toString(),
+                environment.capturedAt(), environment, JSON.valueToTree(request.describe()), sweep, configs, null, null, null,
+                null).write(dir.resultsMeta(request.shard()));
         String table = SummaryTable.render(elements.stream().map(ResultRow::of).toList(), failures);
         AtomicFile.writeString(dir.summary(request.shard()), table);
         out.print(table);

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.bench.BenchConfig;
+import org.blockbench.bench.result.JmhReader;
 import org.blockbench.zoo.Form;
 import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.bench.ort.OptimizationLevel;
 import org.blockbench.bench.ort.Provider;
-import org.blockbench.bench.result.JmhJson;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class FailureIsolationTest {
         assertEquals(ExitCodes.FINDINGS, code, console.toString(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(console.toString(java.nio.charset.StandardCharsets.UTF_8).contains("FAILED vector-"), "failures are reported as they happen");
 
-        List<String> measured = JmhJson.read(out.resolve("r/results.json")).stream()
+        List<String> measured = JmhReader.read(out.resolve("r/results.json")).records().stream()
                 .map(e -> BenchConfig.fromJmhParams(e.params()).key()).toList();
         boolean cudaBuild = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
         assertEquals(cudaBuild ? 2 : 1, measured.size(), measured.toString());

@@ -15,7 +15,7 @@ import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.ModelCatalog;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.TinyModels;
-import org.blockbench.bench.result.JmhJson;
+import org.blockbench.bench.result.JmhReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class ResumeAfterKillTest {
         }
         for (Path f : results(configs)) {
             savedBeforeKill.put(f, Files.readAllBytes(f));
-            assertFalse(JmhJson.read(f).isEmpty(), "a saved config is complete: " + f);
+            assertFalse(JmhReader.read(f).records().isEmpty(), "a saved config is complete: " + f);
         }
         assertTrue(savedBeforeKill.size() < 6, "killed mid-sweep");
         assertFalse(Files.exists(out.resolve("run/results.json")), "the killed sweep never reached its end");
@@ -68,7 +68,7 @@ class ResumeAfterKillTest {
         assertEquals(6 - savedBeforeKill.size(), resumed.count(ConfigOutcome.Status.MEASURED));
         List<String> planned = TestSweeps.ALL_DEPLOY_B1.plan(ModelCatalog.open(List.of(zoo))).stream()
                 .map(p -> p.config().key()).toList();
-        List<String> inResults = JmhJson.read(resumed.results()).stream()
+        List<String> inResults = JmhReader.read(resumed.results()).records().stream()
                 .map(e -> BenchConfig.fromJmhParams(e.params()).key()).toList();
         assertEquals(planned, inResults, "every config exactly once");
         for (Map.Entry<Path, byte[]> saved : savedBeforeKill.entrySet()) {

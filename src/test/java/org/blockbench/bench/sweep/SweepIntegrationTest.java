@@ -15,9 +15,11 @@ import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.ModelCatalog;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.TinyModels;
-import org.blockbench.bench.result.JmhElement;
+import org.blockbench.bench.result.JmhReader;
+import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.JmhJson;
 import org.blockbench.bench.result.ResultMerger;
+import org.blockbench.bench.result.ResultsMetadata;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +48,7 @@ class SweepIntegrationTest {
                 .map(p -> p.config().key()).toList();
     }
 
-    private static List<String> keysOf(List<JmhElement> elements) {
+    private static List<String> keysOf(List<JmhRecord> elements) {
         return elements.stream().map(e -> BenchConfig.fromJmhParams(e.params()).key()).toList();
     }
 
@@ -54,7 +56,7 @@ class SweepIntegrationTest {
     void everyConfigIsMeasuredOnceInPlanOrder() {
         assertEquals(List.of(), full.failures());
         assertEquals(4, full.count(ConfigOutcome.Status.MEASURED));
-        List<JmhElement> results = JmhJson.read(full.results());
+        List<JmhRecord> results = JmhReader.read(full.results()).records();
         assertEquals(plannedKeys(), keysOf(results));
         for (String key : plannedKeys()) {
             assertTrue(Files.isRegularFile(output.resolve("full/configs/" + key + ".json")), key);
@@ -96,9 +98,17 @@ class SweepIntegrationTest {
         int code = BlockBench.commandLine().execute("merge", "-o", merged.toString(),
                 s0.results().toString(), s1.results().toString());
         assertEquals(ExitCodes.OK, code);
-        List<JmhElement> mergedElements = JmhJson.read(merged);
-        assertEquals(keysOf(JmhJson.read(full.results())), keysOf(mergedElements), "same configs, same order, once each");
+        List<JmhRecord> mergedElements = JmhReader.read(merged).records();
+        assertEquals(keysOf(JmhReader.read(full.results()).records()), keysOf(mergedElements), "same configs, same order, once each");
         assertTrue(Files.isRegularFile(ResultMerger.sidecarOf(merged)));
+        // the sidecars share one schema: each shard records its start; the merge keeps the earliest
+        ResultsMetadata m0 = ResultsMetadata.read(shardsOut.resolve("nightly/results-shard-0-of-2.meta.json"));
+        ResultsMetadata m1 = ResultsMetadata.read(shardsOut.resolve("nightly/results-shard-1-of-2.meta.json"));
+        assertEquals("0/2", m0.shard());
+        ResultsMetadata mergedMeta = ResultsMetadata.read(ResultMerger.sidecarOf(merged));
+        assertEquals(m0.startedAt().compareTo(m1.startedAt()) <= 0 ? m0.startedAt() : m1.startedAt(), mergedMeta.startedAt());
+        assertEquals(2, mergedMeta.sources().size());
+        assertEquals(4, mergedMeta.resultCount());
         // the run directory itself merges to the same set
         assertEquals(keysOf(mergedElements), keysOf(ResultMerger.merge(List.of(shardsOut.resolve("nightly")))));
     }
@@ -124,13 +134,14 @@ class SweepIntegrationTest {
 
     @Test
     void mergingConflictingResultsOfOneMeasurementIsRefused() throws Exception {
-        List<JmhElement> one = JmhJson.read(full.results()).subList(0, 1);
+        List<JmhRecord> one = JmhReader.read(full.results()).records().subList(0, 1);
         String text = JmhJson.array(one);
         Path a = Files.writeString(dir.resolve("a.json"), text);
         Path same = Files.writeString(dir.resolve("same.json"), text);
         Path changed = Files.writeString(dir.resolve("changed.json"), text.replaceFirst("\"score\" : [0-9.E-]+", "\"score\" : 123.0"));
         assertEquals(1, ResultMerger.merge(List.of(a, same)).size(), "an identical duplicate is kept once");
         BadInputException e = assertThrows(BadInputException.class, () -> ResultMerger.merge(List.of(a, changed)));
-        assertTrue(e.getMessage().contains("has different results in " + a + " and " + changed), e.getMessage());
+        assertTrue(e.getMessage().contains("has different results in " + a + " record 0 (") && e.getMessage().contains(" and " + changed
+                + " record 0 ("), e.getMessage());
     }
 }

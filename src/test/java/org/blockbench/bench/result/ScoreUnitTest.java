@@ -1,4 +1,4 @@
-package org.blockbench.regress;
+package org.blockbench.bench.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

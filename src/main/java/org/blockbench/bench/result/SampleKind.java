@@ -1,4 +1,4 @@
-package org.blockbench.regress;
+package org.blockbench.bench.result;
 
 /** What one sample of a benchmark is, which decides how many of them a test can use. */
 public enum SampleKind {

@@ -1,4 +1,4 @@
-package org.blockbench.regress;
+package org.blockbench.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

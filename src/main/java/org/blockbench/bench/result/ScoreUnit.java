@@ -1,4 +1,4 @@
-package org.blockbench.regress;
+package org.blockbench.bench.result;
 
 import java.util.List;
 import java.util.Map;

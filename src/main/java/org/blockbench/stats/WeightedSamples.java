@@ -1,4 +1,4 @@
-package org.blockbench.regress;
+package org.blockbench.stats;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * An immutable multiset of finite sample values, stored as sorted distinct values with
  * their counts: the natural form of a JMH SampleTime histogram, and of per-iteration scores
  * (every count 1). The expanded sorted sample is never materialised unless asked for with
- * {@link #evenlySpaced(int)}; ranks are resolved through cumulative counts.
+ * {@link #evenlySpaced(int)}; ranks are resolved through cumulative counts. Quantiles follow
+ * {@link Quantiles#type7}.
  */
 public final class WeightedSamples {
 
@@ -118,32 +119,46 @@ public final class WeightedSamples {
         return values.clone();
     }
 
-    /** The sample median (mean of the two middle values when the count is even); NaN when empty. */
+    /** The {@link Quantiles#type7 type-7} median (mean of the two middle values for an even count); NaN when empty. */
     public double median() {
-        long n = count();
-        if (n == 0) {
-            return Double.NaN;
-        }
-        return n % 2 == 1 ? valueAtRank(n / 2) : (valueAtRank(n / 2 - 1) + valueAtRank(n / 2)) / 2;
+        return quantile(0.5);
     }
 
     /**
-     * Quantile {@code p} in [0, 1] with linear interpolation between order statistics
-     * (Hyndman-Fan type 7, the default of R and NumPy); NaN when empty.
+     * Quantile {@code p} in [0, 1] by the project's one definition, {@link Quantiles#type7}
+     * (linear interpolation between order statistics, NumPy's default); NaN when empty.
      */
     public double quantile(double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("quantile must be in [0, 1], found " + p);
-        }
+        return Quantiles.type7(count(), this::valueAtRank, p);
+    }
+
+    /** Arithmetic mean; NaN when empty. */
+    public double mean() {
         long n = count();
         if (n == 0) {
             return Double.NaN;
         }
-        double h = (n - 1) * p;
-        long lo = (long) Math.floor(h);
-        long hi = Math.min(lo + 1, n - 1);
-        double a = valueAtRank(lo);
-        return a + (h - lo) * (valueAtRank(hi) - a);
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[i] * countOf(i);
+        }
+        return sum / n;
+    }
+
+    /** Count, mean, sample standard deviation (two-pass, n − 1 denominator), min, max and median. */
+    public Stats stats() {
+        long n = count();
+        if (n == 0) {
+            return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double mean = mean();
+        double ss = 0;
+        for (int i = 0; i < values.length; i++) {
+            double d = values[i] - mean;
+            ss += d * d * countOf(i);
+        }
+        double std = n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1));
+        return new Stats(n, mean, std, values[0], values[values.length - 1], median());
     }
 
     /**

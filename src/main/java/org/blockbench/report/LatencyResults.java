@@ -1,0 +1,109 @@
+package org.blockbench.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.blockbench.BadInputException;
+import org.blockbench.bench.result.JmhMetric;
+import org.blockbench.bench.result.JmhReader;
+import org.blockbench.bench.result.JmhRecord;
+import org.blockbench.bench.result.JmhResults;
+import org.blockbench.bench.result.ScoreUnit;
+import org.blockbench.stats.Stats;
+import org.blockbench.stats.WeightedSamples;
+
+/**
+ * The latency results of the ONNX Runtime benchmark among the JMH records under a directory,
+ * in milliseconds. Files are read by {@link JmhReader} (its policy: hidden files and sidecars
+ * skipped, repeats in a run counted once, the newer run wins across runs by recorded start
+ * time). A result is recognised by its {@code model} parameter; the other parameters are
+ * {@code form}, {@code batch}, {@code provider}, {@code intraOpThreads} (or {@code threads}) and
+ * {@code optLevel}. Throughput results are skipped (they are not a time per call).
+ */
+public final class LatencyResults {
+
+    private static final ScoreUnit MS_PER_OP = ScoreUnit.parse("ms/op");
+
+    private LatencyResults() {
+    }
+
+    /** What was read, and what was passed over and why. */
+    public record Reading(List<LatencyResult> results, List<String> notes) {
+        public Reading {
+            results = List.copyOf(results);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Reads the latency results under {@code dir}; a missing directory reads as nothing, with a note. */
+    public static Reading readDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new Reading(List.of(), List.of("no JMH results: " + dir + " does not exist"));
+        }
+        JmhResults read = JmhReader.read(dir);
+        List<String> notes = new ArrayList<>(read.notes());
+        List<LatencyResult> results = new ArrayList<>();
+        int skipped = 0;
+        for (JmhRecord r : read.records()) {
+            if (!r.params().containsKey("model") || r.mode().equals("thrpt")) {
+                skipped++;
+            } else {
+                results.add(of(r));
+            }
+        }
+        if (skipped > 0) {
+            notes.add(skipped + " JMH result(s) under " + dir + " are not ONNX Runtime latency results"
+                    + " (no 'model' parameter, or throughput mode) and were skipped");
+        }
+        if (results.isEmpty()) {
+            notes.add("no JMH latency results under " + dir);
+        }
+        return new Reading(results, notes);
+    }
+
+    /**
+     * The latency result of one record of the ONNX Runtime benchmark.
+     *
+     * @throws BadInputException when its unit is not a time per operation or its model is not one
+     */
+    public static LatencyResult of(JmhRecord r) {
+        JmhMetric m = r.primary();
+        ScoreUnit unit;
+        try {
+            unit = ScoreUnit.parse(m.unit());
+        } catch (BadInputException e) {
+            throw new BadInputException(r.where() + " field primaryMetric.scoreUnit: " + e.getMessage());
+        }
+        if (unit.kind() != ScoreUnit.Kind.TIME_PER_OP) {
+            throw new BadInputException(r.where() + " field primaryMetric.scoreUnit: JMH score unit '" + m.unit()
+                    + "' is not a time per operation; expected one of [s/op, ms/op, us/op, ns/op]");
+        }
+        double toMs = unit.factorTo(MS_PER_OP);
+        ModelKey key;
+        try {
+            key = ModelKey.parse(r.params().get("model"));
+        } catch (BadInputException e) {
+            throw new BadInputException(r.source() + ": " + e.getMessage());
+        }
+        String threads = r.params().getOrDefault("intraOpThreads", r.params().getOrDefault("threads", "-1"));
+        List<Double> forkMeans = m.forks().stream().map(f -> f.mean() * toMs).toList();
+        WeightedSamples all = m.samples();
+        boolean sample = r.mode().equals("sample");
+        return new LatencyResult(key, r.params().getOrDefault("form", "deploy"), parseInt(r, "batch", r.params().getOrDefault("batch", "1")),
+                r.params().getOrDefault("provider", "cpu"), parseInt(r, "intraOpThreads", threads),
+                r.params().getOrDefault("optLevel", ""), r.mode(), m.score() * toMs, m.scoreError() * toMs,
+                Stats.of(forkMeans), sample ? all.stats().sampleStandardDeviation() * toMs : Double.NaN,
+                sample ? m.percentile(50.0) * toMs : Double.NaN, sample ? m.percentile(90.0) * toMs : Double.NaN,
+                sample ? m.percentile(99.0) * toMs : Double.NaN, sample ? m.percentile(99.9) * toMs : Double.NaN,
+                all.count(), r.source());
+    }
+
+    private static int parseInt(JmhRecord r, String param, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(r.where() + " field params." + param + ": expected an integer, found '" + value + "'");
+        }
+    }
+}
