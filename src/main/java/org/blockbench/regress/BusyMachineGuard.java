@@ -3,11 +3,12 @@ package org.blockbench.regress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 
 /**
  * Refuses wall-time alarms measured on a busy machine. Where a benchmark also recorded the
- * CPU time of its thread per operation ({@link AbLatencyBenchmark}'s
- * {@value AbLatencyBenchmark#CPU_METRIC}), its <em>CPU share</em> is
+ * CPU time of its thread per operation ({@link OrtInferenceBenchmark}'s
+ * {@value OrtInferenceBenchmark#CPU_METRIC}), its <em>CPU share</em> is
  * {@code median CPU time per op / median wall time per op}: about 1 when the thread had a
  * core to itself, far below when it queued for one. A wall-time difference then measures the
  * other processes as much as the code, so a "slower" or "faster" verdict on a side whose

@@ -1,4 +1,4 @@
-package org.blockbench.bench.ort;
+package org.blockbench.ort;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.blockbench.onnx.OrtCallException;
+import org.blockbench.ort.OrtCallException;
 
 class InferenceSessionTest {
 
