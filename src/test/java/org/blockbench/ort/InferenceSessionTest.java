@@ -43,7 +43,7 @@ class InferenceSessionTest {
             assertArrayEquals(new long[] {2, 2}, logits.getInfo().getShape());
             float[] actual = new float[4];
             logits.getFloatBuffer().get(actual);
-            float[] expected = reference(model, InferenceSession.seededImage(2 * 3 * 5 * 5), batch, 5, 3);
+            float[] expected = reference(model, SeededInput.directStandardNormal(SeededInput.SEED, 2 * 3 * 5 * 5), batch, 5, 3);
             assertArrayEquals(expected, actual, 1e-5f);
         }
     }
@@ -96,8 +96,8 @@ class InferenceSessionTest {
 
     @Test
     void theSeededInputIsTheSameEveryTime() {
-        FloatBuffer a = InferenceSession.seededImage(64);
-        FloatBuffer b = InferenceSession.seededImage(64);
+        FloatBuffer a = SeededInput.directStandardNormal(SeededInput.SEED, 64);
+        FloatBuffer b = SeededInput.directStandardNormal(SeededInput.SEED, 64);
         assertEquals(a, b);
         assertTrue(a.isDirect());
     }

@@ -44,6 +44,11 @@ public final class PreflightProbe implements ChildJvm.Task<PreflightProbe.Reques
         Provider provider = Provider.parse(request.provider());
         SessionSettings settings = new SessionSettings(provider, request.intraOpThreads(),
                 OptimizationLevel.parse(request.optLevel())).withProfiling(Path.of(request.scratch(), "preflight"));
+        try {
+            Files.createDirectories(Path.of(request.scratch()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + request.scratch(), e);
+        }
         Path profile = null;
         try (InferenceSession session = InferenceSession.open(file, settings, request.batch(), request.origin())) {
             session.run().close();
