@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.ort.Provider;
+import org.blockbench.zoo.Form;
 
 /**
  * One configuration of an A/B pair: the model file and the ONNX Runtime settings it runs
  * with (intra-op threads, graph optimisation level, batch). These become the JMH
  * {@code @Param} values of {@link OrtInferenceBenchmark}, under the names {@code bench} uses
- * (the CPU provider; {@code form} does not apply to a file).
+ * (the CPU provider; {@code form} is recorded but does not apply to a file).
  */
 public record AbSide(String label, Path model, int threads, String optimization, int batch) {
 
@@ -18,6 +19,7 @@ public record AbSide(String label, Path model, int threads, String optimization,
     public Map<String, String> jmhParams() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(OrtInferenceBenchmark.PARAM_MODEL, model.toAbsolutePath().normalize().toString());
+        p.put(OrtInferenceBenchmark.PARAM_FORM, Form.DEPLOY.id()); // ignored for a file, set so both commands record the same params
         p.put(OrtInferenceBenchmark.PARAM_PROVIDER, Provider.CPU.cliName());
         p.put(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS, Integer.toString(threads));
         p.put(OrtInferenceBenchmark.PARAM_OPT_LEVEL, optimization);
