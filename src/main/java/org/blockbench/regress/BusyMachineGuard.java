@@ -13,7 +13,8 @@ import org.blockbench.bench.jmh.OrtInferenceBenchmark;
  * core to itself, far below when it queued for one. A wall-time difference then measures the
  * other processes as much as the code, so a "slower" or "faster" verdict on a side whose
  * share is below {@code minShare} becomes "inconclusive" with the shares in the reason.
- * Only single-threaded configurations (param {@code threads=1}, or no such param) are judged:
+ * Only single-threaded configurations (param {@code intraOpThreads=1}, or {@code threads=1} in
+ * older files, or no such param) are judged:
  * with more ORT threads the calling thread's CPU time is not the whole computation.
  */
 public final class BusyMachineGuard {
@@ -36,7 +37,9 @@ public final class BusyMachineGuard {
             BenchmarkKey cpuKey = Pairing.cpuKeyOf(c.key());
             BenchmarkRun b = baseCpu.runs().get(cpuKey);
             BenchmarkRun n = newCpu.runs().get(cpuKey);
-            String threads = c.key().params().getOrDefault("threads", "1");
+            // OrtInferenceBenchmark's name; "threads" in files written by the former A/B benchmark
+            String threads = c.key().params().getOrDefault(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS,
+                    c.key().params().getOrDefault("threads", "1"));
             ScoreUnit unit = ScoreUnit.parse(c.unit());
             if (b == null || n == null || !threads.equals("1") || unit.kind() != ScoreUnit.Kind.TIME_PER_OP) {
                 out.add(c);
