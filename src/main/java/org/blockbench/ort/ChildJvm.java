@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -74,9 +75,13 @@ public final class ChildJvm {
         Path log = dir.resolve("child.log");
         writeObject(requestFile, new Object[] {task.getName(), request});
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-XX:-CreateCoredumpOnCrash",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
-                requestFile.toString(), answerFile.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
+                "-XX:-CreateCoredumpOnCrash", "-Djava.awt.headless=true"));
+        // ONNX Runtime's own properties (native library path) must reach the child as they reached us
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("onnxruntime.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
+                requestFile.toString(), answerFile.toString()));
         Process child;
         try {
             child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
