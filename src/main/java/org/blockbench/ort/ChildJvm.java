@@ -88,22 +88,17 @@ public final class ChildJvm {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a child JVM (" + java + ")", e);
         }
-        boolean exited;
+        // a parent stopped by Ctrl-C or a kill takes its child along instead of orphaning it
+        Thread reaper = new Thread(child::destroyForcibly, "child-jvm-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         try {
-            exited = child.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            child.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new OrtCallException("interrupted while ONNX Runtime ran on " + subject + " in a child JVM");
-        }
-        if (!exited) {
-            child.destroyForcibly();
+            awaitOrKill(child, limit, subject);
+        } finally {
             try {
-                child.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting; the hook runs and kills the child, which is what we want
             }
-            throw new OrtCallException("ONNX Runtime timed out after " + BoundedCall.seconds(limit) + " s on " + subject);
         }
         int status = child.exitValue();
         if (status != 0 || !Files.isRegularFile(answerFile)) {
@@ -122,6 +117,26 @@ public final class ChildJvm {
         @SuppressWarnings("unchecked")
         R result = (R) answer[0];
         return result;
+    }
+
+    private static void awaitOrKill(Process child, Duration limit, String subject) {
+        boolean exited;
+        try {
+            exited = child.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new OrtCallException("interrupted while ONNX Runtime ran on " + subject + " in a child JVM");
+        }
+        if (!exited) {
+            child.destroyForcibly();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new OrtCallException("ONNX Runtime timed out after " + BoundedCall.seconds(limit) + " s on " + subject);
+        }
     }
 
     /** "ONNX Runtime crashed (signal 11, SIGSEGV)", from the JVM's crash banner or the exit status. */

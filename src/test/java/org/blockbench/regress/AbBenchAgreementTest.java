@@ -55,8 +55,9 @@ class AbBenchAgreementTest {
         assertEquals(new TreeSet<>(config.jmhParams().keySet()), new TreeSet<>(side.jmhParams().keySet()),
                 "ab sets bench's parameters by bench's names");
         assertEquals("ms/op", record.at("/primaryMetric/scoreUnit").asText());
-        String figures = String.format(Locale.ROOT, "bench [%.5f, %.5f] ms, ab [%.5f, %.5f] ms", benchInterval[0],
-                benchInterval[1], abInterval[0], abInterval[1]);
+        String figures = String.format(Locale.ROOT, "bench %.5f [%.5f, %.5f] ms/op, ab %.5f [%.5f, %.5f] ms/op",
+                bench.iterator().next().getPrimaryResult().getScore(), benchInterval[0], benchInterval[1],
+                record.at("/primaryMetric/score").asDouble(), abInterval[0], abInterval[1]);
         System.out.println("ab vs bench, tiny.onnx (3->16 conv, 32x32, batch 1, 1 thread): " + figures);
         assertTrue(Math.max(benchInterval[0], abInterval[0]) <= Math.min(benchInterval[1], abInterval[1]), figures);
     }
