@@ -35,7 +35,7 @@ jmh() {  # JMH run that waits while another JMH session holds the machine-wide l
   done
   return 1
 }
-BENCH='org.blockbench.regress.AbLatencyBenchmark'
+BENCH='org.blockbench.bench.jmh.OrtInferenceBenchmark.runWithCpuTime'  # the class bench measures, with the CPU-time counter
 bb calibrate models --out "$WORK/models" > /dev/null
 M="$WORK/models"
 

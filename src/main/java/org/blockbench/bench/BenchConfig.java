@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
-import org.blockbench.bench.ort.SessionSettings;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
+import org.blockbench.ort.SessionSettings;
 import org.blockbench.onnx.OnnxModelFile;
 
 /**

@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 
 /**
  * What a sweep covers: filters on the catalog (blocks, positions; empty = all) and the values

@@ -1,6 +1,5 @@
 package org.blockbench.cli;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,12 +18,11 @@ import org.blockbench.analysis.AnalysisTable;
 import org.blockbench.analysis.GraphAnalysis;
 import org.blockbench.analysis.GraphAnalyzer;
 import org.blockbench.analysis.ZooAnalysis;
-import org.blockbench.analysis.data.DataMetrics;
+import org.blockbench.analysis.data.DataMetricsTask;
 import org.blockbench.analysis.data.DataMetricsReport;
 import org.blockbench.analysis.data.DataMetricsTable;
 import org.blockbench.export.Manifest;
 import org.blockbench.io.AtomicFile;
-import org.blockbench.onnx.OnnxModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,9 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private DataMetricsReport measure(Path file, GraphAnalysis a) {
-        ModelProto model = OnnxModelFile.read(file);
-        return DataMetrics.measure(model, a, DataMetrics.generatedInputs(a, samples, seed),
-                "generated: " + samples + " standard-normal sample(s), seed " + seed);
+        return DataMetricsTask.measure(file, a.inputShapes(), samples, seed, DataMetricsTask.TIME_LIMIT);
     }
 
     private int analyseManifest() {

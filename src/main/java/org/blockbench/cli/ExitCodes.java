@@ -2,6 +2,8 @@ package org.blockbench.cli;
 
 import java.io.UncheckedIOException;
 import org.blockbench.BadInputException;
+import org.blockbench.ort.ModelOrigin;
+import org.blockbench.ort.OrtCallException;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +25,9 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
 
     @Override
     public int getExitCode(Throwable t) {
+        if (t instanceof OrtCallException ort) { // the user's model or choice, or a graph BlockBench built
+            return ort.origin() == ModelOrigin.USER ? BAD_INPUT : INTERNAL_ERROR;
+        }
         if (t instanceof BadInputException || t instanceof CommandLine.ParameterException) {
             return BAD_INPUT;
         }

@@ -6,8 +6,8 @@ import org.blockbench.BadInputException;
 import org.blockbench.zoo.Form;
 import org.blockbench.bench.ModelLocator;
 import org.blockbench.bench.SweepSelection;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 import picocli.CommandLine.Option;
 
 /** Which models and parameter values a latency sweep covers (shared by bench and overhead). */

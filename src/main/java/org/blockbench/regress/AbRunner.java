@@ -12,7 +12,15 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import me.tongfei.progressbar.ProgressBar;
+import org.blockbench.BadInputException;
+import org.blockbench.bench.jmh.OrtInferenceBenchmark;
+import org.blockbench.bench.sweep.Preflight;
+import org.blockbench.bench.sweep.PreflightProbe;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.ort.ChildJvm;
+import org.blockbench.ort.ModelOrigin;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -26,7 +34,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Measures two configurations in one session, fork by fork: each fork is one JMH run of
- * {@link AbLatencyBenchmark} with {@code forks = 1}, alternating the sides in ABBA order (see
+ * {@link OrtInferenceBenchmark} (the class and session {@code bench} measures, through its
+ * {@link OrtInferenceBenchmark#runWithCpuTime} method) with {@code forks = 1}, alternating the sides in ABBA order (see
  * {@link AbPlan}), so that machine drift during the session hits both sides alike. The forks
  * of each side are then merged into one standard JMH JSON file ({@code a.json}, {@code b.json};
  * one {@code rawData} row per fork, while the record's {@code forks} field still reads 1
@@ -52,16 +61,15 @@ public final class AbRunner {
 
     /**
      * Runs the session and compares B (candidate) with A (baseline). Both sides are first
-     * opened and run once in this JVM so that a bad model or option fails before any fork.
+     * checked as {@code bench} checks a config ({@link PreflightProbe}, in a child JVM) so that
+     * a bad model or option fails, and a crashing one dies, before any fork.
      * JMH's own output for fork {@code i} goes to {@code outDir/logs/fork-i-SIDE.log}.
      */
     public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric,
             double minCpuShare, Path outDir) {
         plan.cpus().ifPresent(cpus -> cpus.requireThreads(Math.max(a.threads(), b.threads())));
         for (AbSide side : List.of(a, b)) {
-            try (OrtModelRunner probe = OrtModelRunner.open(side.model(), side.threads(), side.optimization(), side.batch())) {
-                probe.run();
-            }
+            probe(side, outDir);
         }
         List<BenchmarkResult> resultsA = new ArrayList<>();
         List<BenchmarkResult> resultsB = new ArrayList<>();
@@ -107,7 +115,7 @@ public final class AbRunner {
                 plan.measurementMillis(), plan.mode(), plan.measuringSecondsPerSide())
                         + plan.cpus().map(c -> "; every fork pinned to CPU " + c).orElse("; forks not pinned to CPUs"),
                 String.format(Locale.ROOT, "verdict taken on %s; %s: %s, time ratio %s, p %s (%s)",
-                        byCpu ? "CPU time per inference (thread CPU time, " + AbLatencyBenchmark.CPU_METRIC + ")"
+                        byCpu ? "CPU time per inference (thread CPU time, " + OrtInferenceBenchmark.CPU_METRIC + ")"
                                 : "wall time (JMH primary metric)",
                         byCpu ? "wall time" : "CPU time", other.verdict().text(), Numbers.fixed3(other.timeRatio()),
                         Numbers.pValue(other.pValue()), other.reason())));
@@ -117,9 +125,31 @@ public final class AbRunner {
         return new Outcome(aJson, bJson, report, other);
     }
 
+    private static void probe(AbSide side, Path outDir) {
+        if (side.threads() < 1 || side.batch() < 1) {
+            throw new BadInputException("threads and batch must be >= 1, found threads=" + side.threads()
+                    + " batch=" + side.batch() + " (" + side.describe() + ")");
+        }
+        String level = OptimizationLevel.parse(side.optimization()).cliName();
+        if (!java.nio.file.Files.isRegularFile(side.model())) {
+            throw new BadInputException("model file " + side.model() + " does not exist or is not a file");
+        }
+        org.blockbench.onnx.OnnxModelFile.read(side.model());
+        Path scratch = outDir.resolve("scratch").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(scratch);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + scratch, e);
+        }
+        ChildJvm.call(PreflightProbe.class, new PreflightProbe.Request(side.model().toAbsolutePath().toString(),
+                ModelOrigin.USER, Provider.CPU.cliName(), side.threads(), level, side.batch(), scratch.toString()),
+                side.describe(), Preflight.TIME_LIMIT);
+    }
+
     private static RunResult runFork(AbSide side, AbPlan plan, Path log) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(AbLatencyBenchmark.class.getName() + ".infer") + "$")
+                .include("^" + Pattern.quote(OrtInferenceBenchmark.class.getName() + "."
+                        + OrtInferenceBenchmark.METHOD_RUN_WITH_CPU_TIME) + "$")
                 .mode(Mode.deepValueOf(plan.mode()))
                 .timeUnit(plan.mode().equals("thrpt") ? TimeUnit.SECONDS : TimeUnit.MILLISECONDS)
                 .forks(1).threads(1)

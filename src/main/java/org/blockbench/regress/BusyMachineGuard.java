@@ -3,17 +3,19 @@ package org.blockbench.regress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.result.ScoreUnit;
 
 /**
  * Refuses wall-time alarms measured on a busy machine. Where a benchmark also recorded the
- * CPU time of its thread per operation ({@link AbLatencyBenchmark}'s
- * {@value AbLatencyBenchmark#CPU_METRIC}), its <em>CPU share</em> is
+ * CPU time of its thread per operation ({@link OrtInferenceBenchmark}'s
+ * {@value OrtInferenceBenchmark#CPU_METRIC}), its <em>CPU share</em> is
  * {@code median CPU time per op / median wall time per op}: about 1 when the thread had a
  * core to itself, far below when it queued for one. A wall-time difference then measures the
  * other processes as much as the code, so a "slower" or "faster" verdict on a side whose
  * share is below {@code minShare} becomes "inconclusive" with the shares in the reason.
- * Only single-threaded configurations (param {@code threads=1}, or no such param) are judged:
+ * Only single-threaded configurations (param {@code intraOpThreads=1}, or {@code threads=1} in
+ * older files, or no such param) are judged:
  * with more ORT threads the calling thread's CPU time is not the whole computation.
  */
 public final class BusyMachineGuard {
@@ -36,7 +38,9 @@ public final class BusyMachineGuard {
             BenchmarkKey cpuKey = Pairing.cpuKeyOf(c.key());
             BenchmarkRun b = baseCpu.runs().get(cpuKey);
             BenchmarkRun n = newCpu.runs().get(cpuKey);
-            String threads = c.key().params().getOrDefault("threads", "1");
+            // OrtInferenceBenchmark's name; "threads" in files written by the former A/B benchmark
+            String threads = c.key().params().getOrDefault(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS,
+                    c.key().params().getOrDefault("threads", "1"));
             ScoreUnit unit = ScoreUnit.parse(c.unit());
             if (b == null || n == null || !threads.equals("1") || unit.kind() != ScoreUnit.Kind.TIME_PER_OP) {
                 out.add(c);

@@ -2,12 +2,13 @@ package org.blockbench.regress;
 
 import java.util.Locale;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.result.ScoreUnit;
 
 /**
  * Which JMH metric of each record is compared: the primary metric (what the benchmark
  * method's timing gives), or a secondary metric by name, such as the
- * {@value AbLatencyBenchmark#CPU_METRIC} counter of {@link AbLatencyBenchmark}. Secondary
+ * {@value OrtInferenceBenchmark#CPU_METRIC} counter of {@link OrtInferenceBenchmark}. Secondary
  * metrics from {@code @AuxCounters(EVENTS)} carry the unit "#"; {@code unitForCounts} says
  * what unit their values are in. A secondary metric is filed under JMH's own name for it,
  * {@code benchmark:metric}.
@@ -17,8 +18,8 @@ public record Metric(String secondaryName, ScoreUnit unitForCounts) {
     /** The primary metric. */
     public static final Metric PRIMARY = new Metric(null, null);
 
-    /** CPU nanoseconds per inference recorded by {@link AbLatencyBenchmark}. */
-    public static final Metric CPU_TIME = new Metric(AbLatencyBenchmark.CPU_METRIC, ScoreUnit.parse("ns/op"));
+    /** CPU nanoseconds per inference recorded by {@link OrtInferenceBenchmark}. */
+    public static final Metric CPU_TIME = new Metric(OrtInferenceBenchmark.CPU_METRIC, ScoreUnit.parse("ns/op"));
 
     /**
      * Parses "primary", "NAME" or "NAME:UNIT" (e.g. {@code cpuNanosPerOp:ns/op}).

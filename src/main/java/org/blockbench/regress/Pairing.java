@@ -2,6 +2,7 @@ package org.blockbench.regress;
 
 import java.util.TreeMap;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 
 /**
  * Files two single-benchmark result sets under one key, so that two configurations that
@@ -43,7 +44,7 @@ public final class Pairing {
 
     /** The CPU-metric key that belongs to a wall-time key. */
     public static BenchmarkKey cpuKeyOf(BenchmarkKey wall) {
-        return BenchmarkKey.of(wall.benchmark() + ":" + AbLatencyBenchmark.CPU_METRIC, wall.params(), wall.mode());
+        return BenchmarkKey.of(wall.benchmark() + ":" + OrtInferenceBenchmark.CPU_METRIC, wall.params(), wall.mode());
     }
 
     static BenchmarkRun only(ResultSet set) {

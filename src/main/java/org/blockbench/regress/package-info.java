@@ -16,7 +16,7 @@
  * <li>Nightly: a {@link org.blockbench.regress.History} directory of past runs, a pooled
  *     rolling baseline and {@link org.blockbench.regress.TrendPlots}.</li>
  * <li>A/B: {@link org.blockbench.regress.AbRunner} measures two configurations in one session,
- *     forks interleaved ABBA, with {@link org.blockbench.regress.AbLatencyBenchmark}.</li>
+ *     forks interleaved ABBA, with {@link org.blockbench.bench.jmh.OrtInferenceBenchmark} (the class {@code bench} measures).</li>
  * <li>Calibration: {@link org.blockbench.regress.SlowdownModels} (known extra compute) and
  *     {@link org.blockbench.regress.AaCalibration} (false-alarm rate of repeated runs).</li>
  * </ul>

@@ -1,7 +1,12 @@
 package org.blockbench.train;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import org.blockbench.onnx.FloatTensor;
+import java.util.Map;
+import org.blockbench.ort.HostTensor;
+import org.blockbench.ort.InferenceSession;
+import org.blockbench.ort.ModelOrigin;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.SessionSettings;
 import org.blockbench.train.data.Augmentation;
 import org.blockbench.train.data.BatchAssembler;
 import org.blockbench.train.data.ImageSet;
@@ -9,6 +14,9 @@ import org.blockbench.train.data.ImageSet;
 /**
  * Evaluates a trained ONNX file with ONNX Runtime on the validation images, normalised
  * exactly as the trainer's eval pass, and compares its predicted classes with the trainer's.
+ * The graph is BlockBench's own export, so ONNX Runtime rejecting it is a defect
+ * ({@link ModelOrigin#BLOCKBENCH}); session creation and each batch wait at most
+ * {@link SessionSettings#DEFAULT_TIME_LIMIT}.
  */
 public final class OrtParity {
 
@@ -34,14 +42,17 @@ public final class OrtParity {
         long[] labels = new long[batchSize];
         int correct = 0;
         int same = 0;
-        try (OrtModel ort = new OrtModel(trained, source, threads)) {
+        SessionSettings settings = SessionSettings.cpu(threads, OptimizationLevel.ALL);
+        try (InferenceSession ort = InferenceSession.load(source, trained.toByteArray(), ModelOrigin.BLOCKBENCH, settings)) {
+            String inputName = ort.inputNames().get(0);
+            String outputName = ort.outputNames().get(0);
             for (int from = 0; from < n; from += batchSize) {
                 int count = Math.min(batchSize, n - from);
                 images.fill(order, from, count, Augmentation.NONE, null, pixels, labels);
-                FloatTensor input = new FloatTensor(new long[] {count, set.channels(), set.height(), set.width()},
+                HostTensor input = HostTensor.floats(new long[] {count, set.channels(), set.height(), set.width()},
                         java.util.Arrays.copyOf(pixels, count * set.imageBytes()));
-                FloatTensor logits = ort.run(input);
-                int classes = (int) logits.dim(1);
+                HostTensor logits = ort.evaluate(Map.of(inputName, input)).get(outputName);
+                int classes = (int) logits.shape()[1];
                 for (int i = 0; i < count; i++) {
                     int best = 0;
                     for (int c = 1; c < classes; c++) {

@@ -18,7 +18,7 @@ final class Provenance {
 
     static String onnxRuntimeVersion() {
         try {
-            return ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion();
+            return org.blockbench.ort.OrtBuild.version();
         } catch (RuntimeException e) {
             return "unknown";
         }

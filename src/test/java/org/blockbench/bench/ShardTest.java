@@ -58,7 +58,7 @@ class ShardTest {
     void shardsOfARealPlanCoverItExactly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         TinyModels.zoo(dir, List.of("A", "B", "C"), List.of("early", "late"));
         SweepSelection selection = new SweepSelection(List.of(), List.of(), List.of(Form.DEPLOY, Form.TRAIN), List.of(1, 4),
-                List.of(org.blockbench.bench.ort.Provider.CPU), List.of(1), List.of(org.blockbench.bench.ort.OptimizationLevel.ALL));
+                List.of(org.blockbench.ort.Provider.CPU), List.of(1), List.of(org.blockbench.ort.OptimizationLevel.ALL));
         List<BenchConfig> plan = selection.plan(ModelCatalog.open(List.of(dir))).stream().map(SweepSelection.PlannedConfig::config).toList();
         assertEquals(3 * 2 * 2 * 2, plan.size());
         Set<BenchConfig> shards = new HashSet<>(new Shard(0, 2).select(plan));

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

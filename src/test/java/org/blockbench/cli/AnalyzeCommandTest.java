@@ -154,6 +154,6 @@ class AnalyzeCommandTest {
         // ORT cannot run it either: --data fails with one line naming the model, exit 2
         assertEquals(ExitCodes.BAD_INPUT, run("analyze", "--data", mystery.toString()));
         String message = err.toString().strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(message.startsWith("blockbench: ONNX Runtime cannot load model 'raw'"), err.toString());
+        assertTrue(message.startsWith("blockbench: model 'raw': ONNX Runtime cannot load the model: "), err.toString());
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.onnx.OrtModelRunner;
+import org.blockbench.onnx.OrtEval;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class ExporterTest {
                 Path file = dir.resolve(f.path());
                 assertEquals(f.sha256(), OnnxModelFile.sha256(file));
                 var model = OnnxModelFile.read(file);
-                float[] logits = OrtModelRunner.run(model, e.inputName(), OrtModelRunner.randomInput(1, 3 * 32 * 32), 1, 3, 32, 32);
+                float[] logits = OrtEval.run(model, e.inputName(), OrtEval.randomInput(1, 3 * 32 * 32), 1, 3, 32, 32);
                 assertEquals(e.classes(), logits.length);
             }
         }

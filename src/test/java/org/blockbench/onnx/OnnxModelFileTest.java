@@ -37,7 +37,7 @@ class OnnxModelFileTest {
         ModelProto read = OnnxModelFile.read(file);
         assertEquals(GraphBuilder.OPSET, read.getOpsetImport(0).getVersion());
         assertEquals(GraphBuilder.IR_VERSION, read.getIrVersion());
-        float[] out = OrtModelRunner.run(read, "x", new float[] {1, 2, 3, 4}, 1, 4);
+        float[] out = OrtEval.run(read, "x", new float[] {1, 2, 3, 4}, 1, 4);
         // relu([1 + 0.5, 2 − 10, 3 − 4]) = [1.5, 0, 0]
         assertArrayEquals(new float[] {1.5f, 0f, 0f}, out, 1e-6f);
     }

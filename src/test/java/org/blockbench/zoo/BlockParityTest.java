@@ -7,7 +7,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.blockbench.onnx.OrtModelRunner;
+import org.blockbench.onnx.OrtEval;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,16 +42,16 @@ class BlockParityTest {
         Block block = BlockRegistry.get(blockName);
         ModelProto train = Zoo.blockModel(block, spec, Form.TRAIN, 3, InitMode.RANDOMIZED);
         ModelProto deploy = Zoo.blockModel(block, spec, Form.DEPLOY, 3, InitMode.RANDOMIZED);
-        float[] input = OrtModelRunner.randomInput(5, BATCH * spec.inChannels() * spec.inHeight() * spec.inWidth());
+        float[] input = OrtEval.randomInput(5, BATCH * spec.inChannels() * spec.inHeight() * spec.inWidth());
         long[] shape = {BATCH, spec.inChannels(), spec.inHeight(), spec.inWidth()};
-        float[] expected = OrtModelRunner.run(train, Zoo.INPUT_NAME, input, shape);
-        float[] actual = OrtModelRunner.run(deploy, Zoo.INPUT_NAME, input, shape);
+        float[] expected = OrtEval.run(train, Zoo.INPUT_NAME, input, shape);
+        float[] actual = OrtEval.run(deploy, Zoo.INPUT_NAME, input, shape);
         int outSize = block.outputSize(spec.inHeight(), spec.stride());
         assertEquals(BATCH * spec.outChannels() * outSize * outSize, expected.length);
         assertTrue(spread(expected) > 1e-2, "block output should depend on the input; spread " + spread(expected));
-        double error = OrtModelRunner.relativeError(expected, actual);
+        double error = OrtEval.relativeError(expected, actual);
         assertTrue(error <= 1e-4, blockName + " " + spec + ": relative error " + error);
-        assertEquals(0, OrtModelRunner.countNodes(deploy, "BatchNormalization"));
+        assertEquals(0, OrtEval.countNodes(deploy, "BatchNormalization"));
     }
 
     /** Largest difference between the two samples of the batch at the same position. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.blockbench.onnx.OrtModelRunner;
+import org.blockbench.onnx.OrtEval;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,16 +28,16 @@ class ZooModelsTest {
         BuiltModel train = Zoo.build(id, Form.TRAIN, config);
         BuiltModel deploy = Zoo.build(id, Form.DEPLOY, config);
         int batch = 2;
-        float[] input = OrtModelRunner.randomInput(11, batch * 3 * 32 * 32);
-        float[] expected = OrtModelRunner.run(train.model(), Zoo.INPUT_NAME, input, batch, 3, 32, 32);
-        float[] actual = OrtModelRunner.run(deploy.model(), Zoo.INPUT_NAME, input, batch, 3, 32, 32);
+        float[] input = OrtEval.randomInput(11, batch * 3 * 32 * 32);
+        float[] expected = OrtEval.run(train.model(), Zoo.INPUT_NAME, input, batch, 3, 32, 32);
+        float[] actual = OrtEval.run(deploy.model(), Zoo.INPUT_NAME, input, batch, 3, 32, 32);
         assertEquals(batch * 10, expected.length);
         for (float v : expected) {
             assertTrue(Float.isFinite(v), id + " produced a non-finite logit");
         }
-        double error = OrtModelRunner.relativeError(expected, actual);
+        double error = OrtEval.relativeError(expected, actual);
         assertTrue(error <= 1e-4, id + ": deploy vs train relative error " + error);
-        assertEquals(0, OrtModelRunner.countNodes(deploy.model(), "BatchNormalization"), id + " deploy keeps a BN");
+        assertEquals(0, OrtEval.countNodes(deploy.model(), "BatchNormalization"), id + " deploy keeps a BN");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,8 +46,8 @@ class ZooModelsTest {
         ScaffoldConfig config = ScaffoldConfig.defaults();
         BuiltModel train = Zoo.build(id, Form.TRAIN, config);
         BuiltModel deploy = Zoo.build(id, Form.DEPLOY, config);
-        long trainConvs = OrtModelRunner.countNodes(train.model(), "Conv");
-        long deployConvs = OrtModelRunner.countNodes(deploy.model(), "Conv");
+        long trainConvs = OrtEval.countNodes(train.model(), "Conv");
+        long deployConvs = OrtEval.countNodes(deploy.model(), "Conv");
         boolean reparam = !id.isGwoNetwork() && BlockRegistry.get(id.block()).reparameterised();
         if (reparam) {
             assertTrue(deployConvs < trainConvs, id + ": deploy should merge branches, convs " + trainConvs + " -> " + deployConvs);
@@ -71,7 +71,7 @@ class ZooModelsTest {
     void otherInputSizesAndClassCountsBuildAndRun(ModelId id) {
         ScaffoldConfig config = new ScaffoldConfig(100, 34, 1, InitMode.PYTORCH);
         BuiltModel deploy = Zoo.build(id, Form.DEPLOY, config);
-        float[] logits = OrtModelRunner.run(deploy.model(), Zoo.INPUT_NAME, OrtModelRunner.randomInput(2, 3 * 34 * 34), 1, 3, 34, 34);
+        float[] logits = OrtEval.run(deploy.model(), Zoo.INPUT_NAME, OrtEval.randomInput(2, 3 * 34 * 34), 1, 3, 34, 34);
         assertEquals(id.isGwoNetwork() ? 10 : 100, logits.length, id + " logits");
     }
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.blockbench.BadInputException;
 import org.blockbench.analysis.GraphAnalysis;
 import org.blockbench.analysis.NodeCost;
@@ -20,6 +19,11 @@ import org.blockbench.analysis.shape.NodeView;
 import org.blockbench.analysis.shape.ShapeInference;
 import org.blockbench.analysis.shape.TensorInfo;
 import org.blockbench.analysis.shape.TensorProtos;
+import org.blockbench.ort.HostTensor;
+import org.blockbench.ort.InferenceSession;
+import org.blockbench.ort.IntermediateOutputs;
+import org.blockbench.ort.ModelOrigin;
+import org.blockbench.ort.SeededInput;
 
 /**
  * Measures NeuroBench data metrics by running the model in ONNX Runtime with its activations
@@ -31,33 +35,28 @@ public final class DataMetrics {
     }
 
     /**
-     * Seeded standard-normal inputs at the analysis's input shapes, one map per sample. For
-     * real data, build the maps from the dataset instead.
+     * Seeded standard-normal inputs at the analysis's input shapes, one map per sample, drawn
+     * by {@link SeededInput} (sample {@code s}, input {@code k} from seed
+     * {@code seed + s * inputs + k}). For real data, build the maps from the dataset instead.
      */
     public static List<Map<String, HostTensor>> generatedInputs(GraphAnalysis analysis, int samples, long seed) {
         if (samples < 1) {
             throw new BadInputException("samples must be at least 1, found " + samples);
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+        int inputs = analysis.inputShapes().size();
         List<Map<String, HostTensor>> out = new ArrayList<>();
         for (int s = 0; s < samples; s++) {
             Map<String, HostTensor> feeds = new LinkedHashMap<>();
-            analysis.inputShapes().forEach((name, shape) -> {
-                float[] v = new float[Math.toIntExact(TensorInfo.elementCount(shape))];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) gaussian(rng);
-                }
-                feeds.put(name, new HostTensor(shape, ElementType.FLOAT, v));
-            });
+            long sampleSeed = seed + (long) s * inputs;
+            int k = 0;
+            for (Map.Entry<String, long[]> input : analysis.inputShapes().entrySet()) {
+                float[] v = SeededInput.standardNormal(sampleSeed + k++,
+                        Math.toIntExact(TensorInfo.elementCount(input.getValue())));
+                feeds.put(input.getKey(), new HostTensor(input.getValue(), ElementType.FLOAT, v));
+            }
             out.add(feeds);
         }
         return out;
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u1 = 1.0 - rng.nextDouble();
-        double u2 = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     /**
@@ -106,9 +105,9 @@ public final class DataMetrics {
         long[] elements = new long[activations.size()];
         long[] effective = new long[macNodes.size()];
         Map<String, float[]> decoded = new HashMap<>();
-        try (ExposedSession session = ExposedSession.open(model, exposed)) {
+        try (InferenceSession session = IntermediateOutputs.open(model, exposed, ModelOrigin.USER)) {
             for (Map<String, HostTensor> feeds : samples) {
-                Map<String, HostTensor> values = new HashMap<>(session.run(feeds));
+                Map<String, HostTensor> values = new HashMap<>(session.evaluate(feeds));
                 feeds.forEach(values::putIfAbsent);
                 for (int i = 0; i < activations.size(); i++) {
                     HostTensor t = values.get(activations.get(i).output());

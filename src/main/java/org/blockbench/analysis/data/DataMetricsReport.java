@@ -18,7 +18,7 @@ import org.blockbench.analysis.Conventions;
  * @param notMeasured MAC layers whose effective MACs could not be measured, with the reason
  */
 public record DataMetricsReport(int samples, String inputSource, List<ActivationSparsity> activations,
-                                List<LayerMacs> layers, List<String> notMeasured) {
+                                List<LayerMacs> layers, List<String> notMeasured) implements java.io.Serializable {
 
     public DataMetricsReport {
         activations = List.copyOf(activations);
@@ -34,7 +34,7 @@ public record DataMetricsReport(int samples, String inputSource, List<Activation
      * @param zeros    zero outputs over all samples
      * @param elements all outputs over all samples
      */
-    public record ActivationSparsity(String node, String kind, long zeros, long elements) {
+    public record ActivationSparsity(String node, String kind, long zeros, long elements) implements java.io.Serializable {
         public double sparsity() {
             return elements == 0 ? 0 : (double) zeros / elements;
         }
@@ -48,7 +48,7 @@ public record DataMetricsReport(int samples, String inputSource, List<Activation
      * @param denseMacs     static MACs times samples
      * @param effectiveMacs MACs with both operands non-zero, over all samples
      */
-    public record LayerMacs(String node, String opType, long denseMacs, long effectiveMacs) {
+    public record LayerMacs(String node, String opType, long denseMacs, long effectiveMacs) implements java.io.Serializable {
     }
 
     public long activationZeros() {

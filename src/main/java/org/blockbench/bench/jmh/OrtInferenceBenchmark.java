@@ -2,6 +2,8 @@ package org.blockbench.bench.jmh;
 
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.blockbench.zoo.Form;
 import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.ModelLocator;
-import org.blockbench.bench.ort.InferenceSession;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
-import org.blockbench.bench.ort.SessionSettings;
+import org.blockbench.ort.InferenceSession;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
+import org.blockbench.ort.SessionSettings;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -44,6 +47,11 @@ import org.blockbench.bench.profile.MeasurementWindows;
  * measured iterations' times when profiling is on (for {@code blockbench overhead}); they run
  * outside the measured region.
  *
+ * <p>{@code bench} measures {@link #run}; {@code ab} measures {@link #runWithCpuTime}, the same
+ * call on the same session, input and parameters between two reads of the thread's CPU
+ * clock (two {@code clock_gettime} calls, well under a microsecond, the same on both sides
+ * of an A/B pair), which JMH reports as the secondary metric {@value #CPU_METRIC}.
+ *
  * <p>Run: {@code java -jar target/blockbench.jar bench --blocks ResNetBasicBlock} or, with
  * JMH's own options, {@code java -cp target/blockbench.jar org.openjdk.jmh.Main
  * OrtInferenceBenchmark -p model=ResNetBasicBlock/early -p batch=1,8
@@ -61,6 +69,15 @@ public class OrtInferenceBenchmark {
     public static final String PARAM_PROVIDER = "provider";
     public static final String PARAM_INTRA_OP_THREADS = "intraOpThreads";
     public static final String PARAM_OPT_LEVEL = "optLevel";
+
+    /** The method {@code bench} measures. */
+    public static final String METHOD_RUN = "run";
+    /** The method {@code ab} measures: {@link #METHOD_RUN} plus the thread's CPU time per call. */
+    public static final String METHOD_RUN_WITH_CPU_TIME = "runWithCpuTime";
+    /** Name of the secondary metric holding CPU nanoseconds per inference ({@link #runWithCpuTime}). */
+    public static final String CPU_METRIC = "cpuNanosPerOp";
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * System property: when set, the session runs with ONNX Runtime profiling on and writes its
@@ -139,6 +156,47 @@ public class OrtInferenceBenchmark {
     public void run(Blackhole sink) {
         try (OrtSession.Result result = session.run()) {
             sink.consume(result);
+        }
+    }
+
+    /**
+     * {@link #run} between two reads of this thread's CPU clock. With one intra-op thread ONNX
+     * Runtime computes on the calling thread, so the CPU time is the compute time without the
+     * time the thread waited for a CPU: on a shared machine, wall time measures the machine's
+     * load as well as the model, CPU time much less so.
+     */
+    @Benchmark
+    public void runWithCpuTime(Blackhole sink, CpuTime cpu) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        run(sink);
+        cpu.add(THREADS.getCurrentThreadCpuTime() - start);
+    }
+
+    /**
+     * CPU time the benchmark thread spent per inference in the current iteration, reported by
+     * JMH as the secondary metric {@value #CPU_METRIC} (one value per iteration, unit "#",
+     * read as ns/op).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        /** CPU nanoseconds per call so far in this iteration. */
+        public double cpuNanosPerOp;
+        private long cpuNanos;
+        private long calls;
+
+        /** Starts the iteration's count afresh. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanosPerOp = 0;
+            cpuNanos = 0;
+            calls = 0;
+        }
+
+        void add(long nanos) {
+            cpuNanos += nanos;
+            calls++;
+            cpuNanosPerOp = (double) cpuNanos / calls;
         }
     }
 

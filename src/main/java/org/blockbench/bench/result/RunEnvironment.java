@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.bench.energy.EnergyCounters;
-import org.blockbench.bench.ort.OrtBuild;
+import org.blockbench.ort.OrtBuild;
 
 /**
  * The machine and software a sweep ran on, for the metadata sidecar.

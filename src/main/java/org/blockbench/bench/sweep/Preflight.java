@@ -3,34 +3,42 @@ package org.blockbench.bench.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
-import org.blockbench.bench.ort.InferenceSession;
-import org.blockbench.onnx.OrtCallException;
-import org.blockbench.bench.ort.Provider;
-import org.blockbench.bench.profile.OrtProfile;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.ort.ChildJvm;
+import org.blockbench.ort.ModelOrigin;
+import org.blockbench.ort.OrtCallException;
 
 /**
- * Checks a config in the sweep's own process before JMH forks for it: the model file exists
- * and is a valid ONNX model, ONNX Runtime loads it with the requested provider, its input is
- * an image batch, and one profiled inference runs. The profile says which execution provider
- * ran each node; a CUDA config whose nodes did not run on CUDA fails here, so a result never
- * claims a provider that did not run.
+ * Checks a config before JMH forks for it: the model file exists and is a valid ONNX model
+ * (here), then, in a child JVM ({@link PreflightProbe}), ONNX Runtime loads it with the
+ * requested provider, its input is an image batch, and one profiled inference runs. The
+ * profile says which execution provider ran each node; a CUDA config whose nodes did not run
+ * on CUDA fails here, so a result never claims a provider that did not run. A native crash or
+ * a hang in the child fails this config with one line and leaves the sweep running.
  */
 public final class Preflight {
+
+    /** How long the child JVM may take (JVM start, session creation, one inference). */
+    public static final Duration TIME_LIMIT = Duration.ofMinutes(3);
 
     private Preflight() {
     }
 
+    /** {@link #check(PlannedConfig, Path, Duration)} with {@link #TIME_LIMIT}. */
+    public static PreflightFacts check(PlannedConfig planned, Path scratch) {
+        return check(planned, scratch, TIME_LIMIT);
+    }
+
     /**
      * Checks {@code planned}; throws {@link BadInputException} or {@link OrtCallException} with a
-     * one-line message when the config cannot run. {@code scratch} receives the profile,
-     * which is deleted afterwards.
+     * one-line message when the config cannot run, or when ONNX Runtime crashed or ran past
+     * {@code limit} on it. {@code scratch} receives the profile, which is deleted afterwards.
      */
-    public static PreflightFacts check(PlannedConfig planned, Path scratch) {
+    public static PreflightFacts check(PlannedConfig planned, Path scratch, Duration limit) {
         BenchConfig config = planned.config();
         Path file = planned.model().file(config.form()).orElseThrow(() -> new BadInputException("model "
                 + config.model() + " has no " + config.form().id() + " graph; it has "
@@ -41,29 +49,11 @@ public final class Preflight {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot create " + scratch, e);
         }
-        Path profile = null;
-        try (InferenceSession session = InferenceSession.open(file,
-                config.sessionSettings().withProfiling(scratch.resolve("preflight")), config.batch())) {
-            session.run().close();
-            profile = session.endProfiling();
-            Map<String, Integer> used = OrtProfile.read(profile).nodesByProvider();
-            if (!used.containsKey(config.provider().executionProviderName())) {
-                throw new OrtCallException("provider " + config.provider().cliName() + " requested, but no node ran on "
-                        + config.provider().executionProviderName() + " (nodes by provider: " + used + ")");
-            }
-            if (config.provider() == Provider.CPU && used.size() > 1) {
-                throw new OrtCallException("provider cpu requested, but nodes ran on " + used.keySet());
-            }
-            return new PreflightFacts(file.toString(), OnnxModelFile.sha256(file), session.input().toString(),
-                    session.outputsPinned(), used);
-        } finally {
-            if (profile != null) {
-                try {
-                    Files.deleteIfExists(profile);
-                } catch (IOException ignored) {
-                    // a leftover scratch profile is harmless
-                }
-            }
-        }
+        config.sessionSettings().requireProviderAvailable();
+        PreflightProbe.Request request = new PreflightProbe.Request(file.toAbsolutePath().toString(),
+                planned.model().fromManifest() ? ModelOrigin.BLOCKBENCH : ModelOrigin.USER,
+                config.provider().cliName(), config.intraOpThreads(), config.optLevel().cliName(), config.batch(),
+                scratch.toAbsolutePath().toString());
+        return ChildJvm.call(PreflightProbe.class, request, file.toString(), limit);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  *                        the same session settings: what the session actually used
  */
 public record PreflightFacts(String modelFile, String modelSha256, String input, boolean outputsPinned,
-                             Map<String, Integer> nodesByProvider) {
+                             Map<String, Integer> nodesByProvider) implements java.io.Serializable {
 
     public PreflightFacts {
         nodesByProvider = Map.copyOf(nodesByProvider);

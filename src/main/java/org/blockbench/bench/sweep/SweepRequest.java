@@ -9,8 +9,8 @@ import org.blockbench.zoo.Form;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 
 /**
  * Everything one {@code blockbench bench} invocation was asked to do.

@@ -6,6 +6,8 @@
  * {@code --resume} skips what is done; a host-side check before each config
  * ({@link org.blockbench.bench.sweep.Preflight}) turns a missing or corrupt model, a
  * non-image input or an unavailable provider into that config's one-line failure, and
- * records which execution provider actually ran the nodes.
+ * records which execution provider actually ran the nodes. Its ONNX Runtime part
+ * ({@link org.blockbench.bench.sweep.PreflightProbe}) runs in a child JVM with a time limit,
+ * so a native crash or hang on a user's model fails that config, not the sweep.
  */
 package org.blockbench.bench.sweep;

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.blockbench.analysis.GraphAnalysis;
 import org.blockbench.analysis.GraphAnalyzer;
 import org.blockbench.analysis.shape.ElementType;
+import org.blockbench.ort.HostTensor;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxOp;

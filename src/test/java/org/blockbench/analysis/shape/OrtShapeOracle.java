@@ -8,9 +8,11 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.blockbench.analysis.data.ExposedSession;
-import org.blockbench.analysis.data.HostTensor;
+import org.blockbench.ort.HostTensor;
+import org.blockbench.ort.InferenceSession;
+import org.blockbench.ort.IntermediateOutputs;
+import org.blockbench.ort.ModelOrigin;
+import org.blockbench.ort.SeededInput;
 
 /**
  * Test oracle: runs a model in ONNX Runtime with every node output exposed and checks that
@@ -34,17 +36,11 @@ public final class OrtShapeOracle {
             }
         }
         Map<String, HostTensor> feeds = new LinkedHashMap<>();
-        SplittableRandom rng = new SplittableRandom(5);
-        inferred.inputShapes().forEach((name, shape) -> {
-            float[] data = new float[(int) TensorInfo.elementCount(shape)];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (float) (rng.nextDouble() * 2 - 1);
-            }
-            feeds.put(name, new HostTensor(shape, ElementType.FLOAT, data));
-        });
+        inferred.inputShapes().forEach((name, shape) -> feeds.put(name, new HostTensor(shape, ElementType.FLOAT,
+                SeededInput.standardNormal(SeededInput.SEED, (int) TensorInfo.elementCount(shape)))));
         Map<String, HostTensor> actual;
-        try (ExposedSession s = ExposedSession.open(model, exposed)) {
-            actual = s.run(feeds);
+        try (InferenceSession s = IntermediateOutputs.open(model, exposed, ModelOrigin.USER)) {
+            actual = s.evaluate(feeds);
         }
         int compared = 0;
         for (String name : exposed.keySet()) {

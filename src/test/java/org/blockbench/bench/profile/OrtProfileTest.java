@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.TinyModels;
-import org.blockbench.bench.ort.InferenceSession;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
-import org.blockbench.bench.ort.SessionSettings;
+import org.blockbench.ort.InferenceSession;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
+import org.blockbench.ort.SessionSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,8 +11,8 @@ import org.blockbench.zoo.Form;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.TimeValue;
 

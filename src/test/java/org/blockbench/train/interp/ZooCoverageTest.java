@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.blockbench.onnx.FloatTensor;
-import org.blockbench.train.OrtModel;
+import org.blockbench.onnx.OrtEval;
 import org.blockbench.train.TorchRuntime;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
@@ -66,9 +66,7 @@ class ZooCoverageTest {
         BuiltModel built = Zoo.build(id, Form.TRAIN, config);
         FloatTensor x = MiniGraph.random(5, -2f, 2f, 2, 3, size, size);
         FloatTensor expected;
-        try (OrtModel ort = new OrtModel(built.model(), id.toString(), 1)) {
-            expected = ort.run(x);
-        }
+        expected = OrtEval.run(built.model(), x);
         try (TorchGraph g = TorchGraph.compile(built.model(), id.toString(), Precision.FLOAT32, MemoryLayout.NCHW)) {
             assertEquals(built.trainableParams(), g.parameters().trainableElements(), id + ": trainable elements");
             assertEquals(built.bufferElements(), g.parameters().bufferElements(), id + ": buffer elements");

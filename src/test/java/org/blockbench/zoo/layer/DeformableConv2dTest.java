@@ -6,7 +6,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.Map;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;
-import org.blockbench.onnx.OrtModelRunner;
+import org.blockbench.onnx.OrtEval;
 import org.blockbench.onnx.Value;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;
@@ -51,17 +51,17 @@ class DeformableConv2dTest {
     @Test
     void zeroOffsetsGiveTheOrdinaryConv() {
         for (int stride : new int[] {1, 2}) {
-            float[] input = OrtModelRunner.randomInput(3, 2 * IN * SIZE * SIZE);
-            float[] expected = OrtModelRunner.run(build(false, 0, stride), "x", input, 2, IN, SIZE, SIZE);
-            float[] actual = OrtModelRunner.run(build(true, 0, stride), "x", input, 2, IN, SIZE, SIZE);
-            double error = OrtModelRunner.relativeError(expected, actual);
+            float[] input = OrtEval.randomInput(3, 2 * IN * SIZE * SIZE);
+            float[] expected = OrtEval.run(build(false, 0, stride), "x", input, 2, IN, SIZE, SIZE);
+            float[] actual = OrtEval.run(build(true, 0, stride), "x", input, 2, IN, SIZE, SIZE);
+            double error = OrtEval.relativeError(expected, actual);
             assertTrue(error < 1e-5, "stride " + stride + ": relative error " + error);
         }
     }
 
     @Test
     void unitOffsetSamplesOnePixelToTheRight() {
-        float[] input = OrtModelRunner.randomInput(4, IN * SIZE * SIZE);
+        float[] input = OrtEval.randomInput(4, IN * SIZE * SIZE);
         float[] shifted = new float[input.length];
         for (int c = 0; c < IN; c++) {
             for (int y = 0; y < SIZE; y++) {
@@ -70,8 +70,8 @@ class DeformableConv2dTest {
                 }
             }
         }
-        float[] expected = OrtModelRunner.run(build(false, 0, 1), "x", shifted, 1, IN, SIZE, SIZE);
-        float[] actual = OrtModelRunner.run(build(true, 1f, 1), "x", input, 1, IN, SIZE, SIZE);
+        float[] expected = OrtEval.run(build(false, 0, 1), "x", shifted, 1, IN, SIZE, SIZE);
+        float[] actual = OrtEval.run(build(true, 1f, 1), "x", input, 1, IN, SIZE, SIZE);
         double maxDiff = 0;
         for (int i = 0; i < expected.length; i++) {
             if (i % SIZE != 0) {

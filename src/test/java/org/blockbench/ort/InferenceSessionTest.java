@@ -1,4 +1,4 @@
-package org.blockbench.bench.ort;
+package org.blockbench.ort;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.blockbench.onnx.OrtCallException;
+import org.blockbench.ort.OrtCallException;
 
 class InferenceSessionTest {
 
@@ -43,7 +43,7 @@ class InferenceSessionTest {
             assertArrayEquals(new long[] {2, 2}, logits.getInfo().getShape());
             float[] actual = new float[4];
             logits.getFloatBuffer().get(actual);
-            float[] expected = reference(model, InferenceSession.seededImage(2 * 3 * 5 * 5), batch, 5, 3);
+            float[] expected = reference(model, SeededInput.directStandardNormal(SeededInput.SEED, 2 * 3 * 5 * 5), batch, 5, 3);
             assertArrayEquals(expected, actual, 1e-5f);
         }
     }
@@ -96,8 +96,8 @@ class InferenceSessionTest {
 
     @Test
     void theSeededInputIsTheSameEveryTime() {
-        FloatBuffer a = InferenceSession.seededImage(64);
-        FloatBuffer b = InferenceSession.seededImage(64);
+        FloatBuffer a = SeededInput.directStandardNormal(SeededInput.SEED, 64);
+        FloatBuffer b = SeededInput.directStandardNormal(SeededInput.SEED, 64);
         assertEquals(a, b);
         assertTrue(a.isDirect());
     }
@@ -166,5 +166,63 @@ class InferenceSessionTest {
     void aModelWithoutInputsIsNotAnImageModel() {
         OrtCallException e = assertThrows(OrtCallException.class, () -> ImageInput.of("m.onnx", Map.of(), 1));
         assertEquals("m.onnx: expected one image input [N, C, H, W], found 0 inputs []", e.getMessage());
+    }
+
+    /** Evaluation mode: the same owner type loads bytes, evaluates given batches, and equals the benchmark mode's pinned output. */
+    @Test
+    void evaluationOnGivenInputsMatchesTheBenchmarkModeAndOwnsItsHandles() throws Exception {
+        Path model = TinyModels.convNet(dir.resolve("net.onnx"), 5, 3, 42);
+        float[] pinned = new float[4];
+        try (InferenceSession bench = InferenceSession.open(model, CPU, 2)) {
+            bench.run().close();
+            bench.pinnedOutputs().get("logits").getFloatBuffer().get(pinned);
+        }
+        InferenceSession eval = InferenceSession.load("net", Files.readAllBytes(model), ModelOrigin.USER, CPU);
+        Map<String, HostTensor> out = eval.evaluate(Map.of("input", HostTensor.floats(new long[] {2, 3, 5, 5},
+                SeededInput.standardNormal(SeededInput.SEED, 2 * 3 * 5 * 5))));
+        assertArrayEquals(pinned, out.get("logits").data(), 0f);
+        IllegalStateException noInput = assertThrows(IllegalStateException.class, eval::run);
+        assertTrue(noInput.getMessage().startsWith("InferenceSession for net was loaded for evaluation"), noInput.getMessage());
+        eval.close();
+        eval.close(); // a second close is harmless
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> eval.evaluate(Map.of()));
+        assertEquals("InferenceSession is closed (net)", closed.getMessage());
+    }
+
+    /** Session creation waits at most the settings' limit; the caller gets one line naming the model. */
+    @Test
+    void sessionCreationPastItsTimeLimitFailsInOneLine() throws Exception {
+        Path model = TinyModels.convNet(dir.resolve("net.onnx"), 5, 3, 42);
+        byte[] bytes = Files.readAllBytes(model);
+        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.load("net.onnx", bytes,
+                ModelOrigin.USER, CPU.withTimeLimit(java.time.Duration.ofNanos(1))));
+        assertTrue(e.getMessage().startsWith("net.onnx: creating the session: ONNX Runtime timed out after 0"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    /** Whom a failure blames: the user's file is bad input, a graph BlockBench built is a defect (exit 2 vs 70). */
+    @Test
+    void aRejectedGraphBlamesWhoeverBuiltIt() {
+        byte[] junk = {8, 1, 18, 3, 'a', 'b'};
+        OrtCallException user = assertThrows(OrtCallException.class,
+                () -> InferenceSession.load("user.onnx", junk, ModelOrigin.USER, CPU));
+        OrtCallException ours = assertThrows(OrtCallException.class,
+                () -> InferenceSession.load("zoo/Block", junk, ModelOrigin.BLOCKBENCH, CPU));
+        assertEquals(ModelOrigin.USER, user.origin());
+        assertEquals(ModelOrigin.BLOCKBENCH, ours.origin());
+        org.blockbench.cli.ExitCodes codes = new org.blockbench.cli.ExitCodes();
+        assertEquals(org.blockbench.cli.ExitCodes.BAD_INPUT, codes.getExitCode(user));
+        assertEquals(org.blockbench.cli.ExitCodes.INTERNAL_ERROR, codes.getExitCode(ours));
+        assertTrue(ours.getMessage().startsWith("zoo/Block: ONNX Runtime cannot load the model: "), ours.getMessage());
+    }
+
+    /** The one generator: same seed, same values; a buffer and an array agree. */
+    @Test
+    void seededInputIsOneGenerator() {
+        float[] a = SeededInput.standardNormal(SeededInput.SEED, 64);
+        float[] b = new float[64];
+        SeededInput.directStandardNormal(SeededInput.SEED, 64).get(b);
+        assertArrayEquals(a, b, 0f);
+        assertEquals(new java.util.SplittableRandom(SeededInput.SEED).nextGaussian(), a[0], 1e-6);
     }
 }

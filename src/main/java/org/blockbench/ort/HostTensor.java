@@ -1,4 +1,4 @@
-package org.blockbench.analysis.data;
+package org.blockbench.ort;
 
 import java.util.Arrays;
 
@@ -10,6 +10,11 @@ public record HostTensor(long[] shape, int elementType, float[] data) {
 
     public HostTensor {
         shape = shape.clone();
+    }
+
+    /** A float32 tensor. */
+    public static HostTensor floats(long[] shape, float[] data) {
+        return new HostTensor(shape, ai.onnx.proto.OnnxMl.TensorProto.DataType.FLOAT_VALUE, data);
     }
 
     @Override

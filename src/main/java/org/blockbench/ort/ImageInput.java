@@ -1,11 +1,10 @@
-package org.blockbench.bench.ort;
+package org.blockbench.ort;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
 import java.util.Arrays;
 import java.util.Map;
-import org.blockbench.onnx.OrtCallException;
 
 /**
  * The one input a benchmarked model takes: a float32 image batch {@code [N, C, H, W]} with

@@ -1,35 +1,56 @@
-package org.blockbench.bench.ort;
+package org.blockbench.ort;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
-import org.blockbench.onnx.OrtCallException;
 
 /**
  * How a benchmark session is configured: execution provider, intra-op threads (0 = ONNX
  * Runtime's default, one per physical core), graph optimisation level, and optionally a
  * profiling file prefix. Inter-op threads are fixed at 1 and execution is sequential, so
- * that {@code intraOpThreads} is the only parallelism knob.
+ * that {@code intraOpThreads} is the only parallelism knob. {@code timeLimit} bounds the wait
+ * for session creation and for every call on caller-given inputs (see {@link InferenceSession}).
  */
 public record SessionSettings(Provider provider, int intraOpThreads, OptimizationLevel optimizationLevel,
-                              Optional<Path> profilePrefix) {
+                              Optional<Path> profilePrefix, Duration timeLimit) {
+
+    /** How long session creation or one evaluation may take unless a caller says otherwise. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(5);
 
     public SessionSettings {
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("intraOpThreads must be >= 0 (0 = ONNX Runtime default), found " + intraOpThreads);
         }
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("timeLimit must be positive, found " + timeLimit);
+        }
     }
 
-    /** Settings without profiling. */
+    /** Settings without profiling, with {@link #DEFAULT_TIME_LIMIT}. */
     public SessionSettings(Provider provider, int intraOpThreads, OptimizationLevel optimizationLevel) {
-        this(provider, intraOpThreads, optimizationLevel, Optional.empty());
+        this(provider, intraOpThreads, optimizationLevel, Optional.empty(), DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * CPU settings for evaluating a graph on given inputs: one intra-op thread unless said
+     * otherwise, and the given optimisation level ({@link OptimizationLevel#NONE} computes every
+     * intermediate value exactly as the graph states it).
+     */
+    public static SessionSettings cpu(int intraOpThreads, OptimizationLevel optimizationLevel) {
+        return new SessionSettings(Provider.CPU, intraOpThreads, optimizationLevel);
     }
 
     /** The same settings with ONNX Runtime session profiling written to files starting with {@code prefix}. */
     public SessionSettings withProfiling(Path prefix) {
-        return new SessionSettings(provider, intraOpThreads, optimizationLevel, Optional.of(prefix));
+        return new SessionSettings(provider, intraOpThreads, optimizationLevel, Optional.of(prefix), timeLimit);
+    }
+
+    /** The same settings with another bound on session creation and evaluations. */
+    public SessionSettings withTimeLimit(Duration limit) {
+        return new SessionSettings(provider, intraOpThreads, optimizationLevel, profilePrefix, limit);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.blockbench.bench.ort;
+package org.blockbench.ort;
 
 import ai.onnxruntime.OrtProvider;
 import java.util.Arrays;

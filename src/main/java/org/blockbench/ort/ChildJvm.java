@@ -1,0 +1,212 @@
+package org.blockbench.ort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs ONNX Runtime work on a user's model in a child JVM, where a native crash or a hang
+ * costs that one model or config, not the process that owns the sweep. The child is the same
+ * {@code java} binary ({@code java.home}) on the same class path; the request and the answer
+ * travel as serialized objects through files. On return the child's answer comes back (an
+ * exception thrown in the child is rethrown here, type and message intact); if the child
+ * dies, or runs past {@code limit} (then it is killed with {@code destroyForcibly}), the
+ * call fails with a one-line {@link OrtCallException}: "ONNX Runtime crashed (signal 11,
+ * SIGSEGV) on X" or "ONNX Runtime timed out after N s on X".
+ */
+public final class ChildJvm {
+
+    /**
+     * The work a child runs. Implementations are public classes with a public no-argument
+     * constructor; request and answer must be serializable.
+     */
+    public interface Task<A extends Serializable, R extends Serializable> {
+        /** Runs in the child JVM. */
+        R run(A request);
+    }
+
+    private static final Pattern SIGNAL = Pattern.compile("#\\s+(SIG[A-Z]+) \\(0x([0-9a-fA-F]+)\\)");
+    private static final long SIGNAL_EXIT_BASE = 128;
+
+    private ChildJvm() {
+    }
+
+    /**
+     * Runs {@code task} on {@code request} in a child JVM and returns its answer.
+     *
+     * @param subject what the task works on, for messages (a model file, a config key)
+     * @param limit   wall-clock limit, JVM start included
+     */
+    public static <A extends Serializable, R extends Serializable> R call(Class<? extends Task<A, R>> task, A request,
+                                                                          String subject, Duration limit) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("blockbench-child");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for a child JVM", e);
+        }
+        try {
+            return callIn(dir, task, request, subject, limit);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static <A extends Serializable, R extends Serializable> R callIn(Path dir, Class<? extends Task<A, R>> task,
+                                                                             A request, String subject, Duration limit) {
+        Path requestFile = dir.resolve("request.ser");
+        Path answerFile = dir.resolve("answer.ser");
+        Path log = dir.resolve("child.log");
+        writeObject(requestFile, new Object[] {task.getName(), request});
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
+                "-XX:-CreateCoredumpOnCrash", "-Djava.awt.headless=true"));
+        // ONNX Runtime's own properties (native library path) must reach the child as they reached us
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("onnxruntime.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
+                requestFile.toString(), answerFile.toString()));
+        Process child;
+        try {
+            child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a child JVM (" + java + ")", e);
+        }
+        // a parent stopped by Ctrl-C or a kill takes its child along instead of orphaning it
+        Thread reaper = new Thread(child::destroyForcibly, "child-jvm-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            awaitOrKill(child, limit, subject);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting; the hook runs and kills the child, which is what we want
+            }
+        }
+        int status = child.exitValue();
+        if (status != 0 || !Files.isRegularFile(answerFile)) {
+            throw new OrtCallException(death(status, readQuietly(log)) + " on " + subject);
+        }
+        Object[] answer = (Object[]) readObject(answerFile);
+        if (answer[0] instanceof Throwable thrown) {
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("child JVM task failed on " + subject, thrown);
+        }
+        @SuppressWarnings("unchecked")
+        R result = (R) answer[0];
+        return result;
+    }
+
+    private static void awaitOrKill(Process child, Duration limit, String subject) {
+        boolean exited;
+        try {
+            exited = child.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new OrtCallException("interrupted while ONNX Runtime ran on " + subject + " in a child JVM");
+        }
+        if (!exited) {
+            child.destroyForcibly();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new OrtCallException("ONNX Runtime timed out after " + BoundedCall.seconds(limit) + " s on " + subject);
+        }
+    }
+
+    /** "ONNX Runtime crashed (signal 11, SIGSEGV)", from the JVM's crash banner or the exit status. */
+    static String death(int status, String log) {
+        Matcher m = SIGNAL.matcher(log);
+        if (m.find()) {
+            return "ONNX Runtime crashed (signal " + Long.parseLong(m.group(2), 16) + ", " + m.group(1) + ")";
+        }
+        if (status > SIGNAL_EXIT_BASE) {
+            return "ONNX Runtime crashed (signal " + (status - SIGNAL_EXIT_BASE) + ")";
+        }
+        return "the child JVM running ONNX Runtime exited with status " + status + " without an answer";
+    }
+
+    /** Child entry point: {@code ChildJvm REQUEST_FILE ANSWER_FILE}. */
+    public static void main(String[] args) throws Exception {
+        Object[] request = (Object[]) readObject(Path.of(args[0]));
+        Object answer;
+        try {
+            @SuppressWarnings("unchecked")
+            Task<Serializable, Serializable> task = (Task<Serializable, Serializable>) Class.forName((String) request[0])
+                    .getConstructor().newInstance();
+            answer = task.run((Serializable) request[1]);
+        } catch (RuntimeException | Error e) {
+            answer = e;
+        }
+        try {
+            writeObject(Path.of(args[1]), new Object[] {answer});
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NotSerializableException)) {
+                throw e;
+            }
+            // an answer that cannot travel is reported by its message, which is what the parent prints
+            String text = answer instanceof Throwable t ? t.getClass().getName() + ": " + t.getMessage() : String.valueOf(answer);
+            writeObject(Path.of(args[1]), new Object[] {new IllegalStateException(text)});
+        }
+        System.exit(0);
+    }
+
+    private static void writeObject(Path file, Object value) {
+        try (OutputStream raw = Files.newOutputStream(file); ObjectOutputStream out = new ObjectOutputStream(raw)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Object readObject(Path file) {
+        try (InputStream raw = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(raw)) {
+            return in.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("blockbench: cannot delete the child JVM's scratch directory " + dir + ": " + e.getMessage());
+        }
+    }
+}
