@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.blockbench.analysis.shape.ElementType;
 import org.blockbench.analysis.shape.InferredShapes;
 import org.blockbench.analysis.shape.NodeShapes;
-import org.blockbench.analysis.shape.NodeView;
+import org.blockbench.analysis.shape.ShapedNode;
 import org.blockbench.analysis.shape.ShapeInference;
 import org.blockbench.analysis.shape.TensorInfo;
 import org.blockbench.onnx.OnnxModelException;
@@ -137,7 +137,7 @@ public final class GraphAnalyzer {
         }
         OpCosts.Cost cost;
         try {
-            cost = OpCosts.of(new NodeView(node, inputs, shapes.opset()), outs);
+            cost = OpCosts.of(new ShapedNode(node, inputs, shapes.opset()), outs);
         } catch (ArithmeticException e) {
             throw new OnnxModelException("node '" + node.getName() + "' (" + opType + "): cost overflows 64 bits", e);
         }

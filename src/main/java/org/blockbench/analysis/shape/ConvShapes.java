@@ -26,7 +26,7 @@ final class ConvShapes {
         rules.put("GlobalMaxPool", ConvShapes::globalPool);
     }
 
-    private static List<TensorInfo> conv(NodeView n) {
+    private static List<TensorInfo> conv(ShapedNode n) {
         long[] x = n.shape(0);
         long[] w = n.shape(1);
         if (x.length < 3 || w.length != x.length) {
@@ -49,7 +49,7 @@ final class ConvShapes {
         return List.of(TensorInfo.of(n.elementType(0), out));
     }
 
-    private static List<TensorInfo> convTranspose(NodeView n) {
+    private static List<TensorInfo> convTranspose(ShapedNode n) {
         long[] x = n.shape(0);
         long[] w = n.shape(1);
         if (x.length < 3 || w.length != x.length || w[0] != x[1]) {
@@ -81,11 +81,11 @@ final class ConvShapes {
         return List.of(TensorInfo.of(n.elementType(0), out));
     }
 
-    static long[] outputPadding(NodeView n, int d) {
+    static long[] outputPadding(ShapedNode n, int d) {
         return n.attrInts("output_padding", new long[d]);
     }
 
-    private static List<TensorInfo> pool(NodeView n) {
+    private static List<TensorInfo> pool(ShapedNode n) {
         long[] x = n.shape(0);
         long[] kernel = n.attrInts("kernel_shape", null);
         if (kernel == null || x.length != kernel.length + 2) {
@@ -106,7 +106,7 @@ final class ConvShapes {
         return result;
     }
 
-    private static List<TensorInfo> globalPool(NodeView n) {
+    private static List<TensorInfo> globalPool(ShapedNode n) {
         long[] out = n.shape(0);
         if (out.length < 3) {
             throw n.mismatch("X must be [N, C, spatial...]");
@@ -118,7 +118,7 @@ final class ConvShapes {
     }
 
     /** Output length of a sliding window along one axis. */
-    private static long slide(NodeView n, long in, ConvWindow win, int i, boolean ceil) {
+    private static long slide(ShapedNode n, long in, ConvWindow win, int i, boolean ceil) {
         long effective = (win.kernel()[i] - 1) * win.dilations()[i] + 1;
         long span = in + win.padsBegin()[i] + win.padsEnd()[i] - effective;
         if (span < 0) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
 public record ConvWindow(long[] kernel, long[] strides, long[] dilations, long[] padsBegin, long[] padsEnd) {
 
     /** The window of node {@code n} with the given kernel over an input of spatial size {@code inSpatial}. */
-    public static ConvWindow of(NodeView n, long[] kernel, long[] inSpatial, boolean transposed) {
+    public static ConvWindow of(ShapedNode n, long[] kernel, long[] inSpatial, boolean transposed) {
         int d = kernel.length;
         long[] strides = n.attrInts("strides", ones(d));
         long[] dilations = n.attrInts("dilations", ones(d));

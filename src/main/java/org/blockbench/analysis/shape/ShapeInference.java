@@ -138,7 +138,7 @@ public final class ShapeInference {
         }
         List<TensorInfo> outs;
         try {
-            outs = rule.infer(new NodeView(node, inputs, opset));
+            outs = rule.infer(new ShapedNode(node, inputs, opset));
         } catch (UnknownShapeException e) {
             markUnknown(node, values, outType);
             return new NodeShapes(NodeShapes.Status.DATA_DEPENDENT, e.getMessage());
