@@ -37,7 +37,7 @@ public final class GraphAnalyzer {
      */
     public static GraphAnalysis analyzeFile(Path file, Map<String, long[]> inputShapes) {
         byte[] bytes = OnnxModelFile.readBytes(file);
-        ModelProto model = OnnxModelFile.parse(file.toString(), bytes);
+        ModelProto model = OnnxModelFile.parse(file, bytes);
         Path name = file.getFileName();
         ModelInfo info = info(model, name == null ? file.toString() : name.toString(), OnnxModelFile.sha256(bytes),
                 bytes.length);

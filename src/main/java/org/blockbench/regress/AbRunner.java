@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import me.tongfei.progressbar.ProgressBar;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.onnx.OnnxModelFile;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -59,6 +60,7 @@ public final class AbRunner {
             double minCpuShare, Path outDir) {
         plan.cpus().ifPresent(cpus -> cpus.requireThreads(Math.max(a.threads(), b.threads())));
         for (AbSide side : List.of(a, b)) {
+            OnnxModelFile.read(side.model());
             try (OrtModelRunner probe = OrtModelRunner.open(side.model(), side.threads(), side.optimization(), side.batch())) {
                 probe.run();
             }
