@@ -32,9 +32,7 @@ import java.util.Set;
  *       {@code output_padding} &ge; 0 on every node (the {@code Pad} operator, whose pads
  *       may crop, excepted);</li>
  *   <li>every declared dim (inputs, outputs, value_info, initializers, sparse tensors) &ge; 0,
- *       and at most {@value #MAX_ELEMENTS} elements per tensor (2^31 - 1, 8 GiB of floats:
- *       far above any model BlockBench measures, and below the sizes that overflow or make
- *       ONNX Runtime allocate for ever);</li>
+ *       and at most {@link OnnxModelFile#MAX_TENSOR_ELEMENTS} (2^31 - 1) elements per tensor;</li>
  *   <li>every tensor payload (initializers, sparse initializers, tensor attributes such as a
  *       Constant's {@code value}, in every subgraph) matches its dims and data type;</li>
  *   <li>no external data anywhere: a location that is absolute, leaves the model's directory
@@ -45,8 +43,7 @@ import java.util.Set;
  */
 final class ModelValidator {
 
-    /** Largest element count of one tensor: 2^31 - 1. */
-    static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+    private static final long MAX_ELEMENTS = OnnxModelFile.MAX_TENSOR_ELEMENTS;
 
     /** Default-domain operators that take no inputs. */
     private static final Set<String> NO_INPUT_OPS = Set.of("Constant", "RandomNormal", "RandomUniform", "SequenceEmpty");
@@ -126,14 +123,14 @@ final class ModelValidator {
             String attr = at + " attribute " + quote(a.getName());
             boolean window = !node.opType().equals("Pad") && defaultDomain;
             if (window && POSITIVE_ATTRIBUTES.contains(a.getName())) {
-                for (long v : node.attrInts(a.getName(), null)) {
+                for (long v : ints(node, a, where)) {
                     if (v < 1) {
                         throw fail(attr + " is " + a.getIntsList() + ", expected every value >= 1");
                     }
                 }
             }
             if (window && NON_NEGATIVE_ATTRIBUTES.contains(a.getName())) {
-                for (long v : node.attrInts(a.getName(), null)) {
+                for (long v : ints(node, a, where)) {
                     if (v < 0) {
                         throw fail(attr + " is " + a.getIntsList() + ", expected every value >= 0");
                     }
@@ -161,6 +158,15 @@ final class ModelValidator {
             if (a.hasTp()) {
                 type(a.getTp(), attr);
             }
+        }
+    }
+
+    /** An INTS attribute through the typed reader, its type error placed in the file and graph. */
+    private long[] ints(NodeView node, AttributeProto a, String where) {
+        try {
+            return node.attrInts(a.getName(), null);
+        } catch (OnnxModelException e) {
+            throw fail(where + " " + e.getMessage());
         }
     }
 

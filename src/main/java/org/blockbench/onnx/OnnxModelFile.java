@@ -18,6 +18,13 @@ import org.blockbench.io.AtomicFile;
  */
 public final class OnnxModelFile {
 
+    /**
+     * Largest element count of one declared or stored tensor: 2^31 - 1 (8 GiB of floats), far
+     * above any model BlockBench measures and below the sizes that overflow 64-bit byte counts
+     * or make ONNX Runtime allocate for ever.
+     */
+    public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE;
+
     private OnnxModelFile() {
     }
 
@@ -53,6 +60,14 @@ public final class OnnxModelFile {
      */
     public static ModelProto parse(String source, byte[] bytes) {
         return parse(source, null, bytes);
+    }
+
+    /**
+     * Validates a model built or parsed in memory, the way {@link #parse(String, byte[])} would;
+     * for callers that accept a {@link ModelProto} from outside (the analysis API).
+     */
+    public static void validate(String source, ModelProto model) {
+        ModelValidator.validate(source, null, model);
     }
 
     private static ModelProto parse(String source, Path directory, byte[] bytes) {

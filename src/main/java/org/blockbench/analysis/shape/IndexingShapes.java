@@ -202,7 +202,7 @@ final class IndexingShapes {
         long[] out = in.clone();
         for (int i = 0; i < k; i++) {
             int axis = axes == null ? i : n.axis(axes[i], in.length);
-            out[axis] += pads[i] + pads[i + k];
+            out[axis] = Math.addExact(out[axis], Math.addExact(pads[i], pads[i + k]));
             if (out[axis] < 0) {
                 throw n.mismatch("pads " + Arrays.toString(pads) + " make axis " + axis + " negative");
             }
