@@ -66,9 +66,11 @@ final class OpCosts {
         m.put("LayerNormalization", (n, outs) -> norm(n, outs, 1));
         m.put("InstanceNormalization", (n, outs) -> norm(n, outs, 1));
         m.put("GroupNormalization", (n, outs) -> norm(n, outs, 1));
-        m.put("LRN", (n, outs) -> new Cost(0, (n.attrInt("size", 1) + 3) * outs.get(0).elements()));
+        m.put("LRN", (n, outs) -> new Cost(0, Math.multiplyExact(Math.addExact(n.attrInt("size", 1), 3),
+                outs.get(0).elements())));
         m.put("AveragePool", OpCosts::averagePool);
-        m.put("LpPool", (n, outs) -> new Cost(0, (2 * kernelArea(n) + 1) * outs.get(0).elements()));
+        m.put("LpPool", (n, outs) -> new Cost(0, Math.multiplyExact(
+                Math.addExact(Math.multiplyExact(2, kernelArea(n)), 1), outs.get(0).elements())));
         m.put("GlobalAveragePool", (n, outs) -> new Cost(0, n.input(0).elements() + outs.get(0).elements()));
         m.put("ReduceMean", (n, outs) -> reduce(n, outs, 1, 1));
         m.put("ReduceSum", (n, outs) -> reduce(n, outs, 1, 0));
@@ -163,7 +165,7 @@ final class OpCosts {
     }
 
     private static Cost averagePool(ShapedNode n, List<TensorInfo> outs) {
-        return new Cost(0, Math.multiplyExact(kernelArea(n) + 1, outs.get(0).elements()));
+        return new Cost(0, Math.multiplyExact(Math.addExact(kernelArea(n), 1), outs.get(0).elements()));
     }
 
     private static long kernelArea(ShapedNode n) {
