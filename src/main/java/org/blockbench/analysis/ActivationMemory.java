@@ -59,8 +59,8 @@ final class ActivationMemory {
                 long b = shapes.info(in.getName()).bytes();
                 known &= b >= 0;
                 live.put(in.getName(), Math.max(0, b));
-                liveBytes += Math.max(0, b);
-                total += Math.max(0, b);
+                liveBytes = Math.addExact(liveBytes, Math.max(0, b));
+                total = Math.addExact(total, Math.max(0, b));
             }
         }
         long peak = liveBytes;
@@ -79,13 +79,13 @@ final class ActivationMemory {
                     nodeKnown = false;
                     b = 0;
                 }
-                produced += b;
+                produced = Math.addExact(produced, b);
                 live.put(out, b);
             }
             known &= nodeKnown;
             nodeOutputBytes[i] = nodeKnown ? produced : null;
-            liveBytes += produced;
-            total += produced;
+            liveBytes = Math.addExact(liveBytes, produced);
+            total = Math.addExact(total, produced);
             if (liveBytes > peak) {
                 peak = liveBytes;
                 peakAt = node.getName();

@@ -30,6 +30,14 @@ public final class Conventions {
             + " in + out, Resize/GridSample linear 2*2^d-1 per output (nearest 0), data movement"
             + " (Reshape, Transpose, Concat, Slice, Gather, Pad, Cast, Shape, ...) 0; see docs/analysis.md";
 
+    /**
+     * The "FLOPs" of papers that quote MACs: 2 × MACs, one multiply and one add per MAC; the one
+     * place this factor is spelt. Overflow is an {@link ArithmeticException}, never a wrapped count.
+     */
+    public static long flopsTwoTimesMacs(long macs) {
+        return Math.multiplyExact(2L, macs);
+    }
+
     public static final String MEMORY = "parameter_bytes and buffer_bytes as stored; per-node output bytes ="
             + " elements x element size of each node output; peak_live_activation_bytes: walk the nodes in file"
             + " order (topological), every non-constant node output is a fresh buffer allocated when its node"

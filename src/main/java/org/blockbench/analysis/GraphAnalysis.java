@@ -36,8 +36,8 @@ public record GraphAnalysis(ModelInfo model, SortedMap<String, long[]> inputShap
         nodes = List.copyOf(nodes);
     }
 
-    /** 2 × MACs: the FLOPs figure of papers that quote MACs. */
+    /** 2 × MACs: the FLOPs figure of papers that quote MACs ({@link Conventions#flopsTwoTimesMacs}). */
     public long flopsTwoTimesMacs() {
-        return Math.multiplyExact(2L, macs);
+        return Conventions.flopsTwoTimesMacs(macs);
     }
 }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.blockbench.analysis.shape.ElementType;
 import org.blockbench.analysis.shape.InferredShapes;
 import org.blockbench.analysis.shape.NodeShapes;
-import org.blockbench.analysis.shape.NodeView;
+import org.blockbench.analysis.shape.ShapedNode;
 import org.blockbench.analysis.shape.ShapeInference;
 import org.blockbench.analysis.shape.TensorInfo;
 import org.blockbench.onnx.OnnxModelException;
@@ -37,12 +37,12 @@ public final class GraphAnalyzer {
      */
     public static GraphAnalysis analyzeFile(Path file, Map<String, long[]> inputShapes) {
         byte[] bytes = OnnxModelFile.readBytes(file);
-        ModelProto model = OnnxModelFile.parse(file.toString(), bytes);
+        ModelProto model = OnnxModelFile.parse(file, bytes);
         Path name = file.getFileName();
         ModelInfo info = info(model, name == null ? file.toString() : name.toString(), OnnxModelFile.sha256(bytes),
                 bytes.length);
         try {
-            return analyze(model, info, inputShapes);
+            return analyzeValidated(model, info, inputShapes);
         } catch (OnnxModelException e) {
             throw new OnnxModelException(file + ": " + e.getMessage(), e);
         }
@@ -64,8 +64,25 @@ public final class GraphAnalyzer {
         return new ModelInfo(file, sha256, bytes, model.getGraph().getName(), producer, opset, model.getIrVersion());
     }
 
-    /** Analyses a model whose identity the caller has established. */
+    /**
+     * Analyses a model whose identity the caller has established, validating it first
+     * ({@link OnnxModelFile#validate}): a model handed over in memory is no more trusted than a file.
+     */
     public static GraphAnalysis analyze(ModelProto model, ModelInfo info, Map<String, long[]> inputShapes) {
+        OnnxModelFile.validate(info.file(), model);
+        return analyzeValidated(model, info, inputShapes);
+    }
+
+    private static GraphAnalysis analyzeValidated(ModelProto model, ModelInfo info, Map<String, long[]> inputShapes) {
+        try {
+            return compute(model, info, inputShapes);
+        } catch (ArithmeticException e) {
+            // per-node sizes are checked where they arise; this catches sums over the whole graph
+            throw new OnnxModelException("graph totals overflow 64 bits (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static GraphAnalysis compute(ModelProto model, ModelInfo info, Map<String, long[]> inputShapes) {
         GraphProto graph = model.getGraph();
         InferredShapes shapes = ShapeInference.infer(model, inputShapes);
         ParameterInventory inventory = new ParameterInventory(graph);
@@ -137,9 +154,12 @@ public final class GraphAnalyzer {
         }
         OpCosts.Cost cost;
         try {
-            cost = OpCosts.of(new NodeView(node, inputs, shapes.opset()), outs);
+            cost = OpCosts.of(new ShapedNode(node, inputs, shapes.opset()), outs);
         } catch (ArithmeticException e) {
-            throw new OnnxModelException("node '" + node.getName() + "' (" + opType + "): cost overflows 64 bits", e);
+            throw new OnnxModelException(new org.blockbench.onnx.NodeView(node).describe() + ": cost overflows 64 bits", e);
+        } catch (IndexOutOfBoundsException e) {
+            throw new OnnxModelException(new org.blockbench.onnx.NodeView(node).describe()
+                    + ": input shapes do not fit the operator (" + e.getMessage() + ")", e);
         }
         if (cost == null) {
             unsupported.add(opType);

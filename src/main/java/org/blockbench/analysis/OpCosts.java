@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.blockbench.analysis.shape.EinsumEquation;
-import org.blockbench.analysis.shape.NodeView;
+import org.blockbench.analysis.shape.ShapedNode;
 import org.blockbench.analysis.shape.ShapeInference;
 import org.blockbench.analysis.shape.TensorInfo;
 
@@ -24,7 +24,7 @@ final class OpCosts {
     }
 
     private interface Rule {
-        Cost cost(NodeView n, List<TensorInfo> outs);
+        Cost cost(ShapedNode n, List<TensorInfo> outs);
     }
 
     private static final Map<String, Rule> RULES = rules();
@@ -33,7 +33,7 @@ final class OpCosts {
     }
 
     /** The cost of a default-domain node, or null when no rule exists for its operator. */
-    static Cost of(NodeView n, List<TensorInfo> outs) {
+    static Cost of(ShapedNode n, List<TensorInfo> outs) {
         Rule r = RULES.get(n.opType());
         return r == null ? null : r.cost(n, outs);
     }
@@ -66,9 +66,11 @@ final class OpCosts {
         m.put("LayerNormalization", (n, outs) -> norm(n, outs, 1));
         m.put("InstanceNormalization", (n, outs) -> norm(n, outs, 1));
         m.put("GroupNormalization", (n, outs) -> norm(n, outs, 1));
-        m.put("LRN", (n, outs) -> new Cost(0, (n.attrInt("size", 1) + 3) * outs.get(0).elements()));
+        m.put("LRN", (n, outs) -> new Cost(0, Math.multiplyExact(Math.addExact(n.attrInt("size", 1), 3),
+                outs.get(0).elements())));
         m.put("AveragePool", OpCosts::averagePool);
-        m.put("LpPool", (n, outs) -> new Cost(0, (2 * kernelArea(n) + 1) * outs.get(0).elements()));
+        m.put("LpPool", (n, outs) -> new Cost(0, Math.multiplyExact(
+                Math.addExact(Math.multiplyExact(2, kernelArea(n)), 1), outs.get(0).elements())));
         m.put("GlobalAveragePool", (n, outs) -> new Cost(0, n.input(0).elements() + outs.get(0).elements()));
         m.put("ReduceMean", (n, outs) -> reduce(n, outs, 1, 1));
         m.put("ReduceSum", (n, outs) -> reduce(n, outs, 1, 0));
@@ -102,44 +104,44 @@ final class OpCosts {
         return Math.addExact(Math.addExact(macs, Math.max(0, macs - outputs)), bias ? outputs : 0);
     }
 
-    private static Cost conv(NodeView n, List<TensorInfo> outs) {
+    private static Cost conv(ShapedNode n, List<TensorInfo> outs) {
         long[] w = n.shape(1);
         long[] y = outs.get(0).shape();
         long macs = Math.multiplyExact(Math.multiplyExact(y[0], prod(y, 2)), prod(w, 0));
         long outputs = outs.get(0).elements();
-        return new Cost(macs, matrixFlops(macs, outputs, n.has(2)));
+        return new Cost(macs, matrixFlops(macs, outputs, n.hasInput(2)));
     }
 
-    private static Cost convTranspose(NodeView n, List<TensorInfo> outs) {
+    private static Cost convTranspose(ShapedNode n, List<TensorInfo> outs) {
         long[] x = n.shape(0);
         long[] w = n.shape(1);
         long macs = Math.multiplyExact(Math.multiplyExact(x[0], prod(x, 2)), prod(w, 0));
-        return new Cost(macs, matrixFlops(macs, outs.get(0).elements(), n.has(2)));
+        return new Cost(macs, matrixFlops(macs, outs.get(0).elements(), n.hasInput(2)));
     }
 
-    private static Cost gemm(NodeView n, List<TensorInfo> outs) {
+    private static Cost gemm(ShapedNode n, List<TensorInfo> outs) {
         long[] a = n.shape(0);
         long k = n.attrInt("transA", 0) != 0 ? a[0] : a[1];
         long outputs = outs.get(0).elements();
         long macs = Math.multiplyExact(outputs, k);
-        long flops = matrixFlops(macs, outputs, n.has(2));
+        long flops = matrixFlops(macs, outputs, n.hasInput(2));
         if (n.attrFloat("alpha", 1f) != 1f) {
             flops += outputs;
         }
-        if (n.has(2) && n.attrFloat("beta", 1f) != 1f) {
+        if (n.hasInput(2) && n.attrFloat("beta", 1f) != 1f) {
             flops += outputs;
         }
         return new Cost(macs, flops);
     }
 
-    private static Cost matMul(NodeView n, List<TensorInfo> outs) {
+    private static Cost matMul(ShapedNode n, List<TensorInfo> outs) {
         long[] a = n.shape(0);
         long outputs = outs.get(0).elements();
         long macs = Math.multiplyExact(outputs, a[a.length - 1]);
         return new Cost(macs, matrixFlops(macs, outputs, false));
     }
 
-    private static Cost einsum(NodeView n, List<TensorInfo> outs) {
+    private static Cost einsum(ShapedNode n, List<TensorInfo> outs) {
         List<long[]> shapes = new ArrayList<>();
         for (int i = 0; i < n.inputCount(); i++) {
             shapes.add(n.shape(i));
@@ -153,29 +155,29 @@ final class OpCosts {
         return new Cost(macs, matrixFlops(macs, outputs, false));
     }
 
-    private static Cost nary(NodeView n, List<TensorInfo> outs) {
+    private static Cost nary(ShapedNode n, List<TensorInfo> outs) {
         return new Cost(0, Math.multiplyExact(Math.max(1, n.inputCount() - 1), outs.get(0).elements()));
     }
 
-    private static Cost norm(NodeView n, List<TensorInfo> outs, int scaleSlot) {
-        long perElement = 5 + (n.has(scaleSlot) ? 1 : 0) + (n.has(scaleSlot + 1) ? 1 : 0);
+    private static Cost norm(ShapedNode n, List<TensorInfo> outs, int scaleSlot) {
+        long perElement = 5 + (n.hasInput(scaleSlot) ? 1 : 0) + (n.hasInput(scaleSlot + 1) ? 1 : 0);
         return new Cost(0, Math.multiplyExact(perElement, outs.get(0).elements()));
     }
 
-    private static Cost averagePool(NodeView n, List<TensorInfo> outs) {
-        return new Cost(0, Math.multiplyExact(kernelArea(n) + 1, outs.get(0).elements()));
+    private static Cost averagePool(ShapedNode n, List<TensorInfo> outs) {
+        return new Cost(0, Math.multiplyExact(Math.addExact(kernelArea(n), 1), outs.get(0).elements()));
     }
 
-    private static long kernelArea(NodeView n) {
+    private static long kernelArea(ShapedNode n) {
         return prod(n.attrInts("kernel_shape", new long[0]), 0);
     }
 
-    private static Cost reduce(NodeView n, List<TensorInfo> outs, long perInput, long perOutput) {
+    private static Cost reduce(ShapedNode n, List<TensorInfo> outs, long perInput, long perOutput) {
         return new Cost(0, Math.addExact(Math.multiplyExact(perInput, n.input(0).elements()),
                 Math.multiplyExact(perOutput, outs.get(0).elements())));
     }
 
-    private static Cost resize(NodeView n, List<TensorInfo> outs) {
+    private static Cost resize(ShapedNode n, List<TensorInfo> outs) {
         String mode = n.attrString("mode", "nearest");
         long[] in = n.shape(0);
         long[] out = outs.get(0).shape();
@@ -186,7 +188,7 @@ final class OpCosts {
         return new Cost(0, interpolation(mode, resized, outs.get(0).elements()));
     }
 
-    private static Cost gridSample(NodeView n, List<TensorInfo> outs) {
+    private static Cost gridSample(ShapedNode n, List<TensorInfo> outs) {
         String mode = n.attrString("mode", n.opset() >= 20 ? "linear" : "bilinear");
         return new Cost(0, interpolation(mode, n.rank(0) - 2, outs.get(0).elements()));
     }

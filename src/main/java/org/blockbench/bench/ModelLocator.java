@@ -3,6 +3,7 @@ package org.blockbench.bench;
 import org.blockbench.zoo.Form;
 import java.nio.file.Path;
 import org.blockbench.BadInputException;
+import org.blockbench.onnx.OnnxModelFile;
 
 /**
  * Turns a JMH {@code model} parameter into a file, the same way in the sweep process and in
@@ -25,14 +26,21 @@ public final class ModelLocator {
         return Path.of(System.getProperty(MODELS_DIR_PROPERTY, DEFAULT_MODELS_DIR));
     }
 
-    /** The file for {@code model} in {@code form}; unknown ids and missing forms fail naming the choices. */
+    /**
+     * The file for {@code model} in {@code form}, validated ({@link OnnxModelFile#read}) before
+     * any session sees it; unknown ids and missing forms fail naming the choices.
+     */
     public static Path resolve(String model, Form form, Path modelsDir) {
+        Path file;
         if (model.endsWith(".onnx")) {
-            return Path.of(model);
+            file = Path.of(model);
+        } else {
+            Path manifest = modelsDir.resolve(ModelCatalog.MANIFEST);
+            ModelEntry entry = ModelCatalog.open(java.util.List.of(manifest)).get(model);
+            file = entry.file(form).orElseThrow(() -> new BadInputException("model " + model + " has no " + form.id()
+                    + " graph in " + manifest + "; it has " + entry.files().keySet().stream().map(Form::id).toList()));
         }
-        Path manifest = modelsDir.resolve(ModelCatalog.MANIFEST);
-        ModelEntry entry = ModelCatalog.open(java.util.List.of(manifest)).get(model);
-        return entry.file(form).orElseThrow(() -> new BadInputException("model " + model + " has no " + form.id()
-                + " graph in " + manifest + "; it has " + entry.files().keySet().stream().map(Form::id).toList()));
+        OnnxModelFile.read(file);
+        return file;
     }
 }

@@ -133,11 +133,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
     }
 
     private static ModelProto zooModel(String id) {
-        int slash = id.indexOf('/');
-        if (slash < 1) {
-            throw new BadInputException("model '" + id + "' should be BLOCK/POSITION, e.g. ResNetBasicBlock/mid");
-        }
-        return Zoo.build(new ModelId(id.substring(0, slash), id.substring(slash + 1)), Form.TRAIN,
+        return Zoo.build(ModelId.parse(id), Form.TRAIN,
                 ScaffoldConfig.defaults()).model();
     }
 }

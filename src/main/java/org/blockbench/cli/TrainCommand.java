@@ -182,11 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
             Manifest m = Manifest.read(manifest);
             List<ModelId> ids = new ArrayList<>(selected ? selection.models() : List.of());
             for (String id : modelIds) {
-                int slash = id.indexOf('/');
-                if (slash < 1 || slash == id.length() - 1) {
-                    throw new BadInputException("model id '" + id + "' should be BLOCK/POSITION, e.g. ResNetBasicBlock/mid");
-                }
-                ids.add(new ModelId(id.substring(0, slash), id.substring(slash + 1)));
+                ids.add(ModelId.parse(id));
             }
             for (ModelId id : ids.stream().distinct().toList()) {
                 models.add(ModelSource.ZooModel.of(manifest, m, id.block(), id.position()));

@@ -1,10 +1,6 @@
 package org.blockbench.onnx;
 
-import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,24 +8,39 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Set;
 import org.blockbench.io.AtomicFile;
 
 /**
- * Reads and writes {@code .onnx} files. Reading validates the structure a truncated or
- * corrupted file breaks (protobuf framing, a graph with inputs and outputs, node inputs
- * that refer to defined values, initializer payload sizes), and every failure names the file.
+ * Reads and writes {@code .onnx} files. Reading validates what a truncated, corrupted or
+ * hostile file breaks (protobuf framing, then {@link ModelValidator}'s rules: structure, window
+ * attributes, tensor sizes and payloads, external data), and every failure names the file.
  */
 public final class OnnxModelFile {
+
+    /**
+     * Largest element count of one declared or stored tensor: 2^31 - 1 (8 GiB of floats), far
+     * above any model BlockBench measures and below the sizes that overflow 64-bit byte counts
+     * or make ONNX Runtime allocate for ever.
+     */
+    public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE;
 
     private OnnxModelFile() {
     }
 
-    /** Reads and validates a model; throws {@link OnnxModelException} naming the file and the problem. */
+    /**
+     * Reads and validates a model ({@link ModelValidator} lists the rules); throws
+     * {@link OnnxModelException} naming the file and the problem. Every path by which a user's
+     * model reaches ONNX Runtime, LibTorch or the analysis goes through here first.
+     */
     public static ModelProto read(Path file) {
-        return parse(file.toString(), readBytes(file));
+        return parse(file, readBytes(file));
+    }
+
+    /** Parses and validates the bytes of {@code file} (read by {@link #readBytes}); errors name the file. */
+    public static ModelProto parse(Path file, byte[] bytes) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parse(file.toString(), parent, bytes);
     }
 
     /** A model file's raw bytes (for hashing as well as parsing); errors name the file. */
@@ -43,8 +54,23 @@ public final class OnnxModelFile {
         }
     }
 
-    /** Parses and validates model bytes; {@code source} names them in errors. */
+    /**
+     * Parses and validates model bytes that did not come from a file; {@code source} names them
+     * in errors. Such a model may not use external data, having no directory to resolve it in.
+     */
     public static ModelProto parse(String source, byte[] bytes) {
+        return parse(source, null, bytes);
+    }
+
+    /**
+     * Validates a model built or parsed in memory, the way {@link #parse(String, byte[])} would;
+     * for callers that accept a {@link ModelProto} from outside (the analysis API).
+     */
+    public static void validate(String source, ModelProto model) {
+        ModelValidator.validate(source, null, model);
+    }
+
+    private static ModelProto parse(String source, Path directory, byte[] bytes) {
         if (bytes.length == 0) {
             throw new OnnxModelException(source + ": empty file, not an ONNX model");
         }
@@ -54,7 +80,10 @@ public final class OnnxModelFile {
         } catch (InvalidProtocolBufferException e) {
             throw new OnnxModelException(source + ": not a valid ONNX model (protobuf: " + e.getMessage() + ")", e);
         }
-        validate(source, model);
+        ModelValidator.validate(source, directory, model);
+        if (GraphBuilder.PRODUCER.equals(model.getProducerName())) {
+            checkMetadataComplete(source, model);
+        }
         return model;
     }
 
@@ -77,43 +106,6 @@ public final class OnnxModelFile {
         }
     }
 
-    private static void validate(String source, ModelProto model) {
-        if (!model.hasGraph()) {
-            throw new OnnxModelException(source + ": not a valid ONNX model (no graph)");
-        }
-        if (model.getOpsetImportCount() == 0) {
-            throw new OnnxModelException(source + ": not a valid ONNX model (no opset_import)");
-        }
-        if (GraphBuilder.PRODUCER.equals(model.getProducerName())) {
-            checkMetadataComplete(source, model);
-        }
-        GraphProto graph = model.getGraph();
-        if (graph.getOutputCount() == 0) {
-            throw new OnnxModelException(source + ": graph '" + graph.getName() + "' declares no outputs (truncated file?)");
-        }
-        Set<String> defined = new HashSet<>();
-        graph.getInputList().forEach(i -> defined.add(i.getName()));
-        for (TensorProto t : graph.getInitializerList()) {
-            checkPayload(source, t);
-            defined.add(t.getName());
-        }
-        for (NodeProto node : graph.getNodeList()) {
-            for (String in : node.getInputList()) {
-                if (!in.isEmpty() && !defined.contains(in)) {
-                    throw new OnnxModelException(source + ": node '" + node.getName() + "' (" + node.getOpType()
-                            + ") reads '" + in + "', which no graph input, initializer or earlier node defines"
-                            + " (truncated file, or nodes not in topological order)");
-                }
-            }
-            defined.addAll(node.getOutputList());
-        }
-        for (ValueInfoProto out : graph.getOutputList()) {
-            if (!defined.contains(out.getName())) {
-                throw new OnnxModelException(source + ": graph output '" + out.getName() + "' is never produced (truncated file?)");
-            }
-        }
-    }
-
     /**
      * A protobuf cut exactly between two top-level fields still parses; for files BlockBench
      * wrote, the metadata ends with an entry count, so such a cut is caught too.
@@ -124,29 +116,6 @@ public final class OnnxModelFile {
                 && model.getMetadataProps(n - 1).getValue().equals(Integer.toString(n));
         if (!complete) {
             throw new OnnxModelException(source + ": metadata of a BlockBench model is incomplete (truncated file?)");
-        }
-    }
-
-    private static void checkPayload(String source, TensorProto t) {
-        if (t.hasDataLocation() && t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            throw new OnnxModelException(source + ": initializer '" + t.getName()
-                    + "' uses external data, which BlockBench does not read; re-save the model with weights inside");
-        }
-        long elements = 1;
-        for (long d : t.getDimsList()) {
-            elements *= d;
-        }
-        TensorProto.DataType type = TensorProto.DataType.forNumber(t.getDataType());
-        int elementBytes = type == null ? -1 : switch (type) {
-            case FLOAT, INT32, UINT32 -> 4;
-            case DOUBLE, INT64, UINT64 -> 8;
-            case FLOAT16, BFLOAT16, INT16, UINT16 -> 2;
-            case INT8, UINT8, BOOL -> 1;
-            default -> -1;
-        };
-        if (!t.getRawData().isEmpty() && elementBytes > 0 && t.getRawData().size() != elements * elementBytes) {
-            throw new OnnxModelException(source + ": initializer '" + t.getName() + "' holds " + t.getRawData().size()
-                    + " bytes, its shape " + t.getDimsList() + " needs " + elements * elementBytes + " (truncated file?)");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.BadInputException;
+import org.blockbench.analysis.Conventions;
 
 /**
  * Reads the zoo's static analysis, {@code onnx-models/analysis.json} as
@@ -74,8 +75,11 @@ public final class AnalysisReader {
         List<String> unsupported = new ArrayList<>();
         d.path("unsupported_ops").forEach(n -> unsupported.add(n.asText()));
         long macs = d.get("macs").asLong();
+        if (macs < 0 || macs > Long.MAX_VALUE / 2) {
+            throw new BadInputException(file + ": deploy totals hold macs " + macs + ", expected 0 to " + Long.MAX_VALUE / 2);
+        }
         return new CostFigures("deploy", d.get("params").asLong(), d.get("param_bytes").asLong(), d.path("buffer_bytes").asLong(0),
-                macs, d.path("flops_two_x_macs").asLong(2 * macs), d.path("flops_all_operator").asLong(),
+                macs, d.path("flops_two_x_macs").asLong(Conventions.flopsTwoTimesMacs(macs)), d.path("flops_all_operator").asLong(),
                 d.get("peak_live_activation_bytes").asLong(), d.path("complete").asBoolean(true), unsupported);
     }
 }

@@ -77,7 +77,11 @@ class SweepSelectionTest {
         TinyModels.zoo(dir, List.of("A"), List.of("early"));
         assertEquals(dir.resolve("A/early/train.onnx").toAbsolutePath().normalize(),
                 ModelLocator.resolve("A/early", Form.TRAIN, dir));
-        assertEquals(Path.of("x/y.onnx"), ModelLocator.resolve("x/y.onnx", Form.DEPLOY, dir));
+        Path file = dir.resolve("A/early/deploy.onnx");
+        assertEquals(file, ModelLocator.resolve(file.toString(), Form.DEPLOY, dir));
+        // a file is validated before any session sees it
+        assertEquals("x/y.onnx: no such file",
+                assertThrows(BadInputException.class, () -> ModelLocator.resolve("x/y.onnx", Form.DEPLOY, dir)).getMessage());
         BadInputException e = assertThrows(BadInputException.class, () -> ModelLocator.resolve("A/mid", Form.DEPLOY, dir));
         assertEquals("unknown model 'A/mid', expected one of [A/early]", e.getMessage());
     }

@@ -15,7 +15,7 @@ import org.blockbench.analysis.NodeCost;
 import org.blockbench.analysis.shape.ConvWindow;
 import org.blockbench.analysis.shape.ElementType;
 import org.blockbench.analysis.shape.InferredShapes;
-import org.blockbench.analysis.shape.NodeView;
+import org.blockbench.analysis.shape.ShapedNode;
 import org.blockbench.analysis.shape.ShapeInference;
 import org.blockbench.analysis.shape.TensorInfo;
 import org.blockbench.analysis.shape.TensorProtos;
@@ -169,7 +169,7 @@ public final class DataMetrics {
         for (String in : n.getInputList()) {
             ins.add(in.isEmpty() ? null : shapes.info(in));
         }
-        NodeView view = new NodeView(n, ins, shapes.opset());
+        ShapedNode view = new ShapedNode(n, ins, shapes.opset());
         switch (n.getOpType()) {
             case "Conv": {
                 long[] xs = a.shape();

@@ -22,7 +22,7 @@ final class ConstantShapes {
         rules.put("CastLike", n -> cast(n, n.elementType(1)));
     }
 
-    private static List<TensorInfo> constant(NodeView n) {
+    private static List<TensorInfo> constant(ShapedNode n) {
         TensorProto t = n.attrTensor("value");
         if (t != null) {
             return List.of(TensorInfo.constant(t.getDataType(), TensorProtos.shape(t),
@@ -51,7 +51,7 @@ final class ConstantShapes {
                 + " found " + n.proto().getAttributeList().stream().map(a -> a.getName()).toList());
     }
 
-    private static List<TensorInfo> shape(NodeView n) {
+    private static List<TensorInfo> shape(ShapedNode n) {
         long[] in = n.shape(0);
         int r = in.length;
         long start = n.attrInt("start", 0);
@@ -62,7 +62,7 @@ final class ConstantShapes {
         return List.of(TensorInfo.constant(ElementType.INT64, new long[] {v.length}, ConstantValue.ofInts(v)));
     }
 
-    private static List<TensorInfo> constantOfShape(NodeView n) {
+    private static List<TensorInfo> constantOfShape(ShapedNode n) {
         long[] shape = n.requireConstant(0, "the shape").asLongs();
         TensorProto t = n.attrTensor("value");
         int type = t == null ? ElementType.FLOAT : t.getDataType();
@@ -83,7 +83,7 @@ final class ConstantShapes {
         return List.of(TensorInfo.constant(type, shape, folded));
     }
 
-    private static List<TensorInfo> range(NodeView n) {
+    private static List<TensorInfo> range(ShapedNode n) {
         for (int i = 0; i < 3; i++) {
             if (n.input(i).elements() != 1) {
                 throw n.mismatch("start, limit and delta must be scalars");
@@ -115,7 +115,7 @@ final class ConstantShapes {
         return List.of(TensorInfo.constant(n.elementType(0), new long[] {count}, folded));
     }
 
-    private static List<TensorInfo> cast(NodeView n, int to) {
+    private static List<TensorInfo> cast(ShapedNode n, int to) {
         if (ElementType.bytes(to) < 0 && to != TensorProto.DataType.STRING.getNumber()) {
             throw n.fail("'to' = " + to + " is not an ONNX element type");
         }

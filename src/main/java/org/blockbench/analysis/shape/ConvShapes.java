@@ -26,7 +26,7 @@ final class ConvShapes {
         rules.put("GlobalMaxPool", ConvShapes::globalPool);
     }
 
-    private static List<TensorInfo> conv(NodeView n) {
+    private static List<TensorInfo> conv(ShapedNode n) {
         long[] x = n.shape(0);
         long[] w = n.shape(1);
         if (x.length < 3 || w.length != x.length) {
@@ -49,7 +49,7 @@ final class ConvShapes {
         return List.of(TensorInfo.of(n.elementType(0), out));
     }
 
-    private static List<TensorInfo> convTranspose(NodeView n) {
+    private static List<TensorInfo> convTranspose(ShapedNode n) {
         long[] x = n.shape(0);
         long[] w = n.shape(1);
         if (x.length < 3 || w.length != x.length || w[0] != x[1]) {
@@ -72,8 +72,11 @@ final class ConvShapes {
         ConvWindow win = ConvWindow.of(n, kernel, spatial, true);
         long[] outputPadding = outputPadding(n, d);
         for (int i = 0; i < d; i++) {
-            out[2 + i] = win.strides()[i] * (spatial[i] - 1) + outputPadding[i]
-                    + (kernel[i] - 1) * win.dilations()[i] + 1 - win.padsBegin()[i] - win.padsEnd()[i];
+            // exact arithmetic: a hostile file's sizes must fail, never wrap into plausible numbers
+            out[2 + i] = Math.subtractExact(Math.addExact(Math.addExact(
+                    Math.multiplyExact(win.strides()[i], spatial[i] - 1), outputPadding[i]),
+                    Math.multiplyExact(kernel[i] - 1, win.dilations()[i]) + 1),
+                    Math.addExact(win.padsBegin()[i], win.padsEnd()[i]));
             if (out[2 + i] <= 0) {
                 throw n.mismatch("output size " + out[2 + i] + " along spatial axis " + i + " is not positive");
             }
@@ -81,11 +84,11 @@ final class ConvShapes {
         return List.of(TensorInfo.of(n.elementType(0), out));
     }
 
-    static long[] outputPadding(NodeView n, int d) {
+    static long[] outputPadding(ShapedNode n, int d) {
         return n.attrInts("output_padding", new long[d]);
     }
 
-    private static List<TensorInfo> pool(NodeView n) {
+    private static List<TensorInfo> pool(ShapedNode n) {
         long[] x = n.shape(0);
         long[] kernel = n.attrInts("kernel_shape", null);
         if (kernel == null || x.length != kernel.length + 2) {
@@ -106,7 +109,7 @@ final class ConvShapes {
         return result;
     }
 
-    private static List<TensorInfo> globalPool(NodeView n) {
+    private static List<TensorInfo> globalPool(ShapedNode n) {
         long[] out = n.shape(0);
         if (out.length < 3) {
             throw n.mismatch("X must be [N, C, spatial...]");
@@ -118,16 +121,17 @@ final class ConvShapes {
     }
 
     /** Output length of a sliding window along one axis. */
-    private static long slide(NodeView n, long in, ConvWindow win, int i, boolean ceil) {
-        long effective = (win.kernel()[i] - 1) * win.dilations()[i] + 1;
-        long span = in + win.padsBegin()[i] + win.padsEnd()[i] - effective;
+    private static long slide(ShapedNode n, long in, ConvWindow win, int i, boolean ceil) {
+        long effective = Math.addExact(Math.multiplyExact(win.kernel()[i] - 1, win.dilations()[i]), 1);
+        long padded = Math.addExact(in, Math.addExact(win.padsBegin()[i], win.padsEnd()[i]));
+        long span = padded - effective;
         if (span < 0) {
             throw n.mismatch("window of " + effective + " is larger than the padded input of "
-                    + (in + win.padsBegin()[i] + win.padsEnd()[i]) + " along spatial axis " + i);
+                    + padded + " along spatial axis " + i);
         }
         long s = win.strides()[i];
         long out = (ceil ? ceilDiv(span, s) : span / s) + 1;
-        if (ceil && (out - 1) * s >= in + win.padsBegin()[i]) {
+        if (ceil && Math.multiplyExact(out - 1, s) >= in + win.padsBegin()[i]) {
             out--;
         }
         return out;

@@ -15,7 +15,7 @@ import java.util.Arrays;
 public record ConvWindow(long[] kernel, long[] strides, long[] dilations, long[] padsBegin, long[] padsEnd) {
 
     /** The window of node {@code n} with the given kernel over an input of spatial size {@code inSpatial}. */
-    public static ConvWindow of(NodeView n, long[] kernel, long[] inSpatial, boolean transposed) {
+    public static ConvWindow of(ShapedNode n, long[] kernel, long[] inSpatial, boolean transposed) {
         int d = kernel.length;
         long[] strides = n.attrInts("strides", ones(d));
         long[] dilations = n.attrInts("dilations", ones(d));
@@ -24,20 +24,28 @@ public record ConvWindow(long[] kernel, long[] strides, long[] dilations, long[]
             throw n.mismatch("strides/dilations need " + d + " values and pads " + 2 * d + ", found "
                     + strides.length + "/" + dilations.length + "/" + pads.length);
         }
+        for (int i = 0; i < d; i++) {
+            if (strides[i] < 1 || dilations[i] < 1 || kernel[i] < 1 || pads[i] < 0 || pads[i + d] < 0) {
+                throw n.fail("strides " + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations)
+                        + ", kernel " + Arrays.toString(kernel) + " must be >= 1 and pads " + Arrays.toString(pads)
+                        + " >= 0");
+            }
+        }
         long[] begin = Arrays.copyOfRange(pads, 0, d);
         long[] end = Arrays.copyOfRange(pads, d, 2 * d);
         String autoPad = n.attrString("auto_pad", "NOTSET");
         if (autoPad.equals("SAME_UPPER") || autoPad.equals("SAME_LOWER")) {
             for (int i = 0; i < d; i++) {
-                long effective = (kernel[i] - 1) * dilations[i] + 1;
+                long effective = Math.addExact(Math.multiplyExact(kernel[i] - 1, dilations[i]), 1);
                 long total;
                 if (transposed) {
-                    long outSize = inSpatial[i] * strides[i];
+                    long outSize = Math.multiplyExact(inSpatial[i], strides[i]);
                     long op = ConvShapes.outputPadding(n, d)[i];
-                    total = Math.max(0, strides[i] * (inSpatial[i] - 1) + op + effective - outSize);
+                    total = Math.max(0, Math.addExact(Math.multiplyExact(strides[i], inSpatial[i] - 1),
+                            Math.addExact(op, effective)) - outSize);
                 } else {
                     long outSize = ConvShapes.ceilDiv(inSpatial[i], strides[i]);
-                    total = Math.max(0, (outSize - 1) * strides[i] + effective - inSpatial[i]);
+                    total = Math.max(0, Math.addExact(Math.multiplyExact(outSize - 1, strides[i]), effective) - inSpatial[i]);
                 }
                 long small = total / 2;
                 long large = total - small;

@@ -23,7 +23,7 @@ public final class EinsumEquation {
     }
 
     /** Parses {@code equation} for operands of the given shapes; errors name the node. */
-    public static EinsumEquation bind(NodeView node, String equation, List<long[]> shapes) {
+    public static EinsumEquation bind(ShapedNode node, String equation, List<long[]> shapes) {
         String eq = equation.replace(" ", "");
         String[] sides = eq.split("->", -1);
         String[] terms = sides[0].split(",", -1);

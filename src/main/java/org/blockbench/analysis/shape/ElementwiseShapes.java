@@ -49,11 +49,11 @@ final class ElementwiseShapes {
         rules.put("Where", ElementwiseShapes::where);
     }
 
-    static List<TensorInfo> sameAsFirst(NodeView n) {
+    static List<TensorInfo> sameAsFirst(ShapedNode n) {
         return List.of(TensorInfo.of(n.elementType(0), n.shape(0)));
     }
 
-    private static List<TensorInfo> identity(NodeView n) {
+    private static List<TensorInfo> identity(ShapedNode n) {
         TensorInfo in = n.input(0);
         return List.of(new TensorInfo(in.elementType(), in.shape(), in.constant()));
     }
@@ -66,7 +66,7 @@ final class ElementwiseShapes {
         double apply(double v);
     }
 
-    private static List<TensorInfo> unaryFold(NodeView n, LongUnary ints, DoubleUnary reals) {
+    private static List<TensorInfo> unaryFold(ShapedNode n, LongUnary ints, DoubleUnary reals) {
         ConstantValue c = n.constant(0);
         ConstantValue out = null;
         if (c != null) {
@@ -87,7 +87,7 @@ final class ElementwiseShapes {
         return List.of(TensorInfo.constant(n.elementType(0), n.shape(0), out));
     }
 
-    private static List<TensorInfo> dropout(NodeView n) {
+    private static List<TensorInfo> dropout(ShapedNode n) {
         List<TensorInfo> out = new ArrayList<>();
         out.add(identity(n).get(0));
         if (n.outputCount() > 1) {
@@ -96,7 +96,7 @@ final class ElementwiseShapes {
         return out;
     }
 
-    private static List<TensorInfo> batchNorm(NodeView n) {
+    private static List<TensorInfo> batchNorm(ShapedNode n) {
         long[] x = n.shape(0);
         if (x.length < 2) {
             throw n.mismatch("X must have rank >= 2 (N, C, ...)");
@@ -115,7 +115,7 @@ final class ElementwiseShapes {
         return out;
     }
 
-    private static List<TensorInfo> layerNorm(NodeView n) {
+    private static List<TensorInfo> layerNorm(ShapedNode n) {
         long[] x = n.shape(0);
         int axis = n.axis(n.attrInt("axis", -1), x.length);
         long[] reduced = x.clone();
@@ -131,7 +131,7 @@ final class ElementwiseShapes {
         return out;
     }
 
-    private static List<TensorInfo> comparison(NodeView n) {
+    private static List<TensorInfo> comparison(ShapedNode n) {
         long[][] shapes = new long[n.inputCount()][];
         for (int i = 0; i < shapes.length; i++) {
             shapes[i] = n.shape(i);
@@ -151,7 +151,7 @@ final class ElementwiseShapes {
         return List.of(TensorInfo.constant(ElementType.BOOL, out, folded));
     }
 
-    private static List<TensorInfo> where(NodeView n) {
+    private static List<TensorInfo> where(ShapedNode n) {
         long[] out = Shapes.broadcast(n, n.shape(0), n.shape(1), n.shape(2));
         ConstantValue c = n.constant(0);
         ConstantValue x = n.constant(1);
@@ -177,7 +177,7 @@ final class ElementwiseShapes {
     }
 
     /** Broadcasting n-ary arithmetic; folds when every input is constant and of one kind. */
-    private static List<TensorInfo> binary(NodeView n, LongBinaryOperator ints, DoubleBinaryOperator reals) {
+    private static List<TensorInfo> binary(ShapedNode n, LongBinaryOperator ints, DoubleBinaryOperator reals) {
         long[][] shapes = new long[n.inputCount()][];
         boolean allConstant = true;
         for (int i = 0; i < shapes.length; i++) {

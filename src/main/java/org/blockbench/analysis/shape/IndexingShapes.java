@@ -22,7 +22,7 @@ final class IndexingShapes {
         rules.put("GridSample", IndexingShapes::gridSample);
     }
 
-    private static List<TensorInfo> concat(NodeView n) {
+    private static List<TensorInfo> concat(ShapedNode n) {
         long[] first = n.shape(0);
         if (!n.hasAttribute("axis")) {
             throw n.fail("missing attribute 'axis'");
@@ -72,12 +72,12 @@ final class IndexingShapes {
         return List.of(TensorInfo.constant(n.elementType(0), out, folded));
     }
 
-    private static List<TensorInfo> split(NodeView n) {
+    private static List<TensorInfo> split(ShapedNode n) {
         long[] in = n.shape(0);
         int axis = n.axis(n.attrInt("axis", 0), in.length);
         int outputs = n.outputCount();
         long[] sizes;
-        if (n.has(1)) {
+        if (n.hasInput(1)) {
             sizes = n.requireConstant(1, "split sizes").asLongs();
         } else if (n.hasAttribute("split")) {
             sizes = n.attrInts("split", null);
@@ -102,13 +102,13 @@ final class IndexingShapes {
         return out;
     }
 
-    private static List<TensorInfo> slice(NodeView n) {
+    private static List<TensorInfo> slice(ShapedNode n) {
         long[] in = n.shape(0);
         long[] starts;
         long[] ends;
         long[] axes;
         long[] steps;
-        if (n.opset() < 10 || (!n.has(1) && n.hasAttribute("starts"))) {
+        if (n.opset() < 10 || (!n.hasInput(1) && n.hasAttribute("starts"))) {
             starts = n.attrInts("starts", null);
             ends = n.attrInts("ends", null);
             axes = n.attrInts("axes", null);
@@ -116,8 +116,8 @@ final class IndexingShapes {
         } else {
             starts = n.requireConstant(1, "starts").asLongs();
             ends = n.requireConstant(2, "ends").asLongs();
-            axes = n.has(3) ? n.requireConstant(3, "axes").asLongs() : null;
-            steps = n.has(4) ? n.requireConstant(4, "steps").asLongs() : null;
+            axes = n.hasInput(3) ? n.requireConstant(3, "axes").asLongs() : null;
+            steps = n.hasInput(4) ? n.requireConstant(4, "steps").asLongs() : null;
         }
         if (starts == null || ends == null || starts.length != ends.length) {
             throw n.fail("starts and ends must be given with equal lengths");
@@ -161,7 +161,7 @@ final class IndexingShapes {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    private static List<TensorInfo> gather(NodeView n) {
+    private static List<TensorInfo> gather(ShapedNode n) {
         long[] data = n.shape(0);
         long[] indices = n.shape(1);
         int axis = n.axis(n.attrInt("axis", 0), data.length);
@@ -188,13 +188,13 @@ final class IndexingShapes {
         return List.of(TensorInfo.constant(n.elementType(0), out, folded));
     }
 
-    private static List<TensorInfo> pad(NodeView n) {
+    private static List<TensorInfo> pad(ShapedNode n) {
         long[] in = n.shape(0);
-        long[] pads = n.has(1) ? n.requireConstant(1, "pads").asLongs() : n.attrInts("pads", null);
+        long[] pads = n.hasInput(1) ? n.requireConstant(1, "pads").asLongs() : n.attrInts("pads", null);
         if (pads == null) {
             throw n.fail("needs pads (attribute before opset 11, input 1 from opset 11)");
         }
-        long[] axes = n.has(3) ? n.requireConstant(3, "axes").asLongs() : null;
+        long[] axes = n.hasInput(3) ? n.requireConstant(3, "axes").asLongs() : null;
         int k = axes == null ? in.length : axes.length;
         if (pads.length != 2 * k) {
             throw n.mismatch("pads " + Arrays.toString(pads) + " need " + 2 * k + " values");
@@ -202,7 +202,7 @@ final class IndexingShapes {
         long[] out = in.clone();
         for (int i = 0; i < k; i++) {
             int axis = axes == null ? i : n.axis(axes[i], in.length);
-            out[axis] += pads[i] + pads[i + k];
+            out[axis] = Math.addExact(out[axis], Math.addExact(pads[i], pads[i + k]));
             if (out[axis] < 0) {
                 throw n.mismatch("pads " + Arrays.toString(pads) + " make axis " + axis + " negative");
             }
@@ -210,17 +210,17 @@ final class IndexingShapes {
         return List.of(TensorInfo.of(n.elementType(0), out));
     }
 
-    private static List<TensorInfo> resize(NodeView n) {
+    private static List<TensorInfo> resize(ShapedNode n) {
         long[] in = n.shape(0);
         long[] axes = n.attrInts("axes", null);
         int k = axes == null ? in.length : axes.length;
         boolean old = n.opType().equals("Upsample") || n.opset() < 11;
-        ConstantValue scales = old ? (n.has(1) ? n.requireConstant(1, "scales") : null) : n.constant(2);
+        ConstantValue scales = old ? (n.hasInput(1) ? n.requireConstant(1, "scales") : null) : n.constant(2);
         ConstantValue sizes = old ? null : n.constant(3);
-        if (!old && n.has(3) && sizes == null) {
+        if (!old && n.hasInput(3) && sizes == null) {
             n.requireConstant(3, "sizes");
         }
-        if (!old && sizes == null && n.has(2) && scales == null) {
+        if (!old && sizes == null && n.hasInput(2) && scales == null) {
             n.requireConstant(2, "scales");
         }
         float[] attrScales = n.attrFloats("scales");
@@ -263,7 +263,7 @@ final class IndexingShapes {
         return d;
     }
 
-    private static List<TensorInfo> gridSample(NodeView n) {
+    private static List<TensorInfo> gridSample(ShapedNode n) {
         long[] x = n.shape(0);
         long[] grid = n.shape(1);
         if (x.length < 3 || grid.length != x.length || grid[0] != x[0] || grid[grid.length - 1] != x.length - 2) {

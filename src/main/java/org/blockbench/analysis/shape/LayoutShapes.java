@@ -25,14 +25,14 @@ final class LayoutShapes {
     }
 
     /** Same elements in the same order, new shape. */
-    private static List<TensorInfo> sameData(NodeView n, long[] out) {
+    private static List<TensorInfo> sameData(ShapedNode n, long[] out) {
         if (TensorInfo.elementCount(out) != n.input(0).elements()) {
             throw n.mismatch("cannot lay " + n.input(0).elements() + " elements out as " + Arrays.toString(out));
         }
         return List.of(TensorInfo.constant(n.elementType(0), out, n.constant(0)));
     }
 
-    private static List<TensorInfo> reshape(NodeView n) {
+    private static List<TensorInfo> reshape(ShapedNode n) {
         long[] in = n.shape(0);
         long[] target = n.requireConstant(1, "the target shape").asLongs();
         boolean allowZero = n.attrInt("allowzero", 0) != 0;
@@ -67,7 +67,7 @@ final class LayoutShapes {
         return sameData(n, out);
     }
 
-    private static List<TensorInfo> flatten(NodeView n) {
+    private static List<TensorInfo> flatten(ShapedNode n) {
         long[] in = n.shape(0);
         long axis = n.attrInt("axis", 1);
         int a = (int) (axis < 0 ? axis + in.length : axis);
@@ -77,7 +77,7 @@ final class LayoutShapes {
         return sameData(n, new long[] {Shapes.product(in, 0, a), Shapes.product(in, a, in.length)});
     }
 
-    private static List<TensorInfo> transpose(NodeView n) {
+    private static List<TensorInfo> transpose(ShapedNode n) {
         long[] in = n.shape(0);
         long[] perm = n.attrInts("perm", null);
         if (perm == null) {
@@ -110,14 +110,14 @@ final class LayoutShapes {
     }
 
     /** Axes from the attribute (opset < 13) or the second input. */
-    private static long[] axes(NodeView n) {
-        if (n.has(1)) {
+    private static long[] axes(ShapedNode n) {
+        if (n.hasInput(1)) {
             return n.requireConstant(1, "axes").asLongs();
         }
         return n.attrInts("axes", null);
     }
 
-    private static List<TensorInfo> squeeze(NodeView n) {
+    private static List<TensorInfo> squeeze(ShapedNode n) {
         long[] in = n.shape(0);
         long[] axes = axes(n);
         boolean[] drop = new boolean[in.length];
@@ -143,7 +143,7 @@ final class LayoutShapes {
         return sameData(n, out.stream().mapToLong(Long::longValue).toArray());
     }
 
-    private static List<TensorInfo> unsqueeze(NodeView n) {
+    private static List<TensorInfo> unsqueeze(ShapedNode n) {
         long[] in = n.shape(0);
         long[] axes = axes(n);
         if (axes == null) {
@@ -165,14 +165,14 @@ final class LayoutShapes {
         return sameData(n, out);
     }
 
-    private static List<TensorInfo> expand(NodeView n) {
+    private static List<TensorInfo> expand(ShapedNode n) {
         long[] in = n.shape(0);
         long[] out = Shapes.broadcast(n, in, n.requireConstant(1, "the target shape").asLongs());
         return List.of(TensorInfo.constant(n.elementType(0), out,
                 Fold.remap(n.constant(0), out, i -> Shapes.broadcastIndex(out, in, i))));
     }
 
-    private static List<TensorInfo> tile(NodeView n) {
+    private static List<TensorInfo> tile(ShapedNode n) {
         long[] in = n.shape(0);
         long[] repeats = n.requireConstant(1, "repeats").asLongs();
         if (repeats.length != in.length) {

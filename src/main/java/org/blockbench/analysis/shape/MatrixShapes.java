@@ -17,7 +17,7 @@ final class MatrixShapes {
         rules.put("Einsum", MatrixShapes::einsum);
     }
 
-    private static List<TensorInfo> gemm(NodeView n) {
+    private static List<TensorInfo> gemm(ShapedNode n) {
         long[] a = n.shape(0);
         long[] b = n.shape(1);
         if (a.length != 2 || b.length != 2) {
@@ -33,14 +33,14 @@ final class MatrixShapes {
             throw n.mismatch("inner dimensions differ: A gives K=" + k + ", B gives K=" + kb
                     + " (transA=" + (ta ? 1 : 0) + ", transB=" + (tb ? 1 : 0) + ")");
         }
-        if (n.has(2)) {
+        if (n.hasInput(2)) {
             Shapes.broadcast(n, new long[] {m, cols}, n.shape(2));
         }
         return List.of(TensorInfo.of(n.elementType(0), m, cols));
     }
 
     /** Output shape of {@code a @ b} under numpy matmul rules. */
-    static long[] matMulShape(NodeView n, long[] a, long[] b) {
+    static long[] matMulShape(ShapedNode n, long[] a, long[] b) {
         if (a.length == 0 || b.length == 0) {
             throw n.mismatch("MatMul operands must have rank >= 1");
         }
@@ -64,11 +64,11 @@ final class MatrixShapes {
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static List<TensorInfo> matMul(NodeView n) {
+    private static List<TensorInfo> matMul(ShapedNode n) {
         return List.of(TensorInfo.of(n.elementType(0), matMulShape(n, n.shape(0), n.shape(1))));
     }
 
-    private static List<TensorInfo> einsum(NodeView n) {
+    private static List<TensorInfo> einsum(ShapedNode n) {
         List<long[]> shapes = new ArrayList<>();
         for (int i = 0; i < n.inputCount(); i++) {
             shapes.add(n.shape(i));

@@ -18,9 +18,9 @@ final class ReduceShapes {
         rules.put("ArgMin", ReduceShapes::arg);
     }
 
-    private static List<TensorInfo> reduce(NodeView n) {
+    private static List<TensorInfo> reduce(ShapedNode n) {
         long[] in = n.shape(0);
-        long[] axes = n.has(1) ? n.requireConstant(1, "axes").asLongs() : n.attrInts("axes", null);
+        long[] axes = n.hasInput(1) ? n.requireConstant(1, "axes").asLongs() : n.attrInts("axes", null);
         boolean keep = n.attrInt("keepdims", 1) != 0;
         if (axes == null || axes.length == 0) {
             if (n.attrInt("noop_with_empty_axes", 0) != 0) {
@@ -38,7 +38,7 @@ final class ReduceShapes {
         return List.of(TensorInfo.of(n.elementType(0), reducedShape(in, reduced, keep)));
     }
 
-    private static List<TensorInfo> arg(NodeView n) {
+    private static List<TensorInfo> arg(ShapedNode n) {
         long[] in = n.shape(0);
         boolean[] reduced = new boolean[in.length];
         reduced[n.axis(n.attrInt("axis", 0), in.length)] = true;

@@ -20,7 +20,9 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.blockbench.BadInputException;
+import org.blockbench.onnx.NodeView;
 import org.blockbench.onnx.OnnxModelException;
+import org.blockbench.onnx.OnnxModelFile;
 
 /**
  * Infers element types and static shapes of every value of a graph, node by node in the
@@ -138,14 +140,18 @@ public final class ShapeInference {
         }
         List<TensorInfo> outs;
         try {
-            outs = rule.infer(new NodeView(node, inputs, opset));
+            outs = rule.infer(new ShapedNode(node, inputs, opset));
         } catch (UnknownShapeException e) {
             markUnknown(node, values, outType);
             return new NodeShapes(NodeShapes.Status.DATA_DEPENDENT, e.getMessage());
-        } catch (ArithmeticException | IndexOutOfBoundsException e) {
-            throw new OnnxModelException("node '" + node.getName() + "' (" + node.getOpType()
-                    + "): inconsistent shapes or constants (" + e.getMessage() + ")", e);
+        } catch (ArithmeticException e) {
+            throw new OnnxModelException(new NodeView(node).describe() + ": its output sizes overflow 64 bits"
+                    + " (attributes or shape inputs too large)", e);
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException | IllegalArgumentException e) {
+            throw new OnnxModelException(new NodeView(node).describe() + ": inconsistent shapes or constants ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
+        checkSizes(node, outs);
         if (outs.size() < node.getOutputCount() && outs.size() != countNamed(node)) {
             throw new OnnxModelException("node '" + node.getName() + "' (" + node.getOpType() + ") declares "
                     + node.getOutputCount() + " outputs, the operator gives " + outs.size());
@@ -157,6 +163,32 @@ public final class ShapeInference {
             }
         }
         return NodeShapes.INFERRED;
+    }
+
+    /**
+     * An inferred shape is complete only when every dim is a size: a negative dim (from negative
+     * strides, Expand to -1, negative pads) or a size that overflows 64 bits is the model's error,
+     * never a figure to report.
+     */
+    private static void checkSizes(NodeProto node, List<TensorInfo> outs) {
+        for (int i = 0; i < outs.size() && i < node.getOutputCount(); i++) {
+            long[] shape = outs.get(i).shape();
+            if (shape == null) {
+                continue;
+            }
+            String what = new NodeView(node).describe() + ": output " + NodeView.quote(node.getOutput(i))
+                    + " would have shape " + Arrays.toString(shape);
+            for (long d : shape) {
+                if (d < 0) {
+                    throw new OnnxModelException(what + ", a negative dimension (check strides, pads and shape inputs)");
+                }
+            }
+            try {
+                Math.multiplyExact(TensorInfo.elementCount(shape), 16L);
+            } catch (ArithmeticException e) {
+                throw new OnnxModelException(what + ", whose size overflows 64 bits", e);
+            }
+        }
     }
 
     private static int countNamed(NodeProto node) {
@@ -187,13 +219,21 @@ public final class ShapeInference {
                         + ", the model declares rank " + dims.size() + " " + describe(dims));
             }
             for (int i = 0; i < given.length; i++) {
-                if (given[i] <= 0) {
+                if (given[i] <= 0 || given[i] > OnnxModelFile.MAX_TENSOR_ELEMENTS) {
                     throw new BadInputException("input shape for '" + name + "' has dimension " + given[i]
-                            + " at axis " + i + ", expected a positive size");
+                            + " at axis " + i + ", expected a positive size up to " + OnnxModelFile.MAX_TENSOR_ELEMENTS);
                 }
                 if (hasShape && dims.get(i).hasDimValue() && dims.get(i).getDimValue() != given[i]) {
                     throw new BadInputException("input shape for '" + name + "' sets axis " + i + " to " + given[i]
                             + ", the model fixes it at " + dims.get(i).getDimValue() + " " + describe(dims));
+                }
+            }
+            long elements = 1;
+            for (long d : given) {
+                elements *= d; // each factor <= 2^31 - 1 and the product is checked after each step
+                if (elements > OnnxModelFile.MAX_TENSOR_ELEMENTS) {
+                    throw new BadInputException("input shape for '" + name + "' " + Arrays.toString(given) + " has more than "
+                            + OnnxModelFile.MAX_TENSOR_ELEMENTS + " elements, the largest tensor BlockBench accepts");
                 }
             }
             return given.clone();

@@ -11,5 +11,5 @@ interface ShapeRule {
      * Throws {@link UnknownShapeException} when the shape depends on run-time values, and
      * {@link org.blockbench.onnx.OnnxModelException} when the inputs are inconsistent.
      */
-    List<TensorInfo> infer(NodeView node);
+    List<TensorInfo> infer(ShapedNode node);
 }

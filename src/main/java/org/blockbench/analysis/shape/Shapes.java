@@ -9,7 +9,7 @@ final class Shapes {
     }
 
     /** Multidirectional (numpy) broadcast of several shapes. */
-    static long[] broadcast(NodeView node, long[]... shapes) {
+    static long[] broadcast(ShapedNode node, long[]... shapes) {
         int rank = 0;
         for (long[] s : shapes) {
             rank = Math.max(rank, s.length);

@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.blockbench.onnx.NodeView;
 
 /**
  * Element-wise operators. ONNX broadcasting is NumPy broadcasting, which is also LibTorch's,
@@ -43,15 +44,15 @@ final class ElementwiseOps {
 
     /** ONNX HardSigmoid: max(0, min(1, alpha*x + beta)), alpha 0.2 and beta 0.5 by default (torch's differ). */
     private static Kernel hardSigmoid(NodeView node, CompileContext c) {
-        Scalar alpha = c.scalar(node.real("alpha", 0.2f));
-        Scalar beta = c.scalar(node.real("beta", 0.5f));
+        Scalar alpha = c.scalar(node.attrFloat("alpha", 0.2f));
+        Scalar beta = c.scalar(node.attrFloat("beta", 0.5f));
         ScalarOptional zero = c.own(new ScalarOptional(c.scalar(0)));
         ScalarOptional oneBound = c.own(new ScalarOptional(c.scalar(1)));
         return (in, t) -> one(in[0].mul(alpha).add(beta).clamp(zero, oneBound));
     }
 
     private static Kernel leakyRelu(NodeView node, CompileContext c) {
-        Scalar alpha = c.scalar(node.real("alpha", 0.01f));
+        Scalar alpha = c.scalar(node.attrFloat("alpha", 0.01f));
         return (in, t) -> one(torch.leaky_relu(in[0], alpha));
     }
 
@@ -68,7 +69,7 @@ final class ElementwiseOps {
      */
     private static Kernel dropout(NodeView node, CompileContext c) {
         if (node.outputCount() > 1 && !node.proto().getOutput(1).isEmpty()) {
-            throw node.unsupported("the mask output is not supported");
+            throw Unsupported.at(node, "the mask output is not supported");
         }
         return (in, training) -> {
             double ratio = in.length > 1 && in[1] != null ? in[1].item_double() : 0.5;

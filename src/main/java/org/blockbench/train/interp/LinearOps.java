@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.ScalarTypeOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.blockbench.onnx.NodeView;
 
 /** Matrix products and reductions: Gemm, MatMul, Softmax, ReduceMean. */
 final class LinearOps {
@@ -23,10 +24,10 @@ final class LinearOps {
 
     /** Y = alpha * A' B' + beta * C; the common Linear form (transB=1, alpha=beta=1) runs as torch.linear. */
     private static Kernel gemm(NodeView node, CompileContext c) {
-        boolean transA = node.integer("transA", 0) != 0;
-        boolean transB = node.integer("transB", 0) != 0;
-        double alpha = node.real("alpha", 1f);
-        double beta = node.real("beta", 1f);
+        boolean transA = node.attrInt("transA", 0) != 0;
+        boolean transB = node.attrInt("transB", 0) != 0;
+        double alpha = node.attrFloat("alpha", 1f);
+        double beta = node.attrFloat("beta", 1f);
         Scalar alphaScalar = c.scalar(alpha);
         Scalar betaScalar = c.scalar(beta);
         return (in, training) -> {
@@ -48,17 +49,17 @@ final class LinearOps {
     }
 
     private static Kernel softmax(NodeView node, CompileContext c) {
-        long axis = node.integer("axis", -1);
+        long axis = node.attrInt("axis", -1);
         return (in, training) -> ElementwiseOps.one(torch.softmax(in[0], axis));
     }
 
     /** ReduceMean with the axes attribute (opset 17 and earlier); no axes reduces everything. */
     private static Kernel reduceMean(NodeView node, CompileContext c) {
         if (node.inputCount() > 1) {
-            throw node.unsupported("axes as an input (opset 18) is not supported; expected the axes attribute");
+            throw Unsupported.at(node, "axes as an input (opset 18) is not supported; expected the axes attribute");
         }
-        long[] axes = node.ints("axes", null);
-        boolean keep = node.integer("keepdims", 1) != 0;
+        long[] axes = node.attrInts("axes", null);
+        boolean keep = node.attrInt("keepdims", 1) != 0;
         return (in, training) -> {
             long[] dims = axes;
             if (dims == null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.blockbench.onnx.NodeView;
 
 /** Normalisation: BatchNormalization (train and eval modes) and LayerNormalization. */
 final class NormOps {
@@ -26,13 +27,13 @@ final class NormOps {
      * momentum = 1 - m. Like PyTorch, the running variance takes the unbiased batch variance.
      */
     private static Kernel batchNorm(NodeView node, CompileContext c) {
-        if (node.integer("training_mode", 0) != 0 || node.outputCount() > 1 && node.proto().getOutputList().stream()
+        if (node.attrInt("training_mode", 0) != 0 || node.outputCount() > 1 && node.proto().getOutputList().stream()
                 .skip(1).anyMatch(o -> !o.isEmpty())) {
-            throw node.unsupported("training_mode=1 graphs (with running-statistics outputs) are not supported;"
+            throw Unsupported.at(node, "training_mode=1 graphs (with running-statistics outputs) are not supported;"
                     + " export the eval-mode graph, the trainer switches modes itself");
         }
-        double epsilon = node.real("epsilon", 1e-5f);
-        double torchMomentum = 1.0 - node.real("momentum", 0.9f);
+        double epsilon = node.attrFloat("epsilon", 1e-5f);
+        double torchMomentum = 1.0 - node.attrFloat("momentum", 0.9f);
         return (in, training) -> ElementwiseOps.one(torch.batch_norm(in[0], new TensorOptional(in[1]),
                 new TensorOptional(in[2]), new TensorOptional(in[3]), new TensorOptional(in[4]),
                 training, torchMomentum, epsilon, false));
@@ -44,16 +45,16 @@ final class NormOps {
      */
     private static Kernel layerNorm(NodeView node, CompileContext c) {
         if (node.outputCount() > 1 && node.proto().getOutputList().stream().skip(1).anyMatch(o -> !o.isEmpty())) {
-            throw node.unsupported("the Mean and InvStdDev outputs are not supported");
+            throw Unsupported.at(node, "the Mean and InvStdDev outputs are not supported");
         }
-        long axis = node.integer("axis", -1);
-        double epsilon = node.real("epsilon", 1e-5f);
+        long axis = node.attrInt("axis", -1);
+        double epsilon = node.attrFloat("epsilon", 1e-5f);
         return (in, training) -> {
             Tensor x = in[0];
             long rank = x.dim();
             long a = axis < 0 ? axis + rank : axis;
             if (a < 0 || a >= rank) {
-                throw node.unsupported("axis " + axis + " is out of range for rank " + rank);
+                throw Unsupported.at(node, "axis " + axis + " is out of range for rank " + rank);
             }
             long[] shape = TorchTensors.shape(x);
             long[] normalized = Arrays.copyOfRange(shape, (int) a, (int) rank);
@@ -61,7 +62,7 @@ final class NormOps {
             Tensor bias = in.length > 2 ? in[2] : null;
             if (!Arrays.equals(TorchTensors.shape(scale), normalized)
                     || bias != null && !Arrays.equals(TorchTensors.shape(bias), normalized)) {
-                throw node.unsupported("Scale and B must have the normalised shape " + Arrays.toString(normalized)
+                throw Unsupported.at(node, "Scale and B must have the normalised shape " + Arrays.toString(normalized)
                         + ", found " + Arrays.toString(TorchTensors.shape(scale)));
             }
             return ElementwiseOps.one(torch.layer_norm(x, normalized, new TensorOptional(scale),

@@ -1,6 +1,7 @@
 package org.blockbench.train.interp;
 
 import java.util.Set;
+import org.blockbench.onnx.NodeView;
 
 /**
  * What the interpreter knows about one ONNX operator: how to compile a node into a

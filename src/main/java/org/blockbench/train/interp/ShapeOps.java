@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
+import org.blockbench.onnx.NodeView;
 
 /**
  * Shape and indexing operators. Shape-like inputs (Reshape's shape, Slice's starts/ends, Split's
@@ -35,7 +36,7 @@ final class ShapeOps {
     }
 
     private static Kernel reshape(NodeView node, CompileContext c) {
-        boolean allowZero = node.integer("allowzero", 0) != 0;
+        boolean allowZero = node.attrInt("allowzero", 0) != 0;
         return (in, training) -> {
             long[] target = TorchTensors.longs(in[1]);
             if (!allowZero) {
@@ -50,7 +51,7 @@ final class ShapeOps {
     }
 
     private static Kernel flatten(NodeView node, CompileContext c) {
-        long axis = node.integer("axis", 1);
+        long axis = node.attrInt("axis", 1);
         return (in, training) -> {
             long[] shape = TorchTensors.shape(in[0]);
             int a = (int) (axis < 0 ? axis + shape.length : axis);
@@ -68,7 +69,7 @@ final class ShapeOps {
     }
 
     private static Kernel transpose(NodeView node, CompileContext c) {
-        long[] perm = node.ints("perm", null);
+        long[] perm = node.attrInts("perm", null);
         return (in, training) -> {
             long[] p = perm;
             if (p == null) {
@@ -82,9 +83,9 @@ final class ShapeOps {
     }
 
     private static Kernel concat(NodeView node, CompileContext c) {
-        long axis = node.integer("axis", Long.MIN_VALUE);
+        long axis = node.attrInt("axis", Long.MIN_VALUE);
         if (axis == Long.MIN_VALUE) {
-            throw node.unsupported("the axis attribute is required");
+            throw Unsupported.at(node, "the axis attribute is required");
         }
         return (in, training) -> {
             TensorVector parts = new TensorVector(in);
@@ -123,7 +124,7 @@ final class ShapeOps {
 
     /** Gather along one axis with indices of any shape (negative indices count from the end). */
     private static Kernel gather(NodeView node, CompileContext c) {
-        long axis = node.integer("axis", 0);
+        long axis = node.attrInt("axis", 0);
         return (in, training) -> {
             Tensor data = in[0];
             long rank = data.dim();
@@ -154,7 +155,7 @@ final class ShapeOps {
 
     /** Split (opset 13): sizes from the optional second input, else equal parts, one per output. */
     private static Kernel split(NodeView node, CompileContext c) {
-        long axis = node.integer("axis", 0);
+        long axis = node.attrInt("axis", 0);
         int parts = node.outputCount();
         return (in, training) -> {
             Tensor x = in[0];
@@ -165,7 +166,7 @@ final class ShapeOps {
             } else {
                 long dim = x.size(a);
                 if (dim % parts != 0) {
-                    throw node.unsupported("cannot split dimension " + dim + " into " + parts + " equal parts");
+                    throw Unsupported.at(node, "cannot split dimension " + dim + " into " + parts + " equal parts");
                 }
                 sizes = SpatialOps.filled(parts, dim / parts);
             }
@@ -180,8 +181,8 @@ final class ShapeOps {
 
     /** Shape (opset 15, with optional start/end). */
     private static Kernel shape(NodeView node, CompileContext c) {
-        long start = node.integer("start", 0);
-        Long end = node.has("end") ? node.integer("end", 0) : null;
+        long start = node.attrInt("start", 0);
+        Long end = node.hasAttribute("end") ? node.attrInt("end", 0) : null;
         return (in, training) -> {
             long[] s = TorchTensors.shape(in[0]);
             int from = (int) clamp(start < 0 ? start + s.length : start, s.length);
@@ -218,27 +219,23 @@ final class ShapeOps {
     /** Constant: value (tensor), value_float(s), value_int(s); made once, owned by the graph. */
     private static Kernel constant(NodeView node, CompileContext c) {
         Tensor value;
-        if (node.tensor("value").isPresent()) {
-            TensorProto t = node.tensor("value").get();
+        TensorProto t = node.attrTensor("value");
+        if (t != null) {
             value = TorchTensors.fromProto(t, c.floatType(), node.describe());
-        } else if (node.has("value_float")) {
-            value = TorchTensors.fromFloats(new float[] {node.real("value_float", 0)}).to(c.floatType());
-        } else if (node.has("value_floats")) {
-            List<Float> f = node.floats("value_floats");
-            float[] v = new float[f.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = f.get(i);
-            }
+        } else if (node.hasAttribute("value_float")) {
+            value = TorchTensors.fromFloats(new float[] {node.attrFloat("value_float", 0)}).to(c.floatType());
+        } else if (node.hasAttribute("value_floats")) {
+            float[] v = node.attrFloats("value_floats");
             value = TorchTensors.fromFloats(v, v.length).to(c.floatType());
-        } else if (node.has("value_int")) {
-            value = TorchTensors.fromLongs(new long[] {node.integer("value_int", 0)});
-        } else if (node.has("value_ints")) {
-            long[] v = node.ints("value_ints", new long[0]);
+        } else if (node.hasAttribute("value_int")) {
+            value = TorchTensors.fromLongs(new long[] {node.attrInt("value_int", 0)});
+        } else if (node.hasAttribute("value_ints")) {
+            long[] v = node.attrInts("value_ints", new long[0]);
             value = TorchTensors.fromLongs(v, v.length);
         } else {
             List<String> names = new ArrayList<>();
             node.proto().getAttributeList().forEach(a -> names.add(a.getName()));
-            throw node.unsupported("expected a value, value_float(s) or value_int(s) attribute, found " + names);
+            throw Unsupported.at(node, "expected a value, value_float(s) or value_int(s) attribute, found " + names);
         }
         Tensor owned = c.own(value);
         return (in, training) -> ElementwiseOps.one(owned);

@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.blockbench.onnx.NodeView;
 
 /**
  * Convolution, pooling and sampling over 2-D feature maps (Conv also over 1-D). ONNX pads are
@@ -65,12 +66,12 @@ final class SpatialOps {
         WindowSpec(NodeView node, long[] kernel, int spatial) {
             this.node = node;
             this.kernel = kernel;
-            this.strides = node.ints("strides", filled(spatial, 1));
-            this.dilations = node.ints("dilations", filled(spatial, 1));
-            this.pads = node.ints("pads", filled(2 * spatial, 0));
-            this.autoPad = node.oneOf("auto_pad", node.string("auto_pad", "NOTSET"), AUTO_PADS);
+            this.strides = node.attrInts("strides", filled(spatial, 1));
+            this.dilations = node.attrInts("dilations", filled(spatial, 1));
+            this.pads = node.attrInts("pads", filled(2 * spatial, 0));
+            this.autoPad = Unsupported.oneOf(node, "auto_pad", node.attrString("auto_pad", "NOTSET"), AUTO_PADS);
             if (strides.length != spatial || dilations.length != spatial || pads.length != 2 * spatial) {
-                throw node.unsupported("strides/dilations/pads lengths " + strides.length + "/" + dilations.length + "/"
+                throw Unsupported.at(node, "strides/dilations/pads lengths " + strides.length + "/" + dilations.length + "/"
                         + pads.length + " do not fit " + spatial + " spatial dimensions");
             }
         }
@@ -97,18 +98,18 @@ final class SpatialOps {
     }
 
     private static Kernel conv(NodeView node, CompileContext c) {
-        long group = node.integer("group", 1);
-        long[] declaredKernel = node.ints("kernel_shape", null);
+        long group = node.attrInt("group", 1);
+        long[] declaredKernel = node.attrInts("kernel_shape", null);
         return (in, training) -> {
             Tensor x = in[0];
             Tensor w = in[1];
             int spatial = (int) w.dim() - 2;
             if (spatial != 1 && spatial != 2) {
-                throw node.unsupported("only 1-D and 2-D convolutions are supported, weight has rank " + w.dim());
+                throw Unsupported.at(node, "only 1-D and 2-D convolutions are supported, weight has rank " + w.dim());
             }
             long[] kernel = Arrays.copyOfRange(TorchTensors.shape(w), 2, 2 + spatial);
             if (declaredKernel != null && !Arrays.equals(declaredKernel, kernel)) {
-                throw node.unsupported("kernel_shape " + Arrays.toString(declaredKernel) + " differs from the weight's "
+                throw Unsupported.at(node, "kernel_shape " + Arrays.toString(declaredKernel) + " differs from the weight's "
                         + Arrays.toString(kernel));
             }
             Window win = new WindowSpec(node, kernel, spatial).resolve(x, kernel);
@@ -127,11 +128,11 @@ final class SpatialOps {
 
     private static Kernel maxPool(NodeView node, CompileContext c) {
         if (node.outputCount() > 1 && !node.proto().getOutput(1).isEmpty()) {
-            throw node.unsupported("the Indices output is not supported");
+            throw Unsupported.at(node, "the Indices output is not supported");
         }
         long[] kernel = requireKernel(node);
         WindowSpec spec = new WindowSpec(node, kernel, kernel.length);
-        boolean ceil = node.integer("ceil_mode", 0) != 0;
+        boolean ceil = node.attrInt("ceil_mode", 0) != 0;
         Scalar negInf = c.scalar(Double.NEGATIVE_INFINITY);
         return (in, training) -> {
             Tensor x = in[0];
@@ -148,15 +149,15 @@ final class SpatialOps {
     private static Kernel averagePool(NodeView node, CompileContext c) {
         long[] kernel = requireKernel(node);
         WindowSpec spec = new WindowSpec(node, kernel, kernel.length);
-        boolean ceil = node.integer("ceil_mode", 0) != 0;
-        boolean countIncludePad = node.integer("count_include_pad", 0) != 0;
+        boolean ceil = node.attrInt("ceil_mode", 0) != 0;
+        boolean countIncludePad = node.attrInt("count_include_pad", 0) != 0;
         return (in, training) -> {
             Tensor x = in[0];
             Window win = spec.resolve(x, kernel);
             long[] padding = win.padBegin();
             if (!win.symmetric() || !fitsTorchPad(win)) {
                 if (!countIncludePad) {
-                    throw node.unsupported("unequal or large pads " + Arrays.toString(spec.pads)
+                    throw Unsupported.at(node, "unequal or large pads " + Arrays.toString(spec.pads)
                             + " are supported only with count_include_pad=1");
                 }
                 x = torch.constant_pad_nd(x, win.torchPad());
@@ -169,8 +170,8 @@ final class SpatialOps {
 
     /** GridSample (opset 16): modes bilinear/nearest/bicubic, padding zeros/border/reflection. */
     private static Kernel gridSample(NodeView node, CompileContext c) {
-        String mode = node.oneOf("mode", node.string("mode", "bilinear"), Set.of("bilinear", "nearest", "bicubic"));
-        String padding = node.oneOf("padding_mode", node.string("padding_mode", "zeros"), Set.of("zeros", "border", "reflection"));
+        String mode = Unsupported.oneOf(node, "mode", node.attrString("mode", "bilinear"), Set.of("bilinear", "nearest", "bicubic"));
+        String padding = Unsupported.oneOf(node, "padding_mode", node.attrString("padding_mode", "zeros"), Set.of("zeros", "border", "reflection"));
         long modeCode = switch (mode) {
             case "bilinear" -> 0;
             case "nearest" -> 1;
@@ -181,17 +182,17 @@ final class SpatialOps {
             case "border" -> 1;
             default -> 2;
         };
-        boolean alignCorners = node.integer("align_corners", 0) != 0;
+        boolean alignCorners = node.attrInt("align_corners", 0) != 0;
         return (in, training) -> ElementwiseOps.one(torch.grid_sampler(in[0], in[1], modeCode, paddingCode, alignCorners));
     }
 
     private static long[] requireKernel(NodeView node) {
-        long[] kernel = node.ints("kernel_shape", null);
+        long[] kernel = node.attrInts("kernel_shape", null);
         if (kernel == null) {
-            throw node.unsupported("kernel_shape is required");
+            throw Unsupported.at(node, "kernel_shape is required");
         }
         if (kernel.length != 2) {
-            throw node.unsupported("only 2-D pooling is supported, kernel_shape " + Arrays.toString(kernel));
+            throw Unsupported.at(node, "only 2-D pooling is supported, kernel_shape " + Arrays.toString(kernel));
         }
         return kernel;
     }

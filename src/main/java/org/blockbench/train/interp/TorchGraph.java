@@ -19,6 +19,7 @@ import org.blockbench.train.TorchRuntime;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
+import org.blockbench.onnx.NodeView;
 
 /**
  * An ONNX graph compiled to LibTorch: each node becomes a {@link Kernel} calling the matching
