@@ -131,7 +131,7 @@ public final class CalibrateAaCommand implements Callable<Integer> {
             return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
                     .sorted().toList();
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 }

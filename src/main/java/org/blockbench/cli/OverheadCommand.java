@@ -3,7 +3,6 @@ package org.blockbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -81,7 +80,7 @@ public final class OverheadCommand implements Callable<Integer> {
             try {
                 done.add(runner.measure(planned, dir));
             } catch (RuntimeException e) {
-                if (OverheadRunner.fatal(e)) {
+                if (!OverheadRunner.configFailure(e)) {
                     throw e;
                 }
                 String line = planned.config().key() + ": " + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
@@ -109,7 +108,7 @@ public final class OverheadCommand implements Callable<Integer> {
         try {
             AtomicFile.writeString(dir.resolve("overhead.json"), json.writeValueAsString(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the overhead report", e);
+            throw new IllegalStateException("the overhead report does not serialise", e);
         }
     }
 }

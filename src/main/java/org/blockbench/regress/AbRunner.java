@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import me.tongfei.progressbar.ProgressBar;
+import org.blockbench.BadInputException;
+import org.blockbench.RunFailedException;
+import org.blockbench.bench.sweep.ConfigExecutor;
 import org.blockbench.io.AtomicFile;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -138,10 +141,12 @@ public final class AbRunner {
             } catch (RunnerException e) {
                 boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
                 if (!locked) {
-                    throw new IllegalStateException("JMH fork of " + side.describe() + " failed; see " + log, e);
+                    // the fork's own failure (the model failed in ORT, the fork died): a finding of the run, one line
+                    throw new RunFailedException("JMH fork of " + side.describe() + " failed: " + ConfigExecutor.reason(e)
+                            + " (JMH log: " + log + ")", e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("another JMH run has held the JMH lock (java.io.tmpdir/jmh.lock) for over "
+                    throw new BadInputException("another JMH run has held the JMH lock (java.io.tmpdir/jmh.lock) for over "
                             + LOCK_WAIT_SECONDS + " s; two benchmark sessions at once would spoil both", e);
                 }
                 sleepQuietly(LOCK_POLL_MILLIS);

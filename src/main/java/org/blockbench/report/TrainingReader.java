@@ -3,7 +3,6 @@ package org.blockbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class TrainingReader {
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(p -> p.getFileName().toString().equals("run.json") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         List<TrainingRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 
 /** JSON for training artefacts: snake_case keys, indented, written atomically. */
@@ -32,7 +32,8 @@ final class TrainJson {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException(file + ": not a readable " + type.getSimpleName() + " file ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
     }
 }

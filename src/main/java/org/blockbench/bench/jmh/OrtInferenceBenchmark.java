@@ -2,7 +2,6 @@ package org.blockbench.bench.jmh;
 
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +107,8 @@ public class OrtInferenceBenchmark {
             try {
                 Files.createDirectories(Path.of(profileDir));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the profile directory " + profileDir, e);
+                throw new org.blockbench.io.OutputWriteException("cannot create the profile directory " + profileDir + ": "
+                        + org.blockbench.io.OutputWriteException.describe(e), e);
             }
             settings = settings.withProfiling(Path.of(profileDir, "ort-profile"));
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,9 @@ import org.blockbench.bench.sweep.ConfigFailure;
 import org.blockbench.bench.sweep.JmhLockHeldException;
 import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.bench.sweep.PreflightFacts;
+import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.OutputWriteException;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -105,7 +106,7 @@ public final class OverheadRunner {
         try {
             AtomicFile.writeString(dir.resolve(key + ".json"), JSON.writeValueAsString(m));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the overhead of " + key, e);
+            throw new IllegalStateException("the overhead of " + key + " does not serialise", e);
         }
         if (!keepProfiles) {
             deleteProfiles(profileDir);
@@ -113,9 +114,13 @@ public final class OverheadRunner {
         return m;
     }
 
-    /** Rethrows what must stop the whole command (lock held, output not writable). */
-    public static boolean fatal(RuntimeException e) {
-        return e instanceof JmhLockHeldException || e instanceof UncheckedIOException;
+    /**
+     * Whether {@code e} is one config's own failure, recorded while the command goes on (bad
+     * model, provider not there, fork died); anything else (lock held, output not
+     * writable, a defect) stops the whole command.
+     */
+    public static boolean configFailure(RuntimeException e) {
+        return (e instanceof BadInputException || e instanceof ConfigFailure) && !(e instanceof JmhLockHeldException);
     }
 
     private static RunResult single(Collection<RunResult> results) {
@@ -131,7 +136,7 @@ public final class OverheadRunner {
                     && f.getFileName().toString().endsWith(".json")
                     && !f.getFileName().toString().endsWith(".windows.json")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new BadInputException("cannot list the profiles in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -145,7 +150,7 @@ public final class OverheadRunner {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
+            throw new OutputWriteException("cannot clear " + dir + ": " + OutputWriteException.describe(e), e);
         }
     }
 }

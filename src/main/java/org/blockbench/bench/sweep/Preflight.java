@@ -39,7 +39,7 @@ public final class Preflight {
         try {
             Files.createDirectories(scratch);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + scratch, e);
+            throw new org.blockbench.io.OutputWriteException(scratch, e);
         }
         Path profile = null;
         try (InferenceSession session = InferenceSession.open(file,
@@ -60,8 +60,10 @@ public final class Preflight {
             if (profile != null) {
                 try {
                     Files.deleteIfExists(profile);
-                } catch (IOException ignored) {
-                    // a leftover scratch profile is harmless
+                } catch (IOException e) {
+                    // a leftover scratch profile is harmless, but say it stays
+                    System.err.println("preflight: left the scratch profile " + profile + " in place ("
+                            + org.blockbench.io.OutputWriteException.describe(e) + ")");
                 }
             }
         }

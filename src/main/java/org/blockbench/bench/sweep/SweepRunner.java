@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +28,9 @@ import org.blockbench.bench.result.JmhJson;
 import org.blockbench.bench.result.ResultRow;
 import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.bench.result.SummaryTable;
+import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.OutputWriteException;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -113,13 +115,15 @@ public final class SweepRunner {
             AtomicFile.writeString(dir.configMeta(key), JSON.writeValueAsString(meta));
             AtomicFile.writeString(dir.configResult(key), JmhJson.write(results));
             return new ConfigOutcome(planned, ConfigOutcome.Status.MEASURED, "", seconds);
-        } catch (JmhLockHeldException | UncheckedIOException e) {
+        } catch (JmhLockHeldException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (BadInputException | ConfigFailure e) {
+            // the config's own failure (bad model, provider not there, fork died): recorded, the sweep goes on.
+            // Anything else (an unwritable output, a defect) stops the sweep and reaches ExitCodes.
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().strip().lines().findFirst().orElse("");
             return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the metadata of " + key, e);
+            throw new IllegalStateException("the metadata of " + key + " does not serialise", e);
         }
     }
 
@@ -166,7 +170,7 @@ public final class SweepRunner {
         try {
             AtomicFile.writeString(dir.resultsMeta(request.shard()), JSON.writeValueAsString(sidecar));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the metadata sidecar", e);
+            throw new IllegalStateException("the metadata sidecar does not serialise", e);
         }
         String table = SummaryTable.render(elements.stream().map(ResultRow::of).toList(), failures);
         AtomicFile.writeString(dir.summary(request.shard()), table);
@@ -177,19 +181,23 @@ public final class SweepRunner {
         return results;
     }
 
-    private static Optional<JsonNode> readMeta(Path file) {
+    private Optional<JsonNode> readMeta(Path file) {
         try {
             return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
         } catch (IOException e) {
+            err.println("bench: " + file + " is unreadable (" + OutputWriteException.describe(e).lines().findFirst().orElse("")
+                    + "); the sidecar leaves that config's 'measured' facts out");
             return Optional.empty();
         }
     }
 
-    private static void removeIfEmpty(Path dir) {
+    private void removeIfEmpty(Path dir) {
         try {
             Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            // scratch still holds files (a failed preflight's profile): kept for a look, nothing failed
         } catch (IOException e) {
-            // not empty, or not removable: harmless scratch space
+            err.println("bench: left the scratch directory " + dir + " in place (" + OutputWriteException.describe(e) + ")");
         }
     }
 
