@@ -86,6 +86,7 @@ public final class RunDirectory {
         try {
             return Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
+            System.err.println("bench: cannot read the time of " + file + " (" + e + "); it counts as the oldest run");
             return Long.MIN_VALUE;
         }
     }
@@ -157,6 +158,9 @@ public final class RunDirectory {
             List<JmhElement> elements = JmhJson.read(file);
             return elements.isEmpty() ? Optional.empty() : Optional.of(elements);
         } catch (BadInputException e) {
+            // a result cut short (a killed sweep, a full disk): the config counts as not finished and is measured again
+            System.err.println("bench: " + file + " is not a finished result (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); the config counts as not finished");
             return Optional.empty();
         }
     }
