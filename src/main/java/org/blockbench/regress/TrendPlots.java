@@ -14,6 +14,7 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.text.MarkdownText;
 import org.blockbench.onnx.OnnxModelFile;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -69,7 +70,7 @@ public final class TrendPlots {
             index.put(key.label(), stem);
         }
         StringBuilder md = new StringBuilder("# Trend plots\n\n| benchmark | PNG | SVG |\n|---|---|---|\n");
-        index.forEach((label, stem) -> md.append("| `").append(label.replace("|", "\\|")).append("` | [png](")
+        index.forEach((label, stem) -> md.append("| ").append(MarkdownText.escape(label)).append(" | [png](")
                 .append(stem).append(".png) | [svg](").append(stem).append(".svg) |\n"));
         Path indexFile = outDir.resolve("index.md");
         AtomicFile.writeString(indexFile, md.toString());

@@ -18,21 +18,21 @@ final class BlockSummaryCsv implements ReportFormat {
         CsvTable t = new CsvTable(COLUMNS);
         for (DatasetBoard b : lb.boards()) {
             for (BlockSummary s : b.blocks()) {
-                List<String> c = new ArrayList<>();
+                List<Object> c = new ArrayList<>();
                 c.add(b.dataset());
                 c.add(s.block());
                 c.add(String.join(" ", s.positions()));
                 for (Position p : Position.values()) {
-                    c.add(Cells.machine(s.accuracyByPosition().get(p.id())));
+                    c.add(s.accuracyByPosition().get(p.id()));
                 }
-                c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().mean()));
-                c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().std()));
+                c.add(s.accuracyOverPositions() == null ? "" : s.accuracyOverPositions().mean());
+                c.add(s.accuracyOverPositions() == null ? "" : s.accuracyOverPositions().std());
                 c.add(s.bestPosition());
-                c.add(Cells.machine(s.latencyMeanMs()));
-                c.add(Cells.machine(s.macsMean()));
-                c.add(Cells.machine(s.paramsMean()));
-                c.add(Cells.machine(s.memoryMeanMiB()));
-                c.add(Cells.machine(s.scoreMean()));
+                c.add(s.latencyMeanMs());
+                c.add(s.macsMean());
+                c.add(s.paramsMean());
+                c.add(s.memoryMeanMiB());
+                c.add(s.scoreMean());
                 c.add(s.tierOfMeanScore() == null ? "" : s.tierOfMeanScore().name());
                 t.add(c);
             }
