@@ -14,7 +14,7 @@ import java.util.List;
  * @param runs                 the runs, by seed
  */
 public record AccuracySummary(String recipe, int epochs, MeanStd valAccuracyPercent, MeanStd trainAccuracyPercent,
-                              MeanStd valLoss, MeanStd wallSeconds, List<TrainingRun> runs) {
+                              MeanStd valLoss, MeanStd wallSeconds, List<SeedResult> runs) {
 
     public AccuracySummary {
         runs = List.copyOf(runs);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.blockbench.zoo.Position;
 
 /** {@code leaderboard-blocks.csv}: each block aggregated over its scaffold positions, per dataset. */
-final class BlockSummaryCsv implements ReportFormat {
+final class BlockSummaryCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("dataset", "block", "positions", "val_accuracy_pct_early",
             "val_accuracy_pct_mid", "val_accuracy_pct_late", "val_accuracy_pct_mean_over_positions",

@@ -17,7 +17,7 @@ import java.util.List;
  * calls (JMH SampleTime samples; the fork spread where there are none), {@code throughput}
  * images/s at the measured batch; {@code device} the ONNX Runtime provider.
  */
-final class BlockZooCsv implements ReportFormat {
+final class BlockZooCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("timestamp", "block", "dataset", "position", "epochs", "batch_size", "lr",
             "val_loss", "val_acc", "training_time", "params_total", "params_trainable", "flops", "memory_mb", "latency_ms",
@@ -39,7 +39,7 @@ final class BlockZooCsv implements ReportFormat {
         return t.render().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<Object> row(LeaderboardRow r, String dataset, TrainingRun run) {
+    private static List<Object> row(LeaderboardRow r, String dataset, SeedResult run) {
         List<Object> c = new ArrayList<>();
         c.add(run == null ? "" : run.finishedAt());
         c.add(r.model().block());

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code leaderboard.csv}: every column of every dataset's leaderboard, one row per (dataset,
  * model). Empty cell = not measured. Units are in the column names.
  */
-final class FullCsv implements ReportFormat {
+final class FullCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("dataset", "block", "position", "file", "classes", "params_trainable",
             "param_bytes", "buffer_bytes", "macs", "flops_2x_macs", "flops_all_operator", "peak_activation_bytes", "memory_mib",

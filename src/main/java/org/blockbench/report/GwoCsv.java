@@ -13,7 +13,7 @@ import org.blockbench.gwo.GwoScore;
  * {@code latency_ms} mean time per call at the measured batch, {@code throughput_imgs_sec}
  * images/s. Models without a run get one row with the complexity and empty score cells.
  */
-final class GwoCsv implements ReportFormat {
+final class GwoCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("timestamp", "model_name", "score", "test_accuracy", "train_accuracy",
             "generalization_gap", "omega_proxy", "c_d", "c_p_M", "latency_ms", "throughput_imgs_sec", "seed");
@@ -33,7 +33,7 @@ final class GwoCsv implements ReportFormat {
         return t.render().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<Object> row(LeaderboardRow r, TrainingRun run, double alpha) {
+    private static List<Object> row(LeaderboardRow r, SeedResult run, double alpha) {
         List<Object> c = new ArrayList<>();
         c.add(run == null ? "" : run.finishedAt());
         c.add(r.model().label());

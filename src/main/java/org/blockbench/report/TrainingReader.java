@@ -24,7 +24,7 @@ public final class TrainingReader {
     }
 
     /** What was read, and what was passed over and why. */
-    public record Reading(List<TrainingRun> runs, List<String> notes) {
+    public record Reading(List<SeedResult> runs, List<String> notes) {
         public Reading {
             runs = List.copyOf(runs);
             notes = List.copyOf(notes);
@@ -42,7 +42,7 @@ public final class TrainingReader {
         } catch (IOException e) {
             throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        List<TrainingRun> runs = new ArrayList<>();
+        List<SeedResult> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Path f : files) {
             JsonNode root;

@@ -25,7 +25,7 @@ final class TrainingRunJson {
         return root.isObject() && FORMAT.equals(root.path("format").asText());
     }
 
-    static TrainingRun parse(JsonNode root, Path file) {
+    static SeedResult parse(JsonNode root, Path file) {
         JsonNode model = required(root, "model", file);
         ModelKey key;
         if (model.hasNonNull("block") && model.hasNonNull("position")) {
@@ -42,7 +42,7 @@ final class TrainingRunJson {
         }
         JsonNode last = epochs.get(epochs.size() - 1);
         JsonNode recipe = required(root, "recipe", file);
-        return new TrainingRun(key, required(root.path("dataset"), "name", file).asText(), required(recipe, "name", file).asText(),
+        return new SeedResult(key, required(root.path("dataset"), "name", file).asText(), required(recipe, "name", file).asText(),
                 required(root, "seed", file).asLong(), epochs.size(), recipe.path("batch_size").asInt(0),
                 JmhElements.number(recipe.get("learning_rate")),
                 fraction(required(root, "final_val_accuracy", file), "final_val_accuracy", file),

@@ -33,10 +33,10 @@ class ReportFormatGoldenTest {
                 1, "ms/op", 2.0, 2.0, new double[][][] {{{2.0, 4}}}) + "]");
         Leaderboard lb = LeaderboardBuilder.build(LeaderboardInputs.load(t.manifest(), t.analysis(), t.jmh(), t.training()),
                 LeaderboardSettings.defaults(), k -> true);
-        Map<String, ReportFormat> formats = new LinkedHashMap<>(ReportWriter.formats());
-        formats.put("leaderboard-noplots.html", new HtmlReport(List.of()));
+        Map<String, LeaderboardFormat> formats = new LinkedHashMap<>(LeaderboardWriter.formats());
+        formats.put("leaderboard-noplots.html", new LeaderboardHtml(List.of()));
         boolean update = Boolean.getBoolean("blockbench.updateGolden");
-        for (Map.Entry<String, ReportFormat> f : formats.entrySet()) {
+        for (Map.Entry<String, LeaderboardFormat> f : formats.entrySet()) {
             String actual = new String(f.getValue().render(lb), StandardCharsets.UTF_8).replace(dir.toString(), "<tmp>");
             Path golden = GOLDEN.resolve(f.getKey());
             if (update) {

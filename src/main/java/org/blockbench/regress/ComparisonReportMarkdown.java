@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.blockbench.text.MarkdownText;
 
 /** The human report: outcome first, then one table row per benchmark, then what was not compared and why. */
-public final class MarkdownReport implements ReportFormat {
+public final class ComparisonReportMarkdown implements ComparisonReportFormat {
 
     @Override
     public void write(ComparisonReport r, OutputStream out) throws IOException {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.blockbench.text.MarkdownText;
 
 /** {@code leaderboard.md}: every board's tables, frontiers and events, in GitHub-flavoured Markdown. */
-final class MarkdownReport implements ReportFormat {
+final class LeaderboardMarkdown implements LeaderboardFormat {
 
     @Override
     public byte[] render(Leaderboard lb) {

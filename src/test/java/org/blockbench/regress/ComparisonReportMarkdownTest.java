@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Golden-file test of the Markdown report. To accept an intended change of the format, run
  * with {@code -Dregress.updateGolden=true} once and review the diff of the golden file.
  */
-class MarkdownReportTest {
+class ComparisonReportMarkdownTest {
 
     static final Path GOLDEN = JmhResultReaderTest.FIXTURES.resolve("golden/compare.md");
 
@@ -25,7 +25,7 @@ class MarkdownReportTest {
 
     @Test
     void matchesTheGoldenFile() throws Exception {
-        String actual = MarkdownReport.render(fixtureReport());
+        String actual = ComparisonReportMarkdown.render(fixtureReport());
         if (Boolean.getBoolean("regress.updateGolden")) {
             Files.createDirectories(GOLDEN.getParent());
             Files.writeString(GOLDEN, actual);

@@ -10,19 +10,19 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JsonReportTest {
+class ComparisonReportJsonTest {
 
     static JsonNode written(ComparisonReport report) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReportFormat.of("json").write(report, out);
+        ComparisonReportFormat.of("json").write(report, out);
         return new ObjectMapper().readTree(out.toByteArray());
     }
 
     @Test
     void carriesEveryNumberOfTheComparisons() throws Exception {
-        ComparisonReport report = MarkdownReportTest.fixtureReport();
+        ComparisonReport report = ComparisonReportMarkdownTest.fixtureReport();
         JsonNode root = written(report);
-        assertEquals(JsonReport.FORMAT, root.get("format").asText());
+        assertEquals(ComparisonReportJson.FORMAT, root.get("format").asText());
         assertEquals("2025-01-02T03:04:05Z", root.get("created_at").asText());
         assertEquals(0.01, root.at("/policy/alpha").asDouble());
         assertEquals(0.05, root.at("/policy/threshold").asDouble());

@@ -12,7 +12,7 @@ import java.util.List;
  * The machine-readable report, format {@value #FORMAT}. NaN and infinities are written as
  * the strings "NaN", "Infinity", "-Infinity" (as JMH does); a missing interval is null.
  */
-public final class JsonReport implements ReportFormat {
+public final class ComparisonReportJson implements ComparisonReportFormat {
 
     /** Identifies the schema; bump on incompatible change. */
     public static final String FORMAT = "blockbench-regress/1";
