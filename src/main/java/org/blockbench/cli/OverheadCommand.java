@@ -20,6 +20,7 @@ import org.blockbench.io.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.blockbench.io.JsonFiles;
 
 /** {@code blockbench overhead}: JMH's latency against ONNX Runtime's native run time, per config. */
 @Command(name = "overhead", mixinStandardHelpOptions = true,
@@ -99,7 +100,7 @@ public final class OverheadCommand implements Callable<Integer> {
     }
 
     private void writeReport(Path dir, List<OverheadMeasurement> done, List<String> failures) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
         var root = json.createObjectNode().put("format", "blockbench-overhead/1");
         root.set("environment", json.valueToTree(RunEnvironment.capture()));
         root.set("jmh", json.valueToTree(jmh.toSettings().describe()));

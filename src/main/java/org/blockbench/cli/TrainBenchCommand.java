@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.blockbench.io.JsonFiles;
 
 /**
  * {@code blockbench train-bench}: training throughput (images/s) of a model per memory format,
@@ -123,7 +124,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
         Path file = out.resolve("train-bench-" + label.replaceAll("[^A-Za-z0-9.-]+", "_") + "-b" + batch + "-"
                 + Instant.now().toString().replace(":", "") + ".json");
         try {
-            AtomicFile.write(file, new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            AtomicFile.write(file, JsonFiles.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("benchmark report does not serialise", e);

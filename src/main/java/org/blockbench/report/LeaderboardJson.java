@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.io.JsonFiles;
 
 /**
  * {@code leaderboard.json} (format {@value #FORMAT}): settings, inputs, notes and every board
@@ -18,7 +19,7 @@ final class LeaderboardJson implements LeaderboardFormat {
 
     static final String FORMAT = "blockbench-leaderboard/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public byte[] render(Leaderboard lb) {

@@ -8,11 +8,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 
 /** JSON for training artefacts: snake_case keys, indented, written atomically. */
 final class TrainJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = JsonFiles.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -25,6 +26,30 @@ final class TrainJson {
             AtomicFile.write(file, MAPPER.writeValueAsBytes(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(value.getClass().getSimpleName() + " does not serialise", e);
+        }
+    }
+
+    /**
+     * Reads a {@link RunRecord}, or empty when {@code file} is JSON of another kind (its
+     * {@code format} is not {@value RunRecord#FORMAT}); a file that is not JSON, or a record
+     * that does not fit the type, fails naming the file.
+     */
+    static java.util.Optional<RunRecord> readRun(Path file) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not valid JSON ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+        }
+        if (root == null || !root.isObject() || !RunRecord.FORMAT.equals(root.path("format").asText())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(MAPPER.treeToValue(root, RunRecord.class));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not a " + RunRecord.FORMAT + " record ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
     }
 

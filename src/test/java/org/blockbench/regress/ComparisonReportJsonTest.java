@@ -46,16 +46,17 @@ class ComparisonReportJsonTest {
     }
 
     @Test
-    void notComputedNumbersAreNaNStringsAndNulls() throws Exception {
+    void notComputedNumbersAreNulls() throws Exception {
         BenchmarkKey key = RegressionCheckTest.KEY;
         Comparison c = new Comparison(key, "ms/op", SampleKind.ITERATION_SCORES, 0, 3, 0, 0, Double.NaN, 1.0, Double.NaN,
                 Double.NaN, null, Double.NaN, Verdict.INCONCLUSIVE, "no finite samples in baseline (3 NaN/Infinity dropped)");
         ComparisonReport r = new ComparisonReport("t", "b", "n", VerdictPolicy.DEFAULTS, List.of(c), List.of(), List.of(),
                 List.of(), Instant.EPOCH);
         JsonNode j = written(r).get("comparisons").get(0);
-        assertEquals("NaN", j.get("p_value").asText());
-        assertTrue(j.get("p_value").isTextual(), "JMH's convention: NaN as a string");
+        assertTrue(j.get("p_value").isNull(), "one rule for every JSON we write: NaN as null, " + j);
         assertTrue(j.get("ci_low").isNull());
-        assertEquals("NaN", j.get("fastest_fork_ratio").asText());
+        assertTrue(j.get("fastest_fork_ratio").isNull());
+        assertTrue(j.get("base_median").isNull());
+        assertEquals(1.0, j.get("new_median").asDouble(), 0, "finite numbers stay numbers");
     }
 }

@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
+import org.blockbench.io.JsonFiles;
 
 /**
  * Measures harness overhead config by config: a JMH SampleTime run with ONNX Runtime
@@ -41,7 +42,7 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class OverheadRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final JmhSettings settings;
     private final ConfigExecutor executor;

@@ -18,6 +18,7 @@ import org.blockbench.bench.Shard;
 import org.blockbench.bench.result.JmhElement;
 import org.blockbench.bench.result.JmhJson;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 
 /**
  * The files of one sweep run under {@code jmh-results/<run>/}:
@@ -36,7 +37,7 @@ public final class RunDirectory {
 
     /** Name of the file holding the run's options. */
     public static final String RUN_FILE = "run.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.mapper();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path root;
