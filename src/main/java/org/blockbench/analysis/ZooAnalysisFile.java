@@ -1,5 +1,6 @@
 package org.blockbench.analysis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import org.blockbench.BadInputException;
  * The schema of the zoo's {@value ZooAnalysis#FILE_NAME} (format {@value ZooAnalysis#FORMAT}),
  * declared once: {@link ZooAnalysis} writes this record and the leaderboard reads it back as
  * this record. JSON keys are the components' names in snake_case, sorted (so the file is
- * deterministic); a ratio is a six-decimal plain number or null.
+ * deterministic; {@code flops_two_x_macs} is named explicitly, as snake_case would join "XMacs");
+ * a ratio is a six-decimal plain number or null.
  *
  * @param format          {@value ZooAnalysis#FORMAT}
  * @param manifestFormat  the manifest's format tag
@@ -62,7 +64,7 @@ public record ZooAnalysisFile(String format, String manifestFormat, String manif
      */
     public record GraphTotals(String path, String sha256, boolean complete, List<String> unsupportedOps,
                               SortedMap<String, long[]> inputShapes, long params, long paramBytes, long paramsPerUse,
-                              long bufferElements, long bufferBytes, long macs, long flopsTwoXMacs, long flopsAllOperator,
+                              long bufferElements, long bufferBytes, long macs, @JsonProperty("flops_two_x_macs") long flopsTwoXMacs, long flopsAllOperator,
                               long activationBytesTotal, long peakLiveActivationBytes, long footprintBytes,
                               BigDecimal connectionSparsity, int nodes) {
 

@@ -20,7 +20,7 @@ class ComparisonReportJsonTest {
 
     @Test
     void carriesEveryNumberOfTheComparisons() throws Exception {
-        ComparisonReport report = ComparisonReportMarkdownTest.fixtureReport();
+        ComparisonReport report = ComparisonGoldens.fixtureReport();
         JsonNode root = written(report);
         assertEquals(ComparisonReportJson.FORMAT, root.get("format").asText());
         assertEquals("2025-01-02T03:04:05Z", root.get("created_at").asText());
