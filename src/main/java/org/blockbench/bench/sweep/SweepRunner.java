@@ -64,15 +64,31 @@ public final class SweepRunner {
         err.println("bench: " + plan.size() + (plan.size() == 1 ? " config" : " configs") + (request.shard().isAll() ? "" : " (shard " + request.shard() + ")")
                 + " -> " + dir.root() + "; energy " + environment.cpuEnergy());
         List<ConfigOutcome> outcomes = new ArrayList<>();
+        RuntimeException defect = null;
         try (ProgressBar bar = progressBar(request, plan.size())) {
             for (PlannedConfig planned : plan) {
                 String key = planned.config().key();
                 if (bar != null) {
                     bar.setExtraMessage(key);
                 }
-                ConfigOutcome outcome = request.resume() && dir.finished(key).isPresent()
-                        ? new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0)
-                        : runOne(planned, dir, executor);
+                ConfigOutcome outcome;
+                try {
+                    outcome = request.resume() && dir.finished(key).isPresent()
+                            ? new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0)
+                            : runOne(planned, dir, executor);
+                } catch (JmhLockHeldException | OutputWriteException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // a defect in BlockBench, not the config's failure: the other configs still run (hours of
+                    // measuring are not thrown away), then the command ends with this exception (exit 70, stack trace)
+                    if (defect == null) {
+                        defect = e;
+                    } else {
+                        defect.addSuppressed(e);
+                    }
+                    outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, "defect in BlockBench: "
+                            + e.toString().lines().findFirst().orElse(""), 0);
+                }
                 if (outcome.status() == ConfigOutcome.Status.FAILED) {
                     err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
                 } else if (bar == null) {
@@ -88,6 +104,11 @@ public final class SweepRunner {
         removeIfEmpty(dir.scratch());
         double wall = (System.nanoTime() - started) / 1e9;
         Path results = writeResults(request, dir, plan, outcomes, environment, wall);
+        if (defect != null) {
+            err.println("bench: a defect in BlockBench failed " + (1 + defect.getSuppressed().length)
+                    + " config(s); the results of the others are written; its stack trace follows");
+            throw defect;
+        }
         return new SweepReport(dir.root(), results, outcomes, wall);
     }
 
