@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import org.blockbench.BadInputException;
 import org.blockbench.RunFailedException;
 import org.blockbench.io.OutputWriteException;
+import org.blockbench.text.OneLine;
 import picocli.CommandLine;
 
 /**
@@ -22,7 +23,7 @@ import picocli.CommandLine;
  * <tr><td>anything else: a defect, printed with its stack trace</td><td>{@value #INTERNAL_ERROR}</td></tr>
  * </table>
  *
- * <p>Every one-line message goes through {@link #oneLine}, so a name holding a newline or
+ * <p>Every one-line message goes through {@link OneLine}, so a name holding a newline or
  * another control character (a model file called {@code "a\nb.onnx"}) cannot split it.
  */
 public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper,
@@ -62,7 +63,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         if (code == INTERNAL_ERROR) {
             e.printStackTrace(cmd.getErr());
         } else {
-            cmd.getErr().println(oneLine("blockbench: " + message(e)));
+            cmd.getErr().println(OneLine.of("blockbench: " + message(e)));
         }
         return code;
     }
@@ -71,36 +72,11 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(oneLine("blockbench: " + message(e)) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().println(OneLine.of("blockbench: " + message(e)) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         return BAD_INPUT;
     }
 
     private static String message(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().strip();
-    }
-
-    /**
-     * {@code text} on one line: CR, LF and tab written as {@code \r}, {@code \n},
-     * {@code \t}; any other control character (and the Unicode line and paragraph
-     * separators) as {@code \}{@code uXXXX}.
-     */
-    public static String oneLine(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 }

@@ -86,7 +86,7 @@ public final class OverheadCommand implements Callable<Integer> {
                 }
                 String line = planned.config().key() + ": " + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
                 failures.add(line);
-                System.err.println("FAILED " + line);
+                System.err.println("FAILED " + org.blockbench.text.OneLine.of(line));
             }
         }
         writeReport(dir, done, failures);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.sweep.ConfigFailure;
 import org.blockbench.io.OutputWriteException;
+import org.blockbench.text.OneLine;
 import org.blockbench.train.interp.GraphExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,8 +91,8 @@ class ExitCodesTest {
 
     @Test
     void oneLineEscapesEveryControlCharacter() {
-        assertEquals("a\\nb\\rc\\td\\u0000e\\u001bf\\u2028g", ExitCodes.oneLine("a\nb\rc\td\u0000e\u001bf\u2028g"));
-        assertEquals("plain – ünïcode stays", ExitCodes.oneLine("plain – ünïcode stays"));
+        assertEquals("a\\nb\\rc\\td\\u0000e\\u001bf\\u2028g", OneLine.of("a\nb\rc\td\u0000e\u001bf\u2028g"));
+        assertEquals("plain – ünïcode stays", OneLine.of("plain – ünïcode stays"));
     }
 
     @Test
