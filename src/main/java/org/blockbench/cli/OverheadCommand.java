@@ -17,10 +17,10 @@ import org.blockbench.bench.overhead.OverheadRunner;
 import org.blockbench.bench.overhead.OverheadTable;
 import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.blockbench.io.JsonFiles;
 
 /** {@code blockbench overhead}: JMH's latency against ONNX Runtime's native run time, per config. */
 @Command(name = "overhead", mixinStandardHelpOptions = true,

@@ -1,7 +1,6 @@
 package org.blockbench.cli;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.train.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
@@ -30,7 +30,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.blockbench.io.JsonFiles;
 
 /**
  * {@code blockbench train-bench}: training throughput (images/s) of a model per memory format,

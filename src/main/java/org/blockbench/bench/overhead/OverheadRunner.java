@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.blockbench.BadInputException;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
@@ -24,14 +25,13 @@ import org.blockbench.bench.sweep.ConfigFailure;
 import org.blockbench.bench.sweep.JmhLockHeldException;
 import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.bench.sweep.PreflightFacts;
-import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 import org.blockbench.io.OutputWriteException;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
-import org.blockbench.io.JsonFiles;
 
 /**
  * Measures harness overhead config by config: a JMH SampleTime run with ONNX Runtime
