@@ -33,6 +33,9 @@ public final class AnalysisReader {
     }
 
     public static Reading read(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": expected the zoo analysis file, found a directory or another non-file");
+        }
         if (!Files.isRegularFile(file)) {
             return new Reading(Map.of(), List.of("no static analysis: " + file + " does not exist (run `blockbench analyze"
                     + " --manifest onnx-models/manifest.json`); params bytes, MACs, FLOPs and memory are empty"));

@@ -37,6 +37,9 @@ public final class TrainingReader {
     }
 
     public static Reading readDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": expected the directory of training results, found a file");
+        }
         if (!Files.isDirectory(dir)) {
             return new Reading(List.of(), List.of("no training results: " + dir + " does not exist, so accuracy,"
                     + " GWO score and tier are empty"));
