@@ -51,7 +51,7 @@ public final class ZooAnalysis {
     public static Result writeBeside(Path manifestJson, Consumer<String> progress) {
         Manifest manifest = Manifest.read(manifestJson);
         Path dir = manifestJson.toAbsolutePath().getParent();
-        List<Object> models = new ArrayList<>();
+        List<ZooAnalysisFile.Entry> models = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ManifestEntry e : manifest.models()) {
             GraphAnalysis train = analyse(dir, e, e.train(), warnings);
@@ -64,18 +64,18 @@ public final class ZooAnalysis {
                 warnings.add(e.id() + ": manifest says " + e.bufferElements() + " buffer elements, the train graph has "
                         + train.params().bufferElements());
             }
-            models.add(AnalysisJson.map("block", e.block(), "position", e.position(), "id", e.id(),
-                    "train", summary(e.train().path(), train), "deploy", summary(e.deploy().path(), deploy)));
+            models.add(new ZooAnalysisFile.Entry(e.block(), e.position(), e.id(),
+                    ZooAnalysisFile.GraphTotals.of(e.train().path(), train),
+                    ZooAnalysisFile.GraphTotals.of(e.deploy().path(), deploy)));
             progress.accept(e.id());
         }
-        SortedMap<String, Object> root = AnalysisJson.map("format", FORMAT, "manifest_format", manifest.format(),
-                "manifest_sha256", OnnxModelFile.sha256(manifestJson), "seed", manifest.seed(),
-                "classes", manifest.classes(), "batch", 1,
-                "conventions", AnalysisJson.map("params", Conventions.PARAMS, "macs", Conventions.MACS,
-                        "flops", Conventions.FLOPS, "memory", Conventions.MEMORY, "neurobench", Conventions.NEUROBENCH),
-                "warnings", warnings, "models", models);
+        SortedMap<String, String> conventions = new java.util.TreeMap<>(Map.of("params", Conventions.PARAMS,
+                "macs", Conventions.MACS, "flops", Conventions.FLOPS, "memory", Conventions.MEMORY,
+                "neurobench", Conventions.NEUROBENCH));
+        ZooAnalysisFile file = new ZooAnalysisFile(FORMAT, manifest.format(), OnnxModelFile.sha256(manifestJson),
+                manifest.seed(), manifest.classes(), 1, conventions, List.copyOf(warnings), List.copyOf(models));
         Path out = dir.resolve(FILE_NAME);
-        AtomicFile.write(out, AnalysisJson.bytes(root));
+        AtomicFile.write(out, file.bytes());
         return new Result(out, models.size(), warnings);
     }
 
@@ -93,19 +93,5 @@ public final class ZooAnalysis {
             warnings.add(file.path() + ": sha256 differs from the manifest (file changed since export)");
         }
         return a;
-    }
-
-    /** The totals of one graph as the leaderboard reads them. */
-    static SortedMap<String, Object> summary(String path, GraphAnalysis a) {
-        return AnalysisJson.map("path", path, "sha256", a.model().sha256(), "complete", a.complete(),
-                "unsupported_ops", new ArrayList<>(a.unsupportedOps()), "input_shapes", new java.util.TreeMap<>(a.inputShapes()),
-                "params", a.params().elements(), "param_bytes", a.params().bytes(),
-                "params_per_use", a.params().perUseElements(), "buffer_elements", a.params().bufferElements(),
-                "buffer_bytes", a.params().bufferBytes(), "macs", a.macs(), "flops_two_x_macs", a.flopsTwoTimesMacs(),
-                "flops_all_operator", a.flopsAllOperator(), "activation_bytes_total", a.memory().activationBytesTotal(),
-                "peak_live_activation_bytes", a.memory().peakLiveActivationBytes(),
-                "footprint_bytes", a.neuroBench().footprintBytes(),
-                "connection_sparsity", AnalysisJson.ratio(a.neuroBench().connectionSparsity()),
-                "nodes", a.nodes().size());
     }
 }

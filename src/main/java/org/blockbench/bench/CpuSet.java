@@ -183,14 +183,14 @@ public record CpuSet(SortedSet<Integer> cpus) {
             }
             exit = p.exitValue();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot pin to CPUs " + this + ": taskset (util-linux) is not available: "
+            throw new BadInputException("cannot pin to CPUs " + this + ": taskset (util-linux) is not available: "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while pinning to CPUs " + this, e);
         }
         if (exit != 0) {
-            throw new IllegalStateException("taskset could not pin process " + pid + " to CPUs " + this + ": " + output);
+            throw new BadInputException("taskset could not pin process " + pid + " to CPUs " + this + ": " + output);
         }
         CpuSet now = ofProcess(pid);
         if (!now.equals(this)) {

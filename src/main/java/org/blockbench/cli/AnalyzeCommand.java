@@ -109,7 +109,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 stdout.println();
             }
             if (!a.complete()) {
-                stderr.println("blockbench: " + model + ": analysis incomplete: " + String.join("; ", a.incompleteReasons()));
+                stderr.println(org.blockbench.text.OneLine.of("blockbench: " + model + ": analysis incomplete: "
+                        + String.join("; ", a.incompleteReasons())));
             }
         }
         byte[] bytes = AnalysisJson.bytes(trees.size() == 1 ? trees.get(0) : AnalysisJson.set(trees));
@@ -144,7 +145,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 });
             }
         }
-        r.warnings().forEach(w -> spec.commandLine().getErr().println("blockbench: warning: " + w));
+        r.warnings().forEach(w -> spec.commandLine().getErr().println(org.blockbench.text.OneLine.of("blockbench: warning: " + w)));
         spec.commandLine().getOut().println("analysed " + r.models() + " models (train and deploy); wrote " + r.file());
         return strict && !r.warnings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

@@ -20,6 +20,7 @@ public final class BlockBench {
         ExitCodes exitCodes = new ExitCodes();
         return new CommandLine(new BlockBench())
                 .setExecutionExceptionHandler(exitCodes)
-                .setExitCodeExceptionMapper(exitCodes);
+                .setExitCodeExceptionMapper(exitCodes)
+                .setParameterExceptionHandler(exitCodes);
     }
 }

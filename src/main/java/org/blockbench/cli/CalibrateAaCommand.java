@@ -14,6 +14,7 @@ import org.blockbench.regress.Metric;
 import org.blockbench.regress.ResultSet;
 import org.blockbench.regress.Verdict;
 import org.blockbench.regress.VerdictPolicy;
+import org.blockbench.text.MarkdownText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,7 +84,8 @@ public final class CalibrateAaCommand implements Callable<Integer> {
         StringBuilder md = new StringBuilder("# A/A calibration\n\n");
         md.append(String.format(Locale.ROOT, "%d runs of the same code (%s … %s), %s. Policy: alpha %s, threshold %s, "
                 + "%,d bootstrap resamples, seed %d. Every \"slower\" verdict is a false alarm.%n%n", runs.size(),
-                files.get(0).getFileName(), files.get(files.size() - 1).getFileName(), metric.describe(), policy.alpha(), policy.threshold(),
+                MarkdownText.escape(files.get(0).getFileName().toString()),
+                MarkdownText.escape(files.get(files.size() - 1).getFileName().toString()), metric.describe(), policy.alpha(), policy.threshold(),
                 policy.bootstrapResamples(), policy.seed()));
         md.append("| design | comparisons | slower | faster | unchanged | inconclusive | slower rate | 95 % upper bound* |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -116,7 +118,7 @@ public final class CalibrateAaCommand implements Callable<Integer> {
         for (AaCalibration.Outcome o : outcomes) {
             if (!o.falseAlarms().isEmpty()) {
                 md.append("\n## False alarms: ").append(o.design()).append("\n\n");
-                o.falseAlarms().forEach(a -> md.append("- ").append(a).append('\n'));
+                o.falseAlarms().forEach(a -> md.append("- ").append(MarkdownText.escape(a)).append('\n'));
             }
         }
         Path report = verdict.out.resolve(name + ".md");
@@ -131,7 +133,7 @@ public final class CalibrateAaCommand implements Callable<Integer> {
             return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
                     .sorted().toList();
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.blockbench.report.LeaderboardInputs;
 import org.blockbench.report.LeaderboardSettings;
 import org.blockbench.report.LatencySelection;
 import org.blockbench.report.ModelKey;
-import org.blockbench.report.ReportWriter;
+import org.blockbench.report.LeaderboardWriter;
 import org.blockbench.report.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,7 +92,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
         Path analysisFile = analysis != null ? analysis : models.resolve("analysis.json");
         LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training);
         Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter());
-        List<Path> written = ReportWriter.write(lb, output);
+        List<Path> written = LeaderboardWriter.write(lb, output);
         for (var b : lb.boards()) {
             long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();
             long timed = b.rows().stream().filter(r -> r.latency() != null).count();

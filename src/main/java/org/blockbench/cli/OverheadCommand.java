@@ -3,7 +3,6 @@ package org.blockbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +17,7 @@ import org.blockbench.bench.overhead.OverheadRunner;
 import org.blockbench.bench.overhead.OverheadTable;
 import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,12 +81,12 @@ public final class OverheadCommand implements Callable<Integer> {
             try {
                 done.add(runner.measure(planned, dir));
             } catch (RuntimeException e) {
-                if (OverheadRunner.fatal(e)) {
+                if (!org.blockbench.bench.sweep.ConfigFailure.ownedByConfig(e)) {
                     throw e;
                 }
                 String line = planned.config().key() + ": " + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
                 failures.add(line);
-                System.err.println("FAILED " + line);
+                System.err.println("FAILED " + org.blockbench.text.OneLine.of(line));
             }
         }
         writeReport(dir, done, failures);
@@ -100,7 +100,7 @@ public final class OverheadCommand implements Callable<Integer> {
     }
 
     private void writeReport(Path dir, List<OverheadMeasurement> done, List<String> failures) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
         var root = json.createObjectNode().put("format", "blockbench-overhead/1");
         root.set("environment", json.valueToTree(RunEnvironment.capture()));
         root.set("jmh", json.valueToTree(jmh.toSettings().describe()));
@@ -109,7 +109,7 @@ public final class OverheadCommand implements Callable<Integer> {
         try {
             AtomicFile.writeString(dir.resolve("overhead.json"), json.writeValueAsString(root));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the overhead report", e);
+            throw new IllegalStateException("the overhead report does not serialise", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.blockbench.cli;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.train.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
@@ -123,7 +123,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
         Path file = out.resolve("train-bench-" + label.replaceAll("[^A-Za-z0-9.-]+", "_") + "-b" + batch + "-"
                 + Instant.now().toString().replace(":", "") + ".json");
         try {
-            AtomicFile.write(file, new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            AtomicFile.write(file, JsonFiles.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("benchmark report does not serialise", e);

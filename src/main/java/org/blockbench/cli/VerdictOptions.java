@@ -6,7 +6,7 @@ import org.blockbench.io.AtomicFile;
 import org.blockbench.BadInputException;
 import org.blockbench.regress.BusyMachineGuard;
 import org.blockbench.regress.ComparisonReport;
-import org.blockbench.regress.ReportFormat;
+import org.blockbench.regress.ComparisonReportFormat;
 import org.blockbench.regress.VerdictPolicy;
 import picocli.CommandLine.Option;
 
@@ -61,11 +61,11 @@ public final class VerdictOptions {
 
     /** Writes {@code report} as {@code out/<name>.<format>} for every format; returns the files. */
     List<Path> writeReports(ComparisonReport report, String name) {
-        List<ReportFormat> chosen = formats.stream().map(ReportFormat::of).toList();
+        List<ComparisonReportFormat> chosen = formats.stream().map(ComparisonReportFormat::of).toList();
         List<Path> files = new java.util.ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             Path file = out.resolve(name + "." + formats.get(i));
-            ReportFormat format = chosen.get(i);
+            ComparisonReportFormat format = chosen.get(i);
             AtomicFile.write(file, o -> format.write(report, o));
             files.add(file);
         }

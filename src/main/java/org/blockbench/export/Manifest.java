@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 
 /**
  * {@code onnx-models/manifest.json}: which models were exported, with what seed and classes,
@@ -23,7 +24,7 @@ public record Manifest(String format, long seed, int classes, int inputSize, Str
     public static final String FORMAT = "blockbench-manifest/1";
     public static final String FILE_NAME = "manifest.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonFiles.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.blockbench.BadInputException;
+import org.blockbench.io.JsonFiles;
 
 /**
  * The GWO declaration of a user's ONNX model, in a JSON file next to it: {@code model.onnx}
@@ -46,7 +47,7 @@ public record GwoSidecar(GwoAnnotation annotation, int instances) {
     public static final String FORMAT = "blockbench-gwo/1";
     public static final String SUFFIX = ".gwo.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.mapper();
     private static final Set<String> KEYS = Set.of("format", "operations", "instances", "dynamic_subnetworks", "comment");
 
     /** C_D of the whole network: the declared cost sum × instances. */

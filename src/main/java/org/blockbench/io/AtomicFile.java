@@ -2,7 +2,6 @@ package org.blockbench.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file completely or not at all: the bytes go to a temporary file in the same
  * directory, are forced to disk, and the temporary file is renamed over the target. A reader
- * (or a rerun after kill -9) sees either the old file or the new one, never a prefix.
+ * (or a rerun after kill -9) sees either the old file or the new one, never a prefix. A
+ * failure throws {@link OutputWriteException}.
  */
 public final class AtomicFile {
 
@@ -52,7 +52,7 @@ public final class AtomicFile {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
+            throw new OutputWriteException(target, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -62,11 +62,6 @@ public final class AtomicFile {
                 }
             }
         }
-    }
-
-    private static String describe(IOException e) {
-        String type = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? type : type + " " + e.getMessage();
     }
 
     /** Produces a file's content. */

@@ -59,7 +59,7 @@ public final class ChildJvm {
         try {
             dir = Files.createTempDirectory("blockbench-child");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for a child JVM", e);
+            throw new org.blockbench.io.OutputWriteException("cannot create a temporary directory for a child JVM", e);
         }
         try {
             return callIn(dir, task, request, subject, limit);
@@ -86,7 +86,7 @@ public final class ChildJvm {
         try {
             child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a child JVM (" + java + ")", e);
+            throw new IllegalStateException("cannot start a child JVM (" + java + ")", e);
         }
         // a parent stopped by Ctrl-C or a kill takes its child along instead of orphaning it
         Thread reaper = new Thread(child::destroyForcibly, "child-jvm-reaper");

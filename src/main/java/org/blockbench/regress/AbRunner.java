@@ -16,6 +16,8 @@ import org.blockbench.BadInputException;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.bench.sweep.PreflightProbe;
+import org.blockbench.RunFailedException;
+import org.blockbench.bench.sweep.ConfigExecutor;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.ort.ChildJvm;
 import org.blockbench.ort.ModelOrigin;
@@ -168,10 +170,12 @@ public final class AbRunner {
             } catch (RunnerException e) {
                 boolean locked = String.valueOf(e.getMessage()).contains("JMH lock");
                 if (!locked) {
-                    throw new IllegalStateException("JMH fork of " + side.describe() + " failed; see " + log, e);
+                    // the fork's own failure (the model failed in ORT, the fork died): a finding of the run, one line
+                    throw new RunFailedException("JMH fork of " + side.describe() + " failed: " + ConfigExecutor.reason(e)
+                            + " (JMH log: " + log + ")", e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("another JMH run has held the JMH lock (java.io.tmpdir/jmh.lock) for over "
+                    throw new BadInputException("another JMH run has held the JMH lock (java.io.tmpdir/jmh.lock) for over "
                             + LOCK_WAIT_SECONDS + " s; two benchmark sessions at once would spoil both", e);
                 }
                 sleepQuietly(LOCK_POLL_MILLIS);

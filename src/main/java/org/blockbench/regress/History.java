@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public final class History {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -68,7 +67,7 @@ public final class History {
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .map(History::entry).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runs + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot list the history " + runs + ": " + e.getMessage(), e);
         }
     }
 
@@ -85,7 +84,7 @@ public final class History {
         try {
             bytes = JSON.writeValueAsBytes(records);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise run " + input + ": " + e.getMessage(), e);
+            throw new IllegalStateException("run " + input + " does not serialise", e);
         }
         String hash = OnnxModelFile.sha256(bytes).substring(0, 8);
         for (HistoryEntry e : entries()) {

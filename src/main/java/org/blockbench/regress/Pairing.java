@@ -49,7 +49,7 @@ public final class Pairing {
 
     static BenchmarkRun only(ResultSet set) {
         if (set.runs().size() != 1) {
-            throw new IllegalStateException("expected one benchmark in " + set.source() + ", found " + set.runs().keySet());
+            throw new BadInputException("expected one benchmark in " + set.source() + ", found " + set.runs().keySet());
         }
         return set.runs().values().iterator().next();
     }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.blockbench.bench.result.ScoreUnit;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.text.MarkdownText;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.stats.WeightedSamples;
 import org.jfree.chart.ChartUtils;
@@ -71,7 +72,7 @@ public final class TrendPlots {
             index.put(key.label(), stem);
         }
         StringBuilder md = new StringBuilder("# Trend plots\n\n| benchmark | PNG | SVG |\n|---|---|---|\n");
-        index.forEach((label, stem) -> md.append("| `").append(label.replace("|", "\\|")).append("` | [png](")
+        index.forEach((label, stem) -> md.append("| ").append(MarkdownText.escape(label)).append(" | [png](")
                 .append(stem).append(".png) | [svg](").append(stem).append(".svg) |\n"));
         Path indexFile = outDir.resolve("index.md");
         AtomicFile.writeString(indexFile, md.toString());

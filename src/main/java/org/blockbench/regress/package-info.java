@@ -12,7 +12,7 @@
  *     ratio of medians ({@link org.blockbench.regress.MedianRatioBootstrap}) and an effect
  *     threshold; {@link org.blockbench.regress.BusyMachineGuard} refuses wall-time alarms
  *     measured while the benchmark thread queued for a CPU.</li>
- * <li>Output: {@link org.blockbench.regress.ReportFormat} (Markdown, JSON).</li>
+ * <li>Output: {@link org.blockbench.regress.ComparisonReportFormat} (Markdown, JSON).</li>
  * <li>Nightly: a {@link org.blockbench.regress.History} directory of past runs, a pooled
  *     rolling baseline and {@link org.blockbench.regress.TrendPlots}.</li>
  * <li>A/B: {@link org.blockbench.regress.AbRunner} measures two configurations in one session,

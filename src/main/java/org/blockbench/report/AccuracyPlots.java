@@ -10,7 +10,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ final class AccuracyPlots {
         try {
             ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render a PNG plot", e);
+            throw new IllegalStateException("a PNG plot does not render into memory", e);
         }
         return out.toByteArray();
     }

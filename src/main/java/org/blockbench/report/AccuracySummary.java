@@ -15,7 +15,7 @@ import org.blockbench.stats.Stats;
  * @param runs                 the runs, by seed
  */
 public record AccuracySummary(String recipe, int epochs, Stats valAccuracyPercent, Stats trainAccuracyPercent,
-                              Stats valLoss, Stats wallSeconds, List<TrainingRun> runs) {
+                              Stats valLoss, Stats wallSeconds, List<SeedResult> runs) {
 
     public AccuracySummary {
         runs = List.copyOf(runs);

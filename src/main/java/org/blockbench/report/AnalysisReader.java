@@ -1,8 +1,5 @@
 package org.blockbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.BadInputException;
-import org.blockbench.analysis.Conventions;
+import org.blockbench.analysis.ZooAnalysisFile;
 
 /**
  * Reads the zoo's static analysis, {@code onnx-models/analysis.json} as
- * {@code blockbench analyze --manifest} writes it (format {@value #FORMAT}): one entry per
+ * {@code blockbench analyze --manifest} writes it, through its one schema
+ * {@link ZooAnalysisFile} (format {@value org.blockbench.analysis.ZooAnalysis#FORMAT}): one entry per
  * {@code block}/{@code position} with {@code train} and {@code deploy} totals. The leaderboard
  * takes the deploy graph's costs (the graph that is benchmarked): {@code macs},
  * {@code flops_two_x_macs}, {@code flops_all_operator}, {@code param_bytes},
@@ -22,10 +20,6 @@ import org.blockbench.analysis.Conventions;
  * {@code unsupported_ops}; the analysis's own {@code warnings} become notes.
  */
 public final class AnalysisReader {
-
-    static final String FORMAT = "blockbench-zoo-analysis/1";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnalysisReader() {
     }
@@ -39,47 +33,36 @@ public final class AnalysisReader {
     }
 
     public static Reading read(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": expected the zoo analysis file, found a directory or another non-file");
+        }
         if (!Files.isRegularFile(file)) {
             return new Reading(Map.of(), List.of("no static analysis: " + file + " does not exist (run `blockbench analyze"
                     + " --manifest onnx-models/manifest.json`); params bytes, MACs, FLOPs and memory are empty"));
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(file + ": not valid JSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
-        }
-        String format = root == null ? "" : root.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw new BadInputException(file + ": format '" + format + "', expected '" + FORMAT
-                    + "' (the zoo analysis that `blockbench analyze --manifest` writes)");
-        }
+        ZooAnalysisFile analysis = ZooAnalysisFile.read(file);
         Map<ModelKey, CostFigures> costs = new HashMap<>();
         List<String> notes = new ArrayList<>();
-        root.path("warnings").forEach(w -> notes.add("analysis: " + w.asText()));
-        for (JsonNode m : root.path("models")) {
-            if (!m.hasNonNull("block") || !m.hasNonNull("position") || !m.path("deploy").isObject()) {
-                throw new BadInputException(file + ": a model entry lacks block, position or deploy totals: " + m);
+        if (analysis.warnings() != null) {
+            analysis.warnings().forEach(w -> notes.add("analysis: " + w));
+        }
+        for (ZooAnalysisFile.Entry m : analysis.models() == null ? List.<ZooAnalysisFile.Entry>of() : analysis.models()) {
+            if (m.block() == null || m.position() == null || m.deploy() == null) {
+                throw new BadInputException(file + ": a model entry lacks block, position or deploy totals (id '"
+                        + m.id() + "')");
             }
-            costs.put(ModelKey.zoo(m.get("block").asText(), m.get("position").asText()), figures(m.get("deploy"), file));
+            costs.put(ModelKey.zoo(m.block(), m.position()), figures(m.deploy(), file));
         }
         return new Reading(costs, notes);
     }
 
-    private static CostFigures figures(JsonNode d, Path file) {
-        for (String field : new String[] {"params", "param_bytes", "macs", "peak_live_activation_bytes"}) {
-            if (!d.path(field).isNumber()) {
-                throw new BadInputException(file + ": deploy totals lack the number '" + field + "'");
-            }
-        }
-        List<String> unsupported = new ArrayList<>();
-        d.path("unsupported_ops").forEach(n -> unsupported.add(n.asText()));
-        long macs = d.get("macs").asLong();
+    private static CostFigures figures(ZooAnalysisFile.GraphTotals d, Path file) {
+        long macs = d.macs();
         if (macs < 0 || macs > Long.MAX_VALUE / 2) {
             throw new BadInputException(file + ": deploy totals hold macs " + macs + ", expected 0 to " + Long.MAX_VALUE / 2);
         }
-        return new CostFigures("deploy", d.get("params").asLong(), d.get("param_bytes").asLong(), d.path("buffer_bytes").asLong(0),
-                macs, d.path("flops_two_x_macs").asLong(Conventions.flopsTwoTimesMacs(macs)), d.path("flops_all_operator").asLong(),
-                d.get("peak_live_activation_bytes").asLong(), d.path("complete").asBoolean(true), unsupported);
+        return new CostFigures("deploy", d.params(), d.paramBytes(), d.bufferBytes(), macs, d.flopsTwoXMacs(),
+                d.flopsAllOperator(), d.peakLiveActivationBytes(), d.complete(),
+                d.unsupportedOps() == null ? List.of() : d.unsupportedOps());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.blockbench.zoo.Position;
 
 /** {@code leaderboard-blocks.csv}: each block aggregated over its scaffold positions, per dataset. */
-final class BlockSummaryCsv implements ReportFormat {
+final class BlockSummaryCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("dataset", "block", "positions", "val_accuracy_pct_early",
             "val_accuracy_pct_mid", "val_accuracy_pct_late", "val_accuracy_pct_mean_over_positions",
@@ -18,21 +18,21 @@ final class BlockSummaryCsv implements ReportFormat {
         CsvTable t = new CsvTable(COLUMNS);
         for (DatasetBoard b : lb.boards()) {
             for (BlockSummary s : b.blocks()) {
-                List<String> c = new ArrayList<>();
+                List<Object> c = new ArrayList<>();
                 c.add(b.dataset());
                 c.add(s.block());
                 c.add(String.join(" ", s.positions()));
                 for (Position p : Position.values()) {
-                    c.add(Cells.machine(s.accuracyByPosition().get(p.id())));
+                    c.add(s.accuracyByPosition().get(p.id()));
                 }
-                c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().mean()));
-                c.add(s.accuracyOverPositions() == null ? "" : Cells.machine(s.accuracyOverPositions().sampleStandardDeviation()));
+                c.add(s.accuracyOverPositions() == null ? "" : s.accuracyOverPositions().mean());
+                c.add(s.accuracyOverPositions() == null ? "" : s.accuracyOverPositions().sampleStandardDeviation());
                 c.add(s.bestPosition());
-                c.add(Cells.machine(s.latencyMeanMs()));
-                c.add(Cells.machine(s.macsMean()));
-                c.add(Cells.machine(s.paramsMean()));
-                c.add(Cells.machine(s.memoryMeanMiB()));
-                c.add(Cells.machine(s.scoreMean()));
+                c.add(s.latencyMeanMs());
+                c.add(s.macsMean());
+                c.add(s.paramsMean());
+                c.add(s.memoryMeanMiB());
+                c.add(s.scoreMean());
                 c.add(s.tierOfMeanScore() == null ? "" : s.tierOfMeanScore().name());
                 t.add(c);
             }

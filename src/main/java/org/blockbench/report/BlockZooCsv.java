@@ -17,7 +17,7 @@ import java.util.List;
  * calls (JMH SampleTime samples; the fork spread where there are none), {@code throughput}
  * images/s at the measured batch; {@code device} the ONNX Runtime provider.
  */
-final class BlockZooCsv implements ReportFormat {
+final class BlockZooCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("timestamp", "block", "dataset", "position", "epochs", "batch_size", "lr",
             "val_loss", "val_acc", "training_time", "params_total", "params_trainable", "flops", "memory_mb", "latency_ms",
@@ -39,31 +39,31 @@ final class BlockZooCsv implements ReportFormat {
         return t.render().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<String> row(LeaderboardRow r, String dataset, TrainingRun run) {
-        List<String> c = new ArrayList<>();
+    private static List<Object> row(LeaderboardRow r, String dataset, SeedResult run) {
+        List<Object> c = new ArrayList<>();
         c.add(run == null ? "" : run.finishedAt());
         c.add(r.model().block());
         c.add(dataset);
         c.add(r.model().position());
-        c.add(run == null ? "" : Integer.toString(run.epochs()));
-        c.add(run == null || run.batchSize() <= 0 ? "" : Integer.toString(run.batchSize()));
-        c.add(run == null ? "" : Cells.machine(run.learningRate()));
-        c.add(run == null ? "" : Cells.machine(run.valLoss()));
-        c.add(run == null ? "" : Cells.machine(run.valAccuracyPercent() / 100));
-        c.add(run == null ? "" : Cells.machine(run.wallSeconds()));
-        c.add(Cells.machine(r.trainableParams()));
-        c.add(Cells.machine(r.trainableParams()));
-        c.add(r.cost() == null ? "" : Long.toString(r.cost().macs()));
-        c.add(r.cost() == null ? "" : Cells.machine(r.cost().paramBytes() / (1024.0 * 1024.0)));
+        c.add(run == null ? "" : run.epochs());
+        c.add(run == null || run.batchSize() <= 0 ? "" : run.batchSize());
+        c.add(run == null ? "" : run.learningRate());
+        c.add(run == null ? "" : run.valLoss());
+        c.add(run == null ? "" : run.valAccuracyPercent() / 100);
+        c.add(run == null ? "" : run.wallSeconds());
+        c.add(r.trainableParams());
+        c.add(r.trainableParams());
+        c.add(r.cost() == null ? "" : r.cost().macs());
+        c.add(r.cost() == null ? "" : r.cost().paramBytes() / (1024.0 * 1024.0));
         LatencyResult l = r.latency();
-        c.add(l == null ? "" : Cells.machine(l.meanMs()));
-        c.add(l == null ? "" : Cells.machine(!Double.isNaN(l.callStdMs()) ? l.callStdMs()
-                : l.forkMeansMs() == null ? Double.NaN : l.forkMeansMs().sampleStandardDeviation()));
-        c.add(l == null ? "" : Cells.machine(l.throughputImagesPerSecond()));
+        c.add(l == null ? "" : l.meanMs());
+        c.add(l == null ? "" : !Double.isNaN(l.callStdMs()) ? l.callStdMs()
+                : l.forkMeansMs() == null ? Double.NaN : l.forkMeansMs().sampleStandardDeviation());
+        c.add(l == null ? "" : l.throughputImagesPerSecond());
         c.add(l == null ? "" : l.provider());
-        c.add(r.model().isScaffold() ? "3" : r.model().position().equals("gwo-net") ? "2" : "");
-        c.add(r.model().isScaffold() ? "64" : "");
-        c.add(r.classes() == null ? "" : r.classes().toString());
+        c.add(r.model().isScaffold() ? 3 : r.model().position().equals("gwo-net") ? (Object) 2 : null);
+        c.add(r.model().isScaffold() ? (Object) 64 : null);
+        c.add(r.classes());
         c.add("blockbench");
         List<String> notes = new ArrayList<>();
         if (run != null) {

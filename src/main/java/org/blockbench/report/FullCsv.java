@@ -8,7 +8,7 @@ import java.util.List;
  * {@code leaderboard.csv}: every column of every dataset's leaderboard, one row per (dataset,
  * model). Empty cell = not measured. Units are in the column names.
  */
-final class FullCsv implements ReportFormat {
+final class FullCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("dataset", "block", "position", "file", "classes", "params_trainable",
             "param_bytes", "buffer_bytes", "macs", "flops_2x_macs", "flops_all_operator", "peak_activation_bytes", "memory_mib",
@@ -30,22 +30,22 @@ final class FullCsv implements ReportFormat {
         return t.render().getBytes(StandardCharsets.UTF_8);
     }
 
-    static List<String> cells(LeaderboardRow r) {
-        List<String> c = new ArrayList<>();
+    static List<Object> cells(LeaderboardRow r) {
+        List<Object> c = new ArrayList<>();
         c.add(r.dataset());
         c.add(r.model().block());
         c.add(r.model().position());
         c.add(r.model().file());
-        c.add(r.classes() == null ? "" : r.classes().toString());
-        c.add(Cells.machine(r.trainableParams()));
+        c.add(r.classes());
+        c.add(r.trainableParams());
         CostFigures k = r.cost();
-        c.add(k == null ? "" : Long.toString(k.paramBytes()));
-        c.add(k == null ? "" : Long.toString(k.bufferBytes()));
-        c.add(k == null ? "" : Long.toString(k.macs()));
-        c.add(k == null ? "" : Long.toString(k.flopsTwoTimesMacs()));
-        c.add(k == null ? "" : Long.toString(k.flopsAllOperator()));
-        c.add(k == null ? "" : Long.toString(k.peakActivationBytes()));
-        c.add(Cells.machine(Axis.MEMORY.of(r)));
+        c.add(k == null ? "" : k.paramBytes());
+        c.add(k == null ? "" : k.bufferBytes());
+        c.add(k == null ? "" : k.macs());
+        c.add(k == null ? "" : k.flopsTwoTimesMacs());
+        c.add(k == null ? "" : k.flopsAllOperator());
+        c.add(k == null ? "" : k.peakActivationBytes());
+        c.add(Axis.MEMORY.of(r));
         c.add(k == null ? "" : Boolean.toString(k.complete()));
         LatencyResult l = r.latency();
         if (l == null) {
@@ -54,36 +54,36 @@ final class FullCsv implements ReportFormat {
             }
         } else {
             c.add(l.form());
-            c.add(Integer.toString(l.batch()));
+            c.add(l.batch());
             c.add(l.provider());
-            c.add(Integer.toString(l.threads()));
+            c.add(l.threads());
             c.add(l.mode());
-            c.add(Cells.machine(l.meanMs()));
-            c.add(Cells.machine(l.scoreErrorMs()));
-            c.add(l.forkMeansMs() == null ? "" : Long.toString(l.forkMeansMs().count()));
-            c.add(l.forkMeansMs() == null ? "" : Cells.machine(l.forkMeansMs().sampleStandardDeviation()));
-            c.add(Cells.machine(l.callStdMs()));
-            c.add(Cells.machine(l.p50Ms()));
-            c.add(Cells.machine(l.p90Ms()));
-            c.add(Cells.machine(l.p99Ms()));
-            c.add(Cells.machine(l.p999Ms()));
-            c.add(Cells.machine(l.throughputImagesPerSecond()));
+            c.add(l.meanMs());
+            c.add(l.scoreErrorMs());
+            c.add(l.forkMeansMs() == null ? "" : l.forkMeansMs().count());
+            c.add(l.forkMeansMs() == null ? "" : l.forkMeansMs().sampleStandardDeviation());
+            c.add(l.callStdMs());
+            c.add(l.p50Ms());
+            c.add(l.p90Ms());
+            c.add(l.p99Ms());
+            c.add(l.p999Ms());
+            c.add(l.throughputImagesPerSecond());
         }
         AccuracySummary a = r.accuracy();
         c.add(a == null ? "" : a.recipe());
-        c.add(a == null ? "" : Integer.toString(a.epochs()));
-        c.add(a == null ? "" : Integer.toString(a.runs().size()));
-        c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().mean()));
-        c.add(a == null ? "" : Cells.machine(a.valAccuracyPercent().sampleStandardDeviation()));
-        c.add(a == null || a.trainAccuracyPercent() == null ? "" : Cells.machine(a.trainAccuracyPercent().mean()));
-        c.add(a == null || a.valLoss() == null ? "" : Cells.machine(a.valLoss().mean()));
-        c.add(a == null || a.wallSeconds() == null ? "" : Cells.machine(a.wallSeconds().mean()));
-        c.add(r.gwo() == null ? "" : Integer.toString(r.gwo().descriptiveComplexity()));
-        c.add(r.gwo() == null ? "" : Long.toString(r.gwo().dynamicParams()));
-        c.add(r.gwo() == null ? "" : Cells.machine(r.gwo().parametricComplexityMillions()));
-        c.add(Cells.machine(r.omega()));
-        c.add(r.gwoScore() == null ? "" : Cells.machine(r.gwoScore().score()));
-        c.add(Cells.machine(r.gwoScoreStd()));
+        c.add(a == null ? "" : a.epochs());
+        c.add(a == null ? "" : a.runs().size());
+        c.add(a == null ? "" : a.valAccuracyPercent().mean());
+        c.add(a == null ? "" : a.valAccuracyPercent().sampleStandardDeviation());
+        c.add(a == null || a.trainAccuracyPercent() == null ? "" : a.trainAccuracyPercent().mean());
+        c.add(a == null || a.valLoss() == null ? "" : a.valLoss().mean());
+        c.add(a == null || a.wallSeconds() == null ? "" : a.wallSeconds().mean());
+        c.add(r.gwo() == null ? "" : r.gwo().descriptiveComplexity());
+        c.add(r.gwo() == null ? "" : r.gwo().dynamicParams());
+        c.add(r.gwo() == null ? "" : r.gwo().parametricComplexityMillions());
+        c.add(r.omega());
+        c.add(r.gwoScore() == null ? "" : r.gwoScore().score());
+        c.add(r.gwoScoreStd());
         c.add(r.gwoScore() == null ? "" : r.gwoScore().tier().name());
         c.add(Cells.yesNo(r.pareto().get(Axis.LATENCY)));
         c.add(Cells.yesNo(r.pareto().get(Axis.MACS)));

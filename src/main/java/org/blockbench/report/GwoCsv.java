@@ -13,7 +13,7 @@ import org.blockbench.gwo.GwoScore;
  * {@code latency_ms} mean time per call at the measured batch, {@code throughput_imgs_sec}
  * images/s. Models without a run get one row with the complexity and empty score cells.
  */
-final class GwoCsv implements ReportFormat {
+final class GwoCsv implements LeaderboardFormat {
 
     static final List<String> COLUMNS = List.of("timestamp", "model_name", "score", "test_accuracy", "train_accuracy",
             "generalization_gap", "omega_proxy", "c_d", "c_p_M", "latency_ms", "throughput_imgs_sec", "seed");
@@ -33,21 +33,21 @@ final class GwoCsv implements ReportFormat {
         return t.render().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<String> row(LeaderboardRow r, TrainingRun run, double alpha) {
-        List<String> c = new ArrayList<>();
+    private static List<Object> row(LeaderboardRow r, SeedResult run, double alpha) {
+        List<Object> c = new ArrayList<>();
         c.add(run == null ? "" : run.finishedAt());
         c.add(r.model().label());
         GwoScore s = run == null || r.gwo() == null ? null : GwoScore.of(r.gwo(), run.valAccuracyPercent(), alpha);
-        c.add(s == null ? "" : Cells.machine(s.score()));
-        c.add(run == null ? "" : Cells.machine(run.valAccuracyPercent()));
-        c.add(run == null ? "" : Cells.machine(run.trainAccuracyPercent()));
-        c.add(run == null ? "" : Cells.machine(run.trainAccuracyPercent() - run.valAccuracyPercent()));
-        c.add(Cells.machine(r.omega()));
-        c.add(r.gwo() == null ? "" : Integer.toString(r.gwo().descriptiveComplexity()));
-        c.add(r.gwo() == null ? "" : Cells.machine(r.gwo().parametricComplexityMillions()));
-        c.add(r.latency() == null ? "" : Cells.machine(r.latency().meanMs()));
-        c.add(r.latency() == null ? "" : Cells.machine(r.latency().throughputImagesPerSecond()));
-        c.add(run == null ? "" : Long.toString(run.seed()));
+        c.add(s == null ? "" : s.score());
+        c.add(run == null ? "" : run.valAccuracyPercent());
+        c.add(run == null ? "" : run.trainAccuracyPercent());
+        c.add(run == null ? "" : run.trainAccuracyPercent() - run.valAccuracyPercent());
+        c.add(r.omega());
+        c.add(r.gwo() == null ? "" : r.gwo().descriptiveComplexity());
+        c.add(r.gwo() == null ? "" : r.gwo().parametricComplexityMillions());
+        c.add(r.latency() == null ? "" : r.latency().meanMs());
+        c.add(r.latency() == null ? "" : r.latency().throughputImagesPerSecond());
+        c.add(run == null ? "" : run.seed());
         return c;
     }
 }

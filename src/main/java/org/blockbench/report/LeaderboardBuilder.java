@@ -57,8 +57,8 @@ public final class LeaderboardBuilder {
             notes.add(unmatched + " model(s) have JMH results, but none with " + settings.latency().describe()
                     + "; their latency cells are empty");
         }
-        Map<String, Map<ModelKey, List<TrainingRun>>> runsByDataset = new TreeMap<>();
-        for (TrainingRun r : in.runs()) {
+        Map<String, Map<ModelKey, List<SeedResult>>> runsByDataset = new TreeMap<>();
+        for (SeedResult r : in.runs()) {
             if (keys.contains(r.model())) {
                 runsByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>()).computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
             }
@@ -67,7 +67,7 @@ public final class LeaderboardBuilder {
             runsByDataset.put(NO_DATASET, Map.of());
         }
         List<DatasetBoard> boards = new ArrayList<>();
-        for (Map.Entry<String, Map<ModelKey, List<TrainingRun>>> d : runsByDataset.entrySet()) {
+        for (Map.Entry<String, Map<ModelKey, List<SeedResult>>> d : runsByDataset.entrySet()) {
             List<LeaderboardRow> rows = new ArrayList<>();
             for (ModelKey k : keys) {
                 CostFigures cost = in.costs().get(k);
@@ -128,36 +128,36 @@ public final class LeaderboardBuilder {
     }
 
     /** Mean ± std over the seeds of the (recipe, epochs) group with the most runs; null without runs. */
-    static AccuracySummary accuracy(List<TrainingRun> runs, List<String> notes, ModelKey k, String dataset) {
+    static AccuracySummary accuracy(List<SeedResult> runs, List<String> notes, ModelKey k, String dataset) {
         if (runs.isEmpty()) {
             return null;
         }
-        Map<String, List<TrainingRun>> groups = new TreeMap<>();
-        for (TrainingRun r : runs) {
+        Map<String, List<SeedResult>> groups = new TreeMap<>();
+        for (SeedResult r : runs) {
             groups.computeIfAbsent(r.recipe() + "\u0000" + r.epochs(), g -> new ArrayList<>()).add(r);
         }
-        List<TrainingRun> group = groups.values().stream()
-                .max(Comparator.comparingInt((List<TrainingRun> g) -> g.size()).thenComparingInt(g -> g.get(0).epochs()))
+        List<SeedResult> group = groups.values().stream()
+                .max(Comparator.comparingInt((List<SeedResult> g) -> g.size()).thenComparingInt(g -> g.get(0).epochs()))
                 .orElseThrow();
         if (groups.size() > 1) {
             notes.add(k.label() + " on " + dataset + ": runs with " + groups.size() + " different (recipe, epochs); using the "
                     + group.size() + " run(s) of recipe " + group.get(0).recipe() + ", " + group.get(0).epochs() + " epochs");
         }
-        Map<Long, TrainingRun> bySeed = new TreeMap<>();
-        for (TrainingRun r : group) {
+        Map<Long, SeedResult> bySeed = new TreeMap<>();
+        for (SeedResult r : group) {
             bySeed.put(r.seed(), r);
         }
         if (bySeed.size() < group.size()) {
             notes.add(k.label() + " on " + dataset + ": several runs with the same seed; the last one read is used");
         }
-        List<TrainingRun> chosen = List.copyOf(bySeed.values());
+        List<SeedResult> chosen = List.copyOf(bySeed.values());
         return new AccuracySummary(group.get(0).recipe(), group.get(0).epochs(),
-                Stats.of(chosen.stream().map(TrainingRun::valAccuracyPercent).filter(v -> !Double.isNaN(v)).toList()),
-                stat(chosen, TrainingRun::trainAccuracyPercent), stat(chosen, TrainingRun::valLoss),
-                stat(chosen, TrainingRun::wallSeconds), chosen);
+                Stats.of(chosen.stream().map(SeedResult::valAccuracyPercent).filter(v -> !Double.isNaN(v)).toList()),
+                stat(chosen, SeedResult::trainAccuracyPercent), stat(chosen, SeedResult::valLoss),
+                stat(chosen, SeedResult::wallSeconds), chosen);
     }
 
-    private static Stats stat(List<TrainingRun> runs, java.util.function.ToDoubleFunction<TrainingRun> f) {
+    private static Stats stat(List<SeedResult> runs, java.util.function.ToDoubleFunction<SeedResult> f) {
         List<Double> v = runs.stream().map(r -> f.applyAsDouble(r)).filter(x -> !Double.isNaN(x)).toList();
         return v.size() == runs.size() ? Stats.of(v) : null;
     }

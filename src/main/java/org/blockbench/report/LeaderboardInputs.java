@@ -28,7 +28,7 @@ import org.blockbench.gwo.UserModelGwo;
  * @param notes     what was missing or skipped
  */
 public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
-                                List<TrainingRun> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
+                                List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
                                 List<String> notes) {
 
     public LeaderboardInputs {
@@ -75,7 +75,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
         Set<ModelKey> files = new TreeSet<>();
         analysis.costs().keySet().stream().filter(ModelKey::isFile).forEach(files::add);
         jmh.results().stream().map(LatencyResult::model).filter(ModelKey::isFile).forEach(files::add);
-        training.runs().stream().map(TrainingRun::model).filter(ModelKey::isFile).forEach(files::add);
+        training.runs().stream().map(SeedResult::model).filter(ModelKey::isFile).forEach(files::add);
         Map<ModelKey, CostFigures> costs = new HashMap<>(analysis.costs());
         for (ModelKey f : files) {
             Path onnx = Path.of(f.file());

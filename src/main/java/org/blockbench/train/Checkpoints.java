@@ -1,7 +1,6 @@
 package org.blockbench.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.blockbench.BadInputException;
+import org.blockbench.io.OutputWriteException;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.train.interp.ParameterStore;
 import org.blockbench.train.recipe.PlateauScheduler;
@@ -84,7 +84,7 @@ final class Checkpoints {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot write checkpoint " + target + ": " + OutputWriteException.describe(e), e);
         }
     }
 
@@ -118,7 +118,7 @@ final class Checkpoints {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete checkpoint " + dir + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot delete checkpoint " + dir + ": " + OutputWriteException.describe(e), e);
         }
     }
 }

@@ -35,6 +35,17 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
     public static final String FILE_NAME = "run.json";
 
     /**
+     * Reads a {@value #FILE_NAME}: the one declaration of its schema is this record, shared by
+     * {@code blockbench train} (which writes it) and the leaderboard (which reads it). Empty
+     * when the file is JSON of another format; a number written as {@code null} reads as NaN.
+     *
+     * @throws org.blockbench.BadInputException when the file is not JSON or does not fit the record
+     */
+    public static java.util.Optional<RunRecord> read(java.nio.file.Path file) {
+        return TrainJson.readRun(file);
+    }
+
+    /**
      * @param id               "Block/position" or "onnx/&lt;stem&gt;"
      * @param block            zoo block, or null
      * @param position         zoo position, or null

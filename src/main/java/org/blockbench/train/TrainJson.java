@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 
 /** JSON for training artefacts: snake_case keys, indented, written atomically. */
 final class TrainJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = JsonFiles.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -28,11 +29,36 @@ final class TrainJson {
         }
     }
 
+    /**
+     * Reads a {@link RunRecord}, or empty when {@code file} is JSON of another kind (its
+     * {@code format} is not {@value RunRecord#FORMAT}); a file that is not JSON, or a record
+     * that does not fit the type, fails naming the file.
+     */
+    static java.util.Optional<RunRecord> readRun(Path file) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not valid JSON ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+        }
+        if (root == null || !root.isObject() || !RunRecord.FORMAT.equals(root.path("format").asText())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(MAPPER.treeToValue(root, RunRecord.class));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not a " + RunRecord.FORMAT + " record ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
     static <T> T read(Path file, Class<T> type) {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException(file + ": not a readable " + type.getSimpleName() + " file ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
     }
 }

@@ -162,7 +162,7 @@ public final class Trainer {
                 optimizer.zero_grad();
                 Tensor logits = graph.forward(x, true);
                 Tensor loss = torch.cross_entropy_loss(logits, y);
-                loss.backward();
+                backward(loss);
                 optimizer.step();
                 lossSum += loss.item_double() * count;
                 correct += logits.argmax(new LongOptional(1), false).eq(y).sum().item_long();
@@ -200,6 +200,19 @@ public final class Trainer {
             }
         }
         return new double[] {lossSum / images.size(), (double) correct / images.size()};
+    }
+
+    /** Back-propagates; LibTorch's refusal (a node whose gradient cannot be taken) names the model. */
+    private void backward(Tensor loss) {
+        try {
+            loss.backward();
+        } catch (RuntimeException e) {
+            if (!GraphExecutionException.isLibTorchError(e)) {
+                throw e;
+            }
+            throw new GraphExecutionException(graph.name() + ": the backward pass failed: "
+                    + GraphExecutionException.firstLine(e), e);
+        }
     }
 
     private Tensor input(float[] pixels, int count, ImageSet images) {

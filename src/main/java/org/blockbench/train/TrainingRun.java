@@ -2,7 +2,6 @@ package org.blockbench.train;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -216,7 +215,8 @@ public final class TrainingRun {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+            throw new org.blockbench.io.OutputWriteException("cannot delete " + file + ": "
+                    + org.blockbench.io.OutputWriteException.describe(e), e);
         }
     }
 }

@@ -167,7 +167,7 @@ class CompareCommandTest {
             // night 2 (base again) drew alpha, beta, gone; night 3 alpha, beta, added; index.md lists night 3's
             assertEquals(4 * 2 + 1, files.size(), files.toString());
             String index = Files.readString(out.resolve("trends/index.md"));
-            assertTrue(index.contains("Bench.added [avgt]") && !index.contains("Bench.gone"), index);
+            assertTrue(index.contains("Bench.added \\[avgt\\]") && !index.contains("Bench.gone"), index);
             for (Path f : files) {
                 if (f.toString().endsWith(".png")) {
                     assertNotNull(ImageIO.read(f.toFile()), "decodable PNG " + f);

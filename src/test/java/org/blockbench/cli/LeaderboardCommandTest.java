@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.report.ReportFixtures;
-import org.blockbench.report.ReportWriter;
+import org.blockbench.report.LeaderboardWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +29,13 @@ class LeaderboardCommandTest {
         Path out = dir.resolve("analysis");
         assertEquals(ExitCodes.OK, run("leaderboard", "--models", t.manifest().getParent().toString(), "--jmh-results",
                 t.jmh().toString(), "--training", t.training().toString(), "-o", out.toString()), err.toString());
-        for (String f : List.of(ReportWriter.BLOCKZOO_CSV, ReportWriter.GWO_CSV, ReportWriter.FULL_CSV, ReportWriter.BLOCKS_CSV,
-                ReportWriter.JSON, ReportWriter.MARKDOWN, ReportWriter.HTML, "plots/synthetic-accuracy-vs-latency.png",
+        for (String f : List.of(LeaderboardWriter.BLOCKZOO_CSV, LeaderboardWriter.GWO_CSV, LeaderboardWriter.FULL_CSV, LeaderboardWriter.BLOCKS_CSV,
+                LeaderboardWriter.JSON, LeaderboardWriter.MARKDOWN, LeaderboardWriter.HTML, "plots/synthetic-accuracy-vs-latency.png",
                 "plots/synthetic-accuracy-vs-latency.svg", "plots/cifar10-gwo-networks-accuracy-vs-memory.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         // the GWO CSV holds the published baseline scores, one row per run
-        List<String> gwo = Files.readAllLines(out.resolve(ReportWriter.GWO_CSV));
+        List<String> gwo = Files.readAllLines(out.resolve(LeaderboardWriter.GWO_CSV));
         assertEquals("timestamp,model_name,score,test_accuracy,train_accuracy,generalization_gap,omega_proxy,c_d,c_p_M,"
                 + "latency_ms,throughput_imgs_sec,seed", gwo.get(0));
         assertTrue(gwo.stream().anyMatch(l -> l.startsWith("2026-11-22T07:00:00Z,DeformableConv/gwo-net,771.4,69.45,81,11.55,8.00311,8,0.003114,0.5,2000,0")),
@@ -55,10 +55,10 @@ class LeaderboardCommandTest {
         Path out = dir.resolve("analysis");
         assertEquals(ExitCodes.OK, run("leaderboard", "--models", dir.resolve("nothing").toString(), "--jmh-results",
                 dir.resolve("none").toString(), "--training", dir.resolve("none").toString(), "-o", out.toString()), err.toString());
-        String md = Files.readString(out.resolve(ReportWriter.MARKDOWN));
+        String md = Files.readString(out.resolve(LeaderboardWriter.MARKDOWN));
         assertTrue(md.contains("no manifest:"), md);
         assertTrue(md.contains("no JMH results:"), md);
-        assertEquals(1, Files.readAllLines(out.resolve(ReportWriter.BLOCKZOO_CSV)).size(), "header only");
+        assertEquals(1, Files.readAllLines(out.resolve(LeaderboardWriter.BLOCKZOO_CSV)).size(), "header only");
     }
 
     @Test
@@ -67,7 +67,7 @@ class LeaderboardCommandTest {
         Path out = dir.resolve("analysis");
         assertEquals(ExitCodes.OK, run("leaderboard", "--models", t.manifest().getParent().toString(), "--jmh-results",
                 t.jmh().toString(), "--training", t.training().toString(), "-o", out.toString(), "--blocks", "MobileOneBlock"));
-        List<String> rows = Files.readAllLines(out.resolve(ReportWriter.FULL_CSV));
+        List<String> rows = Files.readAllLines(out.resolve(LeaderboardWriter.FULL_CSV));
         assertEquals(1 + 2, rows.size(), "header + MobileOneBlock early and late, one dataset (synthetic): " + rows);
     }
 

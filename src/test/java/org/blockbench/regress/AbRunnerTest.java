@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
+import org.blockbench.RunFailedException;
 import org.blockbench.bench.CpuSet;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.onnx.OnnxModelFile;
@@ -62,9 +63,12 @@ class AbRunnerTest {
         OnnxModelFile.write(model, SlowdownModels.build(0));
         AbPlan plan = new AbPlan(1, 0, 100, 1, 100, "avgt").pinnedTo(new CpuSet(new java.util.TreeSet<>(List.of(100_000))));
         AbSide side = new AbSide("A", model, 1, "all", 1);
-        IllegalStateException e = ignoringJmhLock(() -> assertThrows(IllegalStateException.class,
+        // the fork's failure is a finding of the run (exit 1, one line), not a defect with a stack trace
+        RunFailedException e = ignoringJmhLock(() -> assertThrows(RunFailedException.class,
                 () -> AbRunner.run(side, side, plan, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir.resolve("out"))));
         assertTrue(e.getMessage().startsWith("JMH fork of A: "), e.getMessage());
+        assertTrue(e.getMessage().contains("CPU list '100000' names CPUs this process may not use"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(Files.readString(dir.resolve("out/logs/fork-01-A.log"))
                 .contains("CPU list '100000' names CPUs this process may not use"));
     }

@@ -125,7 +125,8 @@ public class OrtInferenceBenchmark {
             try {
                 Files.createDirectories(Path.of(profileDir));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the profile directory " + profileDir, e);
+                throw new org.blockbench.io.OutputWriteException("cannot create the profile directory " + profileDir + ": "
+                        + org.blockbench.io.OutputWriteException.describe(e), e);
             }
             settings = settings.withProfiling(Path.of(profileDir, "ort-profile"));
         }

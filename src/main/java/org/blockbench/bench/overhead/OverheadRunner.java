@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.blockbench.BadInputException;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
@@ -27,6 +27,8 @@ import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.bench.sweep.PreflightFacts;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.stats.Stats;
+import org.blockbench.io.JsonFiles;
+import org.blockbench.io.OutputWriteException;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -41,7 +43,7 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class OverheadRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final JmhSettings settings;
     private final ConfigExecutor executor;
@@ -106,7 +108,7 @@ public final class OverheadRunner {
         try {
             AtomicFile.writeString(dir.resolve(key + ".json"), JSON.writeValueAsString(m));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the overhead of " + key, e);
+            throw new IllegalStateException("the overhead of " + key + " does not serialise", e);
         }
         if (!keepProfiles) {
             deleteProfiles(profileDir);
@@ -114,10 +116,6 @@ public final class OverheadRunner {
         return m;
     }
 
-    /** Rethrows what must stop the whole command (lock held, output not writable). */
-    public static boolean fatal(RuntimeException e) {
-        return e instanceof JmhLockHeldException || e instanceof UncheckedIOException;
-    }
 
     private static RunResult single(Collection<RunResult> results) {
         return results.iterator().next();
@@ -132,7 +130,7 @@ public final class OverheadRunner {
                     && f.getFileName().toString().endsWith(".json")
                     && !f.getFileName().toString().endsWith(".windows.json")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new BadInputException("cannot list the profiles in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -146,7 +144,7 @@ public final class OverheadRunner {
             }
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
+            throw new OutputWriteException("cannot clear " + dir + ": " + OutputWriteException.describe(e), e);
         }
     }
 }

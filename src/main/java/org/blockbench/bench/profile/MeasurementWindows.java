@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 
 /**
  * When JMH's measurement iterations ran, on the clock of an ONNX Runtime profile (µs after
@@ -23,7 +24,7 @@ import org.blockbench.io.AtomicFile;
 public final class MeasurementWindows {
 
     private static final String SUFFIX = ".windows.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.mapper();
 
     private final long profilingStartNanos;
     private final List<long[]> windows = new ArrayList<>();

@@ -76,8 +76,8 @@ public final class ResultMerger {
         if (e.benchmark().equals(OrtInferenceBenchmark.class.getName() + ".run")) {
             try {
                 return "0 " + BenchConfig.fromJmhParams(e.params()).key() + " " + e.mode();
-            } catch (RuntimeException notOurs) {
-                // params not from a sweep: fall through to the generic order
+            } catch (BadInputException | IllegalArgumentException notOurs) {
+                // params not from a sweep (a user's own -p values): ordered after the sweep's configs
             }
         }
         return "1 " + e.identity();

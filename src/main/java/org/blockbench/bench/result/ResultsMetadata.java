@@ -45,7 +45,7 @@ public record ResultsMetadata(String format, String results, String run, String 
     /** The format tag. */
     public static final String FORMAT = "blockbench-jmh-metadata/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**

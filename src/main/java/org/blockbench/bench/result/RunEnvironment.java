@@ -59,6 +59,7 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
+            // not Linux, or /proc hidden: the CPU model is recorded as the JVM's os.arch instead
             return List.of();
         }
     }

@@ -4,7 +4,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.blockbench.bench.ModelLocator;
 import org.blockbench.bench.energy.EnergyCounters;
 import org.blockbench.bench.energy.RaplEnergyProfiler;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
+import org.blockbench.io.OutputWriteException;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -86,7 +86,7 @@ public final class ConfigExecutor {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + log.getParent(), e);
+            throw new OutputWriteException(log.getParent(), e);
         }
         try (PrintStream out = new PrintStream(new Tee(new FileOutputStream(log.toFile()), echo), true, StandardCharsets.UTF_8)) {
             Collection<RunResult> results = new Runner(options.build(),
@@ -101,7 +101,7 @@ public final class ConfigExecutor {
             }
             throw new ConfigFailure(reason(e) + " (JMH log: " + log + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + log, e);
+            throw new OutputWriteException(log, e);
         }
     }
 
@@ -109,7 +109,7 @@ public final class ConfigExecutor {
      * The message of the first exception in {@code e}'s causes and suppressed exceptions that
      * is not JMH's own wrapper: the benchmark's exception, sent back from the fork.
      */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
         while (!todo.isEmpty()) {
             Throwable t = todo.poll();

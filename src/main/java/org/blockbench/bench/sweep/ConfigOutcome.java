@@ -29,6 +29,6 @@ public record ConfigOutcome(PlannedConfig planned, Status status, String message
 
     /** "key: message", the failure line of the summary. */
     public String failureLine() {
-        return planned.config().key() + ": " + message;
+        return org.blockbench.text.OneLine.of(planned.config().key() + ": " + message);
     }
 }

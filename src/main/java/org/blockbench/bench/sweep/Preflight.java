@@ -47,7 +47,7 @@ public final class Preflight {
         try {
             Files.createDirectories(scratch);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + scratch, e);
+            throw new org.blockbench.io.OutputWriteException(scratch, e);
         }
         config.sessionSettings().requireProviderAvailable();
         PreflightProbe.Request request = new PreflightProbe.Request(file.toAbsolutePath().toString(),

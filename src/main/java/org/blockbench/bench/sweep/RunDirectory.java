@@ -18,6 +18,7 @@ import org.blockbench.bench.Shard;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.JsonFiles;
 
 /**
  * The files of one sweep run under {@code jmh-results/<run>/}:
@@ -36,7 +37,7 @@ public final class RunDirectory {
 
     /** Name of the file holding the run's options. */
     public static final String RUN_FILE = "run.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.mapper();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path root;
@@ -86,6 +87,7 @@ public final class RunDirectory {
         try {
             return Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
+            System.err.println("bench: cannot read the time of " + file + " (" + e + "); it counts as the oldest run");
             return Long.MIN_VALUE;
         }
     }
@@ -157,6 +159,9 @@ public final class RunDirectory {
             List<JmhRecord> elements = JmhReader.read(file).records();
             return elements.isEmpty() ? Optional.empty() : Optional.of(elements);
         } catch (BadInputException e) {
+            // a result cut short (a killed sweep, a full disk): the config counts as not finished and is measured again
+            System.err.println("bench: " + file + " is not a finished result (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); the config counts as not finished");
             return Optional.empty();
         }
     }

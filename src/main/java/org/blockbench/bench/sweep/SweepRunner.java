@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +29,10 @@ import org.blockbench.bench.result.ResultRow;
 import org.blockbench.bench.result.ResultsMetadata;
 import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.bench.result.SummaryTable;
+import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.stats.Stats;
+import org.blockbench.io.OutputWriteException;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -42,7 +44,7 @@ import org.openjdk.jmh.results.RunResult;
  */
 public final class SweepRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -64,15 +66,31 @@ public final class SweepRunner {
         err.println("bench: " + plan.size() + (plan.size() == 1 ? " config" : " configs") + (request.shard().isAll() ? "" : " (shard " + request.shard() + ")")
                 + " -> " + dir.root() + "; energy " + environment.cpuEnergy());
         List<ConfigOutcome> outcomes = new ArrayList<>();
+        RuntimeException defect = null;
         try (ProgressBar bar = progressBar(request, plan.size())) {
             for (PlannedConfig planned : plan) {
                 String key = planned.config().key();
                 if (bar != null) {
                     bar.setExtraMessage(key);
                 }
-                ConfigOutcome outcome = request.resume() && dir.finished(key).isPresent()
-                        ? new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0)
-                        : runOne(planned, dir, executor);
+                ConfigOutcome outcome;
+                try {
+                    outcome = request.resume() && dir.finished(key).isPresent()
+                            ? new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0)
+                            : runOne(planned, dir, executor);
+                } catch (JmhLockHeldException | OutputWriteException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // a defect in BlockBench, not the config's failure: the other configs still run (hours of
+                    // measuring are not thrown away), then the command ends with this exception (exit 70, stack trace)
+                    if (defect == null) {
+                        defect = e;
+                    } else {
+                        defect.addSuppressed(e);
+                    }
+                    outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, "defect in BlockBench: "
+                            + e.toString().lines().findFirst().orElse(""), 0);
+                }
                 if (outcome.status() == ConfigOutcome.Status.FAILED) {
                     err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
                 } else if (bar == null) {
@@ -88,6 +106,11 @@ public final class SweepRunner {
         removeIfEmpty(dir.scratch());
         double wall = (System.nanoTime() - started) / 1e9;
         Path results = writeResults(request, dir, plan, outcomes, environment, wall);
+        if (defect != null) {
+            err.println("bench: a defect in BlockBench failed " + (1 + defect.getSuppressed().length)
+                    + " config(s); the results of the others are written; its stack trace follows");
+            throw defect;
+        }
         return new SweepReport(dir.root(), results, outcomes, wall);
     }
 
@@ -115,13 +138,14 @@ public final class SweepRunner {
             AtomicFile.writeString(dir.configMeta(key), JSON.writeValueAsString(meta));
             AtomicFile.writeString(dir.configResult(key), JmhJson.write(results));
             return new ConfigOutcome(planned, ConfigOutcome.Status.MEASURED, "", seconds);
-        } catch (JmhLockHeldException | UncheckedIOException e) {
-            throw e;
         } catch (RuntimeException e) {
+            if (!ConfigFailure.ownedByConfig(e)) {
+                throw e; // an unwritable output, the JMH lock or a defect: handled by run()
+            }
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().strip().lines().findFirst().orElse("");
             return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the metadata of " + key, e);
+            throw new IllegalStateException("the metadata of " + key + " does not serialise", e);
         }
     }
 
@@ -172,19 +196,23 @@ public final class SweepRunner {
         return results;
     }
 
-    private static Optional<JsonNode> readMeta(Path file) {
+    private Optional<JsonNode> readMeta(Path file) {
         try {
             return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
         } catch (IOException e) {
+            err.println("bench: " + file + " is unreadable (" + OutputWriteException.describe(e).lines().findFirst().orElse("")
+                    + "); the sidecar leaves that config's 'measured' facts out");
             return Optional.empty();
         }
     }
 
-    private static void removeIfEmpty(Path dir) {
+    private void removeIfEmpty(Path dir) {
         try {
             Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            // scratch still holds files (a failed preflight's profile): kept for a look, nothing failed
         } catch (IOException e) {
-            // not empty, or not removable: harmless scratch space
+            err.println("bench: left the scratch directory " + dir + " in place (" + OutputWriteException.describe(e) + ")");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.blockbench.train.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ public enum CifarBinary {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new BadInputException(file + ": cannot read (" + e + ")", e);
             }
             if (bytes.length == 0 || bytes.length % record != 0) {
                 throw new BadInputException(file + ": " + bytes.length + " bytes is not a whole number of "

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.blockbench.BadInputException;
+import org.blockbench.io.OutputWriteException;
 
 /**
  * Extracts a {@code .tar.gz} into a directory, refusing anything that could write outside it:
@@ -63,7 +63,9 @@ public final class SafeTarExtractor {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract " + archive + " into " + root + ": " + e.getMessage(), e);
+            // the archive was verified by checksum before, so a failure here is almost always the disk
+            throw new OutputWriteException("cannot extract " + archive + " into " + root + ": "
+                    + OutputWriteException.describe(e), e);
         }
         return written;
     }

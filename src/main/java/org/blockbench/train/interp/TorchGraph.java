@@ -202,10 +202,12 @@ public final class TorchGraph implements AutoCloseable {
             Tensor[] results;
             try {
                 results = step.kernel().run(args, training);
-            } catch (ModelNotTrainableException e) {
-                throw e;
             } catch (RuntimeException e) {
-                throw new GraphExecutionException(name + ": " + step.node().describe() + " failed: " + firstLine(e), e);
+                if (!GraphExecutionException.isLibTorchError(e)) {
+                    throw e; // our own exceptions: bad input already typed, or a defect
+                }
+                throw new GraphExecutionException(name + ": " + step.node().describe() + " failed: "
+                        + GraphExecutionException.firstLine(e), e);
             }
             int[] outs = step.outputs();
             for (int i = 0; i < outs.length && i < results.length; i++) {
@@ -331,9 +333,4 @@ public final class TorchGraph implements AutoCloseable {
         }
     }
 
-    private static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

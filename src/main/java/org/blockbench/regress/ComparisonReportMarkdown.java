@@ -5,9 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.text.MarkdownText;
 
 /** The human report: outcome first, then one table row per benchmark, then what was not compared and why. */
-public final class MarkdownReport implements ReportFormat {
+public final class ComparisonReportMarkdown implements ComparisonReportFormat {
 
     @Override
     public void write(ComparisonReport r, OutputStream out) throws IOException {
@@ -19,11 +20,11 @@ public final class MarkdownReport implements ReportFormat {
         VerdictPolicy p = r.policy();
         String conf = Numbers.percent(p.confidence()).replace(".0 %", " %");
         StringBuilder s = new StringBuilder();
-        s.append("# Performance regression check: ").append(r.title()).append("\n\n");
+        s.append("# Performance regression check: ").append(cell(r.title())).append("\n\n");
         s.append(r.anySlower() ? "**Result: REGRESSION** — " : "**Result: no regression** — ")
                 .append(summary(r)).append("\n\n");
-        s.append("- Baseline: `").append(r.baseSource()).append("`\n");
-        s.append("- Candidate: `").append(r.newSource()).append("`\n");
+        s.append("- Baseline: ").append(MarkdownText.code(r.baseSource())).append("\n");
+        s.append("- Candidate: ").append(MarkdownText.code(r.newSource())).append("\n");
         s.append(String.format(Locale.ROOT, "- Rule: **slower** when the two-sided Mann-Whitney U p < %s, the median "
                 + "time ratio new/base > %s, its interval > 1 and the fastest forks' ratio > %s too; **faster** when "
                 + "p < %s, the ratio < %s, its interval < 1 and the fastest forks' ratio < %s too; **unchanged** when the %s bootstrap interval of the ratio lies inside [%s, %s]; otherwise "
@@ -41,8 +42,8 @@ public final class MarkdownReport implements ReportFormat {
             s.append("| ").append(verdict)
                     .append(" | ").append(cell(c.key().shortName()))
                     .append(" | ").append(cell(c.key().paramsText().replaceAll("^\\{|\\}$", "")))
-                    .append(" | ").append(c.key().mode())
-                    .append(" | ").append(c.unit())
+                    .append(" | ").append(cell(c.key().mode()))
+                    .append(" | ").append(cell(c.unit()))
                     .append(" | ").append(Numbers.sig4(c.baseMedian()))
                     .append(" | ").append(Numbers.sig4(c.newMedian()))
                     .append(" | ").append(Numbers.fixed3(c.timeRatio()))
@@ -56,7 +57,7 @@ public final class MarkdownReport implements ReportFormat {
         keys(s, "Removed (in the baseline only, not compared)", r.removed());
         if (!r.notes().isEmpty()) {
             s.append("\n## Notes\n\n");
-            r.notes().forEach(n -> s.append("- ").append(n).append('\n'));
+            r.notes().forEach(n -> s.append("- ").append(cell(n)).append('\n'));
         }
         s.append("\n## Method\n\n");
         s.append("Samples are JMH's raw data: one score per measurement iteration (rawData), or one latency per sampled "
@@ -85,10 +86,10 @@ public final class MarkdownReport implements ReportFormat {
             return;
         }
         s.append("\n## ").append(heading).append("\n\n");
-        keys.forEach(k -> s.append("- `").append(k.label()).append("`\n"));
+        keys.forEach(k -> s.append("- ").append(MarkdownText.code(k.label())).append("\n"));
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return MarkdownText.escape(text);
     }
 }

@@ -3,9 +3,10 @@ package org.blockbench.report;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.text.MarkdownText;
 
 /** {@code leaderboard.md}: every board's tables, frontiers and events, in GitHub-flavoured Markdown. */
-final class MarkdownReport implements ReportFormat {
+final class LeaderboardMarkdown implements LeaderboardFormat {
 
     @Override
     public byte[] render(Leaderboard lb) {
@@ -67,19 +68,7 @@ final class MarkdownReport implements ReportFormat {
         }
     }
 
-    /** Escapes text so that Markdown renders it literally: HTML specials as entities, Markdown specials with a backslash. */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\n', '\r' -> b.append(' ');
-                case '|', '\\', '`', '*', '_', '[', ']', '#', '!' -> b.append('\\').append(ch);
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
+    private static String esc(String s) {
+        return MarkdownText.escape(s);
     }
 }

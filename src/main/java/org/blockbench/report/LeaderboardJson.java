@@ -9,17 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.stats.Stats;
+import org.blockbench.io.JsonFiles;
 
 /**
  * {@code leaderboard.json} (format {@value #FORMAT}): settings, inputs, notes and every board
  * with its rows, block summaries, Pareto frontiers and events. A value not measured is
  * {@code null}; a number is never NaN.
  */
-final class JsonReport implements ReportFormat {
+final class LeaderboardJson implements LeaderboardFormat {
 
     static final String FORMAT = "blockbench-leaderboard/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public byte[] render(Leaderboard lb) {
@@ -45,9 +46,9 @@ final class JsonReport implements ReportFormat {
                 }
                 pareto.put(g.id(), byAxis);
             }
-            boards.add(map("dataset", b.dataset(), "rows", b.rows().stream().map(JsonReport::row).toList(),
-                    "blocks", b.blocks().stream().map(JsonReport::block).toList(), "pareto", pareto,
-                    "events", b.events().stream().map(JsonReport::event).toList()));
+            boards.add(map("dataset", b.dataset(), "rows", b.rows().stream().map(LeaderboardJson::row).toList(),
+                    "blocks", b.blocks().stream().map(LeaderboardJson::block).toList(), "pareto", pareto,
+                    "events", b.events().stream().map(LeaderboardJson::event).toList()));
         }
         root.put("boards", boards);
         try {
@@ -75,7 +76,7 @@ final class JsonReport implements ReportFormat {
         AccuracySummary a = r.accuracy();
         m.put("accuracy", a == null ? null : map("recipe", a.recipe(), "epochs", a.epochs(), "val_accuracy_pct",
                 stat(a.valAccuracyPercent()), "train_accuracy_pct", stat(a.trainAccuracyPercent()), "val_loss", stat(a.valLoss()),
-                "train_seconds", stat(a.wallSeconds()), "runs", a.runs().stream().map(JsonReport::run).toList()));
+                "train_seconds", stat(a.wallSeconds()), "runs", a.runs().stream().map(LeaderboardJson::run).toList()));
         m.put("gwo", r.gwo() == null ? null : map("c_d", r.gwo().descriptiveComplexity(), "dynamic_params",
                 r.gwo().dynamicParams(), "c_p_millions", r.gwo().parametricComplexityMillions(), "omega", num(r.omega()),
                 "score", r.gwoScore() == null ? null : num(r.gwoScore().score()), "score_std", num(r.gwoScoreStd()),
@@ -89,7 +90,7 @@ final class JsonReport implements ReportFormat {
         return m;
     }
 
-    private static Map<String, Object> run(TrainingRun t) {
+    private static Map<String, Object> run(SeedResult t) {
         return map("seed", t.seed(), "dataset", t.dataset(), "recipe", t.recipe(), "epochs", t.epochs(), "batch_size",
                 t.batchSize(), "lr", num(t.learningRate()), "val_accuracy_pct", num(t.valAccuracyPercent()),
                 "train_accuracy_pct", num(t.trainAccuracyPercent()), "val_loss", num(t.valLoss()), "wall_seconds",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and dataset names crafted as markup stay text. Chromium comes from .ci/install-chromium.sh;
  * without it the test is skipped, unless BLOCKBENCH_REQUIRE_CHROMIUM=1 (as in CI), where it fails.
  */
-class HtmlReportChromiumTest {
+class LeaderboardHtmlChromiumTest {
 
     static final String IMG_PAYLOAD = "<img src=x onerror=alert(1)>";
     static final String TITLE_PAYLOAD = "<img src=y onerror=\"document.title='pwned'\">";
@@ -48,13 +48,13 @@ class HtmlReportChromiumTest {
         Leaderboard lb = LeaderboardBuilder.build(LeaderboardInputs.load(t.manifest(), t.analysis(), t.jmh(), t.training()),
                 LeaderboardSettings.defaults(), k -> true);
         Path out = dir.resolve("analysis");
-        ReportWriter.write(lb, out);
+        LeaderboardWriter.write(lb, out);
 
-        String dom = dumpDom(chromium, out.resolve(ReportWriter.HTML), "#sort=-accuracy");
+        String dom = dumpDom(chromium, out.resolve(LeaderboardWriter.HTML), "#sort=-accuracy");
 
         assertTrue(dom.contains("data-sortable=\"ready\""), "the page's script ran");
         assertEquals(lb.boards().size(), count(dom, "<table class=\"sortable models\">"), "one model table per dataset");
-        int plots = ReportWriter.renderPlots(lb).size();
+        int plots = LeaderboardWriter.renderPlots(lb).size();
         assertTrue(plots >= 6, "plots for two datasets: " + plots);
         assertEquals(plots, count(dom, "<img "), "every <img> is a plot, none injected");
         assertEquals(plots, count(dom, "src=\"data:image/png;base64,"));

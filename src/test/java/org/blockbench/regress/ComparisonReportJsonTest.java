@@ -11,19 +11,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.blockbench.bench.result.SampleKind;
 
-class JsonReportTest {
+class ComparisonReportJsonTest {
 
     static JsonNode written(ComparisonReport report) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReportFormat.of("json").write(report, out);
+        ComparisonReportFormat.of("json").write(report, out);
         return new ObjectMapper().readTree(out.toByteArray());
     }
 
     @Test
     void carriesEveryNumberOfTheComparisons() throws Exception {
-        ComparisonReport report = MarkdownReportTest.fixtureReport();
+        ComparisonReport report = ComparisonGoldens.fixtureReport();
         JsonNode root = written(report);
-        assertEquals(JsonReport.FORMAT, root.get("format").asText());
+        assertEquals(ComparisonReportJson.FORMAT, root.get("format").asText());
         assertEquals("2025-01-02T03:04:05Z", root.get("created_at").asText());
         assertEquals(0.01, root.at("/policy/alpha").asDouble());
         assertEquals(0.05, root.at("/policy/threshold").asDouble());
@@ -47,16 +47,17 @@ class JsonReportTest {
     }
 
     @Test
-    void notComputedNumbersAreNaNStringsAndNulls() throws Exception {
+    void notComputedNumbersAreNulls() throws Exception {
         BenchmarkKey key = RegressionCheckTest.KEY;
         Comparison c = new Comparison(key, "ms/op", SampleKind.ITERATION_SCORES, 0, 3, 0, 0, Double.NaN, 1.0, Double.NaN,
                 Double.NaN, null, Double.NaN, Verdict.INCONCLUSIVE, "no finite samples in baseline (3 NaN/Infinity dropped)");
         ComparisonReport r = new ComparisonReport("t", "b", "n", VerdictPolicy.DEFAULTS, List.of(c), List.of(), List.of(),
                 List.of(), Instant.EPOCH);
         JsonNode j = written(r).get("comparisons").get(0);
-        assertEquals("NaN", j.get("p_value").asText());
-        assertTrue(j.get("p_value").isTextual(), "JMH's convention: NaN as a string");
+        assertTrue(j.get("p_value").isNull(), "one rule for every JSON we write: NaN as null, " + j);
         assertTrue(j.get("ci_low").isNull());
-        assertEquals("NaN", j.get("fastest_fork_ratio").asText());
+        assertTrue(j.get("fastest_fork_ratio").isNull());
+        assertTrue(j.get("base_median").isNull());
+        assertEquals(1.0, j.get("new_median").asDouble(), 0, "finite numbers stay numbers");
     }
 }

@@ -7,7 +7,7 @@ import org.blockbench.BadInputException;
 
 /** Writes a {@link ComparisonReport} in one format. Each format is sealed by a golden-file or round-trip test. */
 @FunctionalInterface
-public interface ReportFormat {
+public interface ComparisonReportFormat {
 
     /** Format names, which are also the file extensions. */
     List<String> NAMES = List.of("md", "json");
@@ -19,10 +19,10 @@ public interface ReportFormat {
      *
      * @throws BadInputException for an unknown name, listing the valid ones
      */
-    static ReportFormat of(String name) {
+    static ComparisonReportFormat of(String name) {
         return switch (name) {
-            case "md" -> new MarkdownReport();
-            case "json" -> new JsonReport();
+            case "md" -> new ComparisonReportMarkdown();
+            case "json" -> new ComparisonReportJson();
             default -> throw BadInputException.unknown("report format", name, NAMES);
         };
     }

@@ -18,7 +18,7 @@ package org.blockbench.report;
  * @param finishedAt            when the run finished (ISO-8601), "" if not recorded
  * @param source                the result file
  */
-public record TrainingRun(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
+public record SeedResult(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
                           double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
                           double wallSeconds, String finishedAt, String source) {
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * Policy allows only this page's own script and style (by hash) and data: images, so that no
  * injected markup can run even if escaping were ever missed.
  */
-final class HtmlReport implements ReportFormat {
+final class LeaderboardHtml implements LeaderboardFormat {
 
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
@@ -84,7 +84,7 @@ final class HtmlReport implements ReportFormat {
 
     private final List<RenderedPlot> plots;
 
-    HtmlReport(List<RenderedPlot> plots) {
+    LeaderboardHtml(List<RenderedPlot> plots) {
         this.plots = List.copyOf(plots);
     }
 

@@ -7,17 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.blockbench.io.JsonFiles;
 
 /**
- * The machine-readable report, format {@value #FORMAT}. NaN and infinities are written as
- * the strings "NaN", "Infinity", "-Infinity" (as JMH does); a missing interval is null.
+ * The machine-readable report, format {@value #FORMAT}. A number that is not defined (NaN,
+ * an infinity) is written as {@code null}, as in every JSON file BlockBench writes
+ * ({@link JsonFiles}); a missing interval is null too.
  */
-public final class JsonReport implements ReportFormat {
+public final class ComparisonReportJson implements ComparisonReportFormat {
 
     /** Identifies the schema; bump on incompatible change. */
     public static final String FORMAT = "blockbench-regress/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public void write(ComparisonReport report, OutputStream out) throws IOException {

@@ -15,7 +15,7 @@ import org.jfree.chart.JFreeChart;
  * {@value #FULL_CSV}, {@value #BLOCKS_CSV}, {@value #JSON}, {@value #MARKDOWN}, {@value #HTML}
  * and {@code plots/<dataset>[-gwo-networks]-accuracy-vs-<axis>.png|svg}.
  */
-public final class ReportWriter {
+public final class LeaderboardWriter {
 
     public static final String BLOCKZOO_CSV = "results.csv";
     public static final String GWO_CSV = "benchmark_results.csv";
@@ -26,18 +26,18 @@ public final class ReportWriter {
     public static final String HTML = "leaderboard.html";
     public static final String PLOTS_DIR = "plots";
 
-    private ReportWriter() {
+    private LeaderboardWriter() {
     }
 
     /** The formats by file name, HTML excepted (it needs the rendered plots). */
-    public static Map<String, ReportFormat> formats() {
-        Map<String, ReportFormat> f = new LinkedHashMap<>();
+    public static Map<String, LeaderboardFormat> formats() {
+        Map<String, LeaderboardFormat> f = new LinkedHashMap<>();
         f.put(BLOCKZOO_CSV, new BlockZooCsv());
         f.put(GWO_CSV, new GwoCsv());
         f.put(FULL_CSV, new FullCsv());
         f.put(BLOCKS_CSV, new BlockSummaryCsv());
-        f.put(JSON, new JsonReport());
-        f.put(MARKDOWN, new MarkdownReport());
+        f.put(JSON, new LeaderboardJson());
+        f.put(MARKDOWN, new LeaderboardMarkdown());
         return f;
     }
 
@@ -53,13 +53,13 @@ public final class ReportWriter {
             written.add(png);
             written.add(svg);
         }
-        for (Map.Entry<String, ReportFormat> f : formats().entrySet()) {
+        for (Map.Entry<String, LeaderboardFormat> f : formats().entrySet()) {
             Path file = dir.resolve(f.getKey());
             AtomicFile.write(file, f.getValue().render(lb));
             written.add(file);
         }
         Path html = dir.resolve(HTML);
-        AtomicFile.write(html, new HtmlReport(plots).render(lb));
+        AtomicFile.write(html, new LeaderboardHtml(plots).render(lb));
         written.add(html);
         return written;
     }

@@ -1,0 +1,113 @@
+package org.blockbench.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+
+/**
+ * The one rule for numbers in every JSON file BlockBench writes (JMH's own result files
+ * excepted: they stay as JMH writes them): <b>a number that is not finite (NaN, an
+ * infinity) is written as JSON {@code null}</b>, never as a bare {@code NaN} token (not JSON)
+ * nor as the string {@code "NaN"} (a string where a number is expected). {@code null}
+ * means "not measured / not defined"; readers turn it back into NaN for a primitive
+ * {@code double} field and keep it null for a boxed {@code Double}.
+ *
+ * <p>Every mapper that writes or reads one of our files comes from {@link #mapper()}, so
+ * the rule holds for records, maps and {@code JsonNode} trees alike: it is applied in the
+ * generator, below Jackson's serializers.
+ */
+public final class JsonFiles {
+
+    private JsonFiles() {
+    }
+
+    /**
+     * A new mapper with the rule applied (writing) and its inverse (reading, which also
+     * accepts the strings and bare tokens {@code NaN}, {@code Infinity} older files hold).
+     * Callers add their own naming and indentation.
+     */
+    public static ObjectMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .addDecorator((f, generator) -> new FiniteNumbers(generator))
+                .build();
+        SimpleModule nan = new SimpleModule("blockbench-nan-as-null");
+        nan.addDeserializer(double.class, new NanForNull());
+        return JsonMapper.builder(factory).addModule(nan)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    /** Writes null in place of a non-finite number. */
+    private static final class FiniteNumbers extends JsonGeneratorDelegate {
+        FiniteNumbers(JsonGenerator d) {
+            super(d, false);
+        }
+
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (Double.isFinite(v)) {
+                super.writeNumber(v);
+            } else {
+                writeNull();
+            }
+        }
+
+        @Override
+        public void writeNumber(float v) throws IOException {
+            if (Float.isFinite(v)) {
+                super.writeNumber(v);
+            } else {
+                writeNull();
+            }
+        }
+    }
+
+    /** A primitive double: null or absent is NaN; "NaN"/"Infinity" strings are read as such. */
+    private static final class NanForNull extends StdScalarDeserializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        NanForNull() {
+            super(Double.TYPE);
+        }
+
+        @Override
+        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return p.getDoubleValue();
+            }
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String s = p.getText().strip();
+                try {
+                    return Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    return (Double) ctxt.handleWeirdStringValue(Double.TYPE, s, "not a number");
+                }
+            }
+            if (p.hasToken(JsonToken.VALUE_NULL)) {
+                return Double.NaN;
+            }
+            return (Double) ctxt.handleUnexpectedToken(Double.TYPE, p);
+        }
+
+        @Override
+        public Double getNullValue(DeserializationContext ctxt) {
+            return Double.NaN;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return Double.NaN;
+        }
+    }
+}
