@@ -19,6 +19,7 @@ import org.blockbench.bench.sweep.PreflightProbe;
 import org.blockbench.RunFailedException;
 import org.blockbench.bench.sweep.ConfigExecutor;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.ChildJvm;
 import org.blockbench.ort.ModelOrigin;
 import org.blockbench.ort.OptimizationLevel;
@@ -133,15 +134,12 @@ public final class AbRunner {
                     + " batch=" + side.batch() + " (" + side.describe() + ")");
         }
         String level = OptimizationLevel.parse(side.optimization()).cliName();
-        if (!java.nio.file.Files.isRegularFile(side.model())) {
-            throw new BadInputException("model file " + side.model() + " does not exist or is not a file");
-        }
-        org.blockbench.onnx.OnnxModelFile.read(side.model());
+        OnnxModelFile.read(side.model()); // validated before any ONNX Runtime call, as every user model is
         Path scratch = outDir.resolve("scratch").toAbsolutePath();
         try {
             java.nio.file.Files.createDirectories(scratch);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + scratch, e);
+            throw new org.blockbench.io.OutputWriteException(scratch, e);
         }
         ChildJvm.call(PreflightProbe.class, new PreflightProbe.Request(side.model().toAbsolutePath().toString(),
                 ModelOrigin.USER, Provider.CPU.cliName(), side.threads(), level, side.batch(), scratch.toString()),
