@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import org.blockbench.text.OneLine;
 
 /**
  * Typed, checked access to one ONNX node's inputs and attributes: the one reader every package
@@ -119,25 +120,7 @@ public class NodeView {
      * quotes escaped, so that a message quoting it stays one line.
      */
     public static String quote(String name) {
-        StringBuilder s = new StringBuilder(name.length() + 2).append('\'');
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            switch (c) {
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                case '\'' -> s.append("\\'");
-                case '\\' -> s.append("\\\\");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('\'').toString();
+        return "'" + OneLine.of(name.replace("\\", "\\\\").replace("'", "\\'")) + "'";
     }
 
     private AttributeProto expect(AttributeProto a, AttributeType type) {

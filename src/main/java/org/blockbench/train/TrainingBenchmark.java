@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.blockbench.ort.SeededInput;
 import org.blockbench.stats.Stats;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;
@@ -58,17 +59,15 @@ public final class TrainingBenchmark {
         int classes;
         try (TorchGraph graph = TorchGraph.compile(model, label, Precision.FLOAT32, layout)) {
             long[] inputShape = inputShape(model, batch);
-            SplittableRandom r = new SplittableRandom(1);
-            float[] pixels = new float[Math.toIntExact(Arrays.stream(inputShape).reduce(1, (a, b) -> a * b))];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (float) r.nextGaussian();
-            }
+            float[] pixels = SeededInput.standardNormal(SeededInput.SEED,
+                    Math.toIntExact(Arrays.stream(inputShape).reduce(1, Math::multiplyExact)));
             Tensor x = TorchTensors.fromFloats(pixels, inputShape);
             if (layout == MemoryLayout.CHANNELS_LAST) {
                 x = x.contiguous(layout.format());
             }
             classes = outputClasses(graph, x);
             long[] labels = new long[batch];
+            SplittableRandom r = new SplittableRandom(SeededInput.SEED);
             for (int i = 0; i < batch; i++) {
                 labels[i] = r.nextInt(classes);
             }
