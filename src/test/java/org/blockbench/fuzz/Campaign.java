@@ -102,7 +102,7 @@ public final class Campaign {
                 if (end == null) {
                     died = killed ? new Violation(Oracle.HANG, "driver silent for " + (config.limitMs() + SILENCE_GRACE_MS)
                             + " ms, killed") : new Violation(Oracle.CRASH, "the JVM died running this case (exit " + exit
-                            + describeExit(exit) + "); driver log " + log);
+                            + ")" + fatalError(laneDir, p.pid()) + "; driver log " + log);
                     keepDead(s, died, config.failures());
                 }
                 results.add(result(s, end, died, config.failures()));
@@ -211,11 +211,21 @@ public final class Campaign {
                 s.path("seedInput").asText(), mutations, List.of(died), "", caseDir), StandardCharsets.UTF_8);
     }
 
-    private static String describeExit(int exit) {
-        if (exit == 134) {
-            return ": SIGABRT, the JVM's fatal error handler (a native crash such as SIGSEGV)";
+    /** ": SIGSEGV in libonnxruntime.so+0x..., see hs_err_pid123.log" from the JVM's fatal error log, if it wrote one. */
+    private static String fatalError(Path laneDir, long pid) {
+        Path hsErr = laneDir.resolve("hs_err_pid" + pid + ".log");
+        if (!Files.exists(hsErr)) {
+            return "";
         }
-        return exit > 128 ? ": signal " + (exit - 128) : "";
+        try {
+            List<String> lines = Files.readAllLines(hsErr, StandardCharsets.ISO_8859_1);
+            String signal = lines.stream().filter(l -> l.matches("#\\s+SIG\\w+.*")).findFirst().orElse("#  fatal error").substring(1).strip();
+            int frame = lines.indexOf("# Problematic frame:");
+            String where = frame >= 0 && frame + 1 < lines.size() ? lines.get(frame + 1).substring(1).strip() : "";
+            return ": " + signal.replaceAll(",? pid=.*", "") + (where.isEmpty() ? "" : " in " + where) + ", see " + hsErr;
+        } catch (IOException e) {
+            return ": see " + hsErr;
+        }
     }
 
     private static String tail(Path log) {
