@@ -47,6 +47,26 @@ public record CampaignSummary(long seed, int casesTried, long wallMillis, List<C
         return m;
     }
 
+    /** "target [rule]" → the cases of that failure class, in index order. */
+    public Map<String, List<CaseResult>> failureClasses() {
+        Map<String, List<CaseResult>> m = new TreeMap<>();
+        for (CaseResult r : failures()) {
+            r.violations().stream().map(Violation::rule).distinct().forEach(rule -> m.computeIfAbsent(
+                    r.target().label() + " [" + rule + "]", k -> new java.util.ArrayList<>()).add(r));
+        }
+        return m;
+    }
+
+    /** Each failure class with its count and its first case in full. */
+    public String renderClasses() {
+        StringBuilder s = new StringBuilder();
+        failureClasses().forEach((cls, cases) -> {
+            s.append(String.format("%s: %d case(s), e.g.%n", cls, cases.size()));
+            s.append(cases.get(0).describe().indent(4));
+        });
+        return s.toString();
+    }
+
     /** The human summary the campaign prints. */
     public String render() {
         StringBuilder s = new StringBuilder();

@@ -38,7 +38,7 @@ public final class FuzzCampaign {
         Path summary = out.resolve("summary.json");
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(summary.toFile(), s.json());
         System.out.print(s.render());
-        s.failures().stream().limit(only == null ? 20 : 1).forEach(r -> System.out.print(r.describe()));
+        System.out.print(s.renderClasses());
         System.out.println("summary: " + summary + "; failing cases kept under " + out.resolve("failures"));
         System.exit(s.failures().isEmpty() ? 0 : 1);
     }
