@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.blockbench.analysis.RawGraph;
 
 /**
  * Structured mutations of an ONNX graph on its protobuf: hostile attribute values, hostile
@@ -129,7 +130,7 @@ final class GraphMutator {
         long[] pads = new long[][] {{-1, -1, -1, -1}, {0, 0, -2, -2}, {-5, 0, 0, 0}, {-1000, -1000, -1000, -1000}}[r.nextInt(4)];
         n.getAttributeList().stream().filter(a -> a.getName().equals("pads")).findFirst().ifPresent(a ->
                 n.removeAttribute(n.getAttributeList().indexOf(a)));
-        n.addAttribute(TorchStyleGraphs.ints("pads", pads));
+        n.addAttribute(RawGraph.is("pads", pads));
         log.add("pads: " + n.getName() + " (" + n.getOpType() + ") pads = " + java.util.Arrays.toString(pads));
     }
 

@@ -1,5 +1,9 @@
 package org.blockbench.fuzz;
 
+import static org.blockbench.analysis.RawGraph.f;
+import static org.blockbench.analysis.RawGraph.i;
+import static org.blockbench.analysis.RawGraph.is;
+
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -43,24 +47,24 @@ final class TorchStyleGraphs {
         g.addInitializer(floats("fc.weight", r, 10, 8 * 8 * 8));
         g.addInitializer(floats("fc.bias", r, 10));
         g.addNode(node("/conv1/Conv", "Conv", List.of("input", "conv1.weight", "conv1.bias"), "/conv1/Conv_output_0",
-                ints("dilations", 1, 1), integer("group", 1), ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1),
-                ints("strides", 1, 1)));
+                is("dilations", 1, 1), i("group", 1), is("kernel_shape", 3, 3), is("pads", 1, 1, 1, 1),
+                is("strides", 1, 1)));
         g.addNode(node("/relu/Relu", "Relu", List.of("/conv1/Conv_output_0"), "/relu/Relu_output_0"));
         g.addNode(node("/pool/MaxPool", "MaxPool", List.of("/relu/Relu_output_0"), "/pool/MaxPool_output_0",
-                integer("ceil_mode", 0), ints("kernel_shape", 2, 2), ints("pads", 0, 0, 0, 0), ints("strides", 2, 2)));
+                i("ceil_mode", 0), is("kernel_shape", 2, 2), is("pads", 0, 0, 0, 0), is("strides", 2, 2)));
         g.addNode(node("/Shape", "Shape", List.of("/pool/MaxPool_output_0"), "/Shape_output_0"));
         g.addNode(constant("/Constant", "/Constant_output_0", longs("", new long[0], 0)));
         g.addNode(node("/Gather", "Gather", List.of("/Shape_output_0", "/Constant_output_0"), "/Gather_output_0",
-                integer("axis", 0)));
+                i("axis", 0)));
         g.addNode(constant("/Constant_1", "/Constant_1_output_0", longs("", new long[] {1}, 0)));
         g.addNode(node("/Unsqueeze", "Unsqueeze", List.of("/Gather_output_0", "/Constant_1_output_0"), "/Unsqueeze_output_0"));
         g.addNode(constant("/Constant_2", "/Constant_2_output_0", longs("", new long[] {1}, -1)));
         g.addNode(node("/Concat", "Concat", List.of("/Unsqueeze_output_0", "/Constant_2_output_0"), "/Concat_output_0",
-                integer("axis", 0)));
+                i("axis", 0)));
         g.addNode(node("/Reshape", "Reshape", List.of("/pool/MaxPool_output_0", "/Concat_output_0"), "/Reshape_output_0",
-                integer("allowzero", 0)));
+                i("allowzero", 0)));
         g.addNode(node("/fc/Gemm", "Gemm", List.of("/Reshape_output_0", "fc.weight", "fc.bias"), "logits",
-                floatAttr("alpha", 1f), floatAttr("beta", 1f), integer("transB", 1)));
+                f("alpha", 1f), f("beta", 1f), i("transB", 1)));
         g.addOutput(value("logits", 10));
         return model(g);
     }
@@ -82,12 +86,12 @@ final class TorchStyleGraphs {
         g.addInitializer(floats("classifier.weight", r, 10, 4));
         g.addInitializer(floats("classifier.bias", r, 10));
         g.addNode(node("/features/features.0/Conv", "Conv", List.of("input", "features.0.weight"),
-                "/features/features.0/Conv_output_0", ints("dilations", 1, 1), integer("group", 1),
-                ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1), ints("strides", 2, 2)));
+                "/features/features.0/Conv_output_0", is("dilations", 1, 1), i("group", 1),
+                is("kernel_shape", 3, 3), is("pads", 1, 1, 1, 1), is("strides", 2, 2)));
         g.addNode(node("/features/features.1/BatchNormalization", "BatchNormalization", List.of(
                 "/features/features.0/Conv_output_0", "features.1.weight", "features.1.bias", "features.1.running_mean",
                 "features.1.running_var"), "/features/features.1/BatchNormalization_output_0",
-                floatAttr("epsilon", 1e-5f), floatAttr("momentum", 0.9f)));
+                f("epsilon", 1e-5f), f("momentum", 0.9f)));
         g.addNode(node("/features/features.2/Relu", "Relu", List.of("/features/features.1/BatchNormalization_output_0"),
                 "/features/features.2/Relu_output_0"));
         g.addNode(constant("/Constant", "/Constant_output_0", floats("", r, 1, 4, 1, 1).build()));
@@ -95,9 +99,9 @@ final class TorchStyleGraphs {
         g.addNode(node("/avgpool/GlobalAveragePool", "GlobalAveragePool", List.of("/Mul_output_0"),
                 "/avgpool/GlobalAveragePool_output_0"));
         g.addNode(node("/Flatten", "Flatten", List.of("/avgpool/GlobalAveragePool_output_0"), "/Flatten_output_0",
-                integer("axis", 1)));
+                i("axis", 1)));
         g.addNode(node("/classifier/Gemm", "Gemm", List.of("/Flatten_output_0", "classifier.weight", "classifier.bias"),
-                "logits", floatAttr("alpha", 1f), floatAttr("beta", 1f), integer("transB", 1)));
+                "logits", f("alpha", 1f), f("beta", 1f), i("transB", 1)));
         g.addOutput(value("logits", 10));
         return model(g);
     }
@@ -156,21 +160,5 @@ final class TorchStyleGraphs {
             t.addInt64Data(fill);
         }
         return t.build();
-    }
-
-    static AttributeProto ints(String name, long... values) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            a.addInts(v);
-        }
-        return a.build();
-    }
-
-    static AttributeProto integer(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
-
-    static AttributeProto floatAttr(String name, float value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
     }
 }
