@@ -85,7 +85,8 @@ final class AccuracyPlots {
         frontier.addSeries(f);
 
         ValueAxis xAxis;
-        if (min > 0 && max / min > 10) {
+        // a log axis needs room below its smallest value; a subnormal minimum has none
+        if (min >= Double.MIN_NORMAL && max / min > 10) {
             LogAxis log = new LogAxis(axis.plotLabel() + " (log scale)");
             log.setSmallestValue(min / 2);
             log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",

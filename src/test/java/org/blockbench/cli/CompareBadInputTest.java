@@ -36,6 +36,8 @@ class CompareBadInputTest {
                         "field primaryMetric.rawData: expected a non-empty array, found []"),
                 Arguments.of("missing scoreUnit", "\"scoreUnit\" : \"ms/op\",", "",
                         "field primaryMetric.scoreUnit: expected a non-empty string, found nothing"),
+                Arguments.of("unknown mode", "\"mode\" : \"avgt\"", "\"mode\" : \"warp\"",
+                        "field mode: expected one of JMH's modes [thrpt, avgt, sample, ss], found 'warp'"),
                 Arguments.of("trailing garbage", "\n]", "\n] trailing",
                         "unexpected content after the JMH result array"));
     }

@@ -34,11 +34,13 @@ final class JmhJsonMutator {
         } catch (java.io.IOException | ClassCastException e) {
             throw new IllegalStateException("seed JMH file is not a JSON array", e);
         }
-        String invalid = null;
+        // why the file is invalid, per (record, field): a later mutation of the same field replaces the reason
+        java.util.Map<String, String> invalid = new java.util.TreeMap<>();
         int rounds = 1 + r.nextInt(2);
         boolean garbage = false;
         for (int i = 0; i < rounds; i++) {
-            ObjectNode b = (ObjectNode) root.get(r.nextInt(root.size()));
+            int at = r.nextInt(root.size());
+            ObjectNode b = (ObjectNode) root.get(at);
             ObjectNode pm = b.get("primaryMetric") instanceof ObjectNode o ? o : null;
             String bench = b.path("benchmark").asText();
             switch (r.nextInt(11)) {
@@ -46,14 +48,14 @@ final class JmhJsonMutator {
                     if (pm != null) {
                         double v = -Math.abs(pm.path("score").asDouble(1.0)) - 1;
                         pm.put("score", v);
-                        invalid = "negative score";
+                        invalid.put(at + " score", "negative score");
                         log.add("json: " + bench + " score = " + v);
                     }
                 }
                 case 1 -> {
                     if (pm != null) {
                         pm.putNull("score");
-                        invalid = "null score";
+                        invalid.put(at + " score", "null score");
                         log.add("json: " + bench + " score = null");
                     }
                 }
@@ -61,42 +63,42 @@ final class JmhJsonMutator {
                     if (pm != null && pm.get("rawData") instanceof ArrayNode forks && forks.size() > 0
                             && forks.get(0) instanceof ArrayNode fork && fork.size() > 0) {
                         fork.set(0, JSON.getNodeFactory().numberNode(-5.0));
-                        invalid = "negative raw sample";
+                        invalid.put(at + " samples", "negative raw sample");
                         log.add("json: " + bench + " rawData[0][0] = -5.0");
                     } else if (pm != null && pm.get("rawDataHistogram") instanceof ArrayNode h && h.size() > 0
                             && h.get(0) instanceof ArrayNode it && it.size() > 0 && it.get(0) instanceof ArrayNode pair
                             && pair.size() > 0 && pair.get(0) instanceof ArrayNode bin && bin.size() > 0) {
                         bin.set(0, JSON.getNodeFactory().numberNode(-5.0));
-                        invalid = "negative histogram value";
+                        invalid.put(at + " samples", "negative histogram value");
                         log.add("json: " + bench + " rawDataHistogram value = -5.0");
                     }
                 }
                 case 3 -> {
                     if (pm != null) {
                         pm.put("score", "fast");
-                        invalid = "non-numeric score";
+                        invalid.put(at + " score", "non-numeric score");
                         log.add("json: " + bench + " score = \"fast\"");
                     }
                 }
                 case 4 -> {
                     b.remove("primaryMetric");
-                    invalid = "missing primaryMetric";
+                    invalid.put(at + " primaryMetric", "missing primaryMetric");
                     log.add("json: " + bench + " primaryMetric removed");
                 }
                 case 5 -> {
                     garbage = true;
-                    invalid = "trailing garbage";
+                    invalid.put("end", "trailing garbage");
                     log.add("json: trailing garbage after the array");
                 }
                 case 6 -> {
                     b.put("mode", "warp");
-                    invalid = "unknown mode";
+                    invalid.put(at + " mode", "unknown mode");
                     log.add("json: " + bench + " mode = \"warp\"");
                 }
                 case 7 -> {
                     if (pm != null) {
                         pm.put("scoreUnit", "parsecs/op");
-                        invalid = "unknown score unit";
+                        invalid.put(at + " unit", "unknown score unit");
                         log.add("json: " + bench + " scoreUnit = \"parsecs/op\"");
                     }
                 }
@@ -115,6 +117,7 @@ final class JmhJsonMutator {
                     if (pm != null) {
                         double v = new double[] {1e308, Double.MIN_VALUE, 0.0, 1e-300}[r.nextInt(4)];
                         pm.put("score", v);
+                        invalid.remove(at + " score"); // a valid, if odd, number replaces an invalid one
                         log.add("json: " + bench + " score = " + v);
                     }
                 }
@@ -130,7 +133,8 @@ final class JmhJsonMutator {
             if (garbage) {
                 text += "\n]} trailing";
             }
-            return new Mutated(text.getBytes(StandardCharsets.UTF_8), invalid);
+            return new Mutated(text.getBytes(StandardCharsets.UTF_8),
+                    invalid.isEmpty() ? null : String.join(", ", new java.util.LinkedHashSet<>(invalid.values())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

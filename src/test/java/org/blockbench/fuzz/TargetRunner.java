@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.ModelEntry;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
-import org.blockbench.bench.ort.OptimizationLevel;
-import org.blockbench.bench.ort.Provider;
+import org.blockbench.ort.OptimizationLevel;
+import org.blockbench.ort.Provider;
 import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
@@ -78,14 +78,16 @@ final class TargetRunner {
         } catch (Throwable t) {
             thrown = t.getClass().getName();
             code = new ExitCodes().getExitCode(t);
-            if (c.target() == Target.PREFLIGHT && code == ExitCodes.BAD_INPUT) {
-                code = ExitCodes.FINDINGS;
+            if (c.target() == Target.PREFLIGHT && t instanceof RuntimeException r
+                    && org.blockbench.bench.sweep.ConfigFailure.ownedByConfig(r)) {
+                code = ExitCodes.FINDINGS; // as the sweep records a config's own failure
             }
             if (code == ExitCodes.INTERNAL_ERROR || t instanceof Error) {
                 code = ExitCodes.INTERNAL_ERROR;
                 t.printStackTrace(new PrintWriter(err, true));
             } else {
-                err.write("blockbench: " + t.getMessage() + System.lineSeparator());
+                // as ExitCodes and the sweep print it
+                err.write(org.blockbench.text.OneLine.of("blockbench: " + t.getMessage()) + System.lineSeparator());
             }
         } finally {
             System.setOut(oldOut);

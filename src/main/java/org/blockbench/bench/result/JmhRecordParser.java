@@ -23,12 +23,18 @@ final class JmhRecordParser {
         this.name = name;
     }
 
+    /** The modes JMH writes into its JSON ({@code Mode.shortLabel()}; "all" is expanded before a run). */
+    static final java.util.List<String> JMH_MODES = java.util.List.of("thrpt", "avgt", "sample", "ss");
+
     JmhRecord record(JsonNode node, String text) {
         if (!node.isObject()) {
             throw bad("", "expected a benchmark record (a JSON object), found " + kind(node));
         }
         name = text(node, "benchmark");
         String mode = text(node, "mode");
+        if (!JMH_MODES.contains(mode)) {
+            throw bad("mode", "expected one of JMH's modes " + JMH_MODES + ", found '" + mode + "'");
+        }
         SortedMap<String, String> params = new TreeMap<>();
         JsonNode p = node.get("params");
         if (p != null && !p.isNull()) {
