@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium for the HTML leaderboard test (HtmlReportChromiumTest), if it is
+# Installs Debian's Chromium for the HTML leaderboard test (LeaderboardHtmlChromiumTest), if it is
 # not there yet. Call it from .ci/run before `mvn verify`, and export
 # BLOCKBENCH_REQUIRE_CHROMIUM=1 so that the test fails instead of skipping when Chromium is absent.
 set -euo pipefail
