@@ -41,6 +41,11 @@ public final class ModelSelection {
         return Zoo.models(blockNames, pos, gwo);
     }
 
+    /** The selected positions ({@code --positions}, default all), for blocks outside the registry (block packs). */
+    public List<Position> positions() {
+        return positions == null ? List.of(Position.values()) : positions.stream().map(Position::parse).distinct().toList();
+    }
+
     /** Block names for picocli's help text. */
     static final class BlockNames implements Iterable<String> {
         @Override
