@@ -42,7 +42,8 @@ import org.blockbench.zoo.Scaffold;
  * ({@link OnnxModelFile#read}: the validation every untrusted model gets), an opset other than
  * {@value GraphBuilder#OPSET} or a node outside the default domain, control flow, more or
  * fewer than one data input or output, and a stage whose input or output does not fit its
- * position ({@link Scaffold#firstBlockSpec}). Reading writes nothing.
+ * position ({@link Scaffold#firstBlockSpec}); last, a stage ONNX Runtime refuses or whose outputs
+ * are not finite ({@link StageProbe}, in a child JVM). Reading writes nothing.
  */
 public final class BlockPackReader {
 
@@ -130,7 +131,9 @@ public final class BlockPackReader {
             stages.put(p, new PackStage(p, train, stage(train, first),
                     Files.isRegularFile(deploy) ? stage(deploy, first) : null));
         }
-        return new BlockPack(dir, name, description, gwo, stages);
+        BlockPack pack = new BlockPack(dir, name, description, gwo, stages);
+        StageProbe.check(pack, inputSize);
+        return pack;
     }
 
     /** The stage graph's one data input: its first input that is not an initializer. */

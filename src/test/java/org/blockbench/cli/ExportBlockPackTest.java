@@ -136,6 +136,29 @@ class ExportBlockPackTest {
     }
 
     @Test
+    void stageWithNaNOutputsIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path p = pack("Nan");
+        GraphBuilder g = new GraphBuilder();
+        Value x = g.input("x", "N", 64, 32, 32);
+        Value zero = g.op(org.blockbench.onnx.OnnxOp.SUB, java.util.List.of(x, x));
+        g.output(g.op(org.blockbench.onnx.OnnxOp.DIV, java.util.List.of(zero, zero)), "N", 64, 32, 32);
+        OnnxModelFile.write(p.resolve("early.onnx"), g.build("nan", "", Map.of()));
+        assertRefused("early.onnx: output element 0 is NaN on a seeded standard-normal input", p);
+    }
+
+    @Test
+    void stageThatOnnxRuntimeRefusesIsRefused() throws IOException {
+        Path p = pack("Broken");
+        GraphBuilder g = new GraphBuilder();
+        Value x = g.input("x", "N", 64, 32, 32);
+        // A weight for 32 input channels on a 64-channel input: valid protobuf, but ORT cannot run it.
+        Value w = g.parameter("w", org.blockbench.onnx.FloatTensor.filled(0.1f, 64, 32, 1, 1));
+        g.output(g.op(org.blockbench.onnx.OnnxOp.CONV, java.util.List.of(x, w)), "N", 64, 32, 32);
+        OnnxModelFile.write(p.resolve("early.onnx"), g.build("broken", "", Map.of()));
+        assertRefused("early.onnx", p);
+    }
+
+    @Test
     void unknownFormatIsRefused() throws IOException {
         Path p = pack("Future");
         Files.writeString(p.resolve("block.json"), "{\"format\": \"blockbench-block-pack/2\", \"name\": \"Future\"}");
