@@ -141,7 +141,9 @@ public final class GraphBuilder {
             throw new IllegalArgumentException("node " + foreign.getName() + " is in domain '" + foreign.getDomain()
                     + "'; only the default ONNX domain can be copied");
         }
-        String base = qualified(foreign.getName().isEmpty() ? foreign.getOpType() : foreign.getName().replace('/', '.'), "/");
+        // PyTorch names nodes "/0/conv1/Conv"; under our scope that reads "stageB/0.conv1.Conv".
+        String local = foreign.getName().replaceAll("^/+", "").replace('/', '.');
+        String base = qualified(local.isEmpty() ? foreign.getOpType() : local, "/");
         int k = nodeCounters.merge(base, 1, Integer::sum) - 1;
         String nodeName = k == 0 && !names.contains(base) ? base : base + "_" + k;
         NodeProto.Builder node = foreign.toBuilder().setName(nodeName).clearInput().clearOutput();
