@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,20 +83,7 @@ public final class BlockPackReader {
             throw new BadInputException(descriptor + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
         }
         String source = descriptor.toString();
-        if (root == null || !root.isObject()) {
-            throw new BadInputException(source + ": expected a JSON object with \"format\": \"" + FORMAT + "\"");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new BadInputException(source + ": " + BadInputException.unknown("key", key,
-                        KEYS.stream().sorted().toList()).getMessage());
-            }
-        }
-        String format = root.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw new BadInputException(source + ": format " + NodeView.quote(format) + ", expected '" + FORMAT + "'");
-        }
+        JsonFiles.requireFormat(root, FORMAT, KEYS, source);
         String name = root.path("name").asText("");
         if (!root.path("name").isTextual() || !NAME.matcher(name).matches()) {
             throw new BadInputException(source + ": name " + NodeView.quote(name) + " must be a letter then up to 63"
