@@ -1,6 +1,7 @@
 package org.blockbench.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,8 +9,12 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.export.Exporter;
 import org.blockbench.export.Manifest;
+import org.blockbench.pack.BlockPack;
+import org.blockbench.pack.BlockPackReader;
+import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,26 +48,40 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--block-pack", paramLabel = "DIR",
+            description = "A block pack directory (docs/own-block.md), exported at the --positions beside the zoo; repeatable")
+    List<Path> blockPacks = new ArrayList<>();
+
     @Override
     public Integer call() {
         ScaffoldConfig config = new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init));
-        List<ModelId> models = selection.models();
+        List<ModelId> zooModels = selection.models();
+        // Every pack is read and validated before anything is written.
+        List<BlockPack> packs = new ArrayList<>();
+        List<String> taken = new ArrayList<>(BlockRegistry.names());
+        for (Path dir : blockPacks) {
+            BlockPack pack = BlockPackReader.read(dir, inputSize, taken);
+            packs.add(pack);
+            taken.add(pack.name());
+        }
+        List<Position> positions = selection.positions();
+        int count = zooModels.size() + packs.size() * positions.size();
         long start = System.nanoTime();
         Manifest manifest;
         if (quiet) {
-            manifest = new Exporter(output, config).export(models, id -> { });
+            manifest = new Exporter(output, config).export(zooModels, packs, positions, id -> { });
         } else {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("export").setInitialMax(models.size())
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("export").setInitialMax(count)
                     .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
-                manifest = new Exporter(output, config).export(models, id -> {
+                manifest = new Exporter(output, config).export(zooModels, packs, positions, id -> {
                     bar.setExtraMessage(id.toString());
                     bar.step();
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("exported %d models (%d files) in %.1f s; manifest %s lists %d%n", models.size(),
-                2 * models.size(), seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
+        System.out.printf("exported %d models (%d files) in %.1f s; manifest %s lists %d%n", count,
+                2 * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
         return ExitCodes.OK;
     }
 }

@@ -35,10 +35,14 @@ public final class ModelSelection {
         }
         List<String> blockNames = blocks == null ? BlockRegistry.names()
                 : blocks.stream().map(b -> BlockRegistry.get(b).name()).distinct().toList();
-        List<Position> pos = positions == null ? List.of(Position.values())
-                : positions.stream().map(Position::parse).distinct().toList();
+        List<Position> pos = positions();
         boolean gwo = gwoNetwork != null ? gwoNetwork : blocks == null && positions == null;
         return Zoo.models(blockNames, pos, gwo);
+    }
+
+    /** The selected positions ({@code --positions}, default all), for blocks outside the registry (block packs). */
+    public List<Position> positions() {
+        return positions == null ? List.of(Position.values()) : positions.stream().map(Position::parse).distinct().toList();
     }
 
     /** Block names for picocli's help text. */

@@ -87,6 +87,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Steps to skip: export, analyze, bench, train, leaderboard (their earlier results are used)")
     List<String> skip = new ArrayList<>();
 
+    @Option(names = "--block-pack", paramLabel = "DIR",
+            description = "A block pack (docs/own-block.md) exported, analysed, benchmarked and shown beside the zoo;"
+                    + " repeatable (not trained yet)")
+    List<Path> blockPacks = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -171,7 +176,10 @@ public final class RunCommand implements Callable<Integer> {
         List<String> gwo = ids.stream().filter(ModelId::isGwoNetwork).map(ModelId::toString).toList();
         Path manifest = models.resolve("manifest.json");
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("export", concat(List.of("export", "-q", "-o", models.toString()), selectionArgs())));
+        List<String> packArgs = new ArrayList<>();
+        blockPacks.forEach(p -> packArgs.addAll(List.of("--block-pack", p.toString())));
+        steps.add(new Step("export", concat(concat(List.of("export", "-q", "-o", models.toString()), selectionArgs()),
+                packArgs)));
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
@@ -197,8 +205,10 @@ public final class RunCommand implements Callable<Integer> {
             steps.add(new Step("train-gwo", concat(List.of("train", "--models", String.join(",", gwo), "--recipe", "gwo"),
                     trainCommon)));
         }
+        // --blocks names only registry blocks; with packs the board shows every exported model instead.
         steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
-                jmhResults.toString(), "--training", training.toString(), "-o", output.toString()), selectionArgs())));
+                jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
+                blockPacks.isEmpty() ? selectionArgs() : List.of())));
         return steps;
     }
 

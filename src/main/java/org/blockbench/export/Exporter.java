@@ -16,7 +16,9 @@ import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.zoo.StageBlock;
 import org.blockbench.zoo.Zoo;
 
 /**
@@ -37,6 +39,15 @@ public final class Exporter {
 
     /** Exports {@code models}; {@code progress} is told the id of each model when it is done. */
     public Manifest export(List<ModelId> models, Consumer<ModelId> progress) {
+        return export(models, List.of(), List.of(Position.values()), progress);
+    }
+
+    /**
+     * Exports {@code models} and, beside them, each of {@code stageBlocks} (users' block packs,
+     * read and validated before this call) at each of {@code positions}; the manifest last.
+     */
+    public Manifest export(List<ModelId> models, List<? extends StageBlock> stageBlocks, List<Position> positions,
+                           Consumer<ModelId> progress) {
         Map<String, ManifestEntry> entries = new LinkedHashMap<>();
         Path manifestFile = outputDir.resolve(Manifest.FILE_NAME);
         if (Files.exists(manifestFile)) {
@@ -51,6 +62,14 @@ public final class Exporter {
             entries.put(entry.id(), entry);
             progress.accept(id);
         }
+        for (StageBlock block : stageBlocks) {
+            for (Position p : positions) {
+                ManifestEntry entry = entry(new ModelId(block.name(), p.id()), Zoo.build(block, p, Form.TRAIN, config),
+                        Zoo.build(block, p, Form.DEPLOY, config));
+                entries.put(entry.id(), entry);
+                progress.accept(new ModelId(block.name(), p.id()));
+            }
+        }
         List<ManifestEntry> sorted = new ArrayList<>(entries.values());
         sorted.sort(Comparator.comparing(ManifestEntry::id));
         Manifest manifest = new Manifest(Manifest.FORMAT, config.seed(), config.classes(), config.inputSize(),
@@ -60,8 +79,10 @@ public final class Exporter {
     }
 
     private ManifestEntry exportOne(ModelId id) {
-        BuiltModel train = Zoo.build(id, Form.TRAIN, config);
-        BuiltModel deploy = Zoo.build(id, Form.DEPLOY, config);
+        return entry(id, Zoo.build(id, Form.TRAIN, config), Zoo.build(id, Form.DEPLOY, config));
+    }
+
+    private ManifestEntry entry(ModelId id, BuiltModel train, BuiltModel deploy) {
         ModelFile trainFile = write(id, train);
         ModelFile deployFile = write(id, deploy);
         int classes = (int) train.model().getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,20 +82,7 @@ public record GwoSidecar(GwoAnnotation annotation, int instances) {
 
     /** Validates a parsed sidecar; {@code source} names it in errors. */
     public static GwoSidecar parse(JsonNode root, String source) {
-        if (root == null || !root.isObject()) {
-            throw new BadInputException(source + ": expected a JSON object with \"format\": \"" + FORMAT + "\"");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw new BadInputException(source + ": " + BadInputException.unknown("key", key,
-                        KEYS.stream().sorted().toList()).getMessage());
-            }
-        }
-        String format = root.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw new BadInputException(source + ": format '" + format + "', expected '" + FORMAT + "'");
-        }
+        JsonFiles.requireFormat(root, FORMAT, KEYS, source);
         JsonNode ops = root.path("operations");
         if (!ops.isArray() || ops.isEmpty()) {
             throw new BadInputException(source + ": \"operations\" must be a non-empty array of"

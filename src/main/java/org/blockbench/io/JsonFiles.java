@@ -8,11 +8,16 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+import org.blockbench.BadInputException;
+import org.blockbench.text.OneLine;
 
 /**
  * The one rule for numbers in every JSON file BlockBench writes (JMH's own result files
@@ -108,6 +113,29 @@ public final class JsonFiles {
         @Override
         public Object getAbsentValue(DeserializationContext ctxt) {
             return Double.NaN;
+        }
+    }
+
+    /**
+     * Checks a parsed versioned JSON document: an object, holding only {@code keys}, whose
+     * {@code "format"} is {@code format}. Every refusal is one line starting with {@code source}.
+     */
+    public static void requireFormat(JsonNode root, String format,
+                                     Set<String> keys, String source) {
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(source + ": expected a JSON object with \"format\": \"" + format + "\"");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (!keys.contains(key)) {
+                throw new BadInputException(source + ": " + BadInputException.unknown("key",
+                        OneLine.of(key), keys.stream().sorted().toList()).getMessage());
+            }
+        }
+        String found = root.path("format").asText("");
+        if (!format.equals(found)) {
+            throw new BadInputException(source + ": format '" + OneLine.of(found)
+                    + "', expected '" + format + "'");
         }
     }
 }

@@ -125,6 +125,47 @@ public final class GraphBuilder {
         return constant(new FloatTensor(new long[0], new float[] {value}));
     }
 
+    /** A fixed tensor of any element type (a stage's int64 shape initializer, say), emitted as a Constant node. */
+    public Value constant(TensorProto tensor) {
+        return op(OnnxOp.CONSTANT, List.of(), Attribute.tensor("value", tensor.toBuilder().clearName().build()));
+    }
+
+    /**
+     * Copies a default-domain node of another, validated model (a user's stage) into this graph
+     * under the current scope: its operator and attributes as they are, its inputs replaced by
+     * {@code in} (null for a skipped optional input), its outputs given fresh unique names. The
+     * node's own name, if any, is kept under the scope for readers of profiles.
+     */
+    public List<Value> copyNode(NodeProto foreign, List<Value> in) {
+        if (!foreign.getDomain().isEmpty()) {
+            throw new IllegalArgumentException("node " + foreign.getName() + " is in domain '" + foreign.getDomain()
+                    + "'; only the default ONNX domain can be copied");
+        }
+        // PyTorch names nodes "/0/conv1/Conv"; under our scope that reads "stageB/0.conv1.Conv".
+        String local = foreign.getName().replaceAll("^/+", "").replace('/', '.');
+        String base = qualified(local.isEmpty() ? foreign.getOpType() : local, "/");
+        int k = nodeCounters.merge(base, 1, Integer::sum) - 1;
+        String nodeName = k == 0 && !names.contains(base) ? base : base + "_" + k;
+        NodeProto.Builder node = foreign.toBuilder().setName(nodeName).clearInput().clearOutput();
+        for (Value v : in) {
+            node.addInput(v == null ? "" : own(v).name());
+        }
+        List<Value> out = new ArrayList<>();
+        for (int i = 0; i < foreign.getOutputCount(); i++) {
+            if (foreign.getOutput(i).isEmpty()) {
+                node.addOutput("");
+                out.add(null);
+                continue;
+            }
+            String name = foreign.getOutputCount() == 1 ? nodeName : nodeName + ":" + i;
+            claim(name);
+            node.addOutput(name);
+            out.add(new Value(name, this));
+        }
+        nodes.add(node.build());
+        return out;
+    }
+
     /** Adds a single-output node; its output gets a fresh unique name. */
     public Value op(OnnxOp op, List<Value> in, Attribute... attributes) {
         if (op.outputs() != 1) {

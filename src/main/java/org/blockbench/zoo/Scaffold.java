@@ -17,7 +17,8 @@ import org.blockbench.zoo.layer.Linear;
 public final class Scaffold {
 
     static final int STEM_CHANNELS = 64;
-    static final int BLOCKS_PER_STAGE = 3;
+    /** Blocks in each stage; only the first changes stride and width. */
+    public static final int BLOCKS_PER_STAGE = 3;
     private static final List<Stage> STAGES = List.of(
             new Stage(Position.EARLY, 64, 1), new Stage(Position.MID, 128, 2), new Stage(Position.LATE, 256, 2));
     private static final Block FILLER = new ResNetBasicBlock();
@@ -28,8 +29,36 @@ public final class Scaffold {
     private Scaffold() {
     }
 
+    /**
+     * What the first block of the stage at {@code position} is asked for when the scaffold input
+     * is {@code inputSize}²: channels in and out, stride, input size. A {@link StageBlock}'s
+     * stage takes this input and gives [N, out, ceil(H/stride), ceil(W/stride)].
+     */
+    public static BlockSpec firstBlockSpec(Position position, int inputSize) {
+        int channels = STEM_CHANNELS;
+        int size = inputSize;
+        for (Stage stage : STAGES) {
+            if (stage.position() == position) {
+                return new BlockSpec(channels, stage.channels(), stage.stride(), position, size, size);
+            }
+            channels = stage.channels();
+            size = (size + stage.stride() - 1) / stage.stride();
+        }
+        throw new IllegalArgumentException("no stage at " + position);
+    }
+
     /** Emits the whole network from {@code input} [N, 3, S, S]; returns the logits. */
     static Value emit(ModelContext ctx, Value input, Block block, Position position, ScaffoldConfig config) {
+        return emit(ctx, input, block, null, position, config);
+    }
+
+    /** As {@link #emit(ModelContext, Value, Block, Position, ScaffoldConfig)}, a whole stage at {@code position}. */
+    static Value emit(ModelContext ctx, Value input, StageBlock stageBlock, Position position, ScaffoldConfig config) {
+        return emit(ctx, input, null, stageBlock, position, config);
+    }
+
+    private static Value emit(ModelContext ctx, Value input, Block block, StageBlock stageBlock, Position position,
+                              ScaffoldConfig config) {
         var g = ctx.graph();
         Value x;
         try (var s = g.scope("stem")) {
@@ -38,7 +67,16 @@ public final class Scaffold {
         int channels = STEM_CHANNELS;
         int size = config.inputSize();
         for (Stage stage : STAGES) {
-            Block b = stage.position() == position ? block : FILLER;
+            if (stageBlock != null && stage.position() == position) {
+                BlockSpec first = new BlockSpec(channels, stage.channels(), stage.stride(), position, size, size);
+                try (var s = g.scope(stage.position().stage())) {
+                    x = stageBlock.emitStage(ctx, x, first);
+                }
+                channels = stage.channels();
+                size = first.outHeight();
+                continue;
+            }
+            Block b = stage.position() == position && block != null ? block : FILLER;
             try (var s = g.scope(stage.position().stage())) {
                 for (int i = 0; i < BLOCKS_PER_STAGE; i++) {
                     int stride = i == 0 ? stage.stride() : 1;

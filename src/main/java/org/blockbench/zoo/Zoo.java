@@ -77,21 +77,36 @@ public final class Zoo {
         GraphBuilder g = new GraphBuilder();
         ModelContext ctx = new ModelContext(g, form, source);
         Value input = g.input(INPUT_NAME, BATCH_DIM, 3, config.inputSize(), config.inputSize());
-        Value logits;
-        Block block;
-        int instances;
-        int classes;
         if (id.isGwoNetwork()) {
-            block = GwoNetwork.layer(id.block());
-            logits = GwoNetwork.emit(ctx, input, id.block(), config.inputSize());
-            instances = 2;
-            classes = GwoNetwork.CLASSES;
-        } else {
-            block = BlockRegistry.get(id.block());
-            logits = Scaffold.emit(ctx, input, block, Position.parse(id.position()), config);
-            instances = Scaffold.BLOCKS_PER_STAGE;
-            classes = config.classes();
+            Block block = GwoNetwork.layer(id.block());
+            Value logits = GwoNetwork.emit(ctx, input, id.block(), config.inputSize());
+            return finish(id, form, config, given, source, g, logits, GwoNetwork.CLASSES, block.description(),
+                    block.gwo(), 2);
         }
+        Block block = BlockRegistry.get(id.block());
+        Value logits = Scaffold.emit(ctx, input, block, Position.parse(id.position()), config);
+        return finish(id, form, config, given, source, g, logits, config.classes(), block.description(), block.gwo(),
+                Scaffold.BLOCKS_PER_STAGE);
+    }
+
+    /**
+     * The scaffold with {@code block}'s own stage at {@code position} (a user's block pack); the
+     * stem, head and other stages come from the seed as in every zoo model.
+     */
+    public static BuiltModel build(StageBlock block, Position position, Form form, ScaffoldConfig config) {
+        ModelId id = new ModelId(block.name(), position.id());
+        ParameterSource source = ParameterSource.initial(config.seed(), config.init());
+        GraphBuilder g = new GraphBuilder();
+        ModelContext ctx = new ModelContext(g, form, source);
+        Value input = g.input(INPUT_NAME, BATCH_DIM, 3, config.inputSize(), config.inputSize());
+        Value logits = Scaffold.emit(ctx, input, block, position, config);
+        return finish(id, form, config, Map.of(), source, g, logits, config.classes(), block.description(),
+                block.gwo(), Scaffold.BLOCKS_PER_STAGE);
+    }
+
+    private static BuiltModel finish(ModelId id, Form form, ScaffoldConfig config, Map<String, FloatTensor> given,
+                                     ParameterSource source, GraphBuilder g, Value logits, int classes,
+                                     String description, org.blockbench.gwo.GwoAnnotation gwo, int instances) {
         g.output(logits, BATCH_DIM, classes);
         if (form == Form.TRAIN && !source.unusedGiven().isEmpty()) {
             throw new BadInputException("weights for " + id + " include tensors the model does not have: "
@@ -106,8 +121,7 @@ public final class Zoo {
         metadata.put("blockbench.seed", Long.toString(config.seed()));
         metadata.put("blockbench.init", given.isEmpty() ? config.init().id() : "given");
         metadata.put("blockbench.opset", Integer.toString(GraphBuilder.OPSET));
-        ModelProto model = g.build(id.block() + "_" + id.position() + "_" + form.id(),
-                block.description(), metadata);
-        return new BuiltModel(id, form, model, g.parameters(), block.gwo(), instances);
+        ModelProto model = g.build(id.block() + "_" + id.position() + "_" + form.id(), description, metadata);
+        return new BuiltModel(id, form, model, g.parameters(), gwo, instances);
     }
 }

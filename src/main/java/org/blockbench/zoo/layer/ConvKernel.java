@@ -24,12 +24,17 @@ public record ConvKernel(FloatTensor weight, float[] bias) {
 
     /** Folds BN into a conv: w·γ/σ per output channel, bias (b−μ)·γ/σ + β. */
     public static ConvKernel foldBatchNorm(FloatTensor weight, float[] convBias, BatchNormValues bn) {
+        return foldBatchNorm(weight, convBias, bn, BatchNormValues.EPSILON);
+    }
+
+    /** As {@link #foldBatchNorm(FloatTensor, float[], BatchNormValues)} for a BN with its own epsilon (a user's graph). */
+    public static ConvKernel foldBatchNorm(FloatTensor weight, float[] convBias, BatchNormValues bn, float epsilon) {
         int out = (int) weight.dim(0);
         int per = weight.size() / out;
         float[] w = weight.data().clone();
         float[] b = new float[out];
         for (int o = 0; o < out; o++) {
-            double t = bn.gamma()[o] / Math.sqrt(bn.runningVar()[o] + BatchNormValues.EPSILON);
+            double t = bn.gamma()[o] / Math.sqrt(bn.runningVar()[o] + epsilon);
             for (int i = 0; i < per; i++) {
                 w[o * per + i] = (float) (w[o * per + i] * t);
             }
