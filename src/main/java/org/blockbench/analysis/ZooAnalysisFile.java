@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import org.blockbench.BadInputException;
+import org.blockbench.text.OneLine;
 
 /**
  * The schema of the zoo's {@value ZooAnalysis#FILE_NAME} (format {@value ZooAnalysis#FORMAT}),
@@ -93,7 +94,7 @@ public record ZooAnalysisFile(String format, String manifestFormat, String manif
         try {
             root = AnalysisJson.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new BadInputException(file + ": not valid JSON (" + firstLine(e) + ")", e);
+            throw new BadInputException(file + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
         String format = root == null ? "" : root.path("format").asText("");
         if (!ZooAnalysis.FORMAT.equals(format)) {
@@ -103,11 +104,8 @@ public record ZooAnalysisFile(String format, String manifestFormat, String manif
         try {
             return AnalysisJson.MAPPER.treeToValue(root, ZooAnalysisFile.class);
         } catch (IOException e) {
-            throw new BadInputException(file + ": not a " + ZooAnalysis.FORMAT + " file (" + firstLine(e) + ")", e);
+            throw new BadInputException(file + ": not a " + ZooAnalysis.FORMAT + " file (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
     }
 
-    private static String firstLine(IOException e) {
-        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-    }
 }

@@ -84,7 +84,7 @@ public final class OverheadCommand implements Callable<Integer> {
                 if (!org.blockbench.bench.sweep.ConfigFailure.ownedByConfig(e)) {
                     throw e;
                 }
-                String line = planned.config().key() + ": " + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+                String line = planned.config().key() + ": " + org.blockbench.text.OneLine.firstLine(e.getMessage());
                 failures.add(line);
                 System.err.println("FAILED " + org.blockbench.text.OneLine.of(line));
             }

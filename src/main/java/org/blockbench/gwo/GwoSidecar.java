@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.blockbench.BadInputException;
 import org.blockbench.io.JsonFiles;
+import org.blockbench.text.OneLine;
 
 /**
  * The GWO declaration of a user's ONNX model, in a JSON file next to it: {@code model.onnx}
@@ -75,7 +76,7 @@ public record GwoSidecar(GwoAnnotation annotation, int instances) {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such GWO sidecar");
         } catch (IOException e) {
-            throw new BadInputException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+            throw new BadInputException(file + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
         return parse(root, file.toString());
     }
@@ -146,7 +147,4 @@ public record GwoSidecar(GwoAnnotation annotation, int instances) {
                 Arrays.stream(GwoPrimitive.values()).map(Enum::name).toList()).getMessage());
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 }

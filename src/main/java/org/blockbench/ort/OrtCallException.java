@@ -1,5 +1,7 @@
 package org.blockbench.ort;
 
+import org.blockbench.text.OneLine;
+
 /**
  * An ONNX Runtime call failed: the model uses an operator or type ORT lacks, its inputs do
  * not fit, a provider or option is unavailable, the call ran past its time limit, or the
@@ -23,13 +25,13 @@ public class OrtCallException extends RuntimeException {
 
     /** A failure on the user's model or choice, without a native cause. */
     public OrtCallException(String message) {
-        super(oneLine(message));
+        super(OneLine.of(message));
         this.origin = ModelOrigin.USER;
     }
 
     /** A failure blamed on {@code origin}; the message is {@code context: <ORT's first line>}. */
     public OrtCallException(ModelOrigin origin, String context, Throwable cause) {
-        super(oneLine(context) + ": " + firstLine(cause.getMessage()), cause);
+        super(OneLine.of(context) + ": " + firstLine(cause.getMessage()), cause);
         this.origin = origin;
     }
 
@@ -43,10 +45,7 @@ public class OrtCallException extends RuntimeException {
         if (message == null || message.isBlank()) {
             return "(no message from ONNX Runtime)";
         }
-        return message.strip().lines().findFirst().orElse("").strip();
+        return OneLine.firstLine(message);
     }
 
-    private static String oneLine(String text) {
-        return text.replace("\r", "\\r").replace("\n", "\\n");
-    }
 }

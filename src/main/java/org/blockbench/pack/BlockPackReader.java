@@ -29,6 +29,7 @@ import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.text.OneLine;
 import org.blockbench.zoo.BlockSpec;
 import org.blockbench.zoo.Position;
 import org.blockbench.zoo.Scaffold;
@@ -80,7 +81,7 @@ public final class BlockPackReader {
             throw new BadInputException(descriptor + ": no such file; a block pack needs " + DESCRIPTOR
                     + " with \"format\": \"" + FORMAT + "\"");
         } catch (IOException e) {
-            throw new BadInputException(descriptor + ": not valid JSON (" + firstLine(e.getMessage()) + ")", e);
+            throw new BadInputException(descriptor + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
         String source = descriptor.toString();
         JsonFiles.requireFormat(root, FORMAT, KEYS, source);
@@ -199,7 +200,4 @@ public final class BlockPackReader {
         }
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 }

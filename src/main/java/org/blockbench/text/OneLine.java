@@ -32,4 +32,16 @@ public final class OneLine {
         }
         return b.toString();
     }
+
+    /**
+     * The first non-blank line of {@code message}, stripped; empty for null or blank. A parser's
+     * or a native library's message says what went wrong there; later lines are context or a
+     * backtrace.
+     */
+    public static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    }
 }

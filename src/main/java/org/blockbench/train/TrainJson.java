@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
+import org.blockbench.text.OneLine;
 
 /** JSON for training artefacts: snake_case keys, indented, written atomically. */
 final class TrainJson {
@@ -40,7 +41,7 @@ final class TrainJson {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new BadInputException(file + ": not valid JSON ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+                    + OneLine.firstLine(e.getMessage()) + ")", e);
         }
         if (root == null || !root.isObject() || !RunRecord.FORMAT.equals(root.path("format").asText())) {
             return java.util.Optional.empty();
@@ -49,7 +50,7 @@ final class TrainJson {
             return java.util.Optional.of(MAPPER.treeToValue(root, RunRecord.class));
         } catch (IOException e) {
             throw new BadInputException(file + ": not a " + RunRecord.FORMAT + " record ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+                    + OneLine.firstLine(e.getMessage()) + ")", e);
         }
     }
 
@@ -58,7 +59,7 @@ final class TrainJson {
             return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new BadInputException(file + ": not a readable " + type.getSimpleName() + " file ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+                    + OneLine.firstLine(e.getMessage()) + ")", e);
         }
     }
 }

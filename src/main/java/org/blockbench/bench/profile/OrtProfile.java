@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.blockbench.BadInputException;
+import org.blockbench.text.OneLine;
 
 /**
  * The parts of an ONNX Runtime session profile (Chrome trace JSON: an array of events with
@@ -42,7 +43,7 @@ public record OrtProfile(long[] modelRunStartMicros, long[] modelRunMicros, List
         try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
             return parse(p, file.toString());
         } catch (IOException e) {
-            throw new BadInputException(file + ": not a readable ONNX Runtime profile (" + firstLine(e.getMessage()) + ")", e);
+            throw new BadInputException(file + ": not a readable ONNX Runtime profile (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
     }
 
@@ -51,7 +52,7 @@ public record OrtProfile(long[] modelRunStartMicros, long[] modelRunMicros, List
         try (JsonParser p = new JsonFactory().createParser(json)) {
             return parse(p, source);
         } catch (IOException e) {
-            throw new BadInputException(source + ": not a readable ONNX Runtime profile (" + firstLine(e.getMessage()) + ")", e);
+            throw new BadInputException(source + ": not a readable ONNX Runtime profile (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
     }
 
@@ -106,9 +107,6 @@ public record OrtProfile(long[] modelRunStartMicros, long[] modelRunMicros, List
         return counts;
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 
     /** The fields of one trace event that matter here; others are skipped. */
     private static final class Event {

@@ -157,8 +157,8 @@ public final class JmhReader {
             var at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
             throw new BadInputException(source + ": record " + records.size() + ": malformed JSON"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + " ("
-                    + String.valueOf(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? j.getOriginalMessage() : e.getMessage()).lines().findFirst().orElse("") + ")", e);
+                    + org.blockbench.text.OneLine.firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage() : e.getMessage()) + ")", e);
         }
         return records;
     }

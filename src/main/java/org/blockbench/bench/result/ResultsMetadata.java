@@ -79,7 +79,7 @@ public record ResultsMetadata(String format, String results, String run, String 
             return JSON.readValue(file.toFile(), ResultsMetadata.class);
         } catch (IOException e) {
             throw new BadInputException(file + ": unreadable JMH metadata sidecar ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+                    + org.blockbench.text.OneLine.firstLine(e.getMessage()) + ")", e);
         }
     }
 

@@ -75,7 +75,7 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
                 p.destroyForcibly();
                 return "unknown (git did not answer)";
             }
-            return p.exitValue() == 0 ? out : "unknown (not a git checkout: " + out.lines().findFirst().orElse("") + ")";
+            return p.exitValue() == 0 ? out : "unknown (not a git checkout: " + org.blockbench.text.OneLine.firstLine(out) + ")";
         } catch (IOException e) {
             return "unknown (git not found)";
         } catch (InterruptedException e) {

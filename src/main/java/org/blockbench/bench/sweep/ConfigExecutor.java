@@ -115,15 +115,14 @@ public final class ConfigExecutor {
             Throwable t = todo.poll();
             if (!t.getClass().getName().startsWith("org.openjdk.jmh.")) {
                 String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-                return m.strip().lines().findFirst().orElse(m);
+                return org.blockbench.text.OneLine.firstLine(m);
             }
             todo.addAll(List.of(t.getSuppressed()));
             if (t.getCause() != null) {
                 todo.add(t.getCause());
             }
         }
-        String m = String.valueOf(e.getMessage());
-        return m.strip().lines().findFirst().orElse(m);
+        return org.blockbench.text.OneLine.firstLine(String.valueOf(e.getMessage()));
     }
 
     /** Writes to a file and, optionally, echoes to a console stream it does not close. */

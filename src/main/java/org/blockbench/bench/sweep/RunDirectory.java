@@ -160,7 +160,7 @@ public final class RunDirectory {
             return elements.isEmpty() ? Optional.empty() : Optional.of(elements);
         } catch (BadInputException e) {
             // a result cut short (a killed sweep, a full disk): the config counts as not finished and is measured again
-            System.err.println("bench: " + file + " is not a finished result (" + e.getMessage().lines().findFirst().orElse("")
+            System.err.println("bench: " + file + " is not a finished result (" + org.blockbench.text.OneLine.firstLine(e.getMessage())
                     + "); the config counts as not finished");
             return Optional.empty();
         }

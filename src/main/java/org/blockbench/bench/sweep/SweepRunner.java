@@ -89,7 +89,7 @@ public final class SweepRunner {
                         defect.addSuppressed(e);
                     }
                     outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, "defect in BlockBench: "
-                            + e.toString().lines().findFirst().orElse(""), 0);
+                            + org.blockbench.text.OneLine.firstLine(e.toString()), 0);
                 }
                 if (outcome.status() == ConfigOutcome.Status.FAILED) {
                     err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
@@ -142,7 +142,7 @@ public final class SweepRunner {
             if (!ConfigFailure.ownedByConfig(e)) {
                 throw e; // an unwritable output, the JMH lock or a defect: handled by run()
             }
-            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().strip().lines().findFirst().orElse("");
+            String message = e.getMessage() == null ? e.getClass().getName() : org.blockbench.text.OneLine.firstLine(e.getMessage());
             return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
             throw new IllegalStateException("the metadata of " + key + " does not serialise", e);
@@ -200,7 +200,7 @@ public final class SweepRunner {
         try {
             return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
         } catch (IOException e) {
-            err.println("bench: " + file + " is unreadable (" + OutputWriteException.describe(e).lines().findFirst().orElse("")
+            err.println("bench: " + file + " is unreadable (" + org.blockbench.text.OneLine.firstLine(OutputWriteException.describe(e))
                     + "); the sidecar leaves that config's 'measured' facts out");
             return Optional.empty();
         }

@@ -29,8 +29,6 @@ public class GraphExecutionException extends BadInputException {
 
     /** LibTorch's message, first line only (its later lines are a C++ backtrace). */
     public static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return org.blockbench.text.OneLine.firstLine(e.getMessage());
     }
 }
