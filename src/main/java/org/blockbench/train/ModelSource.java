@@ -11,19 +11,22 @@ import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.pack.BlockPack;
+import org.blockbench.pack.BlockPackReader;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.blockbench.zoo.Zoo;
 
 /**
- * A model to train: a zoo model from the export manifest, or any ONNX file. It supplies the
+ * A model to train: a zoo model or a block pack's model from the export manifest, or any ONNX file. It supplies the
  * train-form graph a run starts from, and (zoo models) the deploy form rebuilt from trained
  * weights.
  */
-public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.OnnxFile {
+public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.PackModel, ModelSource.OnnxFile {
 
     /** "ResNetBasicBlock/mid", or "onnx/&lt;file stem&gt;": also the run's directory under --out. */
     String id();
@@ -45,6 +48,11 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
 
     /** Where it came from (manifest or file path). */
     String path();
+
+    /** Why the model's deploy form is not rebuilt from the trained weights and checked, or null when it is (or it has none). */
+    default String deployNote() {
+        return null;
+    }
 
     /** The block, or null for a file. */
     default String block() {
@@ -126,6 +134,97 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         @Override
         public Optional<ModelProto> deployModel(Map<String, FloatTensor> trained, long seed, int classes) {
             return Optional.of(Zoo.build(modelId, Form.DEPLOY, config(seed, classes), trained).model());
+        }
+    }
+
+    /**
+     * A block pack's model (docs/own-block.md) listed in the export manifest. Like a zoo model,
+     * each run rebuilds the train form from the pack with the run's seed (the scaffold's
+     * initialisation; the stage keeps the pack's own initial weights) and the dataset's classes,
+     * checked byte-for-byte against the exported file at the manifest's seed and classes. The
+     * deploy form is rebuilt from trained weights only where the pack has no deploy file (BN
+     * folded into the trained convs, as export does); a pack's own re-parameterised deploy file
+     * came from the user's Python and cannot be redone here, so it is neither rebuilt nor checked.
+     */
+    record PackModel(BlockPack pack, Position stagePosition, Path manifestFile, Manifest manifest, ManifestEntry entry)
+            implements ModelSource {
+
+        public static PackModel of(Path manifestFile, Manifest manifest, BlockPack pack, Position position) {
+            ManifestEntry entry = manifest.find(pack.name(), position.id()).orElseThrow(() -> new BadInputException(
+                    "block pack " + pack.name() + " at " + position.id() + " is not in " + manifestFile
+                            + "; export it first (`blockbench export --block-pack " + pack.directory() + "`)"));
+            return new PackModel(pack, position, manifestFile, manifest, entry);
+        }
+
+        @Override
+        public String id() {
+            return entry.id();
+        }
+
+        @Override
+        public String block() {
+            return pack.name();
+        }
+
+        @Override
+        public String position() {
+            return stagePosition.id();
+        }
+
+        @Override
+        public String path() {
+            return manifestFile.toString();
+        }
+
+        @Override
+        public int nativeClasses() {
+            return entry.classes();
+        }
+
+        @Override
+        public boolean canChangeClasses() {
+            return true;
+        }
+
+        ScaffoldConfig config(long seed, int classes) {
+            return new ScaffoldConfig(classes, manifest.inputSize(), seed, InitMode.parse(manifest.init()));
+        }
+
+        @Override
+        public ModelProto initialModel(long seed, int classes) {
+            BuiltModel built = Zoo.build(pack, stagePosition, Form.TRAIN, config(seed, classes));
+            if (seed == manifest.seed() && classes == manifest.classes()) {
+                String rebuilt = OnnxModelFile.sha256(built.model().toByteArray());
+                if (!rebuilt.equals(entry.train().sha256())) {
+                    throw new BadInputException(manifestFile.getParent().resolve(entry.train().path()) + " (SHA-256 "
+                            + entry.train().sha256() + ") is not the model block pack " + pack.directory()
+                            + " gives for " + id() + " (SHA-256 " + rebuilt + "); re-run `blockbench export --block-pack`");
+                }
+            }
+            return built.model();
+        }
+
+        @Override
+        public String initDescription(long seed) {
+            return "block pack " + pack.directory() + " stage weights, scaffold seed " + seed + " (" + manifest.init() + ")";
+        }
+
+        @Override
+        public Optional<ModelProto> deployModel(Map<String, FloatTensor> trained, long seed, int classes) {
+            if (pack.hasOwnDeploy(stagePosition)) {
+                return Optional.empty();
+            }
+            return Optional.of(Zoo.build(pack.withTrainedStage(stagePosition, trained), stagePosition, Form.DEPLOY,
+                    config(seed, classes), trained).model());
+        }
+
+        @Override
+        public String deployNote() {
+            return pack.hasOwnDeploy(stagePosition)
+                    ? "deploy form not rebuilt and deploy parity not checked: the pack's own " + stagePosition.id()
+                            + BlockPackReader.DEPLOY_SUFFIX + " is a re-parameterisation of its initial weights that only"
+                            + " the user's Python can redo for trained ones"
+                    : null;
         }
     }
 
