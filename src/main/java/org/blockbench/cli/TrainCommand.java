@@ -208,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
             for (ModelId id : ids.stream().distinct().toList()) {
                 BlockPack pack = packs.get(id.block());
                 models.add(pack != null
-                        ? ModelSource.PackModel.of(manifest, m, pack, Position.parse(id.position()))
+                        ? ModelSource.ZooModel.of(manifest, m, pack, Position.parse(id.position()))
                         : ModelSource.ZooModel.of(manifest, m, id.block(), id.position()));
             }
         }
