@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
  * seed), and checks ONNX Runtime against the trainer. Exit 1 when a run fails ORT parity.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train zoo models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
+        description = {"Train zoo models, block packs' models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
             "Writes <out>/<model>/<recipe>-<dataset>/seed-<n>/{run.json, trained.train.onnx, trained.deploy.onnx}.",
             "Exit 1 when ONNX Runtime and the trainer disagree on more than 0.1%% of validation images."})
 public final class TrainCommand implements Callable<Integer> {
