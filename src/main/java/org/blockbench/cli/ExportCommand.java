@@ -55,7 +55,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScaffoldConfig config = new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init));
-        List<ModelId> zooModels = selection.models();
         // Every pack is read and validated before anything is written.
         List<BlockPack> packs = new ArrayList<>();
         List<String> taken = new ArrayList<>(BlockRegistry.names());
@@ -64,6 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
             packs.add(pack);
             taken.add(pack.name());
         }
+        List<ModelId> zooModels = selection.models(packs.stream().map(BlockPack::name).toList());
         List<Position> positions = selection.positions();
         int count = zooModels.size() + packs.size() * positions.size();
         long start = System.nanoTime();

@@ -91,7 +91,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
         new GwoComplexity(0, 0).omega(alpha); // validates alpha before any work
         Path analysisFile = analysis != null ? analysis : models.resolve("analysis.json");
         LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training);
-        Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter());
+        Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter(inputs));
         List<Path> written = LeaderboardWriter.write(lb, output);
         for (var b : lb.boards()) {
             long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();
@@ -105,12 +105,21 @@ public final class LeaderboardCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Every model unless --blocks/--positions/--gwo-network narrow the zoo (users' files then drop out too). */
-    private Predicate<ModelKey> filter() {
+    /**
+     * Every model unless --blocks/--positions/--gwo-network narrow the zoo (users' files then drop out
+     * too); --blocks may also name the blocks of packs exported into the manifest.
+     */
+    private Predicate<ModelKey> filter(LeaderboardInputs inputs) {
         if (selection.blocks == null && selection.positions == null && selection.gwoNetwork == null) {
             return k -> true;
         }
-        Set<String> chosen = selection.models().stream().map(Object::toString).collect(Collectors.toSet());
+        List<String> packBlocks = inputs.manifest() == null ? List.of() : inputs.manifest().models().stream()
+                .filter(e -> !e.position().equals(org.blockbench.zoo.ModelId.GWO_NETWORK))
+                .map(org.blockbench.export.ManifestEntry::block)
+                .filter(b -> !org.blockbench.zoo.BlockRegistry.names().contains(b)).distinct().toList();
+        Set<String> chosen = selection.models(packBlocks).stream().map(Object::toString)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        selection.packModels(packBlocks).forEach(id -> chosen.add(id.toString()));
         return k -> !k.isFile() && chosen.contains(k.label());
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.blockbench.pack.BlockPackReader;
 import org.blockbench.zoo.ModelId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,8 +89,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> skip = new ArrayList<>();
 
     @Option(names = "--block-pack", paramLabel = "DIR",
-            description = "A block pack (docs/own-block.md) exported, analysed, benchmarked and shown beside the zoo;"
-                    + " repeatable (not trained yet)")
+            description = "A block pack (docs/own-block.md) exported, analysed, benchmarked,"
+                    + " trained and shown beside the zoo (and, with --blocks, on the board as if named there); repeatable")
     List<Path> blockPacks = new ArrayList<>();
 
     @Spec
@@ -171,8 +172,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The steps with their arguments, for the selected models. */
     List<Step> plan() {
-        List<ModelId> ids = selection.models();
-        List<String> scaffold = ids.stream().filter(id -> !id.isGwoNetwork()).map(ModelId::toString).toList();
+        // Only the packs' names here: export reads and validates the packs before it writes anything.
+        List<String> packBlocks = blockPacks.stream().map(BlockPackReader::name).toList();
+        List<ModelId> ids = new ArrayList<>(selection.models(packBlocks));
+        // A pack given to run is always exported, trained and on the board, as if --blocks named it.
+        packBlocks.forEach(b -> selection.positions().forEach(p -> ids.add(new ModelId(b, p.id()))));
+        List<String> scaffold = ids.stream().filter(id -> !id.isGwoNetwork()).map(ModelId::toString).distinct().toList();
         List<String> gwo = ids.stream().filter(ModelId::isGwoNetwork).map(ModelId::toString).toList();
         Path manifest = models.resolve("manifest.json");
         List<Step> steps = new ArrayList<>();
@@ -198,26 +203,32 @@ public final class RunCommand implements Callable<Integer> {
             trainCommon = concat(trainCommon, List.of("--force"));
         }
         if (!scaffold.isEmpty()) {
-            steps.add(new Step("train", concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
-                    trainCommon)));
+            steps.add(new Step("train", concat(concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
+                    packArgs), trainCommon)));
         }
         if (!gwo.isEmpty()) {
             steps.add(new Step("train-gwo", concat(List.of("train", "--models", String.join(",", gwo), "--recipe", "gwo"),
                     trainCommon)));
         }
-        // --blocks names only registry blocks; with packs the board shows every exported model instead.
         steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
                 jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
-                blockPacks.isEmpty() ? selectionArgs() : List.of())));
+                selectionArgs(packBlocks))));
         return steps;
     }
 
     /** The --blocks/--positions/--gwo-network options as given, to pass on. */
     private List<String> selectionArgs() {
+        return selectionArgs(List.of());
+    }
+
+    /** As given, with {@code packBlocks} added to --blocks when it is given (the board's selection). */
+    private List<String> selectionArgs(List<String> packBlocks) {
         List<String> a = new ArrayList<>();
         if (selection.blocks != null) {
+            List<String> blocks = new ArrayList<>(selection.blocks);
+            packBlocks.stream().filter(b -> !blocks.contains(b)).forEach(blocks::add);
             a.add("--blocks");
-            a.add(String.join(",", selection.blocks));
+            a.add(String.join(",", blocks));
         }
         if (selection.positions != null) {
             a.add("--positions");

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
+import org.blockbench.pack.BlockPack;
+import org.blockbench.pack.BlockPackReader;
 import org.blockbench.stats.Stats;
 import org.blockbench.train.ModelSource;
 import org.blockbench.train.ProgressBarListener;
@@ -25,7 +28,9 @@ import org.blockbench.train.data.SyntheticDataset;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
+import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,12 +38,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code blockbench train}: trains zoo models (from the export manifest) or ONNX files with a
+ * {@code blockbench train}: trains zoo models and block packs' models (from the export manifest) or ONNX files with a
  * published recipe, writes run.json and the trained ONNX files per (model, recipe, dataset,
  * seed), and checks ONNX Runtime against the trainer. Exit 1 when a run fails ORT parity.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train zoo models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
+        description = {"Train zoo models, block packs' models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
             "Writes <out>/<model>/<recipe>-<dataset>/seed-<n>/{run.json, trained.train.onnx, trained.deploy.onnx}.",
             "Exit 1 when ONNX Runtime and the trainer disagree on more than 0.1%% of validation images."})
 public final class TrainCommand implements Callable<Integer> {
@@ -52,6 +57,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--onnx", paramLabel = "FILE", description = "ONNX files to train (repeatable); trained from their own weights")
     List<Path> onnxFiles = new ArrayList<>();
+
+    @Option(names = "--block-pack", paramLabel = "DIR",
+            description = "A block pack (docs/own-block.md) exported into --manifest; its models are rebuilt from it and"
+                    + " trained like zoo models, selected by --models BLOCK/POSITION, --blocks or --positions; repeatable")
+    List<Path> blockPacks = new ArrayList<>();
 
     @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
@@ -157,7 +167,8 @@ public final class TrainCommand implements Callable<Integer> {
                         model.id(), recipe.name(), data.name(), seed,
                         result.status() == TrainingRun.Status.ALREADY_DONE ? "already done, " : "",
                         r.finalValAccuracy(), r.epochs().size(), r.parity().ortValAccuracy(), r.parity().agreement(),
-                        r.parity().deployAgreement() == null ? "" : String.format(", deploy %.4f", r.parity().deployAgreement()),
+                        r.parity().deployAgreement() != null ? String.format(", deploy %.4f", r.parity().deployAgreement())
+                                : r.parity().deployNote() != null ? ", deploy not checked" : "",
                         r.parity().passed() ? "" : " PARITY FAILED",
                         result.directory().resolve(RunRecord.FILE_NAME));
                 out.flush();
@@ -174,18 +185,31 @@ public final class TrainCommand implements Callable<Integer> {
     private List<ModelSource> models() {
         List<ModelSource> models = new ArrayList<>();
         boolean selected = selection.blocks != null || selection.positions != null || selection.gwoNetwork != null;
-        if (!selected && modelIds.isEmpty() && onnxFiles.isEmpty()) {
+        if (!selected && modelIds.isEmpty() && onnxFiles.isEmpty() && blockPacks.isEmpty()) {
             throw new BadInputException("choose what to train: --models BLOCK/POSITION, --blocks/--positions/--gwo-network"
-                    + " (zoo models listed in " + manifest + ") and/or --onnx FILE");
+                    + " (zoo models listed in " + manifest + "), --block-pack DIR and/or --onnx FILE");
         }
-        if (selected || !modelIds.isEmpty()) {
+        if (selected || !modelIds.isEmpty() || !blockPacks.isEmpty()) {
             Manifest m = Manifest.read(manifest);
-            List<ModelId> ids = new ArrayList<>(selected ? selection.models() : List.of());
+            Map<String, BlockPack> packs = new LinkedHashMap<>();
+            List<String> taken = new ArrayList<>(BlockRegistry.names());
+            for (Path dir : blockPacks) {
+                BlockPack pack = BlockPackReader.read(dir, m.inputSize(), taken);
+                packs.put(pack.name(), pack);
+                taken.add(pack.name());
+            }
+            List<ModelId> ids = new ArrayList<>(selected ? selection.models(packs.keySet()) : List.of());
+            if (selected || modelIds.isEmpty()) {
+                ids.addAll(selection.packModels(packs.keySet()));
+            }
             for (String id : modelIds) {
                 ids.add(ModelId.parse(id));
             }
             for (ModelId id : ids.stream().distinct().toList()) {
-                models.add(ModelSource.ZooModel.of(manifest, m, id.block(), id.position()));
+                BlockPack pack = packs.get(id.block());
+                models.add(pack != null
+                        ? ModelSource.ZooModel.of(manifest, m, pack, Position.parse(id.position()))
+                        : ModelSource.ZooModel.of(manifest, m, id.block(), id.position()));
             }
         }
         onnxFiles.forEach(f -> models.add(ModelSource.OnnxFile.read(f)));

@@ -135,7 +135,7 @@ final class BatchNormFolding {
         return new FloatTensor(TensorProtos.shape(t), TensorProtos.floats(t));
     }
 
-    private static TensorProto tensor(String name, FloatTensor t) {
+    static TensorProto tensor(String name, FloatTensor t) {
         ByteBuffer bytes = ByteBuffer.allocate(t.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(t.data());
         TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)

@@ -70,26 +70,9 @@ public final class BlockPackReader {
      */
     public static BlockPack read(Path dir, int inputSize, Collection<String> takenNames) {
         Path descriptor = dir.resolve(DESCRIPTOR);
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException(dir + ": not a block pack directory (expected a directory holding "
-                    + DESCRIPTOR + " and early.onnx, mid.onnx, late.onnx)");
-        }
-        JsonNode root;
-        try {
-            root = JsonFiles.mapper().readTree(Files.readAllBytes(descriptor));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(descriptor + ": no such file; a block pack needs " + DESCRIPTOR
-                    + " with \"format\": \"" + FORMAT + "\"");
-        } catch (IOException e) {
-            throw new BadInputException(descriptor + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
-        }
+        JsonNode root = descriptor(dir);
         String source = descriptor.toString();
-        JsonFiles.requireFormat(root, FORMAT, KEYS, source);
         String name = root.path("name").asText("");
-        if (!root.path("name").isTextual() || !NAME.matcher(name).matches()) {
-            throw new BadInputException(source + ": name " + NodeView.quote(name) + " must be a letter then up to 63"
-                    + " letters, digits, '_', '.' or '-' (it names directories and board rows)");
-        }
         for (String taken : takenNames) {
             if (taken.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 throw new BadInputException(source + ": block name '" + name + "' clashes with the block '" + taken
@@ -121,6 +104,40 @@ public final class BlockPackReader {
         BlockPack pack = new BlockPack(dir, name, description, gwo, stages);
         StageProbe.check(pack, inputSize);
         return pack;
+    }
+
+    /**
+     * The block name in the pack's {@value #DESCRIPTOR}, checked for format and form only (the
+     * stages are not read): what {@code run} needs to plan its steps before {@code export} reads the pack.
+     */
+    public static String name(Path dir) {
+        return descriptor(dir).path("name").asText("");
+    }
+
+    /** The pack's descriptor, of format {@value #FORMAT} with known keys and a valid name. */
+    private static JsonNode descriptor(Path dir) {
+        Path descriptor = dir.resolve(DESCRIPTOR);
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": not a block pack directory (expected a directory holding "
+                    + DESCRIPTOR + " and early.onnx, mid.onnx, late.onnx)");
+        }
+        JsonNode root;
+        try {
+            root = JsonFiles.mapper().readTree(Files.readAllBytes(descriptor));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(descriptor + ": no such file; a block pack needs " + DESCRIPTOR
+                    + " with \"format\": \"" + FORMAT + "\"");
+        } catch (IOException e) {
+            throw new BadInputException(descriptor + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
+        }
+        String source = descriptor.toString();
+        JsonFiles.requireFormat(root, FORMAT, KEYS, source);
+        String name = root.path("name").asText("");
+        if (!root.path("name").isTextual() || !NAME.matcher(name).matches()) {
+            throw new BadInputException(source + ": name " + NodeView.quote(name) + " must be a letter then up to 63"
+                    + " letters, digits, '_', '.' or '-' (it names directories and board rows)");
+        }
+        return root;
     }
 
     /** The stage graph's one data input: its first input that is not an initializer. */

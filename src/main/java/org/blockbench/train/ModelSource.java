@@ -11,15 +11,18 @@ import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.pack.BlockPack;
+import org.blockbench.pack.BlockPackReader;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.blockbench.zoo.Zoo;
 
 /**
- * A model to train: a zoo model from the export manifest, or any ONNX file. It supplies the
+ * A model to train: a zoo model or a block pack's model from the export manifest, or any ONNX file. It supplies the
  * train-form graph a run starts from, and (zoo models) the deploy form rebuilt from trained
  * weights.
  */
@@ -46,6 +49,11 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
     /** Where it came from (manifest or file path). */
     String path();
 
+    /** Why the model's deploy form is not rebuilt from the trained weights and checked, or null when it is (or it has none). */
+    default String deployNote() {
+        return null;
+    }
+
     /** The block, or null for a file. */
     default String block() {
         return null;
@@ -57,17 +65,31 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
     }
 
     /**
-     * A zoo model. Each run rebuilds the train form from the zoo with the run's seed (so seeds
-     * vary the initialisation as in PyTorch) and the dataset's classes; with the manifest's
-     * seed and classes the rebuilt graph is checked byte-for-byte against the exported file.
+     * A model of the export manifest: a zoo model, or a block pack's (docs/own-block.md; then
+     * {@code pack} is the pack, else null) in the zoo's scaffold. Each run rebuilds the train form
+     * with the run's seed (so seeds vary the initialisation as in PyTorch; a pack's stage keeps the
+     * pack's own initial weights) and the dataset's classes; with the manifest's seed and classes
+     * the rebuilt graph is checked byte-for-byte against the exported file. A pack's deploy form is
+     * rebuilt from trained weights only where the pack has no deploy file (BN folded into the
+     * trained convs, as export does): a pack's own re-parameterised deploy file came from the
+     * user's Python and cannot be redone here, so it is neither rebuilt nor checked ({@link #deployNote}).
      */
-    record ZooModel(ModelId modelId, Path manifestFile, Manifest manifest, ManifestEntry entry) implements ModelSource {
+    record ZooModel(ModelId modelId, Path manifestFile, Manifest manifest, ManifestEntry entry, BlockPack pack)
+            implements ModelSource {
 
         public static ZooModel of(Path manifestFile, Manifest manifest, String block, String position) {
             ManifestEntry entry = manifest.find(block, position).orElseThrow(() -> BadInputException.unknown(
                     "model in " + manifestFile, block + "/" + position,
                     manifest.models().stream().map(ManifestEntry::id).toList()));
-            return new ZooModel(new ModelId(block, position), manifestFile, manifest, entry);
+            return new ZooModel(new ModelId(block, position), manifestFile, manifest, entry, null);
+        }
+
+        /** The model of {@code pack} at {@code position}, which must have been exported into the manifest. */
+        public static ZooModel of(Path manifestFile, Manifest manifest, BlockPack pack, Position position) {
+            ManifestEntry entry = manifest.find(pack.name(), position.id()).orElseThrow(() -> new BadInputException(
+                    "block pack " + pack.name() + " at " + position.id() + " is not in " + manifestFile
+                            + "; export it first (`blockbench export --block-pack " + pack.directory() + "`)"));
+            return new ZooModel(new ModelId(pack.name(), position.id()), manifestFile, manifest, entry, pack);
         }
 
         @Override
@@ -106,13 +128,15 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
 
         @Override
         public ModelProto initialModel(long seed, int classes) {
-            BuiltModel built = Zoo.build(modelId, Form.TRAIN, config(seed, classes));
+            BuiltModel built = pack == null ? Zoo.build(modelId, Form.TRAIN, config(seed, classes))
+                    : Zoo.build(pack, Position.parse(modelId.position()), Form.TRAIN, config(seed, classes));
             if (seed == manifest.seed() && classes == manifest.classes()) {
                 String rebuilt = OnnxModelFile.sha256(built.model().toByteArray());
                 if (!rebuilt.equals(entry.train().sha256())) {
                     throw new BadInputException(manifestFile.getParent().resolve(entry.train().path()) + " (SHA-256 "
                             + entry.train().sha256() + ") is not the model this BlockBench builds for " + id()
-                            + " (SHA-256 " + rebuilt + "); re-run `blockbench export`");
+                            + (pack == null ? "" : " from " + pack.directory()) + " (SHA-256 " + rebuilt
+                            + "); re-run `blockbench export`");
                 }
             }
             return built.model();
@@ -120,12 +144,30 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
 
         @Override
         public String initDescription(long seed) {
-            return "zoo seed " + seed + " (" + manifest.init() + ")";
+            return (pack == null ? "" : "block pack " + pack.directory() + " stage weights, scaffold ")
+                    + "zoo seed " + seed + " (" + manifest.init() + ")";
         }
 
         @Override
         public Optional<ModelProto> deployModel(Map<String, FloatTensor> trained, long seed, int classes) {
-            return Optional.of(Zoo.build(modelId, Form.DEPLOY, config(seed, classes), trained).model());
+            if (pack == null) {
+                return Optional.of(Zoo.build(modelId, Form.DEPLOY, config(seed, classes), trained).model());
+            }
+            Position p = Position.parse(modelId.position());
+            if (pack.hasOwnDeploy(p)) {
+                return Optional.empty();
+            }
+            return Optional.of(Zoo.build(pack.withTrainedStage(p, trained), p, Form.DEPLOY, config(seed, classes), trained)
+                    .model());
+        }
+
+        @Override
+        public String deployNote() {
+            return pack != null && pack.hasOwnDeploy(Position.parse(modelId.position()))
+                    ? "deploy form not rebuilt and deploy parity not checked: the pack's own " + modelId.position()
+                            + BlockPackReader.DEPLOY_SUFFIX + " is a re-parameterisation of its initial weights that only"
+                            + " the user's Python can redo for trained ones"
+                    : null;
         }
     }
 

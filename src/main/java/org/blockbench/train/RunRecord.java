@@ -81,9 +81,10 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
      * @param passed               agreement ≥ required (and the same for the deploy form, if any)
      * @param deployOrtValAccuracy ONNX Runtime's accuracy with the trained deploy-form file, or null
      * @param deployAgreement      its agreement with the trainer, or null
+     * @param deployNote           why no deploy form was rebuilt and checked although the model has one, or null
      */
     public record Parity(int samples, double trainerValAccuracy, double ortValAccuracy, double agreement, double required,
-                         boolean passed, Double deployOrtValAccuracy, Double deployAgreement) {
+                         boolean passed, Double deployOrtValAccuracy, Double deployAgreement, String deployNote) {
     }
 
     /** A file written by the run: path relative to the run directory. */

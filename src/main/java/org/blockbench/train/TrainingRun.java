@@ -137,7 +137,7 @@ public final class TrainingRun {
                 && (deploy == null || deploy.agreement() >= OrtParity.REQUIRED_AGREEMENT);
         RunRecord.Parity parity = new RunRecord.Parity(train.samples(), last.valAccuracy(), train.accuracy(),
                 train.agreement(), OrtParity.REQUIRED_AGREEMENT, passed, deploy == null ? null : deploy.accuracy(),
-                deploy == null ? null : deploy.agreement());
+                deploy == null ? null : deploy.agreement(), source.deployNote());
         RunRecord.ModelInfo model = new RunRecord.ModelInfo(source.id(), source.block(), source.position(), source.path(),
                 source.initDescription(o.seed()), initialSha, trainable, buffers, data.classes());
         RunRecord.DatasetInfo dataset = new RunRecord.DatasetInfo(data.name(), data.source(), data.train().size(),

@@ -94,13 +94,23 @@ public final class Zoo {
      * stem, head and other stages come from the seed as in every zoo model.
      */
     public static BuiltModel build(StageBlock block, Position position, Form form, ScaffoldConfig config) {
+        return build(block, position, form, config, Map.of());
+    }
+
+    /**
+     * As {@link #build(StageBlock, Position, Form, ScaffoldConfig)} with {@code given} values (train-form
+     * names) taking precedence over seeded ones for the scaffold's own parameters; the stage's values
+     * are the block's own ({@code block} carries trained ones where it has them).
+     */
+    public static BuiltModel build(StageBlock block, Position position, Form form, ScaffoldConfig config,
+                                   Map<String, FloatTensor> given) {
         ModelId id = new ModelId(block.name(), position.id());
-        ParameterSource source = ParameterSource.initial(config.seed(), config.init());
+        ParameterSource source = new ParameterSource(config.seed(), config.init(), given);
         GraphBuilder g = new GraphBuilder();
         ModelContext ctx = new ModelContext(g, form, source);
         Value input = g.input(INPUT_NAME, BATCH_DIM, 3, config.inputSize(), config.inputSize());
         Value logits = Scaffold.emit(ctx, input, block, position, config);
-        return finish(id, form, config, Map.of(), source, g, logits, config.classes(), block.description(),
+        return finish(id, form, config, given, source, g, logits, config.classes(), block.description(),
                 block.gwo(), Scaffold.BLOCKS_PER_STAGE);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code run --block-pack}: the pack is exported, analysed, benchmarked and on the board beside the zoo. */
+/** {@code run --block-pack}: the pack is exported, analysed, benchmarked, trained and on the board beside the zoo. */
 class RunBlockPackTest {
 
     @TempDir
@@ -24,14 +24,36 @@ class RunBlockPackTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void planPassesPacksToExportAndLeavesTheBoardUnfiltered() {
+    void planPassesPacksToExportTrainAndTheBoardSelection() throws Exception {
+        for (String name : List.of("P1", "P2")) {
+            Files.createDirectories(dir.resolve(name.toLowerCase()));
+            Files.writeString(dir.resolve(name.toLowerCase()).resolve("block.json"),
+                    "{\"format\": \"blockbench-block-pack/1\", \"name\": \"" + name + "\"}");
+        }
+        String p1 = dir.resolve("p1").toString();
+        String p2 = dir.resolve("p2").toString();
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--models", "m",
-                "--block-pack", "p1", "--block-pack", "p2");
+        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock,P2", "--positions", "early", "--models", "m",
+                "--block-pack", p1, "--block-pack", p2);
         List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
-        assertEquals("blockbench export -q -o m --blocks MobileOneBlock --positions early --block-pack p1 --block-pack p2",
-                lines.get(0));
-        assertTrue(lines.get(lines.size() - 1).endsWith("-o analysis"), lines.get(lines.size() - 1));
+        assertEquals("blockbench export -q -o m --blocks MobileOneBlock,P2 --positions early --block-pack " + p1
+                + " --block-pack " + p2, lines.get(0));
+        assertTrue(lines.get(3).startsWith("blockbench train --models MobileOneBlock/early,P1/early,P2/early --recipe blockzoo"
+                + " --block-pack " + p1 + " --block-pack " + p2 + " "), lines.get(3));
+        assertTrue(lines.get(lines.size() - 1).endsWith("-o analysis --blocks MobileOneBlock,P2,P1 --positions early"),
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void blocksNamingNeitherZooNorPackFailsListingBoth() throws Exception {
+        Files.createDirectories(dir.resolve("p1"));
+        Files.writeString(dir.resolve("p1/block.json"), "{\"format\": \"blockbench-block-pack/1\", \"name\": \"P1\"}");
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--blocks", "Nope", "--block-pack", dir.resolve("p1").toString());
+        org.blockbench.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.blockbench.BadInputException.class, run::plan);
+        assertTrue(e.getMessage().startsWith("unknown block 'Nope', expected one of [") && e.getMessage().endsWith(", P1]"),
+                e.getMessage());
     }
 
     @Test
@@ -51,9 +73,11 @@ class RunBlockPackTest {
                 .orElseThrow(() -> new AssertionError("no MyResNet row: " + csv));
         assertEquals("4505866", row.get(header.indexOf("params_trainable")));
         assertEquals("21", row.get(header.indexOf("c_d")));
-        for (String column : List.of("macs", "memory_mib", "latency_mean_ms", "latency_p90_ms", "omega")) {
+        for (String column : List.of("macs", "memory_mib", "latency_mean_ms", "latency_p90_ms", "omega",
+                "val_accuracy_pct_mean", "gwo_score")) {
             assertTrue(!row.get(header.indexOf(column)).isEmpty(), column + " is empty: " + row);
         }
         assertEquals(3, csv.size(), "zoo row and pack row: " + csv);
+        assertTrue(Files.isRegularFile(dir.resolve("training/MyResNet/mid/blockzoo-synthetic/seed-0/run.json")));
     }
 }
