@@ -50,6 +50,14 @@ class ResNetBasicBlock(nn.Module):
 class ConvNeXtBlock(nn.Module):
     """ConvNeXt-style: 7x7 depthwise, LayerNorm, MLP ratio 4, GELU, layer scale; 1x1 projection when the shape changes"""
 
+    # a GWO module, as gwo-benchmark declares one: C_D and the modules that make C_P (none: no dynamic sub-network)
+    GWO_OPERATIONS = [("dwconv", ["STATIC_SLIDING", "DENSE_SQUARE(7)", "SHARED_KERNEL"]),
+                      ("mlp", ["STATIC_SLIDING", "DENSE_SQUARE(1)", "SHARED_KERNEL"])]
+    C_D = 6
+
+    def get_parametric_complexity_modules(self):
+        return []
+
     def __init__(self, in_channels, out_channels, stride=1, position="early"):
         super().__init__()
         self.proj = (nn.Conv2d(in_channels, out_channels, 1, stride)
@@ -72,6 +80,12 @@ class ConvNeXtBlock(nn.Module):
 
 class RepConvBlock(nn.Module):
     """RepVGG-style: 3x3 conv+BN + 1x1 conv+BN (+ identity BN when the shape is kept), ReLU; reparameterize() merges them into one 3x3 conv"""
+
+    GWO_OPERATIONS = [("conv", ["STATIC_SLIDING", "DENSE_SQUARE(3)", "SHARED_KERNEL"])]
+    C_D = 3
+
+    def get_parametric_complexity_modules(self):
+        return []
 
     def __init__(self, in_channels, out_channels, stride=1):
         super().__init__()

@@ -22,9 +22,13 @@ final class BoundedCall {
 
     static <T> T call(String what, Duration limit, Callable<T> task, Consumer<T> late) {
         CompletableFuture<T> future = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+        long started = System.nanoTime();
         Thread worker = new Thread(() -> {
             try {
-                future.complete(task.call());
+                T value = task.call();
+                finished.set(System.nanoTime());
+                future.complete(value);
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
@@ -32,11 +36,16 @@ final class BoundedCall {
         worker.setDaemon(true);
         worker.start();
         try {
-            return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            T value = future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (finished.get() - started > limit.toNanos()) {
+                // done after its limit, but before this thread looked: the limit is the call's, not the scheduler's
+                late.accept(value);
+                throw timedOut(what, limit);
+            }
+            return value;
         } catch (TimeoutException e) {
             future.whenComplete((value, error) -> late.accept(value));
-            throw new OrtCallException(what + ": ONNX Runtime timed out after " + seconds(limit)
-                    + " s (the native call keeps running in the background until it returns)");
+            throw timedOut(what, limit);
         } catch (InterruptedException e) {
             future.whenComplete((value, error) -> late.accept(value));
             Thread.currentThread().interrupt();
@@ -51,6 +60,11 @@ final class BoundedCall {
             }
             throw new OrtCallException(what, cause);
         }
+    }
+
+    private static OrtCallException timedOut(String what, Duration limit) {
+        return new OrtCallException(what + ": ONNX Runtime timed out after " + seconds(limit)
+                + " s (the native call keeps running in the background until it returns)");
     }
 
     static String seconds(Duration limit) {

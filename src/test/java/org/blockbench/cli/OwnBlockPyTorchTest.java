@@ -147,4 +147,38 @@ class OwnBlockPyTorchTest {
         System.out.print(report);
         Files.writeString(dir.resolve("report.txt"), report, StandardCharsets.UTF_8);
     }
+
+    /** The path from a .py file to a board row: both test blocks through the whole {@code run}. */
+    @Test
+    void pytorchPacksRunToTheBoardBesideEachOther() throws IOException, InterruptedException {
+        Path tool = Path.of("tools/export_block.py").toAbsolutePath();
+        List<String> args = new ArrayList<>(List.of("run", "--blocks", "MyConvNeXtBlock,MyRepConvBlock", "--no-gwo-network",
+                "--models", dir.resolve("run/onnx-models").toString(), "--jmh-results", dir.resolve("run/jmh").toString(),
+                "--training", dir.resolve("run/training").toString(), "-o", dir.resolve("run/analysis").toString(),
+                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms",
+                "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock"));
+        for (String block : List.of("ConvNeXtBlock", "RepConvBlock")) {
+            assertEquals(0, python(dir, tool.toString(), "own_blocks:" + block, "--out", "run-packs/" + block,
+                    "--name", "My" + block), "export_block.py " + block);
+            args.add("--block-pack");
+            args.add(dir.resolve("run-packs/" + block).toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, args.toArray(String[]::new)), out + "\n" + err);
+        List<String> csv = Files.readAllLines(dir.resolve("run/analysis/leaderboard.csv"));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        assertEquals(7, csv.size(), "two blocks at three positions: " + csv);
+        for (String line : csv.subList(1, csv.size())) {
+            List<String> row = List.of(line.split(",", -1));
+            String block = row.get(header.indexOf("block"));
+            assertTrue(block.equals("MyConvNeXtBlock") || block.equals("MyRepConvBlock"), line);
+            // C_D of the network: the block's C_D (6, 3) for each of the stage's three blocks
+            assertEquals(block.equals("MyConvNeXtBlock") ? "18" : "9", row.get(header.indexOf("c_d")), line);
+            for (String column : List.of("params_trainable", "macs", "memory_mib", "latency_mean_ms", "latency_p90_ms",
+                    "val_accuracy_pct_mean", "omega", "gwo_score")) {
+                assertTrue(!row.get(header.indexOf(column)).isEmpty(), column + " is empty: " + line);
+            }
+        }
+    }
 }
