@@ -3,7 +3,9 @@ package org.blockbench.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -11,6 +13,8 @@ import org.blockbench.export.Exporter;
 import org.blockbench.export.Manifest;
 import org.blockbench.pack.BlockPack;
 import org.blockbench.pack.BlockPackReader;
+import org.blockbench.pack.RefusedPack;
+import org.blockbench.pack.StageProbe;
 import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
@@ -18,7 +22,9 @@ import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code blockbench export}: writes the zoo's train and deploy ONNX graphs and the manifest. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -49,21 +55,51 @@ public final class ExportCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--block-pack", paramLabel = "DIR",
-            description = "A block pack directory (docs/own-block.md), exported at the --positions beside the zoo; repeatable")
+            description = "A block pack directory (docs/own-block.md), exported at the --positions beside the zoo when"
+                    + " --blocks names its block or is absent; a pack ONNX Runtime refuses, or with non-finite outputs,"
+                    + " is left out in one line and the rest exported (exit 1); repeatable")
     List<Path> blockPacks = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         ScaffoldConfig config = new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init));
-        // Every pack is read and validated before anything is written.
+        // Every pack's files are read and checked before anything is written: a bad one is exit 2.
         List<BlockPack> packs = new ArrayList<>();
         List<String> taken = new ArrayList<>(BlockRegistry.names());
         for (Path dir : blockPacks) {
-            BlockPack pack = BlockPackReader.read(dir, inputSize, taken);
+            BlockPack pack = BlockPackReader.readStructure(dir, inputSize, taken);
             packs.add(pack);
             taken.add(pack.name());
         }
-        List<ModelId> zooModels = selection.models(packs.stream().map(BlockPack::name).toList());
+        List<String> packNames = packs.stream().map(BlockPack::name).toList();
+        List<ModelId> zooModels = selection.models(packNames);
+        // --blocks selects packs as it selects zoo blocks (the rule train and leaderboard follow).
+        Set<String> chosen = selection.packModels(packNames).stream().map(ModelId::block).collect(Collectors.toSet());
+        // A chosen pack that ONNX Runtime refuses, or whose outputs are not finite, is the pack's own
+        // failure: it is left out in one line and the rest is exported (exit 1), as a sweep goes on past a config.
+        List<BlockPack> exported = new ArrayList<>();
+        List<RefusedPack> refused = new ArrayList<>();
+        for (BlockPack pack : packs) {
+            if (!chosen.contains(pack.name())) {
+                continue;
+            }
+            try {
+                StageProbe.check(pack, inputSize);
+                exported.add(pack);
+            } catch (RuntimeException e) {
+                if (!RefusedPack.ownedByPack(e)) {
+                    throw e;
+                }
+                RefusedPack r = RefusedPack.of(pack.directory(), e);
+                refused.add(r);
+                spec.commandLine().getErr().println("blockbench: " + r.line());
+                spec.commandLine().getErr().flush();
+            }
+        }
+        packs = exported;
         List<Position> positions = selection.positions();
         int count = zooModels.size() + packs.size() * positions.size();
         long start = System.nanoTime();
@@ -82,6 +118,11 @@ public final class ExportCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("exported %d models (%d files) in %.1f s; manifest %s lists %d%n", count,
                 2 * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
+        if (!refused.isEmpty()) {
+            System.out.printf("refused %d block pack(s), not exported: %s%n", refused.size(),
+                    refused.stream().map(r -> r.directory().toString()).collect(Collectors.joining(", ")));
+            return ExitCodes.FINDINGS;
+        }
         return ExitCodes.OK;
     }
 }

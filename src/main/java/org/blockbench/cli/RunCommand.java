@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blockbench.pack.BlockPackReader;
+import org.blockbench.pack.RefusedPack;
+import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.ScaffoldConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
                 + " the synthetic dataset (scaffold models with the blockzoo recipe, GWO networks with the gwo recipe),"
                 + " and the leaderboard. Prints each step's command, its time, and the paths written.",
             "A step that fails with bad input or an I/O error stops the job; a benchmark config or training run that"
-                + " fails is reported, the job goes on, and the exit code is 1."})
+                + " fails is reported, the job goes on, and the exit code is 1. So is a --block-pack that fails its"
+                + " checks (files, shapes, ONNX Runtime, finite outputs): it is refused in one line before any step and"
+                + " the job runs the rest."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -111,10 +116,39 @@ public final class RunCommand implements Callable<Integer> {
                 throw org.blockbench.BadInputException.unknown("step", s, List.of("export", "analyze", "bench", "train", "leaderboard"));
             }
         }
-        List<Step> steps = plan();
         List<String> report = new ArrayList<>();
         int exit = ExitCodes.OK;
         long start = System.nanoTime();
+        // Every pack is checked, ONNX Runtime probe included, before any step: a bad pack is left
+        // out in one line and the job runs the rest (exit 1), so nothing of it is written.
+        List<Path> packs = new ArrayList<>();
+        List<String> refusedNames = new ArrayList<>();
+        List<String> taken = new ArrayList<>(BlockRegistry.names());
+        for (Path dir : blockPacks) {
+            try {
+                taken.add(BlockPackReader.read(dir, ScaffoldConfig.defaults().inputSize(), taken).name());
+                packs.add(dir);
+            } catch (RuntimeException e) {
+                if (!RefusedPack.ownedByPack(e)) {
+                    throw e;
+                }
+                RefusedPack refused = RefusedPack.of(dir, e);
+                spec.commandLine().getErr().println("blockbench: " + refused.line());
+                spec.commandLine().getErr().flush();
+                report.add(String.format(Locale.ROOT, "%-12s REFUSED: %s", "block pack", refused.line()));
+                exit = ExitCodes.FINDINGS;
+                refusedName(dir).ifPresent(refusedNames::add);
+            }
+        }
+        refusedNames.removeIf(taken::contains); // a zoo block's or an accepted pack's name stays selected
+        if (selection.blocks != null && !selection.blocks.isEmpty() && packs.isEmpty()
+                && refusedNames.containsAll(selection.blocks.stream().map(String::trim).toList())) {
+            out.printf("%n== blockbench run: nothing left to run, every block --blocks names was refused%n");
+            report.forEach(r -> out.println("  " + r));
+            out.flush();
+            return exit;
+        }
+        List<Step> steps = plan(packs, refusedNames);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             out.printf("%n== step %d/%d, %s: %s%n", i + 1, steps.size(), step.name(), step.commandLine());
@@ -170,11 +204,31 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("  %-12s %s%s%n", what, p, java.nio.file.Files.exists(p) ? "" : "  (not produced)");
     }
 
-    /** The steps with their arguments, for the selected models. */
+    /** The name in a refused pack's descriptor, if it has a readable one (to drop it from --blocks). */
+    private static java.util.Optional<String> refusedName(Path dir) {
+        try {
+            return java.util.Optional.of(BlockPackReader.name(dir));
+        } catch (org.blockbench.BadInputException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The steps with their arguments, for the selected models and every pack given. */
     List<Step> plan() {
-        // Only the packs' names here: export reads and validates the packs before it writes anything.
-        List<String> packBlocks = blockPacks.stream().map(BlockPackReader::name).toList();
-        List<ModelId> ids = new ArrayList<>(selection.models(packBlocks));
+        return plan(blockPacks, List.of());
+    }
+
+    /**
+     * The steps for the selected models and the packs in {@code packDirs}; {@code refusedNames},
+     * the blocks of refused packs, are dropped from {@code --blocks}.
+     */
+    List<Step> plan(List<Path> packDirs, List<String> refusedNames) {
+        // Only the packs' names here: each step reads and validates the packs itself.
+        List<String> packBlocks = packDirs.stream().map(BlockPackReader::name).toList();
+        List<String> known = new ArrayList<>(packBlocks);
+        known.addAll(refusedNames);
+        List<ModelId> ids = new ArrayList<>(selection.models(known).stream()
+                .filter(id -> !refusedNames.contains(id.block())).toList());
         // A pack given to run is always exported, trained and on the board, as if --blocks named it.
         packBlocks.forEach(b -> selection.positions().forEach(p -> ids.add(new ModelId(b, p.id()))));
         List<String> scaffold = ids.stream().filter(id -> !id.isGwoNetwork()).map(ModelId::toString).distinct().toList();
@@ -182,9 +236,9 @@ public final class RunCommand implements Callable<Integer> {
         Path manifest = models.resolve("manifest.json");
         List<Step> steps = new ArrayList<>();
         List<String> packArgs = new ArrayList<>();
-        blockPacks.forEach(p -> packArgs.addAll(List.of("--block-pack", p.toString())));
-        steps.add(new Step("export", concat(concat(List.of("export", "-q", "-o", models.toString()), selectionArgs()),
-                packArgs)));
+        packDirs.forEach(p -> packArgs.addAll(List.of("--block-pack", p.toString())));
+        steps.add(new Step("export", concat(concat(List.of("export", "-q", "-o", models.toString()),
+                selectionArgs(packBlocks, refusedNames)), packArgs)));
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
@@ -212,20 +266,21 @@ public final class RunCommand implements Callable<Integer> {
         }
         steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
                 jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
-                selectionArgs(packBlocks))));
+                selectionArgs(packBlocks, refusedNames))));
         return steps;
     }
 
-    /** The --blocks/--positions/--gwo-network options as given, to pass on. */
-    private List<String> selectionArgs() {
-        return selectionArgs(List.of());
-    }
-
-    /** As given, with {@code packBlocks} added to --blocks when it is given (the board's selection). */
-    private List<String> selectionArgs(List<String> packBlocks) {
+    /**
+     * The --blocks/--positions/--gwo-network options as given, to pass on to export and the board:
+     * {@code packBlocks} added to --blocks (a pack given to run is always run, as if named; with
+     * --gwo-network alone, --blocks is then the packs), {@code refusedNames} dropped from it.
+     */
+    private List<String> selectionArgs(List<String> packBlocks, List<String> refusedNames) {
         List<String> a = new ArrayList<>();
-        if (selection.blocks != null) {
-            List<String> blocks = new ArrayList<>(selection.blocks);
+        boolean gwoAlone = selection.blocks == null && selection.positions == null && Boolean.TRUE.equals(selection.gwoNetwork);
+        if (selection.blocks != null || gwoAlone && !packBlocks.isEmpty()) {
+            List<String> blocks = new ArrayList<>(selection.blocks == null ? List.of() : selection.blocks);
+            blocks.removeIf(b -> refusedNames.contains(b.trim()));
             packBlocks.stream().filter(b -> !blocks.contains(b)).forEach(blocks::add);
             a.add("--blocks");
             a.add(String.join(",", blocks));

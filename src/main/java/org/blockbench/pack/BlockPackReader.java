@@ -69,6 +69,16 @@ public final class BlockPackReader {
      * {@code takenNames} (compared case-insensitively, as file systems may) are refused as its name.
      */
     public static BlockPack read(Path dir, int inputSize, Collection<String> takenNames) {
+        BlockPack pack = readStructure(dir, inputSize, takenNames);
+        StageProbe.check(pack, inputSize);
+        return pack;
+    }
+
+    /**
+     * As {@link #read}, every check but the last: the pack's files and structure, without
+     * {@link StageProbe} (ONNX Runtime, in a child JVM), which the caller runs when it uses the pack.
+     */
+    public static BlockPack readStructure(Path dir, int inputSize, Collection<String> takenNames) {
         Path descriptor = dir.resolve(DESCRIPTOR);
         JsonNode root = descriptor(dir);
         String source = descriptor.toString();
@@ -101,9 +111,7 @@ public final class BlockPackReader {
             stages.put(p, new PackStage(p, train, stage(train, first),
                     Files.isRegularFile(deploy) ? stage(deploy, first) : null));
         }
-        BlockPack pack = new BlockPack(dir, name, description, gwo, stages);
-        StageProbe.check(pack, inputSize);
-        return pack;
+        return new BlockPack(dir, name, description, gwo, stages);
     }
 
     /**

@@ -20,16 +20,20 @@ import org.blockbench.zoo.Scaffold;
 /**
  * The dynamic half of a pack's validation: every stage graph (train and deploy) must load in
  * ONNX Runtime and give finite outputs on a seeded standard-normal batch. The stages are the
- * user's, so the work runs in a child JVM ({@link ChildJvm}), one per pack; ORT's refusal is
- * exit 2 naming the file, a NaN or an infinity is a one-line {@link BadInputException}.
+ * user's, so the work runs in a child JVM ({@link ChildJvm}), one per pack, with a bounded wait
+ * ({@value #LIMIT_SECONDS} s). ORT's refusal is an {@link org.blockbench.ort.OrtCallException}
+ * naming the file (a crash or a timeout one naming the pack), a NaN or an infinity a one-line
+ * {@link BadInputException} naming the file and the position; commands that go on without the
+ * pack turn either into a {@link RefusedPack}.
  */
 public final class StageProbe implements ChildJvm.Task<StageProbe.Request, String> {
 
     /** Time for the child: JVM start, then six small sessions. */
-    static final Duration LIMIT = Duration.ofMinutes(2);
+    static final long LIMIT_SECONDS = 120;
+    static final Duration LIMIT = Duration.ofSeconds(LIMIT_SECONDS);
 
-    /** One stage to probe: its file (for messages), its bytes, the input shape [1, C, H, W]. */
-    public record Stage(String file, byte[] model, long[] inputShape) implements Serializable {
+    /** One stage to probe: its file (for messages), its position's id, its bytes, the input shape [1, C, H, W]. */
+    public record Stage(String file, String position, byte[] model, long[] inputShape) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -41,17 +45,20 @@ public final class StageProbe implements ChildJvm.Task<StageProbe.Request, Strin
     public StageProbe() {
     }
 
-    /** Probes every stage of {@code pack} for a scaffold of {@code inputSize}² inputs. */
-    static void check(BlockPack pack, int inputSize) {
+    /**
+     * Probes every stage of {@code pack} for a scaffold of {@code inputSize}² inputs; throws
+     * as the class comment says, returns when every stage loads and gives finite outputs.
+     */
+    public static void check(BlockPack pack, int inputSize) {
         List<Stage> stages = new ArrayList<>();
         for (Position p : Position.values()) {
             PackStage stage = pack.stages().get(p);
             BlockSpec first = Scaffold.firstBlockSpec(p, inputSize);
             long[] shape = {1, first.inChannels(), first.inHeight(), first.inWidth()};
-            stages.add(new Stage(stage.trainFile().toString(), stage.train().toByteArray(), shape));
+            stages.add(new Stage(stage.trainFile().toString(), p.id(), stage.train().toByteArray(), shape));
             if (stage.deploy() != null) {
                 String deploy = stage.trainFile().resolveSibling(p.id() + BlockPackReader.DEPLOY_SUFFIX).toString();
-                stages.add(new Stage(deploy, stage.deploy().toByteArray(), shape));
+                stages.add(new Stage(deploy, p.id(), stage.deploy().toByteArray(), shape));
             }
         }
         ChildJvm.call(StageProbe.class, new Request(stages), pack.directory().toString(), LIMIT);
@@ -69,8 +76,9 @@ public final class StageProbe implements ChildJvm.Task<StageProbe.Request, Strin
                 float[] values = out.data();
                 for (int i = 0; i < values.length; i++) {
                     if (!Float.isFinite(values[i])) {
-                        throw new BadInputException(stage.file() + ": output element " + i + " is " + values[i]
-                                + " on a seeded standard-normal input; a stage must give finite outputs");
+                        throw new BadInputException(stage.file() + ": output contains " + values[i] + " at position "
+                                + stage.position() + " (element " + i + " of " + java.util.Arrays.toString(out.shape())
+                                + " on a seeded standard-normal input); a stage must give finite outputs");
                     }
                 }
             }
