@@ -24,7 +24,10 @@ import org.blockbench.zoo.block.ResNetBasicBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code export --block-pack}: a good pack joins the manifest beside the zoo; each bad pack is one line, exit 2, nothing written. */
+/**
+ * {@code export --block-pack}: a good pack joins the manifest beside the zoo when --blocks names it; a pack with bad
+ * files is one line, exit 2, nothing written; one ONNX Runtime refuses or with NaN outputs is one line, left out, exit 1.
+ */
 class ExportBlockPackTest {
 
     private static final ScaffoldConfig CONFIG = ScaffoldConfig.defaults();
@@ -38,9 +41,14 @@ class ExportBlockPackTest {
         return TestPacks.write(dir.resolve(name), name, new ResNetBasicBlock(), CONFIG);
     }
 
+    /** Exports the zoo's ResNetBasicBlock and {@code packs}, each named in --blocks by its directory's name. */
     private int export(Path out, Path... packs) {
         String[] args = new String[6 + 2 * packs.length];
-        String[] head = {"export", "-q", "-o", out.toString(), "--blocks", "ResNetBasicBlock"};
+        StringBuilder blocks = new StringBuilder("ResNetBasicBlock");
+        for (Path p : packs) {
+            blocks.append(',').append(p.getFileName());
+        }
+        String[] head = {"export", "-q", "-o", out.toString(), "--blocks", blocks.toString()};
         System.arraycopy(head, 0, args, 0, head.length);
         for (int i = 0; i < packs.length; i++) {
             args[head.length + 2 * i] = "--block-pack";
@@ -136,18 +144,22 @@ class ExportBlockPackTest {
     }
 
     @Test
-    void stageWithNaNOutputsIsRefusedBeforeAnythingIsWritten() throws IOException {
-        Path p = pack("Nan");
-        GraphBuilder g = new GraphBuilder();
-        Value x = g.input("x", "N", 64, 32, 32);
-        Value zero = g.op(org.blockbench.onnx.OnnxOp.SUB, java.util.List.of(x, x));
-        g.output(g.op(org.blockbench.onnx.OnnxOp.DIV, java.util.List.of(zero, zero)), "N", 64, 32, 32);
-        OnnxModelFile.write(p.resolve("early.onnx"), g.build("nan", "", Map.of()));
-        assertRefused("early.onnx: output element 0 is NaN on a seeded standard-normal input", p);
+    void stageWithNaNOutputsLeavesThatPackOutAndExportsTheRest() throws IOException {
+        Path nan = pack("Nan");
+        TestPacks.writeNanEarlyStage(nan);
+        Path out = dir.resolve("out");
+        assertEquals(ExitCodes.FINDINGS, export(out, nan, pack("MyResNet")), err.toString());
+        assertEquals("blockbench: block pack " + nan + " refused: " + nan.resolve("early.onnx") + ": output contains NaN"
+                + " at position early (element 0 of [1, 64, 32, 32] on a seeded standard-normal input); a stage must give"
+                + " finite outputs", err.toString().strip());
+        Manifest m = Manifest.read(out.resolve(Manifest.FILE_NAME));
+        assertEquals(6, m.models().size(), "ResNetBasicBlock and MyResNet at three positions: " + m.models());
+        assertTrue(m.models().stream().noneMatch(e -> e.block().equals("Nan")), m.models().toString());
+        assertFalse(Files.exists(out.resolve("Nan")), "nothing of the refused pack may be written");
     }
 
     @Test
-    void stageThatOnnxRuntimeRefusesIsRefused() throws IOException {
+    void stageThatOnnxRuntimeRefusesLeavesThatPackOut() throws IOException {
         Path p = pack("Broken");
         GraphBuilder g = new GraphBuilder();
         Value x = g.input("x", "N", 64, 32, 32);
@@ -155,7 +167,33 @@ class ExportBlockPackTest {
         Value w = g.parameter("w", org.blockbench.onnx.FloatTensor.filled(0.1f, 64, 32, 1, 1));
         g.output(g.op(org.blockbench.onnx.OnnxOp.CONV, java.util.List.of(x, w)), "N", 64, 32, 32);
         OnnxModelFile.write(p.resolve("early.onnx"), g.build("broken", "", Map.of()));
-        assertRefused("early.onnx", p);
+        Path out = dir.resolve("out");
+        assertEquals(ExitCodes.FINDINGS, export(out, p), err.toString());
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("blockbench: block pack " + p + " refused: ") && message.contains(p.resolve("early.onnx").toString()),
+                message);
+        assertEquals(3, Manifest.read(out.resolve(Manifest.FILE_NAME)).models().size());
+        assertFalse(Files.exists(out.resolve("Broken")), "nothing of the refused pack may be written");
+    }
+
+    @Test
+    void blocksSelectsPacksAsItSelectsZooBlocks() throws IOException {
+        Path chosen = pack("Chosen");
+        Path other = pack("Other");
+        TestPacks.writeNanEarlyStage(other); // not chosen, so not probed: its NaN cannot fail the export
+        Path out = dir.resolve("out");
+        int code = CliRunner.execute(new StringWriter(), err, "export", "-q", "-o", out.toString(), "--blocks",
+                "ResNetBasicBlock,Chosen", "--positions", "mid", "--block-pack", chosen.toString(), "--block-pack", other.toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        assertEquals(java.util.List.of("Chosen/mid", "ResNetBasicBlock/mid"),
+                Manifest.read(out.resolve(Manifest.FILE_NAME)).models().stream().map(ManifestEntry::id).toList());
+        assertFalse(Files.exists(out.resolve("Other")));
+        // --gwo-network alone selects only the GWO networks, no pack (as in train and leaderboard)
+        Path gwo = dir.resolve("gwo");
+        assertEquals(ExitCodes.OK, CliRunner.execute(new StringWriter(), err, "export", "-q", "-o", gwo.toString(),
+                "--gwo-network", "--block-pack", chosen.toString()), err.toString());
+        assertTrue(Manifest.read(gwo.resolve(Manifest.FILE_NAME)).models().stream().noneMatch(e -> e.block().equals("Chosen")));
     }
 
     @Test

@@ -36,7 +36,7 @@ class RunBlockPackTest {
         new CommandLine(run).parseArgs("--blocks", "MobileOneBlock,P2", "--positions", "early", "--models", "m",
                 "--block-pack", p1, "--block-pack", p2);
         List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
-        assertEquals("blockbench export -q -o m --blocks MobileOneBlock,P2 --positions early --block-pack " + p1
+        assertEquals("blockbench export -q -o m --blocks MobileOneBlock,P2,P1 --positions early --block-pack " + p1
                 + " --block-pack " + p2, lines.get(0));
         assertTrue(lines.get(3).startsWith("blockbench train --models MobileOneBlock/early,P1/early,P2/early --recipe blockzoo"
                 + " --block-pack " + p1 + " --block-pack " + p2 + " "), lines.get(3));
@@ -79,5 +79,40 @@ class RunBlockPackTest {
         }
         assertEquals(3, csv.size(), "zoo row and pack row: " + csv);
         assertTrue(Files.isRegularFile(dir.resolve("training/MyResNet/mid/blockzoo-synthetic/seed-0/run.json")));
+    }
+
+    @Test
+    void badPacksAreRefusedInOneLineEachAndTheJobRunsTheRest() throws Exception {
+        Path nan = TestPacks.write(dir.resolve("nan"), "Nan", new ResNetBasicBlock(), ScaffoldConfig.defaults());
+        TestPacks.writeNanEarlyStage(nan);
+        Path holey = TestPacks.write(dir.resolve("holey"), "Holey", new ResNetBasicBlock(), ScaffoldConfig.defaults());
+        Files.delete(holey.resolve("late.onnx"));
+        Path models = dir.resolve("onnx-models");
+        Path analysis = dir.resolve("analysis");
+        // --blocks names the refused pack too: it is dropped from every step's selection
+        int code = CliRunner.execute(out, err, "run", "--blocks", "ResNetBasicBlock,Nan", "--positions", "mid",
+                "--no-gwo-network", "--block-pack", nan.toString(), "--block-pack", holey.toString(),
+                "--models", models.toString(), "--jmh-results", dir.resolve("jmh").toString(),
+                "--training", dir.resolve("training").toString(), "-o", analysis.toString(), "--skip", "bench,train");
+        assertEquals(ExitCodes.FINDINGS, code, out + "\n" + err);
+        String nanLine = "block pack " + nan + " refused: " + nan.resolve("early.onnx") + ": output contains NaN at position"
+                + " early (element 0 of [1, 64, 32, 32] on a seeded standard-normal input); a stage must give finite outputs";
+        String holeyLine = "block pack " + holey + " refused: " + holey.resolve("late.onnx") + ": missing; a block pack holds"
+                + " a stage for every position (early.onnx, mid.onnx, late.onnx)";
+        assertEquals(List.of("blockbench: " + nanLine, "blockbench: " + holeyLine),
+                err.toString().lines().filter(l -> l.startsWith("blockbench: ")).toList(), err.toString());
+        assertTrue(out.toString().contains("block pack   REFUSED: " + nanLine), out.toString());
+        assertTrue(out.toString().contains("block pack   REFUSED: " + holeyLine), out.toString());
+        assertTrue(out.toString().contains("leaderboard       "), out.toString());
+        org.blockbench.export.Manifest manifest = org.blockbench.export.Manifest.read(models.resolve("manifest.json"));
+        assertEquals(List.of("ResNetBasicBlock/mid"), manifest.models().stream().map(e -> e.id()).toList());
+        assertTrue(Files.readString(models.resolve("analysis.json")).contains("ResNetBasicBlock"));
+        List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));
+        assertEquals(2, csv.size(), csv.toString());
+        assertTrue(csv.get(1).contains(",ResNetBasicBlock,mid,"), csv.get(1));
+        try (var files = Files.list(models)) {
+            assertEquals(List.of("ResNetBasicBlock", "analysis.json", "manifest.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -81,4 +81,16 @@ public final class TestPacks {
         g.output(x, "N", channels, size, size);
         return g.build("stage", "test stage", Map.of());
     }
+
+    /**
+     * Replaces the pack's early stage by one that fits its position but whose every output is NaN
+     * ((x - x) / (x - x) = 0 / 0): valid ONNX that ONNX Runtime runs, refused by the probe.
+     */
+    public static void writeNanEarlyStage(Path pack) throws IOException {
+        GraphBuilder g = new GraphBuilder();
+        Value x = g.input("x", "N", 64, 32, 32);
+        Value zero = g.op(org.blockbench.onnx.OnnxOp.SUB, java.util.List.of(x, x));
+        g.output(g.op(org.blockbench.onnx.OnnxOp.DIV, java.util.List.of(zero, zero)), "N", 64, 32, 32);
+        OnnxModelFile.write(pack.resolve(BlockPackReader.stageFileName(Position.EARLY)), g.build("nan", "", Map.of()));
+    }
 }
