@@ -95,7 +95,8 @@ class OwnBlockPyTorchTest {
     void pytorchBlocksExportSpliceAndMatchThePyTorchScaffold() throws IOException, InterruptedException {
         Path tool = Path.of("tools/export_block.py").toAbsolutePath();
         List<String> args = new ArrayList<>(List.of("export", "-q", "-o", dir.resolve("models").toString(),
-                "--blocks", "ResNetBasicBlock", "--init", "randomized"));
+                "--blocks", "ResNetBasicBlock," + String.join(",", BLOCKS.stream().map(b -> "My" + b).toList()),
+                "--init", "randomized"));
         for (String block : BLOCKS) {
             assertEquals(0, python(dir, tool.toString(), "own_blocks:" + block, "--out", "packs/" + block,
                     "--name", "My" + block), "export_block.py " + block);
