@@ -5,7 +5,7 @@ The whole path from a .py file to a board row:
 
   /usr/bin/python3 tools/export_block.py my_blocks:MyBlock --out packs/MyBlock
   java -jar target/blockbench.jar export --blocks ResNetBasicBlock,MyBlock --block-pack packs/MyBlock
-  java -jar target/blockbench.jar run --blocks ResNetBasicBlock   # analyze, bench, train, leaderboard
+  java -jar target/blockbench.jar run --blocks ResNetBasicBlock --block-pack packs/MyBlock   # all steps to the board
 
 MODULE:CLASS names a block class with BlockZoo's signature
 ``block_cls(in_channels, out_channels, stride=1, position="early")``; a class without

@@ -45,6 +45,20 @@ class RunBlockPackTest {
     }
 
     @Test
+    void withGwoNetworkAloneThePacksAreNamedForExportAndTheBoard() throws Exception {
+        Files.createDirectories(dir.resolve("p1"));
+        Files.writeString(dir.resolve("p1/block.json"), "{\"format\": \"blockbench-block-pack/1\", \"name\": \"P1\"}");
+        String p1 = dir.resolve("p1").toString();
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--gwo-network", "--models", "m", "--block-pack", p1);
+        List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
+        // --blocks P1 with --gwo-network: the GWO networks and the pack, as run promises; no zoo scaffold model
+        assertEquals("blockbench export -q -o m --blocks P1 --gwo-network --block-pack " + p1, lines.get(0));
+        assertTrue(lines.get(3).startsWith("blockbench train --models P1/early,P1/mid,P1/late --recipe blockzoo"), lines.get(3));
+        assertTrue(lines.get(lines.size() - 1).endsWith("--blocks P1 --gwo-network"), lines.get(lines.size() - 1));
+    }
+
+    @Test
     void blocksNamingNeitherZooNorPackFailsListingBoth() throws Exception {
         Files.createDirectories(dir.resolve("p1"));
         Files.writeString(dir.resolve("p1/block.json"), "{\"format\": \"blockbench-block-pack/1\", \"name\": \"P1\"}");
