@@ -6,8 +6,10 @@ import java.util.stream.IntStream;
 import org.blockbench.BadInputException;
 
 /**
- * Shard {@code index} of {@code count} (0-based): the configs at positions index, index+count,
- * index+2·count… of the plan's deterministic order. Every config is in exactly one shard.
+ * Shard {@code index} of {@code count} (0-based): the items at positions index, index+count,
+ * index+2·count… of a plan's deterministic order. Every item is in exactly one shard. One
+ * concept for every command that splits its work over a job array: {@code bench} (the configs
+ * of its sweep) and {@code train} (its (model, seed) runs).
  */
 public record Shard(int index, int count) {
 
