@@ -83,6 +83,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--download", description = "Fetch the CIFAR binary archive into --data-dir, verify its MD5, extract it")
     boolean download;
 
+    @Option(names = "--download-only",
+            description = "Only fetch --dataset (cifar10 or cifar100) into --data-dir, verify its MD5, extract it, and exit:"
+                    + " the step before a sharded sweep, whose shards must not download into one directory at once")
+    boolean downloadOnly;
+
     @Option(names = "--classes", description = "Classes of the synthetic dataset (default: the model's)")
     Integer classes;
 
@@ -150,6 +155,17 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (resume && force) {
             throw new BadInputException("--resume and --force contradict each other; pass one");
+        }
+        if (downloadOnly) {
+            if (datasetName.trim().equalsIgnoreCase(SyntheticDataset.NAME)) {
+                throw new BadInputException("--download-only fetches a CIFAR dataset: pass --dataset cifar10 or --dataset cifar100");
+            }
+            CifarBinary variant = CifarBinary.parse(datasetName);
+            Path where = CifarDownload.official(variant).ensure(dataDir, !quiet);
+            variant.read(where); // the files are complete and readable
+            out.printf("%s is in %s (MD5 verified)%n", datasetName.trim(), where);
+            out.flush();
+            return ExitCodes.OK;
         }
         // before any model is read or file written: a missing CUDA build or device is one line, exit 2
         TrainingDevice trainingDevice = TrainingDevice.parse(device).requireAvailable();
