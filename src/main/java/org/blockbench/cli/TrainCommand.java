@@ -163,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
             CifarBinary variant = CifarBinary.parse(datasetName);
             Path where = CifarDownload.official(variant).ensure(dataDir, !quiet);
             variant.read(where); // the files are complete and readable
-            out.printf("%s is in %s (MD5 verified)%n", datasetName.trim(), where);
+            out.printf("%s is ready in %s%n", datasetName.trim(), where);
             out.flush();
             return ExitCodes.OK;
         }

@@ -169,6 +169,24 @@ class TrainShardTest {
         assertEquals("cpu", r.get("provenance").get("device").asText());
     }
 
+    @Test
+    void downloadOnlyPreparesTheDatasetOnceAndTrainsNothing() throws Exception {
+        Path data = dir.resolve("data");
+        Path batches = Files.createDirectories(data.resolve("cifar-10-batches-bin"));
+        byte[] record = new byte[3073]; // label 0, black pixels: present data is not fetched again
+        for (String f : List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                "data_batch_5.bin", "test_batch.bin")) {
+            Files.write(batches.resolve(f), record);
+        }
+        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "train", "--download-only", "--dataset", "cifar10", "--data-dir",
+                data.toString(), "-q", "-o", dir.resolve("out").toString()), err.toString());
+        assertEquals("cifar10 is ready in " + data, out.toString().strip());
+        assertFalse(Files.exists(dir.resolve("out")));
+        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "train", "--download-only"));
+        assertTrue(err.toString().contains("--download-only fetches a CIFAR dataset: pass --dataset cifar10 or --dataset"
+                + " cifar100"), err.toString());
+    }
+
     private Path exportGwoNetworks() {
         Path models = dir.resolve("onnx-models");
         new Exporter(models, ScaffoldConfig.defaults()).export(List.of(new ModelId("StandardConv", ModelId.GWO_NETWORK),
