@@ -6,8 +6,10 @@ import java.util.stream.IntStream;
 import org.blockbench.BadInputException;
 
 /**
- * Shard {@code index} of {@code count} (0-based): the configs at positions index, index+count,
- * index+2·count… of the plan's deterministic order. Every config is in exactly one shard.
+ * Shard {@code index} of {@code count} (0-based): the items at positions index, index+count,
+ * index+2·count… of a plan's deterministic order. Every item is in exactly one shard. One
+ * concept for every command that splits its work over a job array: {@code bench} (the configs
+ * of its sweep) and {@code train} (its (model, seed) runs).
  */
 public record Shard(int index, int count) {
 
@@ -38,7 +40,7 @@ public record Shard(int index, int count) {
      * (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT, and SLURM_ARRAY_TASK_MIN when the array
      * does not start at 0) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with the count
      * in BLOCKBENCH_SHARD_COUNT since Kubernetes does not export it); {@link #ALL} when neither
-     * is present.
+     * is present. An array task id without its count fails rather than run the whole plan in every task.
      */
     public static Shard fromEnvironment(Map<String, String> env) {
         if (env.containsKey("SLURM_ARRAY_TASK_ID") && env.containsKey("SLURM_ARRAY_TASK_COUNT")) {
@@ -46,6 +48,11 @@ public record Shard(int index, int count) {
             int min = env.containsKey("SLURM_ARRAY_TASK_MIN") ? number(env, "SLURM_ARRAY_TASK_MIN") : 0;
             int step = env.containsKey("SLURM_ARRAY_TASK_STEP") ? number(env, "SLURM_ARRAY_TASK_STEP") : 1;
             return new Shard((id - min) / Math.max(step, 1), number(env, "SLURM_ARRAY_TASK_COUNT"));
+        }
+        if (env.containsKey("SLURM_ARRAY_TASK_ID")) {
+            // every task would otherwise run the whole plan, all of them into one output
+            throw new BadInputException("SLURM_ARRAY_TASK_ID=" + env.get("SLURM_ARRAY_TASK_ID") + " is set but"
+                    + " SLURM_ARRAY_TASK_COUNT is not (a Slurm older than 18.08?): pass --shard i/N");
         }
         if (env.containsKey("JOB_COMPLETION_INDEX")) {
             if (!env.containsKey("BLOCKBENCH_SHARD_COUNT")) {

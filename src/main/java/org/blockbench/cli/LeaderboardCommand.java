@@ -49,6 +49,12 @@ public final class LeaderboardCommand implements Callable<Integer> {
     /** Where {@code blockbench train} writes its run results. */
     public static final String DEFAULT_TRAINING_DIR = "analysis/training";
 
+    @Option(names = "--import-accuracy", paramLabel = "FILE",
+            description = "Accuracy measured by another tool: BlockZoo's results.csv, or gwo-benchmark's benchmark_results.csv"
+                    + " or leaderboard CSV (recognised by the header); repeatable. Shown marked and apart from measured"
+                    + " accuracy, never averaged with it (docs/report.md).")
+    List<Path> importAccuracy = new java.util.ArrayList<>();
+
     @Option(names = {"-o", "--output"}, defaultValue = "analysis", description = "Output directory (default: ${DEFAULT-VALUE})")
     Path output;
 
@@ -90,13 +96,16 @@ public final class LeaderboardCommand implements Callable<Integer> {
                 new LatencySelection(form, batch, provider, threads, optLevel));
         new GwoComplexity(0, 0).omega(alpha); // validates alpha before any work
         Path analysisFile = analysis != null ? analysis : models.resolve("analysis.json");
-        LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training);
+        LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training)
+                .withImportedAccuracy(importAccuracy);
         Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter(inputs));
         List<Path> written = LeaderboardWriter.write(lb, output);
         for (var b : lb.boards()) {
             long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();
             long timed = b.rows().stream().filter(r -> r.latency() != null).count();
-            out.printf("dataset %s: %d models, %d with latency, %d with accuracy%n", b.dataset(), b.rows().size(), timed, trained);
+            long imported = b.rows().stream().filter(r -> r.imported() != null).count();
+            out.printf("dataset %s: %d models, %d with latency, %d with accuracy%s%n", b.dataset(), b.rows().size(), timed, trained,
+                    imported == 0 ? "" : ", " + imported + " with imported accuracy");
         }
         lb.notes().forEach(n -> out.println("note: " + n));
         out.println("wrote:");

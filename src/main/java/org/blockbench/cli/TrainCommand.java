@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.Shard;
 import org.blockbench.export.Manifest;
 import org.blockbench.pack.BlockPack;
 import org.blockbench.pack.BlockPackReader;
@@ -18,6 +19,7 @@ import org.blockbench.train.ModelSource;
 import org.blockbench.train.ProgressBarListener;
 import org.blockbench.train.RunRecord;
 import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.TrainingDevice;
 import org.blockbench.train.TrainingListener;
 import org.blockbench.train.TrainingOptions;
 import org.blockbench.train.TrainingRun;
@@ -43,7 +45,7 @@ import picocli.CommandLine.Spec;
  * seed), and checks ONNX Runtime against the trainer. Exit 1 when a run fails ORT parity.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train zoo models, block packs' models or ONNX files with a published recipe (LibTorch on CPU) and record accuracy.",
+        description = {"Train zoo models, block packs' models or ONNX files with a published recipe (LibTorch on CPU or CUDA) and record accuracy.",
             "Writes <out>/<model>/<recipe>-<dataset>/seed-<n>/{run.json, trained.train.onnx, trained.deploy.onnx}.",
             "Exit 1 when ONNX Runtime and the trainer disagree on more than 0.1%% of validation images."})
 public final class TrainCommand implements Callable<Integer> {
@@ -80,6 +82,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--download", description = "Fetch the CIFAR binary archive into --data-dir, verify its MD5, extract it")
     boolean download;
+
+    @Option(names = "--download-only",
+            description = "Only fetch --dataset (cifar10 or cifar100) into --data-dir, verify its MD5, extract it, and exit:"
+                    + " the step before a sharded sweep, whose shards must not download into one directory at once")
+    boolean downloadOnly;
 
     @Option(names = "--classes", description = "Classes of the synthetic dataset (default: the model's)")
     Integer classes;
@@ -128,6 +135,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bars")
     boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "Train shard i of N (0-based) of the (model, seed) runs, in the order models x seeds. Default: from"
+                    + " SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (and SLURM_ARRAY_TASK_MIN), or JOB_COMPLETION_INDEX with"
+                    + " BLOCKBENCH_SHARD_COUNT, else every run. Shards write disjoint run directories: give them one --out"
+                    + " (docs/cluster.md).")
+    String shard;
+
+    @Option(names = "--device", defaultValue = "cpu",
+            description = "cpu or cuda (LibTorch's CUDA build: mvn -Pcuda package; docs/train.md) (default: ${DEFAULT-VALUE})")
+    String device;
+
     @Spec
     CommandSpec spec;
 
@@ -138,13 +156,43 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume && force) {
             throw new BadInputException("--resume and --force contradict each other; pass one");
         }
+        if (downloadOnly) {
+            if (datasetName.trim().equalsIgnoreCase(SyntheticDataset.NAME)) {
+                throw new BadInputException("--download-only fetches a CIFAR dataset: pass --dataset cifar10 or --dataset cifar100");
+            }
+            CifarBinary variant = CifarBinary.parse(datasetName);
+            Path where = CifarDownload.official(variant).ensure(dataDir, !quiet);
+            variant.read(where); // the files are complete and readable
+            out.printf("%s is ready in %s%n", datasetName.trim(), where);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        // before any model is read or file written: a missing CUDA build or device is one line, exit 2
+        TrainingDevice trainingDevice = TrainingDevice.parse(device).requireAvailable();
+        Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
         List<ModelSource> models = models();
+        // the plan: every (model, seed) in the order models x seeds, the same in every shard's process
+        List<Map.Entry<ModelSource, Long>> plan = new ArrayList<>();
+        for (ModelSource model : models) {
+            for (long seed : seeds) {
+                plan.add(Map.entry(model, seed));
+            }
+        }
+        List<Map.Entry<ModelSource, Long>> mine = chosen.select(plan);
+        if (!chosen.isAll()) {
+            out.printf("shard %s: %d of %d runs%n", chosen, mine.size(), plan.size());
+            out.flush();
+        }
         Recipe recipe = recipe();
         MemoryLayout layout = MemoryLayout.parse(memoryFormat);
         Map<Integer, Dataset> datasets = new HashMap<>();
         PrintStream err = System.err;
         int parityFailures = 0;
         for (ModelSource model : models) {
+            List<Long> modelSeeds = mine.stream().filter(e -> e.getKey() == model).map(Map.Entry::getValue).toList();
+            if (modelSeeds.isEmpty()) {
+                continue;
+            }
             int modelClasses = model.nativeClasses() > 0 ? model.nativeClasses() : 10;
             Dataset data = datasets.computeIfAbsent(classesFor(model, modelClasses), this::dataset);
             if (data.classes() != modelClasses && !model.canChangeClasses()) {
@@ -152,8 +200,8 @@ public final class TrainCommand implements Callable<Integer> {
                         + " has " + data.classes());
             }
             List<Double> accuracies = new ArrayList<>();
-            for (long seed : seeds) {
-                TrainingOptions options = new TrainingOptions(recipe, seed, threads, layout, evalBatch);
+            for (long seed : modelSeeds) {
+                TrainingOptions options = new TrainingOptions(recipe, seed, threads, layout, evalBatch, trainingDevice);
                 String label = model.id() + " seed " + seed;
                 TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressBarListener(label, err);
                 TrainingRun.Result result = TrainingRun.execute(

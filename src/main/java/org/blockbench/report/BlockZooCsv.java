@@ -29,14 +29,31 @@ final class BlockZooCsv implements LeaderboardFormat {
         for (DatasetBoard b : lb.boards()) {
             String dataset = b.dataset().equals(LeaderboardBuilder.NO_DATASET) ? "" : b.dataset();
             for (LeaderboardRow r : b.rows()) {
-                if (r.accuracy() == null) {
+                if (r.accuracy() == null && r.imported() == null) {
                     t.add(row(r, dataset, null));
-                } else {
+                } else if (r.accuracy() != null) {
                     r.accuracy().runs().forEach(run -> t.add(row(r, dataset, run)));
+                }
+                if (r.imported() != null) {
+                    r.imported().runs().forEach(run -> t.add(imported(r, dataset, run)));
                 }
             }
         }
         return t.render().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An imported run as its own row: experiment_name "imported", the accuracy in val_acc, and
+     * notes naming the marker, the file and its line (docs/report.md §Imported accuracy).
+     */
+    private static List<Object> imported(LeaderboardRow r, String dataset, ImportedRun run) {
+        List<Object> c = row(r, dataset, null);
+        c.set(COLUMNS.indexOf("epochs"), run.epochs());
+        c.set(COLUMNS.indexOf("val_acc"), run.valAccuracyPercent() / 100);
+        c.set(COLUMNS.indexOf("experiment_name"), "imported");
+        c.set(COLUMNS.indexOf("notes"), ImportedAccuracy.MARKER + " from " + run.source() + " line " + run.line()
+                + (run.seed() == null ? "" : "; seed=" + run.seed()));
+        return c;
     }
 
     private static List<Object> row(LeaderboardRow r, String dataset, SeedResult run) {

@@ -56,7 +56,12 @@ final class HumanCells {
                     : Cells.fixed(l.p50Ms(), 3) + " / " + Cells.fixed(l.p90Ms(), 3) + " / " + Cells.fixed(l.p99Ms(), 3), l.p90Ms()));
         }
         AccuracySummary a = r.accuracy();
-        c.add(Cell.num(a == null ? Cells.MISSING : Cells.meanStd(a.valAccuracyPercent(), 2), a == null ? null : a.meanPercent()));
+        // an imported figure is appended, marked, with its source; the sort key stays the measured mean alone
+        ImportedAccuracy imp = r.imported();
+        String importedText = imp == null ? "" : (a == null ? "" : " · ") + ImportedAccuracy.MARKER + " "
+                + Cells.meanStd(imp.valAccuracyPercent(), 2) + " (" + String.join(", ", imp.sources()) + ")";
+        c.add(Cell.num((a == null ? (imp == null ? Cells.MISSING : "") : Cells.meanStd(a.valAccuracyPercent(), 2)) + importedText,
+                a == null ? null : a.meanPercent()));
         c.add(Cell.num(a == null ? Cells.MISSING : Integer.toString(a.runs().size()), a == null ? null : (double) a.runs().size()));
         c.add(Cell.num(r.gwo() == null ? Cells.MISSING : Integer.toString(r.gwo().descriptiveComplexity()),
                 r.gwo() == null ? null : (double) r.gwo().descriptiveComplexity()));

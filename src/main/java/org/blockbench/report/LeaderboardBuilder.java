@@ -48,6 +48,7 @@ public final class LeaderboardBuilder {
         keys.addAll(in.costs().keySet());
         in.latencies().forEach(l -> keys.add(l.model()));
         in.runs().forEach(r -> keys.add(r.model()));
+        in.imported().forEach(r -> keys.add(r.model()));
         keys.removeIf(include.negate());
 
         Map<ModelKey, LatencyResult> latency = selectLatency(in.latencies(), settings.latency());
@@ -61,6 +62,15 @@ public final class LeaderboardBuilder {
         for (SeedResult r : in.runs()) {
             if (keys.contains(r.model())) {
                 runsByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>()).computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
+            }
+        }
+        // imported accuracy: per dataset and model, apart from the measured runs (never in one mean with them)
+        Map<String, Map<ModelKey, List<ImportedRun>>> importedByDataset = new TreeMap<>();
+        for (ImportedRun r : in.imported()) {
+            if (keys.contains(r.model())) {
+                importedByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>())
+                        .computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
+                runsByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>());
             }
         }
         if (runsByDataset.isEmpty()) {
@@ -81,8 +91,10 @@ public final class LeaderboardBuilder {
                     scoreStd = acc.valAccuracyPercent().hasSpread()
                             ? GwoScore.scoreOf(acc.valAccuracyPercent().sampleStandardDeviation(), score.omega()) : Double.NaN;
                 }
+                List<ImportedRun> imported = importedByDataset.getOrDefault(d.getKey(), Map.of()).getOrDefault(k, List.of());
                 rows.add(new LeaderboardRow(k, d.getKey(), classes.get(k), p, cost, latency.get(k), acc, gwo,
-                        gwo == null ? null : gwo.omega(settings.alpha()), score, scoreStd, Map.of(), null));
+                        gwo == null ? null : gwo.omega(settings.alpha()), score, scoreStd, Map.of(), null,
+                        imported.isEmpty() ? null : ImportedAccuracy.of(imported)));
             }
             boards.add(board(d.getKey(), rows, settings));
         }

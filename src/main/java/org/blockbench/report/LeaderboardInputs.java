@@ -26,10 +26,11 @@ import org.blockbench.gwo.UserModelGwo;
  * @param gwo       declared GWO complexity per model (zoo: manifest; files: sidecar)
  * @param paths     where the inputs were read from
  * @param notes     what was missing or skipped
+ * @param imported  accuracies other tools measured ({@code --import-accuracy}), kept apart from {@code runs}
  */
 public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
                                 List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
-                                List<String> notes) {
+                                List<String> notes, List<ImportedRun> imported) {
 
     public LeaderboardInputs {
         costs = Map.copyOf(costs);
@@ -37,6 +38,36 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
         runs = List.copyOf(runs);
         gwo = Map.copyOf(gwo);
         notes = List.copyOf(notes);
+        imported = List.copyOf(imported);
+    }
+
+    /** Inputs without imported accuracy. */
+    public LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
+            List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths, List<String> notes) {
+        this(manifest, costs, latencies, runs, gwo, paths, notes, List.of());
+    }
+
+    /**
+     * These inputs with the accuracies read from {@code files} (BlockZoo's or gwo-benchmark's CSVs,
+     * {@link AccuracyImport}); block names are checked against the zoo's and the manifest's blocks.
+     */
+    public LeaderboardInputs withImportedAccuracy(List<Path> files) {
+        if (files.isEmpty()) {
+            return this;
+        }
+        List<String> blocks = new ArrayList<>(org.blockbench.zoo.BlockRegistry.names());
+        if (manifest != null) {
+            manifest.models().stream().map(ManifestEntry::block).filter(b -> !blocks.contains(b)).distinct().forEach(blocks::add);
+        }
+        List<ImportedRun> all = new ArrayList<>(imported);
+        List<String> moreNotes = new ArrayList<>(notes);
+        for (Path f : files) {
+            List<ImportedRun> read = AccuracyImport.read(f, blocks);
+            all.addAll(read);
+            moreNotes.add(f + ": " + read.size() + " accuracies imported (" + ImportedAccuracy.MARKER
+                    + "; shown apart from measured ones, docs/report.md §Imported accuracy)");
+        }
+        return new LeaderboardInputs(manifest, costs, latencies, runs, gwo, paths, moreNotes, all);
     }
 
     /**

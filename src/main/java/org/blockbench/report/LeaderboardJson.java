@@ -77,6 +77,13 @@ final class LeaderboardJson implements LeaderboardFormat {
         m.put("accuracy", a == null ? null : map("recipe", a.recipe(), "epochs", a.epochs(), "val_accuracy_pct",
                 stat(a.valAccuracyPercent()), "train_accuracy_pct", stat(a.trainAccuracyPercent()), "val_loss", stat(a.valLoss()),
                 "train_seconds", stat(a.wallSeconds()), "runs", a.runs().stream().map(LeaderboardJson::run).toList()));
+        ImportedAccuracy imp = r.imported();
+        if (imp != null) { // present only where something was imported, so boards without imports keep their shape
+            m.put("imported_accuracy", map("marker", ImportedAccuracy.MARKER, "sources", imp.sources(), "val_accuracy_pct",
+                    stat(imp.valAccuracyPercent()), "runs", imp.runs().stream().map(x -> map("seed", x.seed(), "dataset",
+                            x.dataset(), "epochs", x.epochs(), "val_accuracy_pct", num(x.valAccuracyPercent()), "source",
+                            x.source(), "format", x.format(), "line", x.line())).toList()));
+        }
         m.put("gwo", r.gwo() == null ? null : map("c_d", r.gwo().descriptiveComplexity(), "dynamic_params",
                 r.gwo().dynamicParams(), "c_p_millions", r.gwo().parametricComplexityMillions(), "omega", num(r.omega()),
                 "score", r.gwoScore() == null ? null : num(r.gwoScore().score()), "score_std", num(r.gwoScoreStd()),

@@ -15,6 +15,9 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
         for (DatasetBoard b : lb.boards()) {
             out.append("## Dataset: ").append(esc(b.dataset())).append("\n\n### Models\n\n");
             table(out, HumanCells.MODEL_COLUMNS, b.rows().stream().map(HumanCells::model).toList());
+            if (b.rows().stream().anyMatch(r -> r.imported() != null)) {
+                out.append('\n').append(esc(ReportText.IMPORTED_ACCURACY)).append('\n');
+            }
             if (!b.blocks().isEmpty()) {
                 out.append("\n### Blocks over positions\n\n");
                 table(out, HumanCells.blockColumns(), b.blocks().stream().map(HumanCells::block).toList());

@@ -22,23 +22,33 @@ import org.blockbench.gwo.GwoScore;
  * @param gwoScoreStd     score standard deviation over seeds (NaN for one seed; null with no score)
  * @param pareto          per axis, whether the row is on the accuracy frontier (absent: not on the plot)
  * @param compliance      checks against the targets
+ * @param imported        accuracy other tools measured (--import-accuracy), shown apart and never in a mean with
+ *                        {@code accuracy}, nor used for scores, frontiers, events or compliance; null when none
  */
 public record LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost, LatencyResult latency,
                              AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore, Double gwoScoreStd,
-                             Map<Axis, Boolean> pareto, Compliance compliance) {
+                             Map<Axis, Boolean> pareto, Compliance compliance, ImportedAccuracy imported) {
 
     public LeaderboardRow {
         pareto = pareto.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(pareto));
     }
 
+    /** A row without imported accuracy. */
+    public LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost,
+            LatencyResult latency, AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore,
+            Double gwoScoreStd, Map<Axis, Boolean> pareto, Compliance compliance) {
+        this(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, pareto,
+                compliance, null);
+    }
+
     LeaderboardRow withPareto(Map<Axis, Boolean> p) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, p,
-                compliance);
+                compliance, imported);
     }
 
     LeaderboardRow withCompliance(Compliance c) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd,
-                pareto, c);
+                pareto, c, imported);
     }
 
     /** Mean accuracy in percent, or null. */

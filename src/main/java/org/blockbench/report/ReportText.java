@@ -11,6 +11,11 @@ final class ReportText {
 
     static final Map<String, String> CONVENTIONS;
 
+    /** Said under a table with imported accuracy (docs/report.md §Imported accuracy). */
+    static final String IMPORTED_ACCURACY = ImportedAccuracy.MARKER + ": accuracy another tool measured, read by"
+            + " --import-accuracy from the file named in the cell; mean ± std over the imported values only, never"
+            + " averaged with BlockBench's measured runs and not used for scores, Pareto frontiers, events or compliance.";
+
     static {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("params_trainable", "trainable parameters of the train-form graph (BN running statistics are buffers)");

@@ -93,9 +93,10 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
 
     /**
      * @param resumedAtEpoch epochs done by earlier processes (0 for an uninterrupted run)
+     * @param device         where LibTorch trained: "cpu" or "cuda" (null in records written before --device existed)
      */
     public record Provenance(String blockbenchVersion, String gitRevision, String java, String os, String arch,
                              int cpus, String pytorch, String onnxruntime, String startedAt, String finishedAt,
-                             int resumedAtEpoch) {
+                             int resumedAtEpoch, String device) {
     }
 }

@@ -51,6 +51,8 @@ public final class Trainer {
     private final Dataset data;
     private final TrainingOptions options;
     private final TrainingListener listener;
+    /** The GPU batches go to; null on the CPU, where batches stay where they are made. */
+    private org.bytedeco.pytorch.Device gpu;
 
     public Trainer(TorchGraph graph, Dataset data, TrainingOptions options, TrainingListener listener) {
         this.graph = graph;
@@ -78,6 +80,9 @@ public final class Trainer {
         Checkpoints checkpoints = checkpointDir == null ? null : new Checkpoints(checkpointDir);
         Recipe recipe = options.recipe();
         TorchRuntime.setThreads(options.threads());
+        if (options.device() != TrainingDevice.CPU && gpu == null) {
+            gpu = options.device().torchDevice();
+        }
         checkClasses();
         BatchAssembler trainBatches = new BatchAssembler(data.train(), recipe.normalization());
         BatchAssembler valBatches = new BatchAssembler(data.val(), recipe.normalization());
@@ -126,12 +131,19 @@ public final class Trainer {
             } finally {
                 optimizer.close();
             }
+        } finally {
+            if (gpu != null) {
+                gpu.close();
+                gpu = null;
+            }
         }
     }
 
     /** Identifies the run for checkpoints: options, model and data. */
     String fingerprint() {
-        return options.fingerprint() + "|model=" + graph.name() + ":" + graph.parameters().trainableElements()
+        // the device only where it is not the CPU, so that CPU checkpoints written before --device existed still resume
+        return options.fingerprint() + (options.device() == TrainingDevice.CPU ? "" : "|device=" + options.device().id())
+                + "|model=" + graph.name() + ":" + graph.parameters().trainableElements()
                 + "|data=" + data.name() + ":" + data.source() + ":" + data.train().size() + "/" + data.val().size();
     }
 
@@ -158,7 +170,7 @@ public final class Trainer {
             batches.fill(order, from, count, recipe.augmentation(), augmentation, pixels, labels);
             try (PointerScope scope = new PointerScope()) {
                 Tensor x = input(pixels, count, images);
-                Tensor y = TorchTensors.fromLongs(java.util.Arrays.copyOf(labels, count), count);
+                Tensor y = onDevice(TorchTensors.fromLongs(java.util.Arrays.copyOf(labels, count), count));
                 optimizer.zero_grad();
                 Tensor logits = graph.forward(x, true);
                 Tensor loss = torch.cross_entropy_loss(logits, y);
@@ -187,7 +199,7 @@ public final class Trainer {
             batches.fill(order, from, count, Augmentation.NONE, null, pixels, labels);
             try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
                 Tensor x = input(pixels, count, images);
-                Tensor y = TorchTensors.fromLongs(java.util.Arrays.copyOf(labels, count), count);
+                Tensor y = onDevice(TorchTensors.fromLongs(java.util.Arrays.copyOf(labels, count), count));
                 Tensor logits = graph.forward(x, false);
                 lossSum += torch.cross_entropy_loss(logits, y).item_double() * count;
                 long[] predicted = TorchTensors.longs(logits.argmax(new LongOptional(1), false));
@@ -217,18 +229,23 @@ public final class Trainer {
 
     private Tensor input(float[] pixels, int count, ImageSet images) {
         long[] shape = {count, images.channels(), images.height(), images.width()};
-        Tensor x = TorchTensors.fromFloats(java.util.Arrays.copyOf(pixels, count * images.imageBytes()), shape);
+        Tensor x = onDevice(TorchTensors.fromFloats(java.util.Arrays.copyOf(pixels, count * images.imageBytes()), shape));
         if (options.layout() == MemoryLayout.CHANNELS_LAST) {
             x = x.contiguous(options.layout().format());
         }
         return x;
     }
 
+    /** {@code t} on the training device: itself on the CPU, else its copy on the GPU (in the caller's scope). */
+    private Tensor onDevice(Tensor t) {
+        return gpu == null ? t : t.to(gpu, t.scalar_type());
+    }
+
     /** A dry run before training: the graph runs on two blank images and outputs [2, classes]. */
     private void checkClasses() {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
             ImageSet images = data.val();
-            Tensor probe = torch.zeros(2, images.channels(), images.height(), images.width());
+            Tensor probe = onDevice(torch.zeros(2, images.channels(), images.height(), images.width()));
             Tensor logits;
             try {
                 logits = graph.forward(probe, false);

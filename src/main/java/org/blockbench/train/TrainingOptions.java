@@ -11,8 +11,15 @@ import org.blockbench.train.recipe.Recipe;
  * @param threads        LibTorch intra-op threads (1 makes runs bit-reproducible)
  * @param layout         NCHW or channels_last
  * @param evalBatchSize  images per evaluation batch (does not change results)
+ * @param device         where LibTorch trains (checked available by the caller)
  */
-public record TrainingOptions(Recipe recipe, long seed, int threads, MemoryLayout layout, int evalBatchSize) {
+public record TrainingOptions(Recipe recipe, long seed, int threads, MemoryLayout layout, int evalBatchSize,
+                              TrainingDevice device) {
+
+    /** On the CPU. */
+    public TrainingOptions(Recipe recipe, long seed, int threads, MemoryLayout layout, int evalBatchSize) {
+        this(recipe, seed, threads, layout, evalBatchSize, TrainingDevice.CPU);
+    }
 
     public static final int DEFAULT_EVAL_BATCH = 256;
 
@@ -20,12 +27,18 @@ public record TrainingOptions(Recipe recipe, long seed, int threads, MemoryLayou
         if (threads < 1) {
             throw new org.blockbench.BadInputException("threads must be at least 1, found " + threads);
         }
+        if (device == null) {
+            throw new IllegalArgumentException("device must be given (TrainingDevice.CPU for the CPU)");
+        }
         if (evalBatchSize < 1) {
             throw new org.blockbench.BadInputException("eval batch size must be at least 1, found " + evalBatchSize);
         }
     }
 
-    /** Identifies what a checkpoint may be resumed into: everything but threads and eval batch. */
+    /**
+     * Identifies what a checkpoint may be resumed into: everything but threads, eval batch and
+     * device (a checkpoint is loaded onto whichever device the resumed run uses).
+     */
     String fingerprint() {
         return recipe + "|seed=" + seed + "|layout=" + layout.id();
     }

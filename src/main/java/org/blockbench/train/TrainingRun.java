@@ -92,7 +92,7 @@ public final class TrainingRun {
         ModelProto initial = source.initialModel(options.seed(), data.classes());
         String initialSha = OnnxModelFile.sha256(initial.toByteArray());
         String label = source.id();
-        try (TorchGraph graph = TorchGraph.compile(initial, label, Precision.FLOAT32, options.layout())) {
+        try (TorchGraph graph = TorchGraph.compile(initial, label, Precision.FLOAT32, options.layout(), options.device())) {
             long trainable = graph.parameters().trainableElements();
             long buffers = graph.parameters().bufferElements();
             Trainer.Outcome outcome = new Trainer(graph, data, options, listener).run(checkpointDir);
@@ -146,7 +146,7 @@ public final class TrainingRun {
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), Provenance.pytorchVersion(), Provenance.onnxRuntimeVersion(),
-                startedAt, Instant.now().toString(), outcome.resumedAtEpoch());
+                startedAt, Instant.now().toString(), outcome.resumedAtEpoch(), o.device().id());
         return new RunRecord(RunRecord.FORMAT, model, recipeInfo(o.recipe()), dataset, o.seed(), o.threads(),
                 o.layout().id(), epochs, last.valAccuracy(), last.valLoss(), best, trainSeconds, evalSeconds,
                 images / trainSeconds, parity, artefacts, provenance);

@@ -44,6 +44,9 @@ class ShardTest {
         assertEquals(new Shard(3, 8), Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "3", "SLURM_ARRAY_TASK_COUNT", "8")));
         assertEquals(new Shard(2, 4), Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "7", "SLURM_ARRAY_TASK_COUNT", "4",
                 "SLURM_ARRAY_TASK_MIN", "5")));
+        BadInputException e = assertThrows(BadInputException.class, () -> Shard.fromEnvironment(Map.of("SLURM_ARRAY_TASK_ID", "3")));
+        assertEquals("SLURM_ARRAY_TASK_ID=3 is set but SLURM_ARRAY_TASK_COUNT is not (a Slurm older than 18.08?): pass --shard i/N",
+                e.getMessage());
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.blockbench.train.interp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blockbench.train.TrainingDevice;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;
 
 /**
@@ -13,10 +16,34 @@ import org.bytedeco.pytorch.global.torch.ScalarType;
 final class CompileContext {
 
     private final ScalarType floatType;
+    private final TrainingDevice device;
     private final List<Pointer> owned = new ArrayList<>();
+    private Device torchDevice;
 
     CompileContext(ScalarType floatType) {
+        this(floatType, TrainingDevice.CPU);
+    }
+
+    CompileContext(ScalarType floatType, TrainingDevice device) {
         this.floatType = floatType;
+        this.device = device;
+    }
+
+    /**
+     * A floating-point tensor made at compile time (a parameter, a constant) on the training
+     * device: {@code t} itself on the CPU, else its copy on the GPU ({@code t} is then closed).
+     * Integer tensors stay on the CPU: the kernels read them into Java arrays (shapes, axes).
+     */
+    Tensor placed(Tensor t) {
+        if (device == TrainingDevice.CPU || !t.is_floating_point()) {
+            return t;
+        }
+        if (torchDevice == null) {
+            torchDevice = own(device.torchDevice());
+        }
+        Tensor moved = t.to(torchDevice, t.scalar_type());
+        t.close();
+        return moved;
     }
 
     ScalarType floatType() {

@@ -137,7 +137,7 @@ final class ShapeOps {
                     idx[i] += dataShape[(int) a];
                 }
             }
-            Tensor flat = data.index_select(a, TorchTensors.fromLongs(idx, idx.length));
+            Tensor flat = data.index_select(a, TorchTensors.onDeviceOf(TorchTensors.fromLongs(idx, idx.length), data));
             long[] out = new long[dataShape.length - 1 + indexShape.length];
             int k = 0;
             for (int i = 0; i < a; i++) {
@@ -237,7 +237,7 @@ final class ShapeOps {
             node.proto().getAttributeList().forEach(a -> names.add(a.getName()));
             throw Unsupported.at(node, "expected a value, value_float(s) or value_int(s) attribute, found " + names);
         }
-        Tensor owned = c.own(value);
+        Tensor owned = c.own(c.placed(value));
         return (in, training) -> ElementwiseOps.one(owned);
     }
 }

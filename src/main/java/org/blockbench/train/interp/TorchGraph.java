@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.TrainingDevice;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
@@ -81,6 +82,16 @@ public final class TorchGraph implements AutoCloseable {
      * @param source names the model in error messages (a file path, "ResNetBasicBlock/mid")
      */
     public static TorchGraph compile(ModelProto model, String source, Precision precision, MemoryLayout layout) {
+        return compile(model, source, precision, layout, TrainingDevice.CPU);
+    }
+
+    /**
+     * Compiles {@code model} with its floating-point parameters, buffers and constants on
+     * {@code device} (the caller checked it is available); the input given to
+     * {@link #forward} must be on the same device.
+     */
+    public static TorchGraph compile(ModelProto model, String source, Precision precision, MemoryLayout layout,
+            TrainingDevice device) {
         if (PointerScope.getInnerScope() != null) {
             throw new IllegalStateException("compile a TorchGraph outside any PointerScope; its parameters must outlive it");
         }
@@ -108,7 +119,7 @@ public final class TorchGraph implements AutoCloseable {
         int inputSlot = slot(slots, fixed, inputName);
 
         ParameterStore store = new ParameterStore();
-        CompileContext context = new CompileContext(precision.scalarType());
+        CompileContext context = new CompileContext(precision.scalarType(), device);
         try {
             for (TensorProto init : initializers.values()) {
                 Tensor t = TorchTensors.fromProto(init, precision.scalarType(), source + ": initializer '" + init.getName() + "'");
@@ -116,6 +127,7 @@ public final class TorchGraph implements AutoCloseable {
                 if (kind == null || !t.is_floating_point()) {
                     context.own(t);
                 } else {
+                    t = context.placed(t);
                     if (t.dim() == 4 && layout == MemoryLayout.CHANNELS_LAST) {
                         t = t.contiguous(layout.format());
                     }

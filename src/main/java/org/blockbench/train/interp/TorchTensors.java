@@ -59,9 +59,9 @@ public final class TorchTensors {
         return dtype == ScalarType.Float ? f : f.to(dtype);
     }
 
-    /** The values of a floating-point tensor as float32, row-major. */
+    /** The values of a floating-point tensor as float32, row-major (copied to the CPU first if it lives on a GPU). */
     public static float[] floats(Tensor t) {
-        Tensor c = t.detach().to(ScalarType.Float).contiguous();
+        Tensor c = onCpu(t.detach().to(ScalarType.Float).contiguous());
         float[] out = new float[Math.toIntExact(c.numel())];
         if (out.length > 0) {
             c.data_ptr_float().get(out);
@@ -71,7 +71,7 @@ public final class TorchTensors {
 
     /** The values of a floating-point tensor as float64, row-major. */
     public static double[] doubles(Tensor t) {
-        Tensor c = t.detach().to(ScalarType.Double).contiguous();
+        Tensor c = onCpu(t.detach().to(ScalarType.Double).contiguous());
         double[] out = new double[Math.toIntExact(c.numel())];
         if (out.length > 0) {
             c.data_ptr_double().get(out);
@@ -81,12 +81,26 @@ public final class TorchTensors {
 
     /** The values of an integer tensor as int64. */
     public static long[] longs(Tensor t) {
-        Tensor c = t.detach().to(ScalarType.Long).contiguous();
+        Tensor c = onCpu(t.detach().to(ScalarType.Long).contiguous());
         long[] out = new long[Math.toIntExact(c.numel())];
         if (out.length > 0) {
             c.data_ptr_long().get(out);
         }
         return out;
+    }
+
+    /** {@code t} itself on the CPU (no copy, no call into LibTorch's device code), else a CPU copy. */
+    private static Tensor onCpu(Tensor t) {
+        return t.is_cuda() ? t.cpu() : t;
+    }
+
+    /**
+     * {@code t} on the device of {@code like}: {@code t} itself when {@code like} is on the CPU
+     * (the CPU path stays exactly as it was), else a copy on {@code like}'s GPU. For tensors the
+     * kernels make from Java arrays (indices) that meet a tensor on the training device.
+     */
+    public static Tensor onDeviceOf(Tensor t, Tensor like) {
+        return like.is_cuda() ? t.to(like.device(), t.scalar_type()) : t;
     }
 
     /** The shape of {@code t}. */
