@@ -53,8 +53,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "2", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--iteration-time", defaultValue = "1s", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iteration-time", defaultValue = "500ms", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
+
+    // two rounds, the second backwards: every config gets two forks at mirrored times in the sweep, so the board's
+    // tie test (compare's, fork-level) has forks to resample and drift hits all configs alike (docs/report.md §Ties)
+    @Option(names = "--rounds", defaultValue = "2", description = "Passes over the sweep, forks interleaved across configs"
+            + " (default: ${DEFAULT-VALUE})")
+    int rounds;
 
     @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -188,7 +194,7 @@ public final class RunCommand implements Callable<Integer> {
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
-                "-i", Integer.toString(iterations), "-r", iterationTime));
+                "-i", Integer.toString(iterations), "-r", iterationTime, "--rounds", Integer.toString(rounds)));
         if (resume) {
             bench.add("--resume");
         }
