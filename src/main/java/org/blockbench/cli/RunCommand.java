@@ -62,6 +62,10 @@ public final class RunCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--breakdown", description = "Also profile each model once (overhead --breakdown, short: 1 fork, 1 x 300 ms"
+            + " measured) so the board shows where the time goes by operator type; costs two more JMH forks per model")
+    boolean breakdown;
+
     @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
@@ -202,6 +206,11 @@ public final class RunCommand implements Callable<Integer> {
             bench.add("--ignore-jmh-lock");
         }
         steps.add(new Step("bench", bench));
+        if (breakdown) {
+            steps.add(new Step("overhead", List.of("overhead", "--models", models.toString(), "--all", "-o",
+                    LeaderboardCommand.DEFAULT_OVERHEAD_DIR, "--run", "run", "--breakdown", "-f", "1", "-wi", "1", "-w", "200ms",
+                    "-i", "1", "-r", "300ms")));
+        }
         List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
                 Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
                 "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");

@@ -63,7 +63,16 @@ final class HtmlTables {
                 : "s" + Math.round(Math.max(0, Math.min(1, colour)) * 4);
     }
 
+    /** Okabe–Ito colours for operator types, by the type's rank in kernel time over the board; "other" grey. */
+    private static final String[] OP_COLOURS = {"#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"};
+
     static void models(StringBuilder out, DatasetBoard b, int index) {
+        models(out, b, index, java.util.Map.of());
+    }
+
+    static void models(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelKey, OpTimeShares> time) {
+        boolean timed = b.rows().stream().anyMatch(r -> time.containsKey(r.model()));
+        List<String> opOrder = opOrder(b, time);
         String id = "models-" + index;
         out.append("<h3>Models</h3>\n<p><input type=\"search\" class=\"filter\" data-table=\"").append(id)
                 .append("\" placeholder=\"filter models (any text)\" aria-label=\"filter models\"> ")
@@ -73,6 +82,9 @@ final class HtmlTables {
         for (String[] c : COLUMNS) {
             numeric.add(c[2].equals("num"));
             out.append("<th data-key=\"").append(c[0]).append("\" data-type=\"").append(c[2]).append("\">").append(esc(c[1])).append("</th>");
+        }
+        if (timed) {
+            out.append("<th data-key=\"time\" data-type=\"text\">time by op type</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (LeaderboardRow r : b.rows()) {
@@ -95,9 +107,54 @@ final class HtmlTables {
             c.add(full.get(14));
             out.append("<tr data-model=\"").append(esc(r.model().label())).append("\">");
             LeaderboardHtml.cells(out, c, numeric.subList(0, c.size()));
-            out.append(compliance(r, full)).append("</tr>\n");
+            out.append(compliance(r, full));
+            if (timed) {
+                out.append("<td>").append(time.containsKey(r.model()) ? bar(time.get(r.model()), opOrder) : Cells.MISSING).append("</td>");
+            }
+            out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n");
+        if (timed) {
+            out.append("<p class=\"ops-legend legend\">time by op type: share of ONNX Runtime kernel time (one profiled run,"
+                    + " <code>overhead --breakdown</code>): ");
+            for (int i = 0; i < opOrder.size(); i++) {
+                out.append("<span><svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" fill=\"")
+                        .append(colour(opOrder, opOrder.get(i))).append("\"/></svg> ").append(esc(opOrder.get(i))).append("</span>");
+            }
+            out.append("</p>\n");
+        }
+    }
+
+    /** Operator types by their summed share over the board's models, "other" last. */
+    private static List<String> opOrder(DatasetBoard b, java.util.Map<ModelKey, OpTimeShares> time) {
+        java.util.Map<String, Double> total = new java.util.TreeMap<>();
+        b.rows().stream().map(r -> time.get(r.model())).filter(t -> t != null)
+                .forEach(t -> t.top().forEach(s -> total.merge(s.opType(), s.share(), Double::sum)));
+        List<String> order = new ArrayList<>(total.keySet());
+        order.sort(java.util.Comparator.comparing((String o) -> o.equals("other")).thenComparing(o -> -total.get(o)));
+        return order;
+    }
+
+    private static String colour(List<String> order, String op) {
+        int i = order.indexOf(op);
+        return op.equals("other") || i >= OP_COLOURS.length ? "#bbbbbb" : OP_COLOURS[i];
+    }
+
+    /** A 120 × 12 px stacked bar as inline SVG (attributes, no style: the page's CSP admits no inline style). */
+    static String bar(OpTimeShares t, List<String> order) {
+        StringBuilder svg = new StringBuilder("<svg class=\"ops\" width=\"120\" height=\"12\" role=\"img\"><title>");
+        svg.append(esc(String.join(", ", t.top().stream().map(s -> s.opType() + String.format(Locale.ROOT, " %.0f %%", 100 * s.share()))
+                .toList()))).append("</title>");
+        double x = 0;
+        for (OpTimeShares.Share s : t.top()) {
+            double w = 120 * s.share();
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" width=\"%.2f\" height=\"12\" fill=\"", x, w))
+                    .append(colour(order, s.opType())).append("\"/>");
+            x += w;
+        }
+        OpTimeShares.Share first = t.top().get(0);
+        return svg.append("</svg>").append(esc(first.opType())).append(String.format(Locale.ROOT, " %.0f %%", 100 * first.share()))
+                .toString();
     }
 
     /** The compliance verdict, its reasons and the figures the compact table leaves out, behind a disclosure. */

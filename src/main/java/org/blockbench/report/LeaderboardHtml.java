@@ -40,7 +40,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
             .settings,.rule,.precision,.legend{color:#555;font-size:12px;margin:.1em 0;font-weight:normal}
             input.filter{font-size:13px;padding:2px 6px;width:18em}
             details>summary{cursor:pointer}td details>summary{color:#333}
-            svg.ops{display:block}.ops-legend span{margin-right:10px;font-size:12px}
+            svg.ops{display:block}.ops-legend span{margin-right:10px;font-size:12px}.ops-legend svg{display:inline}
             """;
 
     private static final String SCRIPT = """
@@ -120,7 +120,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
                 .append("</p>\n");
         int index = 0;
         for (DatasetBoard b : lb.boards()) {
-            board(out, b, index++);
+            board(out, b, index++, lb.timeByOpType());
         }
         out.append("<section id=\"notes\"><h2>Notes and conventions</h2>\n<details><summary>Notes (").append(lb.notes().size())
                 .append(")</summary>\n<ul>\n");
@@ -136,7 +136,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void board(StringBuilder out, DatasetBoard b, int index) {
+    private void board(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelKey, OpTimeShares> timeByOpType) {
         out.append("<section class=\"board\" id=\"board-").append(index).append("\" data-dataset=\"").append(esc(b.dataset()))
                 .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n");
         List<Headline> headline = Headline.of(b);
@@ -177,7 +177,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
             }
         }
         out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
-        HtmlTables.models(out, b, index);
+        HtmlTables.models(out, b, index, timeByOpType);
         if (!b.blocks().isEmpty()) {
             List<String> cols = HumanCells.blockColumns();
             out.append("<details><summary>Blocks over positions</summary>\n<table class=\"sortable blocks\">\n<thead><tr>");

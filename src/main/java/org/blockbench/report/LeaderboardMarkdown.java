@@ -18,6 +18,7 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
             for (Heatmap h : Heatmap.of(b, HeatmapMetric.STANDARD)) {
                 heatmap(out, h);
             }
+            timeByOpType(out, b, lb);
             out.append("### Models\n\n");
             List<String> columns = new java.util.ArrayList<>(HumanCells.MODEL_COLUMNS);
             columns.add(6, "latency rank");
@@ -79,6 +80,21 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
             out.append('\n');
         }
         out.append(esc(BoardText.precision(b))).append("\n\n");
+    }
+
+    private static void timeByOpType(StringBuilder out, DatasetBoard b, Leaderboard lb) {
+        List<LeaderboardRow> timed = b.rows().stream().filter(r -> lb.timeByOpType().containsKey(r.model())).toList();
+        if (timed.isEmpty()) {
+            return;
+        }
+        out.append("### Where the time goes\n\nShare of ONNX Runtime kernel time by operator type (one profiled run,"
+                + " `overhead --breakdown`).\n\n| model | operator types |\n|---|---|\n");
+        for (LeaderboardRow r : timed) {
+            out.append("| ").append(esc(r.model().label())).append(" | ").append(esc(String.join(", ", lb.timeByOpType().get(r.model())
+                    .top().stream().map(s -> s.opType() + String.format(java.util.Locale.ROOT, " %.0f %%", 100 * s.share())).toList())))
+                    .append(" |\n");
+        }
+        out.append('\n');
     }
 
     private static void heatmap(StringBuilder out, Heatmap h) {
