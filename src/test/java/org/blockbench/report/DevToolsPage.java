@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * clicks, screenshots, and every console error, uncaught exception and browser log error (CSP
  * violations included) the page produced. Test-only; the browser is killed on close.
  */
-final class DevToolsPage implements AutoCloseable {
+public final class DevToolsPage implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
