@@ -52,6 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "run (docs/regress.md); the nightly job pins. Default: ${DEFAULT-VALUE}.")
     String cpus;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Passes over the plan, each running every config's forks once; the configs' forks are then "
+                    + "interleaved, so machine drift hits all configs alike (docs/bench.md). Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
     @Option(names = {"-v", "--verbose"}, description = "Echo JMH's own output (also kept in logs/).")
     boolean verbose;
 
@@ -73,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
         CpuSet.choose(cpus, threads.contains(0) ? 0 : threads.stream().mapToInt(Integer::intValue).max().orElse(1))
                 .ifPresent(set -> forkArgs.add(set.forkArgument()));
         SweepRequest request = new SweepRequest(selection.models(), plan, jmh.toSettings(), chosen,
-                output, Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress);
+                output, Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
         SweepReport report = new SweepRunner(System.out, System.err).run(request);
         return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

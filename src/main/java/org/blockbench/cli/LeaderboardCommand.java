@@ -55,6 +55,14 @@ public final class LeaderboardCommand implements Callable<Integer> {
                     + " accuracy, never averaged with it (docs/report.md).")
     List<Path> importAccuracy = new java.util.ArrayList<>();
 
+    @Option(names = "--overhead", defaultValue = DEFAULT_OVERHEAD_DIR, paramLabel = "DIR",
+            description = "Reports of `overhead --breakdown` (overhead.json) giving each model's time by operator type"
+                    + " (default: ${DEFAULT-VALUE}; missing: no breakdown)")
+    Path overhead;
+
+    /** Where {@code run --breakdown} writes the overhead reports the board reads. */
+    public static final String DEFAULT_OVERHEAD_DIR = "overhead-results";
+
     @Option(names = {"-o", "--output"}, defaultValue = "analysis", description = "Output directory (default: ${DEFAULT-VALUE})")
     Path output;
 
@@ -98,7 +106,9 @@ public final class LeaderboardCommand implements Callable<Integer> {
         Path analysisFile = analysis != null ? analysis : models.resolve("analysis.json");
         LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training)
                 .withImportedAccuracy(importAccuracy);
-        Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter(inputs));
+        List<String> breakdownNotes = new java.util.ArrayList<>();
+        Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter(inputs)).withTimeByOpType(
+                org.blockbench.report.OpTimeShares.readDirectory(overhead, settings.latency(), breakdownNotes), breakdownNotes);
         List<Path> written = LeaderboardWriter.write(lb, output);
         for (var b : lb.boards()) {
             long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();

@@ -58,8 +58,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "2", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--iteration-time", defaultValue = "1s", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iteration-time", defaultValue = "500ms", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
+
+    // two rounds, the second backwards: every config gets two forks at mirrored times in the sweep, so the board's
+    // tie test (compare's, fork-level) has forks to resample and drift hits all configs alike (docs/report.md §Ties)
+    @Option(names = "--rounds", defaultValue = "2", description = "Passes over the sweep, forks interleaved across configs"
+            + " (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--breakdown", description = "Also profile each model once (overhead --breakdown, short: 1 fork, 1 x 300 ms"
+            + " measured) so the board shows where the time goes by operator type; costs two more JMH forks per model")
+    boolean breakdown;
 
     @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -242,7 +252,7 @@ public final class RunCommand implements Callable<Integer> {
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
-                "-i", Integer.toString(iterations), "-r", iterationTime));
+                "-i", Integer.toString(iterations), "-r", iterationTime, "--rounds", Integer.toString(rounds)));
         if (resume) {
             bench.add("--resume");
         }
@@ -250,6 +260,11 @@ public final class RunCommand implements Callable<Integer> {
             bench.add("--ignore-jmh-lock");
         }
         steps.add(new Step("bench", bench));
+        if (breakdown) {
+            steps.add(new Step("overhead", List.of("overhead", "--models", models.toString(), "--all", "-o",
+                    LeaderboardCommand.DEFAULT_OVERHEAD_DIR, "--run", "run", "--breakdown", "-f", "1", "-wi", "1", "-w", "200ms",
+                    "-i", "1", "-r", "300ms")));
+        }
         List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
                 Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
                 "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");

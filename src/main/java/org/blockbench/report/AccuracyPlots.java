@@ -20,11 +20,14 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -38,10 +41,13 @@ final class AccuracyPlots {
     static final int WIDTH = 1000;
     static final int HEIGHT = 650;
 
-    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
-        new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
-        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207), new Color(0, 0, 128),
-        new Color(128, 0, 0), new Color(0, 128, 128), new Color(85, 107, 47), new Color(210, 105, 30), new Color(75, 0, 130)};
+    /** Okabe and Ito's colour-blind-safe palette; past eight series the marker shape tells series apart. */
+    private static final Color[] PALETTE = {new Color(0xE6, 0x9F, 0x00), new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x9E, 0x73),
+        new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0xCC, 0x79, 0xA7), new Color(0x00, 0x00, 0x00),
+        new Color(0xF0, 0xE4, 0x42)};
+
+    /** With this many series or fewer, each is labelled by name next to its last point instead of in a legend. */
+    static final int DIRECT_LABELS_UP_TO = 8;
 
     private AccuracyPlots() {
     }
@@ -59,16 +65,20 @@ final class AccuracyPlots {
         if (groups.isEmpty()) {
             return null;
         }
-        XYSeriesCollection points = new XYSeriesCollection();
+        XYIntervalSeriesCollection points = new XYIntervalSeriesCollection();
         List<List<String>> positions = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (Map.Entry<String, List<LeaderboardRow>> g : groups.entrySet()) {
-            XYSeries s = new XYSeries(g.getKey(), false, true);
+            XYIntervalSeries s = new XYIntervalSeries(g.getKey(), false, true);
             List<String> pos = new ArrayList<>();
             for (LeaderboardRow r : g.getValue()) {
                 double x = axis.of(r) / axis.plotDivisor();
-                s.add(x, r.accuracyPercent());
+                // error bars: latency ± JMH's 99.9 % interval, accuracy ± std over seeds (none where not defined)
+                double dx = axis == Axis.LATENCY && !Double.isNaN(r.latency().scoreErrorMs()) ? r.latency().scoreErrorMs() : 0;
+                double y = r.accuracyPercent();
+                double dy = r.accuracy().valAccuracyPercent().hasSpread() ? r.accuracy().valAccuracyPercent().sampleStandardDeviation() : 0;
+                s.add(x, Math.max(x - dx, x / 2), x + dx, y, y - dy, y + dy);
                 pos.add(r.model().position());
                 min = Math.min(min, x);
                 max = Math.max(max, x);
@@ -105,6 +115,9 @@ final class AccuracyPlots {
         yAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.##",
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         XYPlot plot = new XYPlot(points, xAxis, yAxis, new PositionSizedRenderer(positions));
+        if (points.getSeriesCount() <= DIRECT_LABELS_UP_TO) {
+            xAxis.setUpperMargin(0.15); // room for the labels right of the last points
+        }
         XYStepRenderer step = new XYStepRenderer();
         step.setSeriesPaint(0, Color.DARK_GRAY);
         step.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -113,10 +126,23 @@ final class AccuracyPlots {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        boolean direct = points.getSeriesCount() <= DIRECT_LABELS_UP_TO;
+        if (direct) {
+            for (int i = 0; i < points.getSeriesCount(); i++) {
+                int last = points.getSeries(i).getItemCount() - 1;
+                XYTextAnnotation label = new XYTextAnnotation("  " + points.getSeriesKey(i), points.getXValue(i, last),
+                        points.getYValue(i, last));
+                label.setTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+                label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                label.setPaint(Color.DARK_GRAY);
+                plot.addAnnotation(label);
+            }
+        }
         String what = group == ComparisonGroup.BLOCKS ? "" : ", " + group.title();
         JFreeChart chart = new JFreeChart("Accuracy vs " + axis.id() + " (" + board.dataset() + what + ")",
-                new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+                new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, !direct);
         chart.addSubtitle(new TextTitle("marker size: early < mid < late; lines join a block's positions early -> mid -> late;"
+                + " bars: " + (axis == Axis.LATENCY ? "latency 99.9 % interval, " : "") + "accuracy ± std over seeds;"
                 + " dashed: Pareto frontier", new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
@@ -139,13 +165,15 @@ final class AccuracyPlots {
     }
 
     /** Block colours and markers, marker size by position, lines between a block's positions. */
-    private static final class PositionSizedRenderer extends XYLineAndShapeRenderer {
+    private static final class PositionSizedRenderer extends XYErrorRenderer {
         private static final long serialVersionUID = 1L;
         private final List<List<String>> positions;
 
         PositionSizedRenderer(List<List<String>> positions) {
-            super(true, true);
             this.positions = positions;
+            setDefaultLinesVisible(true);
+            setDefaultShapesVisible(true);
+            setCapLength(5);
             for (int s = 0; s < positions.size(); s++) {
                 setSeriesPaint(s, PALETTE[s % PALETTE.length]);
                 setSeriesStroke(s, new BasicStroke(2f));

@@ -28,7 +28,11 @@ public enum Axis {
 
     /** The axis title on a plot, with the plotted unit. */
     public String plotLabel() {
-        return plotDivisor == 1e6 ? label.replace(" (", " (millions of ") : label;
+        return switch (this) {
+            case LATENCY -> "Latency (ms per call, mean)";
+            case MACS -> "M MACs per image";
+            case MEMORY -> "Memory (MiB: parameters + buffers + peak activations)";
+        };
     }
 
     /** Lower-case name used in file names and JSON. */

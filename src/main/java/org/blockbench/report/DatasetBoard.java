@@ -1,6 +1,8 @@
 package org.blockbench.report;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The leaderboard of one dataset.
@@ -10,15 +12,33 @@ import java.util.List;
  * @param blocks    per block over its scaffold positions
  * @param frontiers per comparison group and axis, the Pareto-optimal models (accuracy up, cost down)
  * @param events    the event rankings
+ * @param latencyRanks per comparison group, the latency ranking with ties ({@link LatencyRanking})
  */
 public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks,
-                           List<Frontier> frontiers, List<EventRanking> events) {
+                           List<Frontier> frontiers, List<EventRanking> events, Map<ComparisonGroup, LatencyRanking> latencyRanks) {
 
     public DatasetBoard {
         rows = List.copyOf(rows);
         blocks = List.copyOf(blocks);
         frontiers = List.copyOf(frontiers);
         events = List.copyOf(events);
+        latencyRanks = latencyRanks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(latencyRanks));
+    }
+
+    /** A board without latency ranks. */
+    public DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks, List<Frontier> frontiers,
+                        List<EventRanking> events) {
+        this(dataset, rows, blocks, frontiers, events, Map.of());
+    }
+
+    /** The latency ranking of the model's comparison group (empty when none was made). */
+    public LatencyRanking latencyRanking(ModelKey model) {
+        return latencyRanks.getOrDefault(ComparisonGroup.of(model), LatencyRanking.empty());
+    }
+
+    /** The row of a model, or null. */
+    public LeaderboardRow row(ModelKey model) {
+        return rows.stream().filter(r -> r.model().equals(model)).findFirst().orElse(null);
     }
 
     /** The frontier of a group against an axis (empty when no model of the group has both figures). */

@@ -26,7 +26,7 @@ final class HumanCells {
     }
 
     static final List<String> MODEL_COLUMNS = List.of("model", "params", "MACs", "FLOPs (all-op)", "memory MiB",
-            "latency ms (mean ± fork std)", "p50 / p90 / p99 ms", "accuracy % (mean ± std)", "seeds", "C_D", "C_P (M)", "Ω",
+            "latency ms (mean ± 99.9 % CI)", "p50 / p90 / p99 ms", "accuracy % (mean ± std)", "seeds", "C_D", "C_P (M)", "Ω",
             "score", "tier", "Pareto lat/MACs/mem", "compliant");
 
     /** Which model columns are numeric (sort numerically in HTML). */
@@ -48,10 +48,8 @@ final class HumanCells {
             c.add(Cell.num(Cells.MISSING, null));
             c.add(Cell.num(Cells.MISSING, null));
         } else {
-            String fork = l.forkMeansMs() != null && l.forkMeansMs().hasSpread()
-                    ? " ± " + Cells.fixed(l.forkMeansMs().sampleStandardDeviation(), 3) + " (" + l.forkMeansMs().count() + " forks)"
-                    : " (" + (l.forkMeansMs() == null ? 0 : l.forkMeansMs().count()) + " fork)";
-            c.add(Cell.num(Cells.fixed(l.meanMs(), 3) + fork, l.meanMs()));
+            int forks = l.forkMeansMs() == null ? 0 : (int) l.forkMeansMs().count();
+            c.add(Cell.num(BoardText.latency(l) + " (" + forks + (forks == 1 ? " fork)" : " forks)"), l.meanMs()));
             c.add(Cell.num(Double.isNaN(l.p50Ms()) ? Cells.MISSING
                     : Cells.fixed(l.p50Ms(), 3) + " / " + Cells.fixed(l.p90Ms(), 3) + " / " + Cells.fixed(l.p99Ms(), 3), l.p90Ms()));
         }

@@ -1,7 +1,10 @@
 package org.blockbench.report;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.blockbench.bench.result.SampleKind;
 import org.blockbench.stats.Stats;
+import org.blockbench.stats.WeightedSamples;
 
 /**
  * One JMH result of the ONNX Runtime inference benchmark for one model and config, in
@@ -25,10 +28,25 @@ import org.blockbench.stats.Stats;
  * @param p999Ms       99.9th percentile
  * @param samples      measured calls (SampleTime) or iterations (other modes)
  * @param source       the JMH JSON file it came from
+ * @param sampleKind   what the samples are (per-operation times for SampleTime, iteration scores otherwise)
+ * @param forkSamplesMs the samples of each fork in ms: what {@link LatencyRanking} tests, as {@code compare} does
  */
 public record LatencyResult(ModelKey model, String form, int batch, String provider, int threads, String optLevel,
                             String mode, double meanMs, double scoreErrorMs, Stats forkMeansMs, double callStdMs,
-                            double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source) {
+                            double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source,
+                            SampleKind sampleKind, List<WeightedSamples> forkSamplesMs) {
+
+    public LatencyResult {
+        forkSamplesMs = List.copyOf(forkSamplesMs);
+    }
+
+    /** A result without its samples (it then ties with every model it is compared with). */
+    public LatencyResult(ModelKey model, String form, int batch, String provider, int threads, String optLevel,
+                         String mode, double meanMs, double scoreErrorMs, Stats forkMeansMs, double callStdMs,
+                         double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source) {
+        this(model, form, batch, provider, threads, optLevel, mode, meanMs, scoreErrorMs, forkMeansMs, callStdMs, p50Ms, p90Ms,
+                p99Ms, p999Ms, samples, source, SampleKind.ITERATION_SCORES, List.of());
+    }
 
     /** Images per second at this batch size, from the mean. */
     public double throughputImagesPerSecond() {

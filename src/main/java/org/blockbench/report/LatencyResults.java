@@ -96,7 +96,7 @@ public final class LatencyResults {
                 Stats.of(forkMeans), sample ? all.stats().sampleStandardDeviation() * toMs : Double.NaN,
                 sample ? m.percentile(50.0) * toMs : Double.NaN, sample ? m.percentile(90.0) * toMs : Double.NaN,
                 sample ? m.percentile(99.0) * toMs : Double.NaN, sample ? m.percentile(99.9) * toMs : Double.NaN,
-                all.count(), r.source());
+                all.count(), r.source(), m.sampleKind(), m.forks().stream().map(f -> f.scaled(toMs)).toList());
     }
 
     private static int parseInt(JmhRecord r, String param, String value) {

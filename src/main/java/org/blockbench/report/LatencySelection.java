@@ -27,6 +27,15 @@ public record LatencySelection(String form, Integer batch, String provider, Inte
                 && (optLevel == null || optLevel.equalsIgnoreCase(r.optLevel()));
     }
 
+    /** Whether a config given as JMH param texts (form, batch, provider, intraOpThreads, optLevel) is this one. */
+    public boolean matches(String form, String batch, String provider, String threads, String optLevel) {
+        return (this.form == null || this.form.equalsIgnoreCase(form))
+                && (this.batch == null || this.batch.toString().equals(batch.strip()))
+                && (this.provider == null || this.provider.equalsIgnoreCase(provider))
+                && (this.threads == null || this.threads.toString().equals(threads.strip()))
+                && (this.optLevel == null || this.optLevel.equalsIgnoreCase(optLevel));
+    }
+
     /** "deploy, batch 1, cpu, 1 thread, opt all" for captions. */
     public String describe() {
         return String.format(Locale.ROOT, "form %s, batch %s, provider %s, intra-op threads %s, opt level %s",

@@ -104,10 +104,15 @@ public final class LeaderboardBuilder {
     private static DatasetBoard board(String dataset, List<LeaderboardRow> rows, LeaderboardSettings settings) {
         List<Frontier> frontiers = new ArrayList<>();
         Map<ModelKey, Map<Axis, Boolean>> flags = new HashMap<>();
+        Map<ComparisonGroup, LatencyRanking> ranks = new EnumMap<>(ComparisonGroup.class);
         for (ComparisonGroup group : ComparisonGroup.values()) {
             List<LeaderboardRow> members = rows.stream().filter(r -> ComparisonGroup.of(r.model()) == group).toList();
+            LatencyRanking ties = LatencyRanking.of(members);
+            if (!ties.ranks().isEmpty()) {
+                ranks.put(group, ties);
+            }
             for (Axis axis : Axis.values()) {
-                List<ModelKey> front = Pareto.frontier(members, axis).stream().map(LeaderboardRow::model).toList();
+                List<ModelKey> front = Pareto.frontier(members, axis, ties).stream().map(LeaderboardRow::model).toList();
                 frontiers.add(new Frontier(group, axis, front));
                 for (LeaderboardRow r : members) {
                     if (r.accuracyPercent() != null && axis.of(r) != null) {
@@ -121,7 +126,7 @@ public final class LeaderboardBuilder {
             LeaderboardRow withPareto = r.withPareto(flags.getOrDefault(r.model(), Map.of()));
             done.add(withPareto.withCompliance(Compliance.of(withPareto, settings.targets())));
         }
-        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()));
+        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()), ranks);
     }
 
     /** Per model, the result of the selected config in the preferred mode (the newest on a tie). */

@@ -19,14 +19,28 @@ import java.util.Map;
 final class LeaderboardHtml implements LeaderboardFormat {
 
     private static final String STYLE = """
-            body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
-            table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}
-            th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
-            th{background:#f2f2f2;cursor:pointer;user-select:none}
+            body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1248px;padding:0 16px;color:#222;font-size:14px}
+            h1{font-size:1.35em;margin:.4em 0 .1em}h2{font-size:1.15em;margin:.8em 0 .2em}h3{font-size:1em;margin:.9em 0 .3em}
+            table{border-collapse:collapse;margin:.3em 0 1em;font-size:13px}
+            th,td{border:1px solid #ccc;padding:2px 5px;text-align:left;vertical-align:top}
+            th{background:#f2f2f2}table.sortable th{cursor:pointer;user-select:none}
             th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
             td.num{text-align:right;white-space:nowrap}td.missing{color:#999;text-align:center}
-            figure{display:inline-block;margin:0 1em 1em 0}figure img{max-width:100%;border:1px solid #ddd}
-            .settings,.rule{color:#555}
+            table.models{width:100%;table-layout:fixed}table.models th,table.models td{overflow-wrap:anywhere}
+            table.models td.num{white-space:normal}table.models th:first-child{width:17%}
+            table.headline td:first-child{font-weight:600}
+            .heatmaps{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:flex-start}
+            .heatmap{margin:0}.heatmap caption{text-align:left;font-weight:600;font-size:12px;padding-bottom:2px}
+            .heatmap td{text-align:right;min-width:4.2em;padding:1px 5px}.heatmap th{font-weight:normal}
+            .d-4{background:#0072b2;color:#fff}.d-3{background:#4a99cb}.d-2{background:#8dbfdd}.d-1{background:#cde2f0}
+            .d0{background:#f4f4f4}.d1{background:#f7d8c2}.d2{background:#efb48c}.d3{background:#e38a53}.d4{background:#d55e00;color:#fff}
+            .s0{background:#eef5fa}.s1{background:#c9dfee}.s2{background:#92c1df}.s3{background:#4a99cb}.s4{background:#0072b2;color:#fff}
+            .plots{display:grid;grid-template-columns:1fr 1fr;gap:8px}
+            figure{margin:0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:12px;color:#555}
+            .settings,.rule,.precision,.legend{color:#555;font-size:12px;margin:.1em 0;font-weight:normal}
+            input.filter{font-size:13px;padding:2px 6px;width:18em}
+            details>summary{cursor:pointer}td details>summary{color:#333}
+            svg.ops{display:block}.ops-legend span{margin-right:10px;font-size:12px}.ops-legend svg{display:inline}
             """;
 
     private static final String SCRIPT = """
@@ -61,6 +75,15 @@ final class LeaderboardHtml implements LeaderboardFormat {
                   });
                 });
               });
+              Array.prototype.forEach.call(document.querySelectorAll('input.filter'), function (input) {
+                var table = document.getElementById(input.getAttribute('data-table'));
+                input.addEventListener('input', function () {
+                  var q = input.value.toLowerCase();
+                  Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+                    r.hidden = q !== '' && r.textContent.toLowerCase().indexOf(q) < 0;
+                  });
+                });
+              });
               var m = /^#sort=(-?)([a-z0-9-]+)$/.exec(window.location.hash);
               if (m) {
                 Array.prototype.forEach.call(tables, function (table) {
@@ -79,9 +102,6 @@ final class LeaderboardHtml implements LeaderboardFormat {
             })();
             """;
 
-    private static final List<String> MODEL_KEYS = List.of("model", "params", "macs", "flops", "memory", "latency", "percentiles",
-            "accuracy", "seeds", "cd", "cp", "omega", "score", "tier", "pareto", "compliant");
-
     private final List<RenderedPlot> plots;
 
     LeaderboardHtml(List<RenderedPlot> plots) {
@@ -92,6 +112,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
     public byte[] render(Leaderboard lb) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src '")
                 .append(sha256(STYLE)).append("'; script-src '").append(sha256(SCRIPT)).append("'\">\n")
                 .append("<title>BlockBench leaderboard</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
@@ -99,40 +120,67 @@ final class LeaderboardHtml implements LeaderboardFormat {
                 .append("</p>\n");
         int index = 0;
         for (DatasetBoard b : lb.boards()) {
-            board(out, b, index++);
+            board(out, b, index++, lb.timeByOpType());
         }
-        out.append("<section id=\"notes\"><h2>Notes</h2>\n<ul>\n");
+        out.append("<section id=\"notes\"><h2>Notes and conventions</h2>\n<details><summary>Notes (").append(lb.notes().size())
+                .append(")</summary>\n<ul>\n");
         if (lb.notes().isEmpty()) {
             out.append("<li>Every input was present.</li>\n");
         }
         lb.notes().forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
-        out.append("</ul>\n<h2>Conventions</h2>\n<dl>\n");
+        out.append("</ul>\n</details>\n<details><summary>Conventions: what each number means</summary>\n<dl>\n");
         for (Map.Entry<String, String> c : ReportText.CONVENTIONS.entrySet()) {
             out.append("<dt>").append(esc(c.getKey())).append("</dt><dd>").append(esc(c.getValue())).append("</dd>\n");
         }
-        out.append("</dl>\n</section>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        out.append("</dl>\n</details>\n</section>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void board(StringBuilder out, DatasetBoard b, int index) {
+    private void board(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelKey, OpTimeShares> timeByOpType) {
         out.append("<section class=\"board\" id=\"board-").append(index).append("\" data-dataset=\"").append(esc(b.dataset()))
-                .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n<h3>Models</h3>\n");
-        out.append("<table class=\"sortable models\">\n<thead><tr>");
-        for (int i = 0; i < HumanCells.MODEL_COLUMNS.size(); i++) {
-            out.append("<th data-key=\"").append(MODEL_KEYS.get(i)).append("\" data-type=\"")
-                    .append(HumanCells.MODEL_NUMERIC.get(i) ? "num" : "text").append("\">")
-                    .append(esc(HumanCells.MODEL_COLUMNS.get(i))).append("</th>");
+                .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n");
+        List<Headline> headline = Headline.of(b);
+        if (!headline.isEmpty()) {
+            out.append("<table class=\"headline\">\n<thead><tr><th>position</th><th>most accurate</th>")
+                    .append("<th>fastest (latency tie group 1)</th><th>Pareto set: accuracy vs latency</th></tr></thead>\n<tbody>\n");
+            for (Headline h : headline) {
+                out.append("<tr><td>").append(esc(h.position())).append("</td><td>").append(esc(BoardText.mostAccurate(h)))
+                        .append("</td><td>").append(esc(BoardText.fastest(h))).append("</td><td>")
+                        .append(esc(BoardText.names(h.pareto()))).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n");
         }
-        out.append("</tr></thead>\n<tbody>\n");
-        for (LeaderboardRow r : b.rows()) {
-            out.append("<tr data-model=\"").append(esc(r.model().label())).append("\">");
-            cells(out, HumanCells.model(r), HumanCells.MODEL_NUMERIC);
-            out.append("</tr>\n");
+        out.append("<p class=\"precision\">").append(esc(BoardText.precision(b))).append("</p>\n");
+        List<Heatmap> heatmaps = Heatmap.of(b, HeatmapMetric.STANDARD);
+        if (!heatmaps.isEmpty()) {
+            out.append("<div class=\"heatmaps\">\n");
+            heatmaps.forEach(h -> HtmlTables.heatmap(out, h, index));
+            out.append("</div>\n");
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("<h3>Plots</h3>\n");
+        boolean any = false;
+        for (RenderedPlot p : plots) {
+            if (p.dataset().equals(b.dataset())) {
+                if (!any) {
+                    out.append("<div class=\"plots\">\n");
+                }
+                any = true;
+                out.append("<figure class=\"plot\" data-group=\"").append(p.group().id()).append("\" data-axis=\"")
+                        .append(p.axis().id()).append("\"><img alt=\"")
+                        .append(esc("accuracy vs " + p.axis().id() + ", " + b.dataset() + ", " + p.group().title()))
+                        .append("\" width=\"")
+                        .append(AccuracyPlots.WIDTH).append("\" height=\"").append(AccuracyPlots.HEIGHT)
+                        .append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(p.png())).append("\"><figcaption>")
+                        .append(esc(p.group().title() + ": " + p.axis().label())).append(" — files: <code>plots/").append(esc(p.baseName()))
+                        .append(".svg</code>, <code>plots/").append(esc(p.baseName())).append(".png</code></figcaption></figure>\n");
+            }
+        }
+        out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
+        HtmlTables.models(out, b, index, timeByOpType);
         if (!b.blocks().isEmpty()) {
             List<String> cols = HumanCells.blockColumns();
-            out.append("<h3>Blocks over positions</h3>\n<table class=\"sortable blocks\">\n<thead><tr>");
+            out.append("<details><summary>Blocks over positions</summary>\n<table class=\"sortable blocks\">\n<thead><tr>");
             List<Boolean> numeric = new java.util.ArrayList<>();
             for (int i = 0; i < cols.size(); i++) {
                 boolean num = i != 0 && i != 5 && i != cols.size() - 1;
@@ -145,27 +193,9 @@ final class LeaderboardHtml implements LeaderboardFormat {
                 cells(out, HumanCells.block(s), numeric);
                 out.append("</tr>\n");
             }
-            out.append("</tbody>\n</table>\n");
+            out.append("</tbody>\n</table>\n</details>\n");
         }
-        out.append("<h3>Plots</h3>\n");
-        boolean any = false;
-        for (RenderedPlot p : plots) {
-            if (p.dataset().equals(b.dataset())) {
-                any = true;
-                out.append("<figure class=\"plot\" data-group=\"").append(p.group().id()).append("\" data-axis=\"")
-                        .append(p.axis().id()).append("\"><img alt=\"")
-                        .append(esc("accuracy vs " + p.axis().id() + ", " + b.dataset() + ", " + p.group().title()))
-                        .append("\" width=\"")
-                        .append(AccuracyPlots.WIDTH).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(p.png())).append("\"><figcaption>")
-                        .append(esc(p.group().title() + ": " + p.axis().label())).append(" — files: <code>plots/").append(esc(p.baseName()))
-                        .append(".svg</code>, <code>plots/").append(esc(p.baseName())).append(".png</code></figcaption></figure>\n");
-            }
-        }
-        if (!any) {
-            out.append("<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
-        }
-        out.append("<h3>Pareto frontiers (accuracy up, cost down)</h3>\n<ul>\n");
+        out.append("<details><summary>Pareto frontiers (accuracy up, cost down)</summary>\n<ul>\n");
         for (ComparisonGroup g : b.groups()) {
             out.append("<li>").append(esc(g.title())).append("<ul>\n");
             for (Axis a : Axis.values()) {
@@ -175,7 +205,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
             }
             out.append("</ul></li>\n");
         }
-        out.append("</ul>\n<h3>Events</h3>\n");
+        out.append("</ul>\n</details>\n<details><summary>Events</summary>\n");
         for (EventRanking e : b.events()) {
             out.append("<h4>").append(esc(e.event().title())).append("</h4>\n<p class=\"rule\">").append(esc(e.rule())).append("</p>\n");
             if (e.entries().isEmpty()) {
@@ -191,10 +221,10 @@ final class LeaderboardHtml implements LeaderboardFormat {
             }
             out.append("</tbody></table>\n");
         }
-        out.append("</section>\n");
+        out.append("</details>\n</section>\n");
     }
 
-    private static void cells(StringBuilder out, List<HumanCells.Cell> cells, List<Boolean> numeric) {
+    static void cells(StringBuilder out, List<HumanCells.Cell> cells, List<Boolean> numeric) {
         for (int i = 0; i < cells.size(); i++) {
             HumanCells.Cell c = cells.get(i);
             boolean missing = c.text().equals(Cells.MISSING);

@@ -46,9 +46,17 @@ final class LeaderboardJson implements LeaderboardFormat {
                 }
                 pareto.put(g.id(), byAxis);
             }
-            boards.add(map("dataset", b.dataset(), "rows", b.rows().stream().map(LeaderboardJson::row).toList(),
+            Map<String, Object> ties = new LinkedHashMap<>();
+            b.latencyRanks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ties.put(e.getKey().id(),
+                    map("groups", e.getValue().groups().stream().map(g -> g.stream().map(ModelKey::label).toList()).toList(),
+                            "resolved_precision", num(e.getValue().resolvedPrecision()), "comparisons", e.getValue().comparisons())));
+            Map<String, Object> board = map("dataset", b.dataset(), "headline", Headline.of(b).stream().map(h -> map("position",
+                    h.position(), "most_accurate", h.mostAccurate(), "accuracy_pct", num(h.accuracyPercent()), "fastest", h.fastest(),
+                    "fastest_mean_ms", num(h.fastestMs()), "pareto_latency", h.pareto())).toList(),
+                    "latency_ties", ties, "rows", b.rows().stream().map(r -> row(b, r)).toList(),
                     "blocks", b.blocks().stream().map(LeaderboardJson::block).toList(), "pareto", pareto,
-                    "events", b.events().stream().map(LeaderboardJson::event).toList()));
+                    "events", b.events().stream().map(LeaderboardJson::event).toList());
+            boards.add(board);
         }
         root.put("boards", boards);
         try {
@@ -58,7 +66,7 @@ final class LeaderboardJson implements LeaderboardFormat {
         }
     }
 
-    private static Map<String, Object> row(LeaderboardRow r) {
+    private static Map<String, Object> row(DatasetBoard b, LeaderboardRow r) {
         Map<String, Object> m = map("model", r.model().label(), "block", r.model().block(), "position", r.model().position(),
                 "file", r.model().file(), "classes", r.classes(), "params_trainable", r.trainableParams());
         CostFigures c = r.cost();
@@ -72,7 +80,8 @@ final class LeaderboardJson implements LeaderboardFormat {
                 num(l.scoreErrorMs()), "fork_means_ms", stat(l.forkMeansMs()), "call_std_ms", num(l.callStdMs()),
                 "p50_ms", num(l.p50Ms()), "p90_ms", num(l.p90Ms()), "p99_ms", num(l.p99Ms()), "p999_ms", num(l.p999Ms()),
                 "samples", l.samples(), "throughput_img_per_s", num(l.throughputImagesPerSecond()),
-                "source", l.source().toString()));
+                "source", l.source().toString(), "rank", b.latencyRanking(r.model()).rank(r.model()),
+                "tied", b.latencyRanking(r.model()).tied(r.model())));
         AccuracySummary a = r.accuracy();
         m.put("accuracy", a == null ? null : map("recipe", a.recipe(), "epochs", a.epochs(), "val_accuracy_pct",
                 stat(a.valAccuracyPercent()), "train_accuracy_pct", stat(a.trainAccuracyPercent()), "val_loss", stat(a.valLoss()),

@@ -13,8 +13,20 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
         StringBuilder out = new StringBuilder("# BlockBench leaderboard\n\n");
         out.append(esc(HumanCells.settings(lb))).append("\n\n");
         for (DatasetBoard b : lb.boards()) {
-            out.append("## Dataset: ").append(esc(b.dataset())).append("\n\n### Models\n\n");
-            table(out, HumanCells.MODEL_COLUMNS, b.rows().stream().map(HumanCells::model).toList());
+            out.append("## Dataset: ").append(esc(b.dataset())).append("\n\n");
+            headline(out, b);
+            for (Heatmap h : Heatmap.of(b, HeatmapMetric.STANDARD)) {
+                heatmap(out, h);
+            }
+            timeByOpType(out, b, lb);
+            out.append("### Models\n\n");
+            List<String> columns = new java.util.ArrayList<>(HumanCells.MODEL_COLUMNS);
+            columns.add(6, "latency rank");
+            table(out, columns, b.rows().stream().map(r -> {
+                List<HumanCells.Cell> c = new java.util.ArrayList<>(HumanCells.model(r));
+                c.add(6, HumanCells.Cell.text(BoardText.rank(b, r.model())));
+                return c;
+            }).toList());
             if (b.rows().stream().anyMatch(r -> r.imported() != null)) {
                 out.append('\n').append(esc(ReportText.IMPORTED_ACCURACY)).append('\n');
             }
@@ -56,6 +68,53 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
             out.append("- **").append(esc(c.getKey())).append("**: ").append(esc(c.getValue())).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The answer first: per position, the most accurate, the fastest tie group, the Pareto set; and the precision. */
+    private static void headline(StringBuilder out, DatasetBoard b) {
+        List<Headline> lines = Headline.of(b);
+        if (!lines.isEmpty()) {
+            out.append("### Headline\n\n| position | most accurate | fastest (latency tie group 1) | Pareto set: accuracy vs latency |\n")
+                    .append("|---|---|---|---|\n");
+            for (Headline h : lines) {
+                out.append("| ").append(esc(h.position())).append(" | ").append(esc(BoardText.mostAccurate(h))).append(" | ")
+                        .append(esc(BoardText.fastest(h))).append(" | ").append(esc(BoardText.names(h.pareto()))).append(" |\n");
+            }
+            out.append('\n');
+        }
+        out.append(esc(BoardText.precision(b))).append("\n\n");
+    }
+
+    private static void timeByOpType(StringBuilder out, DatasetBoard b, Leaderboard lb) {
+        List<LeaderboardRow> timed = b.rows().stream().filter(r -> lb.timeByOpType().containsKey(r.model())).toList();
+        if (timed.isEmpty()) {
+            return;
+        }
+        out.append("### Where the time goes\n\nShare of ONNX Runtime kernel time by operator type (one profiled run,"
+                + " `overhead --breakdown`).\n\n| model | operator types |\n|---|---|\n");
+        for (LeaderboardRow r : timed) {
+            out.append("| ").append(esc(r.model().label())).append(" | ").append(esc(String.join(", ", lb.timeByOpType().get(r.model())
+                    .top().stream().map(s -> s.opType() + String.format(java.util.Locale.ROOT, " %.0f %%", 100 * s.share())).toList())))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void heatmap(StringBuilder out, Heatmap h) {
+        out.append("### ").append(esc(h.metric().title())).append("\n\n").append(esc(h.metric().legend())).append(".\n\n| block |");
+        h.positions().forEach(p -> out.append(' ').append(esc(p)).append(" |"));
+        out.append("\n|---|");
+        h.positions().forEach(p -> out.append("---:|"));
+        out.append('\n');
+        for (String block : h.blocks()) {
+            out.append("| ").append(esc(block)).append(" |");
+            for (String p : h.positions()) {
+                HeatmapMetric.Value v = h.cell(block, p);
+                out.append(' ').append(v == null ? Cells.MISSING : esc(v.text())).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append('\n');
     }
 
     private static void table(StringBuilder out, List<String> header, List<List<HumanCells.Cell>> rows) {

@@ -32,7 +32,7 @@ class RunCommandTest {
         assertEquals(List.of(
                 "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
-                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 1s -i 2 -r 1s",
+                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 500ms -i 2 -r 500ms --rounds 2",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --manifest " + Path.of("m", "manifest.json")
                         + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
                 "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe gwo"

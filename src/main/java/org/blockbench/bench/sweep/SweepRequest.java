@@ -25,13 +25,35 @@ import org.blockbench.ort.Provider;
  * @param jvmArgs      extra arguments for JMH's forked JVMs
  * @param verbose      echo JMH's output to the console
  * @param progress     show a progress bar
+ * @param rounds       passes over the plan, each running every config's forks once (1: each config
+ *                     measured in one go; N: the configs' forks interleaved, so that machine drift
+ *                     during the sweep hits every config alike, as {@code ab}'s ABBA order does)
  */
 public record SweepRequest(List<Path> modelSources, SweepSelection selection, JmhSettings jmh, Shard shard, Path output,
-                           Optional<String> run, boolean resume, List<String> jvmArgs, boolean verbose, boolean progress) {
+                           Optional<String> run, boolean resume, List<String> jvmArgs, boolean verbose, boolean progress,
+                           int rounds) {
 
     public SweepRequest {
         modelSources = List.copyOf(modelSources);
         jvmArgs = List.copyOf(jvmArgs);
+        if (rounds < 1) {
+            throw new org.blockbench.BadInputException("rounds must be >= 1, found " + rounds);
+        }
+    }
+
+    /** A sweep measuring each config in one go (one round). */
+    public SweepRequest(List<Path> modelSources, SweepSelection selection, JmhSettings jmh, Shard shard, Path output,
+                        Optional<String> run, boolean resume, List<String> jvmArgs, boolean verbose, boolean progress) {
+        this(modelSources, selection, jmh, shard, output, run, resume, jvmArgs, verbose, progress, 1);
+    }
+
+    /** The JMH options and, with more than one round, the rounds: what a resumed run must repeat. */
+    public Map<String, String> measurementOptions() {
+        Map<String, String> d = new LinkedHashMap<>(jmh.describe());
+        if (rounds > 1) {
+            d.put("rounds", Integer.toString(rounds));
+        }
+        return d;
     }
 
     /** The full option set, as recorded in the metadata sidecar. */
@@ -46,6 +68,7 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         d.put("intraOpThreads", selection.intraOpThreads());
         d.put("optLevels", selection.optLevels().stream().map(OptimizationLevel::cliName).toList());
         d.put("jmh", jmh.describe());
+        d.put("rounds", rounds);
         d.put("shard", shard.toString());
         d.put("output", output.toAbsolutePath().normalize().toString());
         d.put("resume", resume);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -60,48 +62,86 @@ public final class SweepRunner {
         long started = System.nanoTime();
         List<PlannedConfig> plan = request.shard().select(request.selection().plan(ModelCatalog.open(request.modelSources())));
         RunDirectory dir = RunDirectory.choose(request.output(), request.run(), request.resume());
-        dir.recordOrCheckOptions(request.jmh().describe());
+        dir.recordOrCheckOptions(request.measurementOptions());
         RunEnvironment environment = RunEnvironment.capture();
         ConfigExecutor executor = new ConfigExecutor(request.jmh(), request.jvmArgs(), request.verbose() ? out : null);
         err.println("bench: " + plan.size() + (plan.size() == 1 ? " config" : " configs") + (request.shard().isAll() ? "" : " (shard " + request.shard() + ")")
                 + " -> " + dir.root() + "; energy " + environment.cpuEnergy());
         List<ConfigOutcome> outcomes = new ArrayList<>();
         RuntimeException defect = null;
-        try (ProgressBar bar = progressBar(request, plan.size())) {
-            for (PlannedConfig planned : plan) {
-                String key = planned.config().key();
-                if (bar != null) {
-                    bar.setExtraMessage(key);
+        int rounds = request.rounds();
+        // per config, the JMH results of the rounds so far (forks kept apart, joined when the last round ends)
+        Map<String, List<Collection<RunResult>>> partial = new HashMap<>();
+        Map<String, ConfigOutcome> settled = new HashMap<>();
+        Map<String, Double> seconds = new HashMap<>();
+        Map<String, PreflightFacts> preflights = new HashMap<>();
+        try (ProgressBar bar = progressBar(request, plan.size() * rounds)) {
+            for (int round = 1; round <= rounds; round++) {
+                boolean last = round == rounds;
+                // even rounds run the plan backwards (ABBA over the sweep): a drift that slows the machine
+                // over time then adds about the same to every config's mean position in time
+                List<PlannedConfig> order = new ArrayList<>(plan);
+                if (round % 2 == 0) {
+                    java.util.Collections.reverse(order);
                 }
-                ConfigOutcome outcome;
-                try {
-                    outcome = request.resume() && dir.finished(key).isPresent()
-                            ? new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0)
-                            : runOne(planned, dir, executor);
-                } catch (JmhLockHeldException | OutputWriteException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // a defect in BlockBench, not the config's failure: the other configs still run (hours of
-                    // measuring are not thrown away), then the command ends with this exception (exit 70, stack trace)
-                    if (defect == null) {
-                        defect = e;
-                    } else {
-                        defect.addSuppressed(e);
+                for (PlannedConfig planned : order) {
+                    String key = planned.config().key();
+                    if (bar != null) {
+                        bar.setExtraMessage(rounds == 1 ? key : key + " (round " + round + "/" + rounds + ")");
                     }
-                    outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, "defect in BlockBench: "
-                            + org.blockbench.text.OneLine.firstLine(e.toString()), 0);
-                }
-                if (outcome.status() == ConfigOutcome.Status.FAILED) {
-                    err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
-                } else if (bar == null) {
-                    err.println(outcome.status() == ConfigOutcome.Status.FINISHED_EARLIER ? "done already " + key
-                            : String.format(Locale.ROOT, "finished %s in %.1f s", key, outcome.wallSeconds()));
-                }
-                outcomes.add(outcome);
-                if (bar != null) {
-                    bar.step();
+                    if (settled.containsKey(key)) {
+                        if (bar != null) {
+                            bar.step();
+                        }
+                        continue;
+                    }
+                    ConfigOutcome outcome;
+                    try {
+                        if (request.resume() && dir.finished(key).isPresent()) {
+                            outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0);
+                        } else {
+                            long start = System.nanoTime();
+                            outcome = runOne(planned, dir, executor, partial.computeIfAbsent(key, k -> new ArrayList<>()), last,
+                                    seconds.getOrDefault(key, 0.0), preflights);
+                            seconds.merge(key, (System.nanoTime() - start) / 1e9, Double::sum);
+                        }
+                    } catch (JmhLockHeldException | OutputWriteException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        // a defect in BlockBench, not the config's failure: the other configs still run (hours of
+                        // measuring are not thrown away), then the command ends with this exception (exit 70, stack trace)
+                        if (defect == null) {
+                            defect = e;
+                        } else {
+                            defect.addSuppressed(e);
+                        }
+                        outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, "defect in BlockBench: "
+                                + org.blockbench.text.OneLine.firstLine(e.toString()), 0);
+                    }
+                    if (outcome == null) { // measured this round, more rounds to come
+                        if (bar != null) {
+                            bar.step();
+                        } else {
+                            err.println(String.format(Locale.ROOT, "round %d/%d of %s done", round, rounds, key));
+                        }
+                        continue;
+                    }
+                    settled.put(key, outcome);
+                    partial.remove(key);
+                    if (outcome.status() == ConfigOutcome.Status.FAILED) {
+                        err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
+                    } else if (bar == null) {
+                        err.println(outcome.status() == ConfigOutcome.Status.FINISHED_EARLIER ? "done already " + key
+                                : String.format(Locale.ROOT, "finished %s in %.1f s", key, outcome.wallSeconds()));
+                    }
+                    if (bar != null) {
+                        bar.step();
+                    }
                 }
             }
+        }
+        for (PlannedConfig planned : plan) {
+            outcomes.add(settled.get(planned.config().key()));
         }
         removeIfEmpty(dir.scratch());
         double wall = (System.nanoTime() - started) / 1e9;
@@ -122,14 +162,28 @@ public final class SweepRunner {
                 .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(1000).continuousUpdate().build();
     }
 
-    private ConfigOutcome runOne(PlannedConfig planned, RunDirectory dir, ConfigExecutor executor) {
+    /**
+     * Runs one round of a config: its result file is written when {@code last}, joining the forks
+     * of every round ({@code rounds} holds the earlier ones); before that, null.
+     */
+    private ConfigOutcome runOne(PlannedConfig planned, RunDirectory dir, ConfigExecutor executor, List<Collection<RunResult>> rounds,
+                                 boolean last, double earlierSeconds, Map<String, PreflightFacts> preflights) {
         long start = System.nanoTime();
         BenchConfig config = planned.config();
         String key = config.key();
         try {
-            PreflightFacts facts = Preflight.check(planned, dir.scratch());
-            Collection<RunResult> results = executor.run(config, modelsDirOf(planned), java.util.Map.of(), dir.log(key));
-            double seconds = (System.nanoTime() - start) / 1e9;
+            PreflightFacts facts = preflights.get(key);
+            if (facts == null) { // checked once, before the config's first fork
+                facts = Preflight.check(planned, dir.scratch());
+                preflights.put(key, facts);
+            }
+            Path log = rounds.isEmpty() ? dir.log(key) : dir.log(key + ".round-" + (rounds.size() + 1));
+            rounds.add(executor.run(config, modelsDirOf(planned), java.util.Map.of(), log));
+            if (!last) {
+                return null;
+            }
+            Collection<RunResult> results = joinRounds(rounds);
+            double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
             ObjectNode meta = JSON.createObjectNode().put("key", key).put("finishedAt", Instant.now().toString())
                     .put("wallSeconds", seconds).put("jmhLog", dir.root().relativize(dir.log(key)).toString());
             meta.set("params", JSON.valueToTree(config.jmhParams()));
@@ -143,10 +197,33 @@ public final class SweepRunner {
                 throw e; // an unwritable output, the JMH lock or a defect: handled by run()
             }
             String message = e.getMessage() == null ? e.getClass().getName() : org.blockbench.text.OneLine.firstLine(e.getMessage());
-            return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, (System.nanoTime() - start) / 1e9);
+            return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, earlierSeconds + (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
             throw new IllegalStateException("the metadata of " + key + " does not serialise", e);
         }
+    }
+
+    /**
+     * One result per mode holding the forks of every round, as {@code ab} joins its forks: the
+     * record's {@code rawData} has one row per fork, while its {@code forks} field reads the
+     * per-round count (each round was its own JMH run).
+     */
+    static Collection<RunResult> joinRounds(List<Collection<RunResult>> rounds) {
+        if (rounds.size() == 1) {
+            return rounds.get(0);
+        }
+        Map<String, RunResult> first = new java.util.LinkedHashMap<>();
+        Map<String, List<org.openjdk.jmh.results.BenchmarkResult>> forks = new HashMap<>();
+        for (Collection<RunResult> round : rounds) {
+            for (RunResult r : round) {
+                String mode = r.getParams().getMode().shortLabel();
+                first.putIfAbsent(mode, r);
+                forks.computeIfAbsent(mode, m -> new ArrayList<>()).addAll(r.getBenchmarkResults());
+            }
+        }
+        List<RunResult> joined = new ArrayList<>();
+        first.forEach((mode, r) -> joined.add(new RunResult(r.getParams(), forks.get(mode))));
+        return joined;
     }
 
     /** The directory a zoo model's id resolves in (the manifest's), or the file's directory for a user's file. */

@@ -122,6 +122,33 @@ class SweepIntegrationTest {
     }
 
     @Test
+    void roundsInterleaveTheConfigsForksAndJoinThemPerConfig() throws Exception {
+        org.blockbench.bench.SweepSelection onlyA = new org.blockbench.bench.SweepSelection(List.of("A"), List.of(),
+                TestSweeps.ALL_DEPLOY_B1.forms(), TestSweeps.ALL_DEPLOY_B1.batches(), TestSweeps.ALL_DEPLOY_B1.providers(),
+                TestSweeps.ALL_DEPLOY_B1.intraOpThreads(), TestSweeps.ALL_DEPLOY_B1.optLevels());
+        Path out = dir.resolve("rounds");
+        SweepRequest twice = new SweepRequest(List.of(zoo), onlyA, TestSweeps.TINY, Shard.ALL, out, Optional.of("r"), false, List.of(),
+                false, false, 2);
+        SweepReport report = TestSweeps.run(twice);
+
+        List<JmhRecord> records = JmhReader.read(report.results()).records();
+        assertEquals(List.of("A/early", "A/late"), records.stream().map(r -> r.params().get("model")).toList());
+        records.forEach(r -> assertEquals(2, r.primary().forks().size(), "one fork per round, joined: " + r.params()));
+        // round 1 in plan order, round 2 backwards: early, late, late, early
+        Path logs = report.runDirectory().resolve("logs");
+        long early1 = Files.getLastModifiedTime(logs.resolve("A-early.deploy.b1.cpu.t1.all.log")).toMillis();
+        long late1 = Files.getLastModifiedTime(logs.resolve("A-late.deploy.b1.cpu.t1.all.log")).toMillis();
+        long late2 = Files.getLastModifiedTime(logs.resolve("A-late.deploy.b1.cpu.t1.all.round-2.log")).toMillis();
+        long early2 = Files.getLastModifiedTime(logs.resolve("A-early.deploy.b1.cpu.t1.all.round-2.log")).toMillis();
+        assertTrue(early1 < late1 && late1 < late2 && late2 < early2, List.of(early1, late1, late2, early2).toString());
+        // the rounds are part of the run's options: resuming it with one round is refused
+        SweepRequest once = new SweepRequest(List.of(zoo), onlyA, TestSweeps.TINY, Shard.ALL, out, Optional.of("r"), true, List.of(),
+                false, false, 1);
+        BadInputException e = assertThrows(BadInputException.class, () -> TestSweeps.run(once));
+        assertTrue(e.getMessage().contains("rounds"), e.getMessage());
+    }
+
+    @Test
     void aRunIsNeverContinuedWithOtherJmhOptions() {
         SweepRequest other = new SweepRequest(List.of(zoo), TestSweeps.ALL_DEPLOY_B1,
                 new org.blockbench.bench.JmhSettings(Optional.of(2), TestSweeps.TINY.warmupIterations(), TestSweeps.TINY.warmupTime(),
