@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every zoo model's INT8 and FP16 variant (all blocks, all positions, the GWO networks): ONNX
+ * Every zoo block's INT8 and FP16 variant at the mid position: ONNX
  * Runtime's optimised INT8 graph has an integer kernel for every Conv the variant quantized and
  * no float Conv beyond those left float and listed; both variants pass the ONNX checker with
  * full shape inference (Debian's /usr/bin/python3 with onnx; skipped without it unless
@@ -47,14 +47,18 @@ class ZooVariantsTest {
 
     @BeforeAll
     static void calibrationSet() {
-        var data = SyntheticDataset.generate(10, 8, 1, 0);
-        calibration = CalibrationSet.draw("synthetic", data.train(), Normalization.HALF, 8, 8, 0);
+        // one image: this test is about graph structure; accuracy is QdqQuantizerTest's
+        var data = SyntheticDataset.generate(10, 1, 1, 0);
+        calibration = CalibrationSet.draw("synthetic", data.train(), Normalization.HALF, 1, 1, 0);
     }
 
     @Test
     void everyVariantHasIntegerConvsAndRuns() {
         HostTensor input = calibration.batches().get(0);
-        for (ModelId id : Zoo.allModels()) {
+        // every block at the mid position (a whole-zoo run takes minutes on two cores; export --variants does it)
+        List<ModelId> models = Zoo.allModels().stream().filter(m -> m.position().equals("mid")).toList();
+        assertEquals(14, models.size());
+        for (ModelId id : models) {
             ModelProto deploy = Zoo.build(id, Form.DEPLOY, ScaffoldConfig.defaults()).model();
             QdqQuantizer.Result int8 = QdqQuantizer.quantize(deploy, calibration, QuantSettings.DEFAULT);
             Fp16Converter.Result fp16 = Fp16Converter.convert(deploy);
@@ -72,7 +76,7 @@ class ZooVariantsTest {
                 try (InferenceSession s = InferenceSession.load(file.toString(), read.toByteArray(), ModelOrigin.BLOCKBENCH,
                         SessionSettings.cpu(1, OptimizationLevel.ALL))) {
                     HostTensor logits = s.evaluate(Map.of(s.inputNames().get(0), input)).get(s.outputNames().get(0));
-                    assertEquals(List.of(8L, 10L), List.of(logits.shape()[0], logits.shape()[1]), id.toString());
+                    assertEquals(List.of(1L, 10L), List.of(logits.shape()[0], logits.shape()[1]), id.toString());
                     for (float v : logits.data()) {
                         assertTrue(Float.isFinite(v), id + ": non-finite logit");
                     }
