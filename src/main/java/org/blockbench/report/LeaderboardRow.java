@@ -22,23 +22,33 @@ import org.blockbench.gwo.GwoScore;
  * @param gwoScoreStd     score standard deviation over seeds (NaN for one seed; null with no score)
  * @param pareto          per axis, whether the row is on the accuracy frontier (absent: not on the plot)
  * @param compliance      checks against the targets
+ * @param variants        INT8/FP16 deployment variants measured against this FP32 row (empty when none)
  */
 public record LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost, LatencyResult latency,
                              AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore, Double gwoScoreStd,
-                             Map<Axis, Boolean> pareto, Compliance compliance) {
+                             Map<Axis, Boolean> pareto, Compliance compliance, java.util.List<VariantFigures> variants) {
 
     public LeaderboardRow {
         pareto = pareto.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(pareto));
+        variants = variants == null ? java.util.List.of() : java.util.List.copyOf(variants);
+    }
+
+    /** A row without variants. */
+    public LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost,
+                          LatencyResult latency, AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore,
+                          Double gwoScoreStd, Map<Axis, Boolean> pareto, Compliance compliance) {
+        this(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, pareto,
+                compliance, java.util.List.of());
     }
 
     LeaderboardRow withPareto(Map<Axis, Boolean> p) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, p,
-                compliance);
+                compliance, variants);
     }
 
     LeaderboardRow withCompliance(Compliance c) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd,
-                pareto, c);
+                pareto, c, variants);
     }
 
     /** Mean accuracy in percent, or null. */

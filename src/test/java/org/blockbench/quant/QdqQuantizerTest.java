@@ -107,6 +107,20 @@ class QdqQuantizerTest {
     }
 
     @Test
+    void analysisCountsIntegerMacsApart() {
+        // conv1: 2 x 1 x 3 x 3 = 18 MACs per image at one output pixel; conv2: 1 x 2 = 2
+        var shapes = Map.of("input", new long[] {1, 1, 3, 3});
+        var fp32 = org.blockbench.analysis.GraphAnalyzer.analyze(net(false), "fp32", shapes);
+        var int8 = org.blockbench.analysis.GraphAnalyzer.analyze(
+                QdqQuantizer.quantize(net(false), calibration(), QuantSettings.DEFAULT).model(), "int8", shapes);
+        assertEquals(20, fp32.macs());
+        assertEquals(0, fp32.integerMacs());
+        assertTrue(int8.complete(), int8.incompleteReasons().toString());
+        assertEquals(20, int8.macs());
+        assertEquals(20, int8.integerMacs());
+    }
+
+    @Test
     void unsupportedOpStaysFloatAndIsListed() {
         QdqQuantizer.Result int8 = QdqQuantizer.quantize(net(true), calibration(), QuantSettings.DEFAULT);
         assertEquals(Map.of("Erf", 1), int8.floatOps());
