@@ -70,8 +70,21 @@ final class QdqPlan {
         return out;
     }
 
+    /**
+     * Whether the node disappears: a folded Reshape, or a Constant read only by folded Reshapes
+     * (their target shapes), which would otherwise be left unused.
+     */
     boolean folded(NodeProto node) {
-        return node.getOutputCount() == 1 && foldedWeights.containsKey(node.getOutput(0));
+        if (node.getOutputCount() != 1) {
+            return false;
+        }
+        if (foldedWeights.containsKey(node.getOutput(0))) {
+            return true;
+        }
+        List<GraphIndex.Use> uses = graph.uses(node.getOutput(0));
+        return node.getOpType().equals("Constant") && !uses.isEmpty() && !graph.graphOutputs.contains(node.getOutput(0))
+                && uses.stream().allMatch(u -> u.node().getOutputCount() == 1
+                        && foldedWeights.containsKey(u.node().getOutput(0)));
     }
 
     /** A weight: an initializer, a Constant or a folded Reshape of one; null when computed at run time. */
