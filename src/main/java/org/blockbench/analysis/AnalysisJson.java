@@ -70,7 +70,8 @@ public final class AnalysisJson {
                 "unused_initializers", map("count", p.unusedInitializers(), "elements", p.unusedElements())));
         root.put("buffers", map("convention", "BatchNormalization running mean and variance (inputs 3 and 4);"
                 + " stored state, not trainable parameters", "elements", p.bufferElements(), "bytes", p.bufferBytes()));
-        root.put("macs", map("convention", Conventions.MACS, "total", a.macs()));
+        root.put("macs", map("convention", Conventions.MACS, "total", a.macs(), "integer", a.integerMacs(),
+                "integer_convention", Conventions.INTEGER_MACS));
         root.put("flops", map("convention", Conventions.FLOPS, "two_x_macs", a.flopsTwoTimesMacs(),
                 "all_operator", a.flopsAllOperator()));
         MemoryTotals mem = a.memory();

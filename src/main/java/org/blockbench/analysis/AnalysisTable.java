@@ -35,6 +35,11 @@ public final class AnalysisTable {
                 group(p.bufferElements()), bytes(p.bufferBytes()), group(p.constantElements()), p.unusedInitializers()));
         s.append(String.format(Locale.ROOT, "MACs     %s (%s)   [Conv/ConvTranspose/Gemm/MatMul/Einsum; torchvision/fvcore]%n",
                 group(a.macs()), si(a.macs())));
+        if (a.integerMacs() > 0) {
+            // only INT8 (QDQ) models have integer MACs; float models keep their table unchanged
+            s.append(String.format(Locale.ROOT, "         of which integer (int8) %s (%s)   [docs/protocol.md §Integer MACs]%n",
+                    group(a.integerMacs()), si(a.integerMacs())));
+        }
         s.append(String.format(Locale.ROOT, "FLOPs    %s = 2 x MACs (%s);  all-operator %s (%s)%n",
                 group(a.flopsTwoTimesMacs()), si(a.flopsTwoTimesMacs()), group(a.flopsAllOperator()),
                 si(a.flopsAllOperator())));

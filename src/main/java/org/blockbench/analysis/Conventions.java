@@ -15,6 +15,10 @@ public final class Conventions {
             + " indices, pads, scales, clip bounds or exponents are constants, not parameters; per_use_elements"
             + " counts a tensor once per node input that reads it; bytes = elements x element size as stored";
 
+    /** Which MACs are integer (docs/protocol.md §Integer MACs). */
+    public static final String INTEGER_MACS = "MACs of QLinearConv, ConvInteger, QLinearMatMul, MatMulInteger, and of "
+            + "Conv, Gemm and MatMul whose data and weight inputs both come from DequantizeLinear (QDQ format: ONNX "
+            + "Runtime runs them as integer kernels); 0 for float models";
     public static final String MACS = "multiply-accumulates of Conv, ConvTranspose, Gemm, MatMul and Einsum only"
             + " (torchvision / fvcore convention): Conv = N*Cout*prod(out spatial)*(Cin/group)*prod(kernel);"
             + " ConvTranspose = N*Cin*prod(in spatial)*(Cout/group)*prod(kernel); Gemm = M*K*N;"

@@ -22,12 +22,13 @@ import java.util.SortedSet;
  * @param neuroBench        NeuroBench static metrics ({@link Conventions#NEUROBENCH})
  * @param opTypes           per-operator-type totals, by op type name
  * @param nodes             per-node costs, in graph order
+ * @param integerMacs       the part of {@code macs} computed on 8-bit integers ({@link Conventions#INTEGER_MACS})
  */
 public record GraphAnalysis(ModelInfo model, SortedMap<String, long[]> inputShapes, SortedMap<String, Long> assumedDims,
                             boolean complete, List<String> incompleteReasons, SortedSet<String> unsupportedOps,
                             List<String> warnings, ParameterTotals params, long macs, long flopsAllOperator,
                             MemoryTotals memory, NeuroBenchStatic neuroBench, List<OpTypeSummary> opTypes,
-                            List<NodeCost> nodes) {
+                            List<NodeCost> nodes, long integerMacs) {
 
     public GraphAnalysis {
         incompleteReasons = List.copyOf(incompleteReasons);

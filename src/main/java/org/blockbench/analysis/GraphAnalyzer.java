@@ -91,12 +91,21 @@ public final class GraphAnalyzer {
         SortedSet<String> unsupported = new TreeSet<>(shapes.unsupportedOps());
         int unknownNodes = 0;
         long macs = 0;
+        long integerMacs = 0;
         long flops = 0;
+        java.util.Set<String> dequantized = new java.util.HashSet<>();
         for (int i = 0; i < graph.getNodeCount(); i++) {
-            NodeCost cost = nodeCost(i, graph.getNode(i), shapes, inventory, memory, unsupported);
+            NodeProto node = graph.getNode(i);
+            NodeCost cost = nodeCost(i, node, shapes, inventory, memory, unsupported);
             nodes.add(cost);
+            if (node.getOpType().equals("DequantizeLinear") && node.getOutputCount() == 1) {
+                dequantized.add(node.getOutput(0));
+            }
             if (cost.known()) {
                 macs = Math.addExact(macs, cost.macs());
+                if (integer(node, dequantized)) {
+                    integerMacs = Math.addExact(integerMacs, cost.macs());
+                }
                 flops = Math.addExact(flops, cost.flopsAllOperator());
             } else {
                 unknownNodes++;
@@ -119,7 +128,7 @@ public final class GraphAnalyzer {
                 memory.peakBytes(), memory.peakNode());
         return new GraphAnalysis(info, shapes.inputShapes(), shapes.assumedDims(), reasons.isEmpty(), reasons,
                 unsupported, shapes.warnings(), params, macs, flops, mem, inventory.neuroBench(),
-                summarise(nodes, macs, flops), nodes);
+                summarise(nodes, macs, flops), nodes, integerMacs);
     }
 
     private static NodeCost nodeCost(int index, NodeProto node, InferredShapes shapes, ParameterInventory inventory,
@@ -168,6 +177,16 @@ public final class GraphAnalyzer {
         }
         return new NodeCost(index, node.getName(), opType, "ok", "", outputs, params, buffers, cost.macs(),
                 cost.flops(), memory.nodeOutputBytes(index));
+    }
+
+    /** {@link Conventions#INTEGER_MACS}: an integer kernel, or a float one between DequantizeLinears (QDQ). */
+    private static boolean integer(NodeProto node, java.util.Set<String> dequantized) {
+        return switch (node.getOpType()) {
+            case "QLinearConv", "ConvInteger", "QLinearMatMul", "MatMulInteger" -> true;
+            case "Conv", "Gemm", "MatMul" -> node.getInputCount() >= 2 && dequantized.contains(node.getInput(0))
+                    && dequantized.contains(node.getInput(1));
+            default -> false;
+        };
     }
 
     private static List<OpTypeSummary> summarise(List<NodeCost> nodes, long macs, long flops) {

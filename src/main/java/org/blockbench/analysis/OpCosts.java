@@ -54,6 +54,8 @@ final class OpCosts {
                 "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "And", "Or", "Xor", "Where", "Hardmax",
                 "MaxPool", "GlobalMaxPool");
         perOutput(m, 2, "Clip", "LeakyRelu", "PRelu", "BatchNormalization");
+        // x / scale + zero point, and (q - zero point) x scale: docs/protocol.md §Integer MACs
+        perOutput(m, 2, "QuantizeLinear", "DequantizeLinear");
         perOutput(m, 3, "Softmax", "LogSoftmax", "Softplus", "Softsign", "Elu");
         perOutput(m, 4, "Sigmoid", "HardSigmoid", "Selu", "Celu");
         perOutput(m, 5, "Tanh", "Erf", "HardSwish");

@@ -92,6 +92,8 @@ public final class ModelCatalog {
             Map<Form, Path> files = new EnumMap<>(Form.class);
             put(files, Form.TRAIN, m.train(), dir);
             put(files, Form.DEPLOY, m.deploy(), dir);
+            m.variant("int8").ifPresent(v -> put(files, Form.INT8, v.file(), dir));
+            m.variant("fp16").ifPresent(v -> put(files, Form.FP16, v.file(), dir));
             entries.add(new ModelEntry(m.id(), m.block(), m.position(), files, dir));
         }
         return entries;

@@ -15,6 +15,8 @@ import org.blockbench.pack.BlockPack;
 import org.blockbench.pack.BlockPackReader;
 import org.blockbench.pack.RefusedPack;
 import org.blockbench.pack.StageProbe;
+import org.blockbench.quant.VariantOptions;
+import org.blockbench.text.OneLine;
 import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
@@ -34,6 +36,9 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ModelSelection selection;
+
+    @Mixin
+    VariantCliOptions variantOptions;
 
     @Option(names = {"-o", "--output"}, defaultValue = "onnx-models", description = "Output directory (default: ${DEFAULT-VALUE})")
     Path output;
@@ -66,6 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScaffoldConfig config = new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init));
+        VariantOptions variants = variantOptions.options();
         // Every pack's files are read and checked before anything is written: a bad one is exit 2.
         List<BlockPack> packs = new ArrayList<>();
         List<String> taken = new ArrayList<>(BlockRegistry.names());
@@ -104,12 +110,13 @@ public final class ExportCommand implements Callable<Integer> {
         int count = zooModels.size() + packs.size() * positions.size();
         long start = System.nanoTime();
         Manifest manifest;
+        Exporter exporter = new Exporter(output, config, variants);
         if (quiet) {
-            manifest = new Exporter(output, config).export(zooModels, packs, positions, id -> { });
+            manifest = exporter.export(zooModels, packs, positions, id -> { });
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("export").setInitialMax(count)
                     .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
-                manifest = new Exporter(output, config).export(zooModels, packs, positions, id -> {
+                manifest = exporter.export(zooModels, packs, positions, id -> {
                     bar.setExtraMessage(id.toString());
                     bar.step();
                 });
@@ -117,7 +124,9 @@ public final class ExportCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("exported %d models (%d files) in %.1f s; manifest %s lists %d%n", count,
-                2 * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
+                (2 + variants.variants().size()) * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
+        // ops a variant left in float32 are listed, never silently dropped (also in each file's metadata)
+        exporter.variantNotes().forEach(note -> System.out.println(OneLine.of(note)));
         if (!refused.isEmpty()) {
             System.out.printf("refused %d block pack(s), not exported: %s%n", refused.size(),
                     refused.stream().map(r -> r.directory().toString()).collect(Collectors.joining(", ")));

@@ -36,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelSelection selection;
 
+    @Mixin
+    VariantCliOptions variantOptions;
+
     @Option(names = "--models", defaultValue = "onnx-models", description = "Models directory (default: ${DEFAULT-VALUE})")
     Path models;
 
@@ -247,12 +250,17 @@ public final class RunCommand implements Callable<Integer> {
         List<Step> steps = new ArrayList<>();
         List<String> packArgs = new ArrayList<>();
         packDirs.forEach(p -> packArgs.addAll(List.of("--block-pack", p.toString())));
-        steps.add(new Step("export", concat(concat(List.of("export", "-q", "-o", models.toString()),
-                selectionArgs(packBlocks, refusedNames)), packArgs)));
+        // --variants (opt-in): exported for bench and analyze, and made again from the trained weights by train
+        steps.add(new Step("export", concat(concat(concat(List.of("export", "-q", "-o", models.toString()),
+                selectionArgs(packBlocks, refusedNames)), packArgs), variantOptions.arguments())));
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
                 "-i", Integer.toString(iterations), "-r", iterationTime, "--rounds", Integer.toString(rounds)));
+        List<String> variantIds = variantOptions.options().ordered().stream().map(org.blockbench.quant.Variant::id).toList();
+        if (!variantIds.isEmpty()) {
+            bench.addAll(List.of("--forms", "deploy," + String.join(",", variantIds)));
+        }
         if (resume) {
             bench.add("--resume");
         }
@@ -271,6 +279,7 @@ public final class RunCommand implements Callable<Integer> {
         if (retrain) {
             trainCommon = concat(trainCommon, List.of("--force"));
         }
+        trainCommon = concat(trainCommon, variantOptions.arguments());
         if (!scaffold.isEmpty()) {
             steps.add(new Step("train", concat(concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
                     packArgs), trainCommon)));

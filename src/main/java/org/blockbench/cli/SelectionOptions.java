@@ -28,7 +28,7 @@ public final class SelectionOptions {
     List<String> positions = List.of();
 
     @Option(names = "--forms", split = ",", paramLabel = "FORM", defaultValue = "deploy",
-            description = "Graph forms: train, deploy (default: ${DEFAULT-VALUE}).")
+            description = "Graph forms: train, deploy, int8, fp16 (int8 and fp16 are the variants export --variants writes; docs/quantization.md) (default: ${DEFAULT-VALUE}).")
     List<String> forms;
 
     @Option(names = "--batch", split = ",", paramLabel = "N", defaultValue = "1", description = "Batch sizes (default: ${DEFAULT-VALUE}).")

@@ -53,6 +53,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelSelection selection;
 
+    @Mixin
+    VariantCliOptions variantOptions;
+
     @Option(names = "--models", split = ",", paramLabel = "BLOCK/POSITION",
             description = "Zoo models by id, comma-separated, e.g. ResNetBasicBlock/mid,StandardConv/gwo-net")
     List<String> modelIds = new ArrayList<>();
@@ -200,12 +203,13 @@ public final class TrainCommand implements Callable<Integer> {
                         + " has " + data.classes());
             }
             List<Double> accuracies = new ArrayList<>();
+            org.blockbench.quant.VariantOptions variants = variantOptions.options();
             for (long seed : modelSeeds) {
                 TrainingOptions options = new TrainingOptions(recipe, seed, threads, layout, evalBatch, trainingDevice);
                 String label = model.id() + " seed " + seed;
                 TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressBarListener(label, err);
                 TrainingRun.Result result = TrainingRun.execute(
-                        new TrainingRun.Request(model, data, options, outDir, resume, force), listener);
+                        new TrainingRun.Request(model, data, options, outDir, resume, force, variants), listener);
                 RunRecord r = result.record();
                 accuracies.add(r.finalValAccuracy());
                 if (!r.parity().passed()) {
@@ -219,6 +223,13 @@ public final class TrainCommand implements Callable<Integer> {
                                 : r.parity().deployNote() != null ? ", deploy not checked" : "",
                         r.parity().passed() ? "" : " PARITY FAILED",
                         result.directory().resolve(RunRecord.FILE_NAME));
+                for (RunRecord.VariantResult v : r.variants()) {
+                    out.printf("%s seed %d %s: ORT val acc %.4f (FP32 %.4f, drop %.2f pp), top-1 agreement with FP32 %.4f; "
+                            + "left in float32: %s%n", model.id(), seed, v.variant(), v.ortValAccuracy(), v.fp32ValAccuracy(),
+                            v.accuracyDropPoints(), v.agreementWithFp32(), v.settings().getOrDefault(
+                                    org.blockbench.quant.QdqQuantizer.FLOAT_OPS_KEY, v.settings().getOrDefault(
+                                            org.blockbench.quant.Fp16Converter.FLOAT32_OPS_KEY, "none")));
+                }
                 out.flush();
             }
             if (accuracies.size() > 1) {

@@ -13,6 +13,13 @@ import org.blockbench.gwo.GwoOperation;
 import org.blockbench.gwo.GwoPrimitive;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.quant.CalibrationSet;
+import org.blockbench.quant.Variant;
+import org.blockbench.quant.VariantMaker;
+import org.blockbench.quant.VariantOptions;
+import org.blockbench.train.data.Normalization;
+import org.blockbench.train.data.SyntheticDataset;
+import org.blockbench.train.recipe.Recipes;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
@@ -31,10 +38,28 @@ public final class Exporter {
 
     private final Path outputDir;
     private final ScaffoldConfig config;
+    private final VariantOptions variants;
+    private final Map<Normalization, CalibrationSet> calibration = new LinkedHashMap<>();
+    private final List<String> variantNotes = new ArrayList<>();
 
     public Exporter(Path outputDir, ScaffoldConfig config) {
+        this(outputDir, config, VariantOptions.none());
+    }
+
+    /**
+     * An exporter that also writes {@code variants} of each deploy form (docs/quantization.md),
+     * INT8 calibrated on images of the synthetic dataset's training split (data seed 0),
+     * normalised as the model's training recipe.
+     */
+    public Exporter(Path outputDir, ScaffoldConfig config, VariantOptions variants) {
         this.outputDir = outputDir;
         this.config = config;
+        this.variants = variants;
+    }
+
+    /** One line per variant with ops left in float32, for the command's output. */
+    public List<String> variantNotes() {
+        return List.copyOf(variantNotes);
     }
 
     /** Exports {@code models}; {@code progress} is told the id of each model when it is done. */
@@ -88,7 +113,39 @@ public final class Exporter {
         int classes = (int) train.model().getGraph().getOutput(0).getType().getTensorType().getShape().getDim(1).getDimValue();
         List<Object> inputShape = List.of(Zoo.BATCH_DIM, 3, config.inputSize(), config.inputSize());
         return new ManifestEntry(id.block(), id.position(), Zoo.INPUT_NAME, inputShape, Zoo.OUTPUT_NAME, classes,
-                GraphBuilder.OPSET, train.trainableParams(), train.bufferElements(), trainFile, deployFile, gwo(train));
+                GraphBuilder.OPSET, train.trainableParams(), train.bufferElements(), trainFile, deployFile, gwo(train),
+                variants(id, deploy.model(), classes));
+    }
+
+    private List<VariantFile> variants(ModelId id, ModelProto deploy, int classes) {
+        List<VariantFile> out = new ArrayList<>();
+        VariantMaker maker = variants.maker();
+        for (Variant v : variants.ordered()) {
+            VariantMaker.Made made = maker.make(v, deploy, v == Variant.INT8 ? calibration(id, classes) : null);
+            String relative = id.block() + "/" + id.position() + "/" + v.fileName();
+            byte[] bytes = made.model().toByteArray();
+            OnnxModelFile.write(outputDir.resolve(relative), made.model());
+            long stored = made.model().getGraph().getInitializerList().stream()
+                    .mapToLong(t -> t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, Math::multiplyExact)).sum();
+            out.add(new VariantFile(v.id(), new ModelFile(relative, OnnxModelFile.sha256(bytes), bytes.length, stored),
+                    made.settings()));
+            if (!made.leftInFloat().isEmpty()) {
+                variantNotes.add(id + " " + v.id() + ": left in float32: " + made.leftInFloatText());
+            }
+        }
+        return out;
+    }
+
+    private CalibrationSet calibration(ModelId id, int classes) {
+        if (config.inputSize() != 32) {
+            throw new org.blockbench.BadInputException("--variants int8 calibrates on the synthetic dataset's 32x32 "
+                    + "images; --input-size " + config.inputSize() + " cannot be calibrated, use 32 or drop int8");
+        }
+        Normalization norm = id.position().equals(ModelId.GWO_NETWORK) ? Recipes.GWO.normalization()
+                : Recipes.BLOCKZOO.normalization();
+        return calibration.computeIfAbsent(norm, n -> CalibrationSet.draw(SyntheticDataset.NAME,
+                SyntheticDataset.generate(classes, variants.calibrationImages(), 1, 0).train(), n,
+                variants.calibrationImages(), variants.calibrationBatch(), variants.calibrationSeed()));
     }
 
     private ModelFile write(ModelId id, BuiltModel built) {

@@ -93,6 +93,18 @@ public final class GraphBuilder {
         return new Value(name, this);
     }
 
+    /**
+     * An initializer of any element type (an int8 quantized weight, a float16 parameter, a
+     * quantization scale) named {@code scope.localName}; {@link #parameters()} lists only float32
+     * parameters, so this is for derived models (org.blockbench.quant). Each name may be used once.
+     */
+    public Value initializer(String localName, TensorProto tensor) {
+        String name = qualified(localName, ".");
+        claim(name);
+        initializers.add(tensor.toBuilder().setName(name).build());
+        return new Value(name, this);
+    }
+
     /** Values of the parameters added so far, by qualified name. */
     public Map<String, FloatTensor> parameters() {
         return Map.copyOf(parameters);

@@ -40,7 +40,11 @@ public enum OnnxOp {
     // appended for analysis fixtures that mirror PyTorch exports (ReLU6, x.view(x.size(0), -1))
     CLIP("Clip", 1, 3, 1),
     SHAPE("Shape", 1, 1, 1, "start", "end"),
-    UNSQUEEZE("Unsqueeze", 2, 2, 1);
+    UNSQUEEZE("Unsqueeze", 2, 2, 1),
+    // appended for the INT8 and FP16 variants (org.blockbench.quant)
+    QUANTIZE_LINEAR("QuantizeLinear", 2, 3, 1, "axis"),
+    DEQUANTIZE_LINEAR("DequantizeLinear", 2, 3, 1, "axis"),
+    CAST("Cast", 1, 1, 1, "to");
 
     private final String opType;
     private final int minInputs;

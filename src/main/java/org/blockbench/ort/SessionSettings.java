@@ -15,7 +15,7 @@ import java.util.Optional;
  * for session creation and for every call on caller-given inputs (see {@link InferenceSession}).
  */
 public record SessionSettings(Provider provider, int intraOpThreads, OptimizationLevel optimizationLevel,
-                              Optional<Path> profilePrefix, Duration timeLimit) {
+                              Optional<Path> profilePrefix, Duration timeLimit, Optional<Path> optimizedModelFile) {
 
     /** How long session creation or one evaluation may take unless a caller says otherwise. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(5);
@@ -31,7 +31,7 @@ public record SessionSettings(Provider provider, int intraOpThreads, Optimizatio
 
     /** Settings without profiling, with {@link #DEFAULT_TIME_LIMIT}. */
     public SessionSettings(Provider provider, int intraOpThreads, OptimizationLevel optimizationLevel) {
-        this(provider, intraOpThreads, optimizationLevel, Optional.empty(), DEFAULT_TIME_LIMIT);
+        this(provider, intraOpThreads, optimizationLevel, Optional.empty(), DEFAULT_TIME_LIMIT, Optional.empty());
     }
 
     /**
@@ -45,12 +45,21 @@ public record SessionSettings(Provider provider, int intraOpThreads, Optimizatio
 
     /** The same settings with ONNX Runtime session profiling written to files starting with {@code prefix}. */
     public SessionSettings withProfiling(Path prefix) {
-        return new SessionSettings(provider, intraOpThreads, optimizationLevel, Optional.of(prefix), timeLimit);
+        return new SessionSettings(provider, intraOpThreads, optimizationLevel, Optional.of(prefix), timeLimit,
+                optimizedModelFile);
     }
 
     /** The same settings with another bound on session creation and evaluations. */
     public SessionSettings withTimeLimit(Duration limit) {
-        return new SessionSettings(provider, intraOpThreads, optimizationLevel, profilePrefix, limit);
+        return new SessionSettings(provider, intraOpThreads, optimizationLevel, profilePrefix, limit, optimizedModelFile);
+    }
+
+    /**
+     * The same settings with ONNX Runtime writing the graph it optimised to {@code file} when the
+     * session is created (what runs, e.g. whether an INT8 model got integer kernels).
+     */
+    public SessionSettings withOptimizedModelFile(Path file) {
+        return new SessionSettings(provider, intraOpThreads, optimizationLevel, profilePrefix, timeLimit, Optional.of(file));
     }
 
     /**
@@ -74,6 +83,9 @@ public record SessionSettings(Provider provider, int intraOpThreads, Optimizatio
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
+            if (optimizedModelFile.isPresent()) {
+                options.setOptimizedModelFilePath(optimizedModelFile.get().toString());
+            }
             if (profilePrefix.isPresent()) {
                 options.enableProfiling(profilePrefix.get().toString());
             }

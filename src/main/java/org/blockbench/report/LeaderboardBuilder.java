@@ -36,12 +36,14 @@ public final class LeaderboardBuilder {
         List<String> notes = new ArrayList<>(in.notes());
         Map<ModelKey, Long> params = new HashMap<>();
         Map<ModelKey, Integer> classes = new HashMap<>();
+        Map<ModelKey, ManifestEntry> entries = new HashMap<>();
         Set<ModelKey> keys = new TreeSet<>();
         if (in.manifest() != null) {
             for (ManifestEntry e : in.manifest().models()) {
                 ModelKey k = ModelKey.zoo(e.block(), e.position());
                 params.put(k, e.trainableParams());
                 classes.put(k, e.classes());
+                entries.put(k, e);
                 keys.add(k);
             }
         }
@@ -94,7 +96,8 @@ public final class LeaderboardBuilder {
                 List<ImportedRun> imported = importedByDataset.getOrDefault(d.getKey(), Map.of()).getOrDefault(k, List.of());
                 rows.add(new LeaderboardRow(k, d.getKey(), classes.get(k), p, cost, latency.get(k), acc, gwo,
                         gwo == null ? null : gwo.omega(settings.alpha()), score, scoreStd, Map.of(), null,
-                        imported.isEmpty() ? null : ImportedAccuracy.of(imported)));
+                        imported.isEmpty() ? null : ImportedAccuracy.of(imported),
+                        VariantFigures.of(latency.get(k), in.latencies(), entries.get(k), acc)));
             }
             boards.add(board(d.getKey(), rows, settings));
         }

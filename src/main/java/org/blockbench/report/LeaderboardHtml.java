@@ -176,6 +176,18 @@ final class LeaderboardHtml implements LeaderboardFormat {
                         .append(".svg</code>, <code>plots/").append(esc(p.baseName())).append(".png</code></figcaption></figure>\n");
             }
         }
+        org.jfree.chart.JFreeChart variants = VariantPlot.chart(b); // INT8 drop vs speedup, docs/quantization.md
+        if (variants != null) {
+            if (!any) {
+                out.append("<div class=\"plots\">\n");
+            }
+            any = true;
+            out.append("<figure class=\"plot\" data-group=\"variants\"><img alt=\"").append(esc("INT8 accuracy drop vs speedup, "
+                    + b.dataset())).append("\" width=\"").append(AccuracyPlots.WIDTH).append("\" height=\"").append(AccuracyPlots.HEIGHT)
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(AccuracyPlots.png(variants)))
+                    .append("\"><figcaption>INT8: accuracy drop vs speedup over FP32</figcaption></figure>\n");
+        }
         out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
         HtmlTables.models(out, b, index, timeByOpType);
         if (!b.blocks().isEmpty()) {

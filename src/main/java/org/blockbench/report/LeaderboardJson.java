@@ -103,6 +103,10 @@ final class LeaderboardJson implements LeaderboardFormat {
         }
         m.put("pareto", pareto);
         m.put("compliance", map("verdict", r.compliance().verdict(), "reasons", r.compliance().reasons()));
+        if (!r.variants().isEmpty()) {
+            // absent when no variant was measured, so boards without variants keep their shape
+            m.put("variants", r.variants().stream().map(VariantFigures::toMap).toList());
+        }
         return m;
     }
 

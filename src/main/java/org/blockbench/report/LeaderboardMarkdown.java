@@ -43,6 +43,7 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
                             : String.join(" → ", f.stream().map(k -> esc(k.label())).toList())).append('\n');
                 }
             }
+            VariantTable.markdown(b, out);
             out.append("\n### Events\n");
             for (EventRanking e : b.events()) {
                 out.append("\n#### ").append(e.event().title()).append("\n\n").append(esc(e.rule())).append("\n\n");

@@ -24,31 +24,34 @@ import org.blockbench.gwo.GwoScore;
  * @param compliance      checks against the targets
  * @param imported        accuracy other tools measured (--import-accuracy), shown apart and never in a mean with
  *                        {@code accuracy}, nor used for scores, frontiers, events or compliance; null when none
+ * @param variants        INT8/FP16 deployment variants measured against this FP32 row (empty when none)
  */
 public record LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost, LatencyResult latency,
                              AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore, Double gwoScoreStd,
-                             Map<Axis, Boolean> pareto, Compliance compliance, ImportedAccuracy imported) {
+                             Map<Axis, Boolean> pareto, Compliance compliance, ImportedAccuracy imported,
+                             java.util.List<VariantFigures> variants) {
 
     public LeaderboardRow {
         pareto = pareto.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(pareto));
+        variants = variants == null ? java.util.List.of() : java.util.List.copyOf(variants);
     }
 
-    /** A row without imported accuracy. */
+    /** A row without imported accuracy or variants. */
     public LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost,
-            LatencyResult latency, AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore,
-            Double gwoScoreStd, Map<Axis, Boolean> pareto, Compliance compliance) {
+                          LatencyResult latency, AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore,
+                          Double gwoScoreStd, Map<Axis, Boolean> pareto, Compliance compliance) {
         this(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, pareto,
-                compliance, null);
+                compliance, null, java.util.List.of());
     }
 
     LeaderboardRow withPareto(Map<Axis, Boolean> p) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, p,
-                compliance, imported);
+                compliance, imported, variants);
     }
 
     LeaderboardRow withCompliance(Compliance c) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd,
-                pareto, c, imported);
+                pareto, c, imported, variants);
     }
 
     /** Mean accuracy in percent, or null. */

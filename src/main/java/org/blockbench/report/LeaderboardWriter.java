@@ -58,6 +58,23 @@ public final class LeaderboardWriter {
             AtomicFile.write(file, f.getValue().render(lb));
             written.add(file);
         }
+        if (VariantTable.any(lb)) {
+            Path variants = dir.resolve(VariantTable.CSV);
+            AtomicFile.write(variants, VariantTable.csv(lb));
+            written.add(variants);
+            for (DatasetBoard b : lb.boards()) {
+                JFreeChart chart = VariantPlot.chart(b);
+                if (chart != null) {
+                    String base = fileSafe(b.dataset()) + "-variants-accuracy-drop-vs-speedup";
+                    for (String ext : List.of(".png", ".svg")) {
+                        Path file = dir.resolve(PLOTS_DIR).resolve(base + ext);
+                        AtomicFile.write(file, ext.equals(".png") ? AccuracyPlots.png(chart)
+                                : AccuracyPlots.svg(chart).getBytes(StandardCharsets.UTF_8));
+                        written.add(file);
+                    }
+                }
+            }
+        }
         Path html = dir.resolve(HTML);
         AtomicFile.write(html, new LeaderboardHtml(plots).render(lb));
         written.add(html);

@@ -17,8 +17,31 @@ package org.blockbench.report;
  * @param wallSeconds           training wall time
  * @param finishedAt            when the run finished (ISO-8601), "" if not recorded
  * @param source                the result file
+ * @param variants              INT8/FP16 variants the run evaluated (empty when none)
  */
 public record SeedResult(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
                           double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
-                          double wallSeconds, String finishedAt, String source) {
+                          double wallSeconds, String finishedAt, String source, java.util.List<VariantSeed> variants) {
+
+    public SeedResult {
+        variants = variants == null ? java.util.List.of() : java.util.List.copyOf(variants);
+    }
+
+    /** A run without variants. */
+    public SeedResult(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
+                      double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
+                      double wallSeconds, String finishedAt, String source) {
+        this(model, dataset, recipe, seed, epochs, batchSize, learningRate, valAccuracyPercent, trainAccuracyPercent,
+                valLoss, wallSeconds, finishedAt, source, java.util.List.of());
+    }
+
+    /**
+     * One variant of the run's trained deploy form (run.json's {@code variants}).
+     *
+     * @param accuracyDropPoints FP32 minus variant accuracy, percentage points
+     * @param agreementWithFp32  fraction of validation images with FP32's top-1 class
+     */
+    public record VariantSeed(String variant, double valAccuracyPercent, double accuracyDropPoints,
+                              double agreementWithFp32) {
+    }
 }

@@ -35,13 +35,30 @@ public final class OrtParity {
 
     public static Comparison compare(ModelProto trained, String source, BatchAssembler images, int[] trainerPredictions,
             int batchSize, int threads) {
+        return compare(images, predict(trained, source, images, batchSize, threads), trainerPredictions);
+    }
+
+    /** Accuracy of {@code predictions} on the images' labels and their agreement with {@code reference}. */
+    public static Comparison compare(BatchAssembler images, int[] predictions, int[] reference) {
+        int[] labels = images.images().labels();
+        int n = predictions.length;
+        int correct = 0;
+        int same = 0;
+        for (int i = 0; i < n; i++) {
+            correct += predictions[i] == labels[i] ? 1 : 0;
+            same += predictions[i] == reference[i] ? 1 : 0;
+        }
+        return new Comparison(n, (double) correct / n, (double) same / n, n - same);
+    }
+
+    /** ONNX Runtime's top-1 class of every image, in the images' order, normalised as the trainer's eval pass. */
+    public static int[] predict(ModelProto trained, String source, BatchAssembler images, int batchSize, int threads) {
         ImageSet set = images.images();
         int n = set.size();
         int[] order = images.order(0, 0, false);
         float[] pixels = new float[batchSize * set.imageBytes()];
         long[] labels = new long[batchSize];
-        int correct = 0;
-        int same = 0;
+        int[] predictions = new int[n];
         SessionSettings settings = SessionSettings.cpu(threads, OptimizationLevel.ALL);
         try (InferenceSession ort = InferenceSession.load(source, trained.toByteArray(), ModelOrigin.BLOCKBENCH, settings)) {
             String inputName = ort.inputNames().get(0);
@@ -60,15 +77,10 @@ public final class OrtParity {
                             best = c;
                         }
                     }
-                    if (best == labels[i]) {
-                        correct++;
-                    }
-                    if (best == trainerPredictions[from + i]) {
-                        same++;
-                    }
+                    predictions[from + i] = best;
                 }
             }
         }
-        return new Comparison(n, (double) correct / n, (double) same / n, n - same);
+        return predictions;
     }
 }

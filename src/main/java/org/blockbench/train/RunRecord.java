@@ -25,11 +25,55 @@ import java.util.Map;
  * @param parity             ONNX Runtime against the trainer on the validation set
  * @param artefacts          trained models written, by kind ("train_onnx", "deploy_onnx")
  * @param provenance         software, machine and timing context
+ * @param variants           INT8/FP16 variants of the trained deploy form evaluated in ONNX Runtime
+ *                           ({@code --variants}); empty in records written before variants existed
  */
 public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, DatasetInfo dataset, long seed, int threads,
                         String memoryFormat, List<EpochResult> epochs, double finalValAccuracy, double finalValLoss,
                         double bestValAccuracy, double trainSeconds, double evalSeconds, double trainImagesPerSecond,
-                        Parity parity, Map<String, Artefact> artefacts, Provenance provenance) {
+                        Parity parity, Map<String, Artefact> artefacts, Provenance provenance,
+                        List<VariantResult> variants) {
+
+    public RunRecord {
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** A record without variants. */
+    public RunRecord(String format, ModelInfo model, RecipeInfo recipe, DatasetInfo dataset, long seed, int threads,
+                     String memoryFormat, List<EpochResult> epochs, double finalValAccuracy, double finalValLoss,
+                     double bestValAccuracy, double trainSeconds, double evalSeconds, double trainImagesPerSecond,
+                     Parity parity, Map<String, Artefact> artefacts, Provenance provenance) {
+        this(format, model, recipe, dataset, seed, threads, memoryFormat, epochs, finalValAccuracy, finalValLoss,
+                bestValAccuracy, trainSeconds, evalSeconds, trainImagesPerSecond, parity, artefacts, provenance, List.of());
+    }
+
+    /** This record with {@code more} variant results (replacing those of the same variant). */
+    public RunRecord withVariants(List<VariantResult> more) {
+        java.util.Map<String, VariantResult> all = new java.util.LinkedHashMap<>();
+        variants.forEach(v -> all.put(v.variant(), v));
+        more.forEach(v -> all.put(v.variant(), v));
+        return new RunRecord(format, model, recipe, dataset, seed, threads, memoryFormat, epochs, finalValAccuracy,
+                finalValLoss, bestValAccuracy, trainSeconds, evalSeconds, trainImagesPerSecond, parity, artefacts,
+                provenance, List.copyOf(all.values()));
+    }
+
+    /**
+     * A deployment variant of the trained deploy form on the same validation images through ONNX
+     * Runtime (docs/quantization.md §Accuracy).
+     *
+     * @param variant           {@code int8} or {@code fp16}
+     * @param samples           validation images
+     * @param ortValAccuracy    the variant's accuracy
+     * @param fp32ValAccuracy   the FP32 deploy form's accuracy in ONNX Runtime on the same images
+     * @param accuracyDropPoints (FP32 − variant) accuracy in percentage points
+     * @param agreementWithFp32 fraction of images where the variant's top-1 class is FP32's
+     * @param artefact          the variant file written in the run directory
+     * @param settings          its metadata: calibration method and set (dataset, images, batch, seed), ops left in float
+     */
+    public record VariantResult(String variant, int samples, double ortValAccuracy, double fp32ValAccuracy,
+                                double accuracyDropPoints, double agreementWithFp32, Artefact artefact,
+                                Map<String, String> settings) {
+    }
 
     public static final String FORMAT = "blockbench-training-run/1";
     public static final String FILE_NAME = "run.json";

@@ -53,7 +53,13 @@ public final class TrainingRun {
      * @param force  discard an existing result or checkpoint and start over
      */
     public record Request(ModelSource model, Dataset data, TrainingOptions options, Path outDir, boolean resume,
-                          boolean force) {
+                          boolean force, org.blockbench.quant.VariantOptions variants) {
+
+        /** A request without variants. */
+        public Request(ModelSource model, Dataset data, TrainingOptions options, Path outDir, boolean resume,
+                       boolean force) {
+            this(model, data, options, outDir, resume, force, org.blockbench.quant.VariantOptions.none());
+        }
     }
 
     private TrainingRun() {
@@ -82,7 +88,11 @@ public final class TrainingRun {
                 throw new BadInputException(recordFile + " records a finished run with other settings (" + difference
                         + "); pass --force to replace it or choose another --out");
             }
-            return new Result(Status.ALREADY_DONE, dir, done);
+            RunRecord withVariants = VariantEvaluation.addMissing(dir, done, request);
+            if (withVariants != done) {
+                TrainJson.write(recordFile, withVariants);
+            }
+            return new Result(Status.ALREADY_DONE, dir, withVariants);
         } else if (checkpoints.exists() && !request.resume()) {
             int done = checkpoints.read().map(Checkpoints.State::epochsCompleted).orElse(0);
             throw new BadInputException(dir + " holds an interrupted run (" + done + " of " + options.recipe().epochs()
@@ -115,6 +125,7 @@ public final class TrainingRun {
             }
             RunRecord record = record(request, outcome, trainable, buffers, initialSha, trainParity, deployParity, artefacts,
                     startedAt);
+            record = VariantEvaluation.addMissing(dir, record, request);
             TrainJson.write(recordFile, record);
             checkpoints.delete();
             return new Result(Status.TRAINED, dir, record);
@@ -204,7 +215,7 @@ public final class TrainingRun {
         return m;
     }
 
-    private static RunRecord.Artefact write(Path dir, String name, ModelProto model) {
+    static RunRecord.Artefact write(Path dir, String name, ModelProto model) {
         Path file = dir.resolve(name);
         byte[] bytes = model.toByteArray();
         OnnxModelFile.write(file, model);

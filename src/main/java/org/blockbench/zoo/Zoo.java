@@ -49,6 +49,7 @@ public final class Zoo {
      * checked here, where outputs are of order one and depend on the input.
      */
     public static ModelProto blockModel(Block block, BlockSpec spec, Form form, long seed, InitMode init) {
+        form.requireBuildable();
         GraphBuilder g = new GraphBuilder();
         ModelContext ctx = new ModelContext(g, form, ParameterSource.initial(seed, init));
         Value input = g.input(INPUT_NAME, BATCH_DIM, spec.inChannels(), spec.inHeight(), spec.inWidth());
@@ -73,6 +74,7 @@ public final class Zoo {
      * another model and the build fails.
      */
     public static BuiltModel build(ModelId id, Form form, ScaffoldConfig config, Map<String, FloatTensor> given) {
+        form.requireBuildable();
         ParameterSource source = new ParameterSource(config.seed(), config.init(), given);
         GraphBuilder g = new GraphBuilder();
         ModelContext ctx = new ModelContext(g, form, source);
@@ -104,6 +106,7 @@ public final class Zoo {
      */
     public static BuiltModel build(StageBlock block, Position position, Form form, ScaffoldConfig config,
                                    Map<String, FloatTensor> given) {
+        form.requireBuildable();
         ModelId id = new ModelId(block.name(), position.id());
         ParameterSource source = new ParameterSource(config.seed(), config.init(), given);
         GraphBuilder g = new GraphBuilder();

@@ -79,6 +79,9 @@ public final class TinyModels {
                 ObjectNode m = models.addObject().put("block", block).put("position", position)
                         .put("input_name", "input").put("output_name", "logits");
                 for (Form form : Form.values()) {
+                    if (form.isVariant()) {
+                        continue; // variants are files export --variants writes, listed under "variants"
+                    }
                     String rel = block + "/" + position + "/" + form.id() + ".onnx";
                     Path file = convNet(dir.resolve(rel), 8, 4, seed++);
                     m.putObject(form.id()).put("path", rel).put("sha256", OnnxModelFile.sha256(file));

@@ -63,6 +63,28 @@ class TrainCommandTest {
         OnnxModelFile.read(runDir.resolve("trained.train.onnx"));
         OnnxModelFile.read(runDir.resolve("trained.deploy.onnx"));
         assertTrue(out.toString().contains("StandardConv/gwo-net gwo-synthetic seed 0"), out.toString());
+
+        // variants asked of the finished run are made from its trained deploy graph, without retraining
+        code = run("train", "-q", "--manifest", models.resolve("manifest.json").toString(), "--models",
+                "StandardConv/gwo-net", "--recipe", "gwo", "--epochs", "1", "--train-size", "256", "--val-size", "200",
+                "--out", dir.resolve("out").toString(), "--variants", "int8,fp16", "--calibration-images", "16");
+        assertEquals(ExitCodes.OK, code, err.toString());
+        r = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+        assertEquals(1, r.get("epochs").size());
+        JsonNode variants = r.get("variants");
+        assertEquals(2, variants.size(), variants.toString());
+        JsonNode int8 = variants.get(0);
+        assertEquals("int8", int8.get("variant").asText());
+        assertEquals(200, int8.get("samples").asInt());
+        assertEquals(r.get("parity").get("deploy_ort_val_accuracy").asDouble(), int8.get("fp32_val_accuracy").asDouble(), 1e-12);
+        assertEquals(100 * (int8.get("fp32_val_accuracy").asDouble() - int8.get("ort_val_accuracy").asDouble()),
+                int8.get("accuracy_drop_points").asDouble(), 1e-9);
+        assertTrue(int8.get("agreement_with_fp32").asDouble() > 0.5, int8.toString());
+        assertEquals("16", int8.get("settings").get("blockbench.quant.calibration.images").asText());
+        assertEquals("synthetic", int8.get("settings").get("blockbench.quant.calibration.dataset").asText());
+        OnnxModelFile.read(runDir.resolve("trained.deploy.int8.onnx"));
+        assertEquals("fp16", variants.get(1).get("variant").asText());
+        assertTrue(out.toString().contains("StandardConv/gwo-net seed 0 int8: ORT val acc"), out.toString());
     }
 
     @Test

@@ -20,6 +20,7 @@ final class ShapeRules {
         IndexingShapes.register(rules);
         ConstantShapes.register(rules);
         ReduceShapes.register(rules);
+        QuantizeShapes.register(rules);
         RULES = Collections.unmodifiableMap(rules);
     }
 

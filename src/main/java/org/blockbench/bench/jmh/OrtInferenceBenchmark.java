@@ -89,7 +89,7 @@ public class OrtInferenceBenchmark {
     @Param("ResNetBasicBlock/early")
     public String model;
 
-    /** train or deploy (ignored for a path, which is measured as given). */
+    /** train, deploy, or a deploy variant int8 / fp16 (docs/quantization.md); ignored for a path, which is measured as given. */
     @Param("deploy")
     public String form;
 

@@ -1,0 +1,43 @@
+package org.blockbench.quant;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.blockbench.BadInputException;
+
+/**
+ * How activation ranges are chosen from calibration data, as ONNX Runtime's
+ * {@code CalibrationMethod} (docs/quantization.md §Calibration):
+ * <ul>
+ *   <li>{@link #MIN_MAX}: the smallest and largest value seen;</li>
+ *   <li>{@link #PERCENTILE}: the given percentile (default 99.999) of |x| over a 2048-bin
+ *       histogram, as ORT with {@code CalibTensorRangeSymmetric=True}, clipped to [min, max];</li>
+ *   <li>{@link #ENTROPY}: the threshold minimising the KL divergence between the 2048-bin
+ *       histogram and its 128-level quantization (TensorRT's method, ORT's
+ *       {@code get_entropy_threshold} with {@code CalibNumBins=2048}).</li>
+ * </ul>
+ */
+public enum CalibrationMethod {
+    MIN_MAX("minmax"),
+    PERCENTILE("percentile"),
+    ENTROPY("entropy");
+
+    private final String id;
+
+    CalibrationMethod(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The method called {@code id}; unknown names are bad input listing the valid ones. */
+    public static CalibrationMethod parse(String id) {
+        for (CalibrationMethod m : values()) {
+            if (m.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw BadInputException.unknown("calibration method", id, Arrays.stream(values()).map(m -> m.id).toList());
+    }
+}

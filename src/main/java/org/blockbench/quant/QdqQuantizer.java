@@ -1,0 +1,190 @@
+package org.blockbench.quant;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.blockbench.onnx.Attribute;
+import org.blockbench.onnx.GraphBuilder;
+import org.blockbench.onnx.OnnxOp;
+import org.blockbench.onnx.Value;
+
+/**
+ * INT8 static quantization of a deploy-form (BN-folded) float graph in QDQ format, as ONNX
+ * Runtime's {@code quantize_static(quant_format=QDQ, per_channel=True)} with its defaults
+ * (activations uint8, weights int8 symmetric, {@code QDQKeepRemovableActivations=False},
+ * one shared Q/DQ pair per value): see {@link QdqPlan} for what is quantized and
+ * docs/quantization.md for every choice. ORT's graph optimiser then fuses each
+ * DequantizeLinear → Conv → QuantizeLinear group into an integer kernel (QLinearConv).
+ */
+public final class QdqQuantizer {
+
+    /** Metadata key listing the ops left in float ("none" when there are none). */
+    public static final String FLOAT_OPS_KEY = "blockbench.quant.float_ops";
+
+    /**
+     * The quantized model and what happened to each op.
+     *
+     * @param floatOps     ops left in float32, op type → count
+     * @param quantizedOps ops quantized or fused away, op type → count
+     * @param settings     the variant's metadata entries ({@code blockbench.variant}, {@code blockbench.quant.*})
+     */
+    public record Result(ModelProto model, Map<String, Integer> floatOps, Map<String, Integer> quantizedOps,
+                         Map<String, String> settings) {
+    }
+
+    private QdqQuantizer() {
+    }
+
+    /** Quantizes {@code deploy} with activation ranges calibrated on {@code set}. */
+    public static Result quantize(ModelProto deploy, CalibrationSet set, QuantSettings settings) {
+        GraphIndex graph = new GraphIndex(deploy);
+        QdqPlan plan = new QdqPlan(graph);
+        Map<String, Calibrator.Range> ranges = Calibrator.calibrate(deploy, plan.rangeSources(), set, settings);
+        Map<String, ActivationParams> params = new HashMap<>();
+        for (String t : plan.quantized) {
+            String shared = plan.sharedFrom.get(t);
+            if (shared != null) {
+                params.put(t, params.get(shared));
+            } else {
+                Calibrator.Range r = ranges.get(plan.rangeFrom.getOrDefault(t, t));
+                params.put(t, ActivationParams.of(r.min(), r.max()));
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(Variant.METADATA_KEY, Variant.INT8.id());
+        meta.put("blockbench.quant.format", "QDQ (QuantizeLinear/DequantizeLinear), opset " + GraphBuilder.OPSET);
+        meta.put("blockbench.quant.activations", "uint8 asymmetric, per tensor");
+        meta.put("blockbench.quant.weights", "int8 symmetric [-127, 127], per output channel");
+        meta.put("blockbench.quant.bias", "int32, scale = input scale x weight scale");
+        meta.put("blockbench.quant.method", settings.method().id());
+        if (settings.method() == CalibrationMethod.PERCENTILE) {
+            meta.put("blockbench.quant.percentile", Double.toString(settings.percentile()));
+        }
+        set.describe().forEach((k, v) -> meta.put("blockbench.quant.calibration." + k, v));
+        meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));
+        meta.put("blockbench.quant.quantized_ops", describe(plan.quantizedOps));
+        ModelProto model = new Emitter(graph, plan, params).build(deploy, meta);
+        return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta));
+    }
+
+    /** "Div:12, Erf:12", or "none". */
+    public static String describe(Map<String, Integer> ops) {
+        if (ops.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(ops).forEach((op, n) -> parts.add(op + ":" + n));
+        return String.join(", ", parts);
+    }
+
+    /** Writes the planned graph through a {@link GraphBuilder}. */
+    private static final class Emitter {
+        private final GraphIndex graph;
+        private final QdqPlan plan;
+        private final Map<String, ActivationParams> params;
+        private final GraphBuilder b = new GraphBuilder();
+        private final Map<String, Value> values = new HashMap<>();
+
+        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params) {
+            this.graph = graph;
+            this.plan = plan;
+            this.params = params;
+        }
+
+        ModelProto build(ModelProto deploy, Map<String, String> variantMeta) {
+            Edges edges = new Edges(graph);
+            for (Edges.Io in : edges.inputs()) {
+                Value v = b.input(in.name(), in.batchDim(), in.dims());
+                values.put(in.name(), plan.quantized.contains(in.name()) ? qdq(in.name(), v, null) : v);
+            }
+            for (NodeProto node : graph.graph.getNodeList()) {
+                emit(node);
+            }
+            for (Edges.Io out : edges.outputs()) {
+                Value v = values.get(out.name());
+                if (!v.name().equals(out.name())) {
+                    v = b.opNamed(out.name(), OnnxOp.IDENTITY, List.of(v));
+                }
+                b.output(v, out.batchDim(), out.dims());
+            }
+            return b.build(graph.graph.getName() + "_int8", deploy.getDocString() + " INT8 QDQ variant.",
+                    Edges.metadata(deploy, variantMeta));
+        }
+
+        private void emit(NodeProto node) {
+            if (plan.folded(node)) {
+                return;
+            }
+            String key = node.getOutput(0);
+            if (plan.alias.containsKey(key)) {
+                values.put(key, values.get(plan.alias.get(key)));
+                return;
+            }
+            Integer axis = plan.weightAxis.get(key);
+            float[] weightScale = null;
+            List<Value> in = new ArrayList<>();
+            for (int i = 0; i < node.getInputCount(); i++) {
+                String name = node.getInput(i);
+                if (name.isEmpty()) {
+                    in.add(null);
+                } else if (axis != null && i == 1) {
+                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis);
+                    weightScale = w.scale();
+                    in.add(dequantized(name, w, axis));
+                } else if (i == 2 && weightScale != null && plan.int32Bias.contains(key)) {
+                    float inputScale = params.get(node.getInput(0)).scale();
+                    WeightQuantizer.Quantized q = WeightQuantizer.bias(graph.floatConstant(name), inputScale, weightScale);
+                    in.add(dequantized(name, q, 0));
+                } else {
+                    in.add(value(name));
+                }
+            }
+            List<Value> outs = b.copyNode(node, in);
+            for (int j = 0; j < node.getOutputCount(); j++) {
+                String name = node.getOutput(j);
+                if (!name.isEmpty()) {
+                    boolean output = graph.graphOutputs.contains(name);
+                    values.put(name, plan.quantized.contains(name) ? qdq(name, outs.get(j), output ? name : null)
+                            : outs.get(j));
+                }
+            }
+        }
+
+        private Value value(String name) {
+            Value v = values.get(name);
+            if (v == null) {
+                TensorProto init = graph.initializers.get(name);
+                if (init == null) {
+                    throw new IllegalStateException("value '" + name + "' is read before it is computed");
+                }
+                v = b.initializer(name, init);
+                values.put(name, v);
+            }
+            return v;
+        }
+
+        private Value dequantized(String name, WeightQuantizer.Quantized q, int axis) {
+            Value values = b.initializer(name + "_quantized", q.values());
+            Value scale = b.initializer(name + "_quantized_scale", q.scales());
+            Value zero = b.initializer(name + "_quantized_zero_point", q.zeroPoints());
+            return b.op(OnnxOp.DEQUANTIZE_LINEAR, List.of(values, scale, zero), Attribute.integer("axis", axis));
+        }
+
+        /** QuantizeLinear then DequantizeLinear; the latter named {@code outputName} when that is a graph output. */
+        private Value qdq(String name, Value v, String outputName) {
+            ActivationParams p = params.get(name);
+            Value scale = b.initializer(name + "_scale", WeightQuantizer.floatScalar(p.scale()));
+            Value zero = b.initializer(name + "_zero_point", WeightQuantizer.uint8Scalar(p.zeroPoint()));
+            Value q = b.op(OnnxOp.QUANTIZE_LINEAR, List.of(v, scale, zero));
+            List<Value> in = List.of(q, scale, zero);
+            return outputName == null ? b.op(OnnxOp.DEQUANTIZE_LINEAR, in)
+                    : b.opNamed(outputName, OnnxOp.DEQUANTIZE_LINEAR, in);
+        }
+    }
+
+}

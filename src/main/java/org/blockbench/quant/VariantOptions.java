@@ -1,0 +1,39 @@
+package org.blockbench.quant;
+
+import java.util.Set;
+
+/**
+ * Which variants to make and how INT8 is calibrated: the options {@code export}, {@code train}
+ * and {@code run} share ({@code --variants}, {@code --calibration-*}).
+ *
+ * @param variants          the variants, none by default
+ * @param quant             the calibration method and percentile
+ * @param calibrationImages images of the dataset's training split to calibrate on
+ * @param calibrationBatch  images per calibration inference; a set smaller than one batch is refused
+ * @param calibrationSeed   the seed of the draw
+ */
+public record VariantOptions(Set<Variant> variants, QuantSettings quant, int calibrationImages, int calibrationBatch,
+                             long calibrationSeed) {
+
+    public VariantOptions {
+        variants = Set.copyOf(variants);
+        if (variants.contains(Variant.INT8)) {
+            CalibrationSet.requireAtLeastOneBatch(calibrationImages, calibrationBatch);
+        }
+    }
+
+    /** No variants. */
+    public static VariantOptions none() {
+        return new VariantOptions(Set.of(), QuantSettings.DEFAULT, CalibrationSet.DEFAULT_IMAGES,
+                CalibrationSet.DEFAULT_BATCH, 0);
+    }
+
+    /** The variants in declaration order (INT8, then FP16). */
+    public java.util.List<Variant> ordered() {
+        return java.util.Arrays.stream(Variant.values()).filter(variants::contains).toList();
+    }
+
+    public VariantMaker maker() {
+        return new VariantMaker(quant);
+    }
+}
