@@ -58,15 +58,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup-iterations", defaultValue = "1", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    @Option(names = "--iterations", defaultValue = "2", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "1", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--iteration-time", defaultValue = "500ms", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iteration-time", defaultValue = "300ms", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
 
-    // two rounds, the second backwards: every config gets two forks at mirrored times in the sweep, so the board's
-    // tie test (compare's, fork-level) has forks to resample and drift hits all configs alike (docs/report.md §Ties)
-    @Option(names = "--rounds", defaultValue = "2", description = "Passes over the sweep, forks interleaved across configs"
+    // four rounds, even ones backwards: every config gets four short forks spread over the sweep, so the board's tie
+    // test (compare's, fork-level) has forks to resample and drift hits all configs alike; with two, identical networks
+    // were split in 1 of 5 loaded sweeps, with four in 0 of 5 (docs/report.md §Ties)
+    @Option(names = "--rounds", defaultValue = "4", description = "Passes over the sweep, forks interleaved across configs"
             + " (default: ${DEFAULT-VALUE})")
     int rounds;
 

@@ -25,11 +25,13 @@ import org.blockbench.stats.WeightedSamples;
  * slower</em> than another when that verdict, the faster one as baseline, is {@link Verdict#SLOWER}.
  *
  * <p>Tie groups (docs/report.md §Ties): the models are sorted by median latency; the first opens
- * a group; each next model joins the open group unless it is distinguishably slower than the
- * group's fastest member, in which case it opens the next group. Rank = 1 + the number of models
- * in earlier groups (1, 1, 1, 4, …). Comparing with the fastest member (not the last) keeps a
- * chain of small steps from making a group of arbitrary spread: every member is
- * indistinguishable from the group's leader. Models without samples tie with their group.
+ * a group; each next model joins the open group unless it is distinguishably slower than
+ * <em>every</em> member of it (single linkage in median order), in which case it opens the next
+ * group. Rank = 1 + the number of models in earlier groups (1, 1, 1, 4, …). So two models are
+ * ranked apart only when a whole group lies between them that the test separates from the
+ * slower one: a noisy run gives coarse ranks, never a rank that noise decided (comparing with
+ * the group's fastest member only would split identical networks whenever a different, luckier
+ * network led the group). Models without samples, or measured in another JMH mode, tie.
  *
  * <p>Resolved precision: the smallest slowdown the test can call in this run, {@code max(t, w)},
  * where {@code t} is the policy's threshold (5 %) and {@code w} the median, over the comparisons
@@ -39,7 +41,7 @@ import org.blockbench.stats.WeightedSamples;
  * @param groups             the tie groups, fastest first, each by median latency
  * @param ranks              per model, its shared rank
  * @param resolvedPrecision  the smallest relative difference resolved (0.05 = 5 %), NaN when unknown
- * @param comparisons        the comparisons made (each model against its group's leader)
+ * @param comparisons        the comparisons made (each model against the open group's members, slowest first, until one ties)
  */
 public record LatencyRanking(List<List<ModelKey>> groups, Map<ModelKey, Integer> ranks, double resolvedPrecision,
                              int comparisons) {
@@ -84,12 +86,17 @@ public record LatencyRanking(List<List<ModelKey>> groups, Map<ModelKey, Integer>
         int openRank = 0;
         int placed = 0;
         for (ModelKey k : order) {
-            boolean slower = false;
+            boolean slower = true;
             if (open != null) {
-                BenchmarkRun leader = runs.get(open.get(0));
-                BenchmarkRun next = runs.get(k);
-                if (leader.sampleKind() == next.sampleKind()) { // different JMH modes are not comparable: a tie
-                    Comparison c = RegressionCheck.compare(next.key(), leader, next, POLICY);
+                // from the slowest member back: the first one it cannot be told apart from keeps it in the group
+                for (int i = open.size() - 1; i >= 0 && slower; i--) {
+                    BenchmarkRun member = runs.get(open.get(i));
+                    BenchmarkRun next = runs.get(k);
+                    if (member.sampleKind() != next.sampleKind()) { // different JMH modes are not comparable: a tie
+                        slower = false;
+                        continue;
+                    }
+                    Comparison c = RegressionCheck.compare(next.key(), member, next, POLICY);
                     compared++;
                     if (c.interval() != null) {
                         halfWidths.add((c.interval().high() - c.interval().low()) / 2);

@@ -27,7 +27,11 @@ final class LeaderboardHtml implements LeaderboardFormat {
             th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
             td.num{text-align:right;white-space:nowrap}td.missing{color:#999;text-align:center}
             table.models{width:100%;table-layout:fixed}table.models th,table.models td{overflow-wrap:anywhere}
-            table.models td.num{white-space:normal}table.models th:first-child{width:17%}
+            table.models td.num{white-space:normal}table.models th:nth-child(1){width:14%}table.models th:nth-child(2){width:4%}
+            table.models th:nth-child(3){width:10%}table.models th:nth-child(4){width:12%}table.models th:nth-child(5){width:8%}
+            table.models th:nth-child(6){width:6%}table.models th:nth-child(7){width:7%}table.models th:nth-child(8){width:5%}
+            table.models th:nth-child(9){width:4%}table.models th:nth-child(10){width:6%}table.models th:nth-child(11){width:3%}
+            table.models th:nth-child(12){width:5%}table.models th:nth-child(13){width:6%}table.models th:nth-child(14){width:9%}
             table.headline td:first-child{font-weight:600}
             .heatmaps{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:flex-start}
             .heatmap{margin:0}.heatmap caption{text-align:left;font-weight:600;font-size:12px;padding-bottom:2px}

@@ -156,7 +156,7 @@ class OwnBlockPyTorchTest {
         List<String> args = new ArrayList<>(List.of("run", "--blocks", "MyConvNeXtBlock,MyRepConvBlock", "--no-gwo-network",
                 "--models", dir.resolve("run/onnx-models").toString(), "--jmh-results", dir.resolve("run/jmh").toString(),
                 "--training", dir.resolve("run/training").toString(), "-o", dir.resolve("run/analysis").toString(),
-                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms",
+                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
                 "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock"));
         for (String block : List.of("ConvNeXtBlock", "RepConvBlock")) {
             assertEquals(0, python(dir, tool.toString(), "own_blocks:" + block, "--out", "run-packs/" + block,

@@ -77,7 +77,7 @@ class RunBlockPackTest {
         int code = CliRunner.execute(out, err, "run", "--blocks", "ResNetBasicBlock", "--positions", "mid", "--no-gwo-network",
                 "--block-pack", pack.toString(), "--models", dir.resolve("onnx-models").toString(),
                 "--jmh-results", dir.resolve("jmh").toString(), "--training", dir.resolve("training").toString(),
-                "-o", analysis.toString(), "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms",
+                "-o", analysis.toString(), "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
                 "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock");
         assertEquals(ExitCodes.OK, code, out + "\n" + err);
         List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));

@@ -32,7 +32,7 @@ class RunCommandTest {
         assertEquals(List.of(
                 "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
-                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 500ms -i 2 -r 500ms --rounds 2",
+                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 300ms -i 1 -r 300ms --rounds 4",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --manifest " + Path.of("m", "manifest.json")
                         + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
                 "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe gwo"
@@ -69,7 +69,7 @@ class RunCommandTest {
         int code = run("run", "--blocks", "StandardConv", "--positions", "early", "--no-gwo-network",
                 "--models", dir.resolve("onnx-models").toString(), "--jmh-results", dir.resolve("jmh").toString(),
                 "--training", dir.resolve("training").toString(), "-o", analysis.toString(),
-                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms",
+                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
                 "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock");
         assertEquals(ExitCodes.OK, code, out + "\n" + err);
         List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));
