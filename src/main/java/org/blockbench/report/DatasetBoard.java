@@ -10,9 +10,11 @@ import java.util.List;
  * @param blocks    per block over its scaffold positions
  * @param frontiers per comparison group and axis, the Pareto-optimal models (accuracy up, cost down)
  * @param events    the event rankings
+ * @param protocol  the training protocol line when the accuracies are not the published protocol's
+ *                  (docs/protocol.md §Quick protocol), with the fidelity figure; "" otherwise
  */
 public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks,
-                           List<Frontier> frontiers, List<EventRanking> events) {
+                           List<Frontier> frontiers, List<EventRanking> events, String protocol) {
 
     public DatasetBoard {
         rows = List.copyOf(rows);

@@ -116,7 +116,11 @@ final class LeaderboardHtml implements LeaderboardFormat {
 
     private void board(StringBuilder out, DatasetBoard b, int index) {
         out.append("<section class=\"board\" id=\"board-").append(index).append("\" data-dataset=\"").append(esc(b.dataset()))
-                .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n<h3>Models</h3>\n");
+                .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n");
+        if (!b.protocol().isEmpty()) {
+            out.append("<p class=\"protocol\"><strong>Training protocol:</strong> ").append(esc(b.protocol())).append("</p>\n");
+        }
+        out.append("<h3>Models</h3>\n");
         out.append("<table class=\"sortable models\">\n<thead><tr>");
         for (int i = 0; i < HumanCells.MODEL_COLUMNS.size(); i++) {
             out.append("<th data-key=\"").append(MODEL_KEYS.get(i)).append("\" data-type=\"")

@@ -26,10 +26,15 @@ import org.blockbench.gwo.UserModelGwo;
  * @param gwo       declared GWO complexity per model (zoo: manifest; files: sidecar)
  * @param paths     where the inputs were read from
  * @param notes     what was missing or skipped
+ * @param fidelity     the quick protocol's measured fidelity ({@code blockbench fidelity}), or null when not measured
+ * @param fidelityFile where it was looked for: {@value #FIDELITY_DIR}/{@code fidelity.json} beside the training directory
  */
 public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
                                 List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
-                                List<String> notes) {
+                                List<String> notes, org.blockbench.train.FidelityResult fidelity, String fidelityFile) {
+
+    /** The fidelity command's default output directory's name, beside the training directory (analysis/fidelity). */
+    public static final String FIDELITY_DIR = "fidelity";
 
     public LeaderboardInputs {
         costs = Map.copyOf(costs);
@@ -88,8 +93,12 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
                 notes.add(f.file() + ": file not found, so it has no static costs and its GWO sidecar cannot be read");
             }
         }
+        Path parent = trainingDir.toAbsolutePath().normalize().getParent();
+        Path fidelityFile = (trainingDir.getParent() != null ? trainingDir.getParent() : parent != null ? Path.of(".")
+                : trainingDir).resolve(FIDELITY_DIR).resolve(org.blockbench.train.FidelityResult.FILE_NAME);
+        org.blockbench.train.FidelityResult fidelity = org.blockbench.train.FidelityResult.read(fidelityFile).orElse(null);
         return new LeaderboardInputs(manifest, costs, jmh.results(), training.runs(), gwo,
                 new Leaderboard.Inputs(manifestFile.toString(), analysisFile.toString(), jmhDir.toString(), trainingDir.toString()),
-                notes);
+                notes, fidelity, fidelityFile.toString());
     }
 }

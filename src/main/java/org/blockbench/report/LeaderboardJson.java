@@ -46,7 +46,7 @@ final class LeaderboardJson implements LeaderboardFormat {
                 }
                 pareto.put(g.id(), byAxis);
             }
-            boards.add(map("dataset", b.dataset(), "rows", b.rows().stream().map(LeaderboardJson::row).toList(),
+            boards.add(map("dataset", b.dataset(), "protocol", b.protocol(), "rows", b.rows().stream().map(LeaderboardJson::row).toList(),
                     "blocks", b.blocks().stream().map(LeaderboardJson::block).toList(), "pareto", pareto,
                     "events", b.events().stream().map(LeaderboardJson::event).toList()));
         }
@@ -94,7 +94,9 @@ final class LeaderboardJson implements LeaderboardFormat {
         return map("seed", t.seed(), "dataset", t.dataset(), "recipe", t.recipe(), "epochs", t.epochs(), "batch_size",
                 t.batchSize(), "lr", num(t.learningRate()), "val_accuracy_pct", num(t.valAccuracyPercent()),
                 "train_accuracy_pct", num(t.trainAccuracyPercent()), "val_loss", num(t.valLoss()), "wall_seconds",
-                num(t.wallSeconds()), "finished_at", t.finishedAt(), "source", t.source());
+                num(t.wallSeconds()), "finished_at", t.finishedAt(), "source", t.source(), "base_channels",
+                t.scaffold() == null ? null : t.scaffold().baseChannels(), "blocks_per_stage",
+                t.scaffold() == null ? null : t.scaffold().blocksPerStage());
     }
 
     private static Map<String, Object> block(BlockSummary s) {

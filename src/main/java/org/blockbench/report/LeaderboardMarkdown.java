@@ -13,7 +13,11 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
         StringBuilder out = new StringBuilder("# BlockBench leaderboard\n\n");
         out.append(esc(HumanCells.settings(lb))).append("\n\n");
         for (DatasetBoard b : lb.boards()) {
-            out.append("## Dataset: ").append(esc(b.dataset())).append("\n\n### Models\n\n");
+            out.append("## Dataset: ").append(esc(b.dataset())).append("\n\n");
+            if (!b.protocol().isEmpty()) {
+                out.append("**Training protocol:** ").append(esc(b.protocol())).append("\n\n");
+            }
+            out.append("### Models\n\n");
             table(out, HumanCells.MODEL_COLUMNS, b.rows().stream().map(HumanCells::model).toList());
             if (!b.blocks().isEmpty()) {
                 out.append("\n### Blocks over positions\n\n");
