@@ -38,20 +38,20 @@ import picocli.CommandLine.Spec;
                 + " between the rankings, seed std vs spread between models) and prints a summary. The leaderboard states"
                 + " rho next to quick-protocol accuracies. Runs are kept: rerunning resumes.",
             "Quick: base_channels 16, 1 block/stage, 1,024 images, 1 epoch; long: base_channels 32, 1 block/stage,"
-                    + " 2,048 images, 2 epochs (GWO networks 3 and 6 epochs); docs/accuracy.md."})
+                    + " 2,048 images, 1 epoch; docs/accuracy.md."})
 public final class FidelityCommand implements Callable<Integer> {
 
-    /** Eight blocks spanning the zoo (plain, bottleneck, inverted, re-parameterised, large-kernel, ghost, LayerNorm, attention), at mid. */
-    public static final List<String> DEFAULT_MODELS = List.of("ResNetBasicBlock/mid", "ResNetBottleneck/mid",
-            "InvertedResidual/mid", "MobileOneBlock/mid", "ReparamLargeKernelConv/mid", "GhostBottleneckV3/mid",
-            "MBConvLNBlock/mid", "SelfAttention/mid");
+    /** Eight blocks spanning the zoo (plain, bottleneck, inverted, re-parameterised, large-kernel, ghost, LayerNorm, attention), at late. */
+    public static final List<String> DEFAULT_MODELS = List.of("ResNetBasicBlock/late", "ResNetBottleneck/late",
+            "InvertedResidual/late", "MobileOneBlock/late", "ReparamLargeKernelConv/late", "GhostBottleneckV3/late",
+            "MBConvLNBlock/late", "SelfAttention/late");
 
     @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
     Path manifest;
 
     @Option(names = "--models", split = ",", paramLabel = "BLOCK/POSITION",
-            description = "Models to rank, at least 3 (default: eight blocks spanning the zoo at mid)")
+            description = "Models to rank, at least 3 (default: eight blocks spanning the zoo at late)")
     List<String> models = new ArrayList<>(DEFAULT_MODELS);
 
     @Option(names = "--seeds", split = ",", defaultValue = "0,1", description = "Seeds under each protocol (default: ${DEFAULT-VALUE})")
@@ -82,13 +82,20 @@ public final class FidelityCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Manifest m = Manifest.read(manifest);
         List<ModelId> ids = models.stream().distinct().map(ModelId::parse).toList();
-        Map<String, List<Double>> quick = train(TrainingProtocol.QUICK, ids, m, out);
-        Map<String, List<Double>> longer = train(TrainingProtocol.LONG, ids, m, out);
-        Dataset data = dataset(TrainingProtocol.QUICK, 10);
-        FidelityResult result = FidelityResult.of(TrainingProtocol.QUICK, TrainingProtocol.LONG, data.source(), seeds,
-                quick, longer);
+        Map<String, List<Double>> quick = new LinkedHashMap<>();
+        Map<String, List<Double>> longer = new LinkedHashMap<>();
         Path file = outDir.resolve(FidelityResult.FILE_NAME);
-        result.write(file);
+        String source = dataset(TrainingProtocol.QUICK, 10).source();
+        FidelityResult result = null;
+        // model by model, both protocols, and the result rewritten after each: a long job cut short still leaves a figure
+        for (ModelId id : ids) {
+            quick.put(id.toString(), train(TrainingProtocol.QUICK, id, m, out));
+            longer.put(id.toString(), train(TrainingProtocol.LONG, id, m, out));
+            if (quick.size() >= 2) {
+                result = FidelityResult.of(TrainingProtocol.QUICK, TrainingProtocol.LONG, source, seeds, quick, longer);
+                result.write(file);
+            }
+        }
         out.printf("%-32s %18s %18s%n", "model", "quick mean ± std", "long mean ± std");
         for (FidelityResult.ModelAccuracy a : result.models()) {
             out.printf(Locale.ROOT, "%-32s %8.4f ± %.4f   %8.4f ± %.4f%n", a.id(), a.quickMean(), a.quickStd(), a.longMean(),
@@ -108,31 +115,26 @@ public final class FidelityCommand implements Callable<Integer> {
                 s.seedStd(), s.betweenStd(), s.range(), s.ratio());
     }
 
-    private Map<String, List<Double>> train(TrainingProtocol protocol, List<ModelId> ids, Manifest m, PrintWriter out) {
-        Map<String, List<Double>> accuracies = new LinkedHashMap<>();
-        Map<Integer, Dataset> datasets = new LinkedHashMap<>();
-        for (ModelId id : ids) {
-            ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
-                    .withSize(protocol.baseChannels(), protocol.blocksPerStage());
-            String recipe = id.isGwoNetwork() ? "gwo" : "blockzoo";
-            Dataset data = datasets.computeIfAbsent(model.nativeClasses(), c -> dataset(protocol, c));
-            List<Double> acc = new ArrayList<>();
-            for (long seed : seeds) {
-                TrainingOptions options = new TrainingOptions(protocol.recipe(recipe), seed, threads, MemoryLayout.NCHW,
-                        TrainingOptions.DEFAULT_EVAL_BATCH);
-                TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(model, data, options,
-                        outDir.resolve(protocol.name()), true, false), TrainingListener.NONE);
-                acc.add(r.record().finalValAccuracy());
-                if (!quiet) {
-                    out.printf(Locale.ROOT, "%s %s seed %d: val acc %.4f (%s, %.1f s)%n", protocol.name(), id, seed,
-                            r.record().finalValAccuracy(), r.status() == TrainingRun.Status.ALREADY_DONE ? "kept" : "trained",
-                            r.record().trainSeconds() + r.record().evalSeconds());
-                    out.flush();
-                }
+    private List<Double> train(TrainingProtocol protocol, ModelId id, Manifest m, PrintWriter out) {
+        ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
+                .withSize(protocol.baseChannels(), protocol.blocksPerStage());
+        String recipe = protocol.recipeFor(id);
+        Dataset data = dataset(protocol, model.nativeClasses());
+        List<Double> acc = new ArrayList<>();
+        for (long seed : seeds) {
+            TrainingOptions options = new TrainingOptions(protocol.recipe(recipe), seed, threads, MemoryLayout.NCHW,
+                    TrainingOptions.DEFAULT_EVAL_BATCH);
+            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(model, data, options,
+                    outDir.resolve(protocol.name()), true, false), TrainingListener.NONE);
+            acc.add(r.record().finalValAccuracy());
+            if (!quiet) {
+                out.printf(Locale.ROOT, "%s %s seed %d: val acc %.4f (%s, %.1f s)%n", protocol.name(), id, seed,
+                        r.record().finalValAccuracy(), r.status() == TrainingRun.Status.ALREADY_DONE ? "kept" : "trained",
+                        r.record().trainSeconds() + r.record().evalSeconds());
+                out.flush();
             }
-            accuracies.put(id.toString(), acc);
         }
-        return accuracies;
+        return acc;
     }
 
     private Dataset dataset(TrainingProtocol protocol, int classes) {

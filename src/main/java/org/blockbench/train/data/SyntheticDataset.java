@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * Class k has texture {@code k mod T} and layout {@code k / T}, with L = 2 and T = ⌈classes/2⌉
  * from 4 classes on (10 classes: 5 textures × 2 layouts), L = 1 below. Colour carries no class
  * information: each image has a random tint, brightness and contrast, each patch its own phase
- * and size (Gaussian window σ 3–4.5 px), over Gaussian pixel noise (σ 40 of 255) and a weak
+ * and size (Gaussian window σ 3.5–5 px), over Gaussian pixel noise (σ 20 of 255) and a weak
  * full-image grating of random orientation. A model that reads texture alone is capped at 1/L
  * of the classes it gets right (50 % for 10 classes), one that reads layout alone at 1/T.
  *
@@ -37,7 +37,7 @@ public final class SyntheticDataset {
     static final int SIZE = 32;
     private static final int PIXELS = SIZE * SIZE;
     /** Standard deviation of the per-pixel Gaussian noise, in 0..255 units. */
-    private static final double NOISE = Double.parseDouble(System.getProperty("bb.noise", "25"));
+    private static final double NOISE = 20;
 
     /** A class's composition: which texture, which layout. */
     record Composition(int texture, int layout) {
@@ -101,18 +101,18 @@ public final class SyntheticDataset {
             double b = across + rng.nextGaussian();
             centres[p] = c.layout() == 0 ? new double[] {a, b} : new double[] {b, a};
         }
-        double smin = Double.parseDouble(System.getProperty("bb.smin", "3.5")); double[] sigma = {rng.nextDouble(smin, smin + 1.5), rng.nextDouble(smin, smin + 1.5)};
+        double[] sigma = {rng.nextDouble(3.5, 5), rng.nextDouble(3.5, 5)};
         double[] phase = {rng.nextDouble(2 * Math.PI), rng.nextDouble(2 * Math.PI)};
         double[] tint = new double[3];
         for (int ch = 0; ch < 3; ch++) {
             tint[ch] = rng.nextDouble(0.4, 1.0);
         }
-        double contrast = Double.parseDouble(System.getProperty("bb.contrast", "80")) + rng.nextDouble(40);
+        double contrast = 80 + rng.nextDouble(40);
         double brightness = rng.nextDouble(-25, 25);
         double distractorAngle = rng.nextDouble(Math.PI);
         double distractorFreq = 2 * Math.PI / (3 + rng.nextDouble(9));
         double distractorPhase = rng.nextDouble(2 * Math.PI);
-        double distractorAmp = rng.nextDouble(Double.parseDouble(System.getProperty("bb.dist", "10")));
+        double distractorAmp = rng.nextDouble(10);
         double dc = Math.cos(distractorAngle);
         double ds = Math.sin(distractorAngle);
         for (int y = 0; y < SIZE; y++) {

@@ -99,7 +99,7 @@ class SyntheticDatasetTest {
             double my = 0;
             for (int p = 0; p < g.length; p++) {
                 // the patches' energy stands out of the noise's (noise variance subtracted, clipped at 0)
-                e[p] = Math.max(0, (g[p] - mean) * (g[p] - mean) - 3 * 25 * 25 * 3);
+                e[p] = Math.max(0, (g[p] - mean) * (g[p] - mean) - 3 * 20 * 20 * 3);
                 total += e[p];
                 mx += e[p] * (p % 32);
                 my += e[p] * (p / 32);
