@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
  * without the data, built so that both local texture and global layout decide the class
  * (docs/protocol.md §Datasets). A class is a pair (texture, layout):
  * <ul>
- * <li><b>texture</b>, one of T: a sinusoidal grating of its own orientation (spread evenly over
- * 180°) and period (4 or 6 pixels, alternating), jittered per image (orientation σ 6°, period σ
- * 8 %) — local, a 3×3 to 7×7 filter reads it;</li>
+ * <li><b>texture</b>, one of T: a grating of orientation kind {@code t mod 3} (0°, 90°, or a
+ * plaid of both diagonals) and period 4 + 1.5·⌊t/3⌋ pixels, jittered per image (orientation σ
+ * 6°, period σ 8 %) — local, a 3×3 to 7×7 filter reads it. Every texture is its own mirror
+ * image, so the blockzoo recipe's horizontal flips keep the label;</li>
  * <li><b>layout</b>, one of L: how two patches of that texture are arranged — side by side
  * (layout 0) or one above the other (layout 1), 11–16 px apart at a random place — global: only
  * features that see both patches, or where they are, tell it, and global average pooling
@@ -79,18 +80,20 @@ public final class SyntheticDataset {
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % classes;
-            render(composition(labels[i], classes), textures(classes), new SplittableRandom(Seeds.mix(splitSeed, i)),
-                    pixels, i * 3 * PIXELS);
+            render(composition(labels[i], classes), new SplittableRandom(Seeds.mix(splitSeed, i)), pixels, i * 3 * PIXELS);
         }
         return new ImageSet(classes, 3, SIZE, SIZE, pixels, labels);
     }
 
-    private static void render(Composition c, int textures, SplittableRandom rng, byte[] out, int offset) {
-        double angle = Math.PI * c.texture() / textures + Math.toRadians(6) * rng.nextGaussian();
-        double period = (c.texture() % 2 == 0 ? 4 : 6) * (1 + 0.08 * rng.nextGaussian());
+    private static void render(Composition c, SplittableRandom rng, byte[] out, int offset) {
+        // texture t: orientation kind t mod 3 (0°, 90°, a plaid of ±45°), period 4 px + 1.5 px per round of three
+        int kind = c.texture() % 3;
+        double angle = (kind == 1 ? Math.PI / 2 : kind == 2 ? Math.PI / 4 : 0) + Math.toRadians(6) * rng.nextGaussian();
+        double period = (4 + 1.5 * (c.texture() / 3)) * (1 + 0.08 * rng.nextGaussian());
         double frequency = 2 * Math.PI / period;
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
+        boolean plaid = kind == 2;
         // two patches, side by side (layout 0) or stacked (layout 1), the pair at a random place
         double gap = rng.nextDouble(11, 16);
         double along = rng.nextDouble(6 + gap / 2, SIZE - 6 - gap / 2);
@@ -122,7 +125,12 @@ public final class SyntheticDataset {
                     double dx = x - centres[p][0];
                     double dy = y - centres[p][1];
                     double window = Math.exp(-(dx * dx + dy * dy) / (2 * sigma[p] * sigma[p]));
-                    signal += window * Math.sin(frequency * (x * cos + y * sin) + phase[p]);
+                    double wave = Math.sin(frequency * (x * cos + y * sin) + phase[p]);
+                    if (plaid) {
+                        // the second diagonal, at right angles: a plaid is its own mirror image
+                        wave = 0.5 * (wave + Math.sin(frequency * (y * cos - x * sin) + phase[1 - p]));
+                    }
+                    signal += window * wave;
                 }
                 double distractor = distractorAmp * Math.sin(distractorFreq * (x * dc + y * ds) + distractorPhase);
                 for (int ch = 0; ch < 3; ch++) {
