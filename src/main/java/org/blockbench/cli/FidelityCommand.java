@@ -118,11 +118,10 @@ public final class FidelityCommand implements Callable<Integer> {
     private List<Double> train(TrainingProtocol protocol, ModelId id, Manifest m, PrintWriter out) {
         ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
                 .withSize(protocol.baseChannels(), protocol.blocksPerStage());
-        String recipe = protocol.recipeFor(id);
         Dataset data = dataset(protocol, model.nativeClasses());
         List<Double> acc = new ArrayList<>();
         for (long seed : seeds) {
-            TrainingOptions options = new TrainingOptions(protocol.recipe(recipe), seed, threads, MemoryLayout.NCHW,
+            TrainingOptions options = new TrainingOptions(TrainingProtocol.recipe(protocol.budget(id)), seed, threads, MemoryLayout.NCHW,
                     TrainingOptions.DEFAULT_EVAL_BATCH);
             TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(model, data, options,
                     outDir.resolve(protocol.name()), true, false), TrainingListener.NONE);

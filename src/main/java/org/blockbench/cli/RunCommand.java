@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The main job on CPU: export the zoo, analyse it, a quick JMH latency sweep (on the full scaffold),"
                 + " training under the quick protocol (reduced scaffold: base_channels 16, 1 block/stage; 1,024 synthetic"
-                + " texture x layout images; 2 seeds; scaffold models with the blockzoo recipe, GWO networks with the gwo"
-                + " recipe; docs/protocol.md §Quick protocol),"
+                + " texture x layout images; 2 seeds; the blockzoo recipe; docs/protocol.md §Quick protocol),"
                 + " and the leaderboard. Prints each step's command, its time, and the paths written.",
             "A step that fails with bad input or an I/O error stops the job; a benchmark config or training run that"
                 + " fails is reported, the job goes on, and the exit code is 1."})
@@ -60,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     String iterationTime;
 
     @Option(names = "--epochs",
-            description = "Training epochs, overriding the quick protocol's (blockzoo 1, gwo 3; docs/protocol.md §Quick protocol)")
+            description = "Training epochs, overriding the quick protocol's (scaffold models 1, GWO networks 3; docs/protocol.md §Quick protocol)")
     Integer epochs;
 
     @Option(names = "--train-batch", description = "Training batch size, overriding the quick protocol's (16)")
@@ -217,11 +216,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!scaffold.isEmpty()) {
             steps.add(new Step("train", concat(concat(concat(List.of("train", "--models", String.join(",", scaffold)),
-                    recipeArgs(protocol, "blockzoo")), packArgs), trainCommon)));
+                    recipeArgs(protocol, protocol.scaffold())), packArgs), trainCommon)));
         }
         if (!gwo.isEmpty()) {
             steps.add(new Step("train-gwo", concat(concat(List.of("train", "--models", String.join(",", gwo)),
-                    recipeArgs(protocol, "gwo")), trainCommon)));
+                    recipeArgs(protocol, protocol.gwoNetworks())), trainCommon)));
         }
         steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
                 jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
@@ -234,18 +233,17 @@ public final class RunCommand implements Callable<Integer> {
         TrainingProtocol q = TrainingProtocol.QUICK;
         return new TrainingProtocol(q.name(), baseChannels != null ? baseChannels : q.baseChannels(),
                 blocksPerStage != null ? blocksPerStage : q.blocksPerStage(), trainSize != null ? trainSize : q.trainSize(),
-                valSize != null ? valSize : q.valSize(), budget(q.blockzoo()), budget(q.gwo()));
+                valSize != null ? valSize : q.valSize(), budget(q.scaffold()), budget(q.gwoNetworks()));
     }
 
     private TrainingProtocol.Budget budget(TrainingProtocol.Budget b) {
-        return new TrainingProtocol.Budget(epochs != null ? epochs : b.epochs(), trainBatch != null ? trainBatch : b.batchSize(),
-                b.learningRate());
+        return new TrainingProtocol.Budget(b.recipe(), epochs != null ? epochs : b.epochs(),
+                trainBatch != null ? trainBatch : b.batchSize(), b.learningRate());
     }
 
-    /** train's options for {@code recipe} under {@code protocol}: recipe, scaffold size, epochs, batch, learning rate. */
-    private static List<String> recipeArgs(TrainingProtocol protocol, String recipe) {
-        TrainingProtocol.Budget b = protocol.budget(recipe);
-        return List.of("--recipe", recipe, "--base-channels", Integer.toString(protocol.baseChannels()),
+    /** train's options for budget {@code b} under {@code protocol}: recipe, scaffold size, epochs, batch, learning rate. */
+    private static List<String> recipeArgs(TrainingProtocol protocol, TrainingProtocol.Budget b) {
+        return List.of("--recipe", b.recipe(), "--base-channels", Integer.toString(protocol.baseChannels()),
                 "--blocks-per-stage", Integer.toString(protocol.blocksPerStage()), "--epochs", Integer.toString(b.epochs()),
                 "--batch", Integer.toString(b.batchSize()), "--lr", Double.toString(b.learningRate()));
     }
