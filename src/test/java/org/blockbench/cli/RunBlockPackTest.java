@@ -79,6 +79,14 @@ class RunBlockPackTest {
             assertTrue(!row.get(header.indexOf(column)).isEmpty(), column + " is empty: " + row);
         }
         assertEquals(3, csv.size(), "zoo row and pack row: " + csv);
-        assertTrue(Files.isRegularFile(dir.resolve("training/MyResNet/mid/blockzoo-synthetic/seed-0/run.json")));
+        Path runJson = dir.resolve("training/MyResNet/mid/blockzoo-synthetic/seed-0/run.json");
+        assertTrue(Files.isRegularFile(runJson));
+        // a pack cannot be rescaled: trained at full size under the quick protocol, and its record says so
+        com.fasterxml.jackson.databind.JsonNode scaffold = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runJson.toFile()).get("scaffold");
+        assertEquals(64, scaffold.get("base_channels").asInt());
+        assertEquals(3, scaffold.get("blocks_per_stage").asInt());
+        assertTrue(scaffold.get("note").asText().startsWith("block pack: its stage has the full scaffold's fixed widths"),
+                scaffold.toString());
     }
 }
