@@ -93,9 +93,9 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
                 notes.add(f.file() + ": file not found, so it has no static costs and its GWO sidecar cannot be read");
             }
         }
-        Path parent = trainingDir.toAbsolutePath().normalize().getParent();
-        Path fidelityFile = (trainingDir.getParent() != null ? trainingDir.getParent() : parent != null ? Path.of(".")
-                : trainingDir).resolve(FIDELITY_DIR).resolve(org.blockbench.train.FidelityResult.FILE_NAME);
+        // beside the training directory: analysis/fidelity/ for analysis/training, as `blockbench fidelity` writes by default
+        Path fidelityFile = (trainingDir.getParent() != null ? trainingDir.getParent() : Path.of(""))
+                .resolve(FIDELITY_DIR).resolve(org.blockbench.train.FidelityResult.FILE_NAME);
         org.blockbench.train.FidelityResult fidelity = org.blockbench.train.FidelityResult.read(fidelityFile).orElse(null);
         return new LeaderboardInputs(manifest, costs, jmh.results(), training.runs(), gwo,
                 new Leaderboard.Inputs(manifestFile.toString(), analysisFile.toString(), jmhDir.toString(), trainingDir.toString()),
