@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "blockbench", mixinStandardHelpOptions = true, version = "blockbench 0.1.0",
         description = "Benchmarks neural-network building blocks as ONNX graphs: latency, cost, accuracy, complexity.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ExportCommand.class, AnalyzeCommand.class,
-            BenchCommand.class, MergeCommand.class, OverheadCommand.class, TrainCommand.class, TrainBenchCommand.class,
+            BenchCommand.class, MergeCommand.class, OverheadCommand.class, TrainCommand.class, FidelityCommand.class, TrainBenchCommand.class,
             LeaderboardCommand.class, CompareCommand.class, AbCommand.class, CalibrateCommand.class})
 public final class BlockBench {
 

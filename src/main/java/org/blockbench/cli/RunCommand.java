@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.blockbench.pack.BlockPackReader;
 import org.blockbench.pack.RefusedPack;
 import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.train.TrainingProtocol;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import picocli.CommandLine;
@@ -20,12 +21,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code blockbench run}: the main job in one command, on CPU — export → analyse → quick JMH
- * sweep → quick training on the synthetic dataset → leaderboard — each step being the
+ * sweep → quick-protocol training on the synthetic dataset (docs/protocol.md §Quick protocol) → leaderboard — each step being the
  * corresponding subcommand with the options shown, so that any step can be rerun by hand.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"The main job on CPU: export the zoo, analyse it, a quick JMH latency sweep, quick training on"
-                + " the synthetic dataset (scaffold models with the blockzoo recipe, GWO networks with the gwo recipe),"
+        description = {"The main job on CPU: export the zoo, analyse it, a quick JMH latency sweep (on the full scaffold),"
+                + " training under the quick protocol (reduced scaffold: base_channels 16, 1 block/stage; 1,024 synthetic"
+                + " texture x layout images; 2 seeds; the blockzoo recipe; docs/protocol.md §Quick protocol),"
                 + " and the leaderboard. Prints each step's command, its time, and the paths written.",
             "A step that fails with bad input or an I/O error stops the job; a benchmark config or training run that"
                 + " fails is reported, the job goes on, and the exit code is 1. So is a --block-pack that fails its"
@@ -75,20 +77,29 @@ public final class RunCommand implements Callable<Integer> {
             + " measured) so the board shows where the time goes by operator type; costs two more JMH forks per model")
     boolean breakdown;
 
-    @Option(names = "--epochs", defaultValue = "1", description = "Training epochs (default: ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs",
+            description = "Training epochs, overriding the quick protocol's (scaffold models 1, GWO networks 3; docs/protocol.md §Quick protocol)")
+    Integer epochs;
 
-    @Option(names = "--train-batch", defaultValue = "32",
-            description = "Training batch size, overriding the recipes' (default: ${DEFAULT-VALUE})")
-    int trainBatch;
+    @Option(names = "--train-batch", description = "Training batch size, overriding the quick protocol's (16)")
+    Integer trainBatch;
 
-    @Option(names = "--train-size", defaultValue = "128", description = "Synthetic training images (default: ${DEFAULT-VALUE})")
-    int trainSize;
+    @Option(names = "--train-size", description = "Synthetic training images, overriding the quick protocol's (1024)")
+    Integer trainSize;
 
-    @Option(names = "--val-size", defaultValue = "64", description = "Synthetic validation images (default: ${DEFAULT-VALUE})")
-    int valSize;
+    @Option(names = "--val-size", description = "Synthetic validation images, overriding the quick protocol's (256)")
+    Integer valSize;
 
-    @Option(names = "--seeds", defaultValue = "0", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--base-channels",
+            description = "Scaffold width of the trained models, overriding the quick protocol's (16; the published scaffold,"
+                    + " which export and bench measure, has 64)")
+    Integer baseChannels;
+
+    @Option(names = "--blocks-per-stage",
+            description = "Scaffold blocks per stage of the trained models, overriding the quick protocol's (1; published: 3)")
+    Integer blocksPerStage;
+
+    @Option(names = "--seeds", defaultValue = "0,1", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
     @Option(names = "--resume",
@@ -197,9 +208,9 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("%n== blockbench run: %d steps in %.1f s (%.1f min)%n", steps.size(), total, total / 60);
         report.forEach(r -> out.println("  " + r));
         if (!skip.contains("train")) {
-            out.printf("accuracy: %d epoch(s) on %d synthetic images is a smoke run of the training path, not an accuracy"
-                    + " measurement; to rank blocks by accuracy, raise --epochs and --train-size (docs/report.md)%n",
-                    epochs, trainSize);
+            out.printf("accuracy: %s%n  a quick protocol that ranks blocks on a synthetic task, not the published protocol"
+                    + " (base_channels=64, 3 blocks/stage, 50 epochs of CIFAR-100); its fidelity: `blockbench fidelity`"
+                    + " (docs/accuracy.md)%n", protocol().describe());
         }
         out.println("outputs:");
         output(out, "manifest", models.resolve("manifest.json"));
@@ -274,25 +285,46 @@ public final class RunCommand implements Callable<Integer> {
                     LeaderboardCommand.DEFAULT_OVERHEAD_DIR, "--run", "run", "--breakdown", "-f", "1", "-wi", "1", "-w", "200ms",
                     "-i", "1", "-r", "300ms")));
         }
-        List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic", "--epochs",
-                Integer.toString(epochs), "--batch", Integer.toString(trainBatch), "--train-size", Integer.toString(trainSize), "--val-size", Integer.toString(valSize),
+        TrainingProtocol protocol = protocol();
+        List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", "synthetic",
+                "--train-size", Integer.toString(protocol.trainSize()), "--val-size", Integer.toString(protocol.valSize()),
                 "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");
         if (retrain) {
             trainCommon = concat(trainCommon, List.of("--force"));
         }
         trainCommon = concat(trainCommon, variantOptions.arguments());
         if (!scaffold.isEmpty()) {
-            steps.add(new Step("train", concat(concat(List.of("train", "--models", String.join(",", scaffold), "--recipe", "blockzoo"),
-                    packArgs), trainCommon)));
+            steps.add(new Step("train", concat(concat(concat(List.of("train", "--models", String.join(",", scaffold)),
+                    recipeArgs(protocol, protocol.scaffold())), packArgs), trainCommon)));
         }
         if (!gwo.isEmpty()) {
-            steps.add(new Step("train-gwo", concat(List.of("train", "--models", String.join(",", gwo), "--recipe", "gwo"),
-                    trainCommon)));
+            steps.add(new Step("train-gwo", concat(concat(List.of("train", "--models", String.join(",", gwo)),
+                    recipeArgs(protocol, protocol.gwoNetworks())), trainCommon)));
         }
         steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
                 jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
                 selectionArgs(packBlocks, refusedNames))));
         return steps;
+    }
+
+    /** The quick protocol with the options given here overriding it. */
+    TrainingProtocol protocol() {
+        TrainingProtocol q = TrainingProtocol.QUICK;
+        return new TrainingProtocol(q.name(), baseChannels != null ? baseChannels : q.baseChannels(),
+                blocksPerStage != null ? blocksPerStage : q.blocksPerStage(), trainSize != null ? trainSize : q.trainSize(),
+                valSize != null ? valSize : q.valSize(), budget(q.scaffold()), budget(q.gwoNetworks()));
+    }
+
+    private TrainingProtocol.Budget budget(TrainingProtocol.Budget b) {
+        return new TrainingProtocol.Budget(b.recipe(), epochs != null ? epochs : b.epochs(),
+                trainBatch != null ? trainBatch : b.batchSize(), b.learningRate());
+    }
+
+    /** train's options for budget {@code b} under {@code protocol}: recipe, scaffold size, epochs, batch, learning rate. */
+    private static List<String> recipeArgs(TrainingProtocol protocol, TrainingProtocol.Budget b) {
+        return List.of("--recipe", b.recipe(), "--base-channels", Integer.toString(protocol.baseChannels()),
+                "--blocks-per-stage", Integer.toString(protocol.blocksPerStage()), "--epochs", Integer.toString(b.epochs()),
+                "--batch", Integer.toString(b.batchSize()), "--lr", Double.toString(b.learningRate()));
     }
 
     /**

@@ -72,6 +72,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
     Path manifest;
 
+    @Option(names = "--base-channels", defaultValue = "64",
+            description = "Scaffold width knob (BlockZoo's base_channels): stem and stages base, 2*base, 4*base; 64 is the"
+                    + " published scaffold; block packs and GWO networks keep their own size (docs/protocol.md §Quick protocol)"
+                    + " (default: ${DEFAULT-VALUE})")
+    int baseChannels;
+
+    @Option(names = "--blocks-per-stage", defaultValue = "3",
+            description = "Scaffold depth knob (BlockZoo's num_blocks); 3 is the published scaffold (default: ${DEFAULT-VALUE})")
+    int blocksPerStage;
+
     @Option(names = "--recipe", defaultValue = "blockzoo", description = "Recipe: blockzoo or gwo (default: ${DEFAULT-VALUE})")
     String recipeName;
 
@@ -266,9 +276,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             for (ModelId id : ids.stream().distinct().toList()) {
                 BlockPack pack = packs.get(id.block());
-                models.add(pack != null
+                models.add((pack != null
                         ? ModelSource.ZooModel.of(manifest, m, pack, Position.parse(id.position()))
-                        : ModelSource.ZooModel.of(manifest, m, id.block(), id.position()));
+                        : ModelSource.ZooModel.of(manifest, m, id.block(), id.position())).withSize(baseChannels, blocksPerStage));
             }
         }
         onnxFiles.forEach(f -> models.add(ModelSource.OnnxFile.read(f)));

@@ -78,8 +78,11 @@ final class BlockZooCsv implements LeaderboardFormat {
                 : l.forkMeansMs() == null ? Double.NaN : l.forkMeansMs().sampleStandardDeviation());
         c.add(l == null ? "" : l.throughputImagesPerSecond());
         c.add(l == null ? "" : l.provider());
-        c.add(r.model().isScaffold() ? 3 : r.model().position().equals("gwo-net") ? (Object) 2 : null);
-        c.add(r.model().isScaffold() ? (Object) 64 : null);
+        // the size the run trained (the quick protocol's reduced scaffold), else the published 3 and 64
+        boolean reduced = run != null && run.reducedScaffold();
+        c.add(reduced ? run.scaffold().blocksPerStage() : r.model().isScaffold() ? 3
+                : r.model().position().equals("gwo-net") ? (Object) 2 : null);
+        c.add(reduced ? run.scaffold().baseChannels() : r.model().isScaffold() ? (Object) 64 : null);
         c.add(r.classes());
         c.add("blockbench");
         List<String> notes = new ArrayList<>();

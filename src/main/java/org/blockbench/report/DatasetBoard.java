@@ -13,9 +13,12 @@ import java.util.Map;
  * @param frontiers per comparison group and axis, the Pareto-optimal models (accuracy up, cost down)
  * @param events    the event rankings
  * @param latencyRanks per comparison group, the latency ranking with ties ({@link LatencyRanking})
+ * @param protocol  the training protocol line when the accuracies are not the published protocol's
+ *                  (docs/protocol.md §Quick protocol), with the fidelity figure; "" otherwise
  */
 public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks,
-                           List<Frontier> frontiers, List<EventRanking> events, Map<ComparisonGroup, LatencyRanking> latencyRanks) {
+                           List<Frontier> frontiers, List<EventRanking> events, Map<ComparisonGroup, LatencyRanking> latencyRanks,
+                           String protocol) {
 
     public DatasetBoard {
         rows = List.copyOf(rows);
@@ -23,12 +26,13 @@ public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<Block
         frontiers = List.copyOf(frontiers);
         events = List.copyOf(events);
         latencyRanks = latencyRanks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(latencyRanks));
+        protocol = protocol == null ? "" : protocol;
     }
 
     /** A board without latency ranks. */
     public DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks, List<Frontier> frontiers,
                         List<EventRanking> events) {
-        this(dataset, rows, blocks, frontiers, events, Map.of());
+        this(dataset, rows, blocks, frontiers, events, Map.of(), "");
     }
 
     /** The latency ranking of the model's comparison group (empty when none was made). */

@@ -99,12 +99,13 @@ public final class LeaderboardBuilder {
                         imported.isEmpty() ? null : ImportedAccuracy.of(imported),
                         VariantFigures.of(latency.get(k), in.latencies(), entries.get(k), acc)));
             }
-            boards.add(board(d.getKey(), rows, settings));
+            boards.add(board(d.getKey(), rows, settings, TrainingProtocolLine.of(rows, in.fidelity(), in.fidelityFile())));
         }
         return new Leaderboard(boards, settings, in.paths(), notes);
     }
 
-    private static DatasetBoard board(String dataset, List<LeaderboardRow> rows, LeaderboardSettings settings) {
+    private static DatasetBoard board(String dataset, List<LeaderboardRow> rows, LeaderboardSettings settings,
+                                      String protocol) {
         List<Frontier> frontiers = new ArrayList<>();
         Map<ModelKey, Map<Axis, Boolean>> flags = new HashMap<>();
         Map<ComparisonGroup, LatencyRanking> ranks = new EnumMap<>(ComparisonGroup.class);
@@ -129,7 +130,8 @@ public final class LeaderboardBuilder {
             LeaderboardRow withPareto = r.withPareto(flags.getOrDefault(r.model(), Map.of()));
             done.add(withPareto.withCompliance(Compliance.of(withPareto, settings.targets())));
         }
-        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()), ranks);
+        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()), ranks,
+                protocol);
     }
 
     /** Per model, the result of the selected config in the preferred mode (the newest on a tie). */
@@ -154,13 +156,13 @@ public final class LeaderboardBuilder {
         }
         Map<String, List<SeedResult>> groups = new TreeMap<>();
         for (SeedResult r : runs) {
-            groups.computeIfAbsent(r.recipe() + "\u0000" + r.epochs(), g -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(r.protocolKey(), g -> new ArrayList<>()).add(r);
         }
         List<SeedResult> group = groups.values().stream()
                 .max(Comparator.comparingInt((List<SeedResult> g) -> g.size()).thenComparingInt(g -> g.get(0).epochs()))
                 .orElseThrow();
         if (groups.size() > 1) {
-            notes.add(k.label() + " on " + dataset + ": runs with " + groups.size() + " different (recipe, epochs); using the "
+            notes.add(k.label() + " on " + dataset + ": runs with " + groups.size() + " different (recipe, epochs, scaffold size); using the "
                     + group.size() + " run(s) of recipe " + group.get(0).recipe() + ", " + group.get(0).epochs() + " epochs");
         }
         Map<Long, SeedResult> bySeed = new TreeMap<>();

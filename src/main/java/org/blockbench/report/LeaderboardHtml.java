@@ -154,6 +154,9 @@ final class LeaderboardHtml implements LeaderboardFormat {
             }
             out.append("</tbody>\n</table>\n");
         }
+        if (!b.protocol().isEmpty()) {
+            out.append("<p class=\"protocol\"><strong>Training protocol:</strong> ").append(esc(b.protocol())).append("</p>\n");
+        }
         out.append("<p class=\"precision\">").append(esc(BoardText.precision(b))).append("</p>\n");
         List<Heatmap> heatmaps = Heatmap.of(b, HeatmapMetric.STANDARD);
         if (!heatmaps.isEmpty()) {

@@ -26,11 +26,17 @@ import org.blockbench.gwo.UserModelGwo;
  * @param gwo       declared GWO complexity per model (zoo: manifest; files: sidecar)
  * @param paths     where the inputs were read from
  * @param notes     what was missing or skipped
+ * @param fidelity     the quick protocol's measured fidelity ({@code blockbench fidelity}), or null when not measured
+ * @param fidelityFile where it was looked for: {@value #FIDELITY_DIR}/{@code fidelity.json} beside the training directory
  * @param imported  accuracies other tools measured ({@code --import-accuracy}), kept apart from {@code runs}
  */
 public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
                                 List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
-                                List<String> notes, List<ImportedRun> imported) {
+                                List<String> notes, org.blockbench.train.FidelityResult fidelity, String fidelityFile,
+                                List<ImportedRun> imported) {
+
+    /** The fidelity command's default output directory's name, beside the training directory (analysis/fidelity). */
+    public static final String FIDELITY_DIR = "fidelity";
 
     public LeaderboardInputs {
         costs = Map.copyOf(costs);
@@ -41,10 +47,10 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
         imported = List.copyOf(imported);
     }
 
-    /** Inputs without imported accuracy. */
+    /** Inputs without a fidelity result or imported accuracy. */
     public LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
             List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths, List<String> notes) {
-        this(manifest, costs, latencies, runs, gwo, paths, notes, List.of());
+        this(manifest, costs, latencies, runs, gwo, paths, notes, null, "", List.of());
     }
 
     /**
@@ -67,7 +73,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
             moreNotes.add(f + ": " + read.size() + " accuracies imported (" + ImportedAccuracy.MARKER
                     + "; shown apart from measured ones, docs/report.md §Imported accuracy)");
         }
-        return new LeaderboardInputs(manifest, costs, latencies, runs, gwo, paths, moreNotes, all);
+        return new LeaderboardInputs(manifest, costs, latencies, runs, gwo, paths, moreNotes, fidelity, fidelityFile, all);
     }
 
     /**
@@ -119,8 +125,12 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
                 notes.add(f.file() + ": file not found, so it has no static costs and its GWO sidecar cannot be read");
             }
         }
+        // beside the training directory: analysis/fidelity/ for analysis/training, as `blockbench fidelity` writes by default
+        Path fidelityFile = (trainingDir.getParent() != null ? trainingDir.getParent() : Path.of(""))
+                .resolve(FIDELITY_DIR).resolve(org.blockbench.train.FidelityResult.FILE_NAME);
+        org.blockbench.train.FidelityResult fidelity = org.blockbench.train.FidelityResult.read(fidelityFile).orElse(null);
         return new LeaderboardInputs(manifest, costs, jmh.results(), training.runs(), gwo,
                 new Leaderboard.Inputs(manifestFile.toString(), analysisFile.toString(), jmhDir.toString(), trainingDir.toString()),
-                notes);
+                notes, fidelity, fidelityFile.toString(), List.of());
     }
 }

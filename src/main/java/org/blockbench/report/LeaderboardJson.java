@@ -50,7 +50,7 @@ final class LeaderboardJson implements LeaderboardFormat {
             b.latencyRanks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ties.put(e.getKey().id(),
                     map("groups", e.getValue().groups().stream().map(g -> g.stream().map(ModelKey::label).toList()).toList(),
                             "resolved_precision", num(e.getValue().resolvedPrecision()), "comparisons", e.getValue().comparisons())));
-            Map<String, Object> board = map("dataset", b.dataset(), "headline", Headline.of(b).stream().map(h -> map("position",
+            Map<String, Object> board = map("dataset", b.dataset(), "protocol", b.protocol(), "headline", Headline.of(b).stream().map(h -> map("position",
                     h.position(), "most_accurate", h.mostAccurate(), "accuracy_pct", num(h.accuracyPercent()), "fastest", h.fastest(),
                     "fastest_mean_ms", num(h.fastestMs()), "pareto_latency", h.pareto())).toList(),
                     "latency_ties", ties, "rows", b.rows().stream().map(r -> row(b, r)).toList(),
@@ -114,7 +114,9 @@ final class LeaderboardJson implements LeaderboardFormat {
         return map("seed", t.seed(), "dataset", t.dataset(), "recipe", t.recipe(), "epochs", t.epochs(), "batch_size",
                 t.batchSize(), "lr", num(t.learningRate()), "val_accuracy_pct", num(t.valAccuracyPercent()),
                 "train_accuracy_pct", num(t.trainAccuracyPercent()), "val_loss", num(t.valLoss()), "wall_seconds",
-                num(t.wallSeconds()), "finished_at", t.finishedAt(), "source", t.source());
+                num(t.wallSeconds()), "finished_at", t.finishedAt(), "source", t.source(), "base_channels",
+                t.scaffold() == null ? null : t.scaffold().baseChannels(), "blocks_per_stage",
+                t.scaffold() == null ? null : t.scaffold().blocksPerStage());
     }
 
     private static Map<String, Object> block(BlockSummary s) {

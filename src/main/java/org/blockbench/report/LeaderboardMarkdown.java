@@ -14,6 +14,9 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
         out.append(esc(HumanCells.settings(lb))).append("\n\n");
         for (DatasetBoard b : lb.boards()) {
             out.append("## Dataset: ").append(esc(b.dataset())).append("\n\n");
+            if (!b.protocol().isEmpty()) {
+                out.append("**Training protocol:** ").append(esc(b.protocol())).append("\n\n");
+            }
             headline(out, b);
             for (Heatmap h : Heatmap.of(b, HeatmapMetric.STANDARD)) {
                 heatmap(out, h);

@@ -17,22 +17,30 @@ package org.blockbench.report;
  * @param wallSeconds           training wall time
  * @param finishedAt            when the run finished (ISO-8601), "" if not recorded
  * @param source                the result file
+ * @param scaffold              the scaffold size it was trained at (docs/protocol.md §Quick protocol), null for a file
+ *                              (a record without the field was the full size)
+ * @param trainImages           training images per epoch
  * @param variants              INT8/FP16 variants the run evaluated (empty when none)
  */
 public record SeedResult(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
                           double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
-                          double wallSeconds, String finishedAt, String source, java.util.List<VariantSeed> variants) {
+                          double wallSeconds, String finishedAt, String source,
+                          org.blockbench.train.RunRecord.ScaffoldInfo scaffold, int trainImages,
+                          java.util.List<VariantSeed> variants) {
 
     public SeedResult {
         variants = variants == null ? java.util.List.of() : java.util.List.copyOf(variants);
     }
 
-    /** A run without variants. */
-    public SeedResult(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
-                      double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
-                      double wallSeconds, String finishedAt, String source) {
-        this(model, dataset, recipe, seed, epochs, batchSize, learningRate, valAccuracyPercent, trainAccuracyPercent,
-                valLoss, wallSeconds, finishedAt, source, java.util.List.of());
+    /** Whether the model was trained at a reduced scaffold size (not the published 64 channels, 3 blocks per stage). */
+    public boolean reducedScaffold() {
+        return scaffold != null && !scaffold.fullSize();
+    }
+
+    /** Groups runs that are comparable seeds of one protocol: recipe, epochs, scaffold size. */
+    String protocolKey() {
+        return recipe + "\u0000" + epochs + (scaffold == null || scaffold.fullSize() ? ""
+                : "\u0000" + scaffold.baseChannels() + "x" + scaffold.blocksPerStage());
     }
 
     /**

@@ -97,7 +97,8 @@ public final class TrainingReader {
         return new SeedResult(key, dataset, required(recipe.name(), "recipe.name", file), r.seed(), epochs.size(),
                 recipe.batchSize(), recipe.learningRate(), valAccuracy,
                 fraction(epochs.get(epochs.size() - 1).trainAccuracy(), "epochs[-1].train_accuracy", file),
-                r.finalValLoss(), r.trainSeconds() + r.evalSeconds(), finishedAt, file.toString(),
+                r.finalValLoss(), r.trainSeconds() + r.evalSeconds(), finishedAt, file.toString(), r.scaffold(),
+                r.dataset().trainSize(),
                 r.variants().stream().map(v -> new SeedResult.VariantSeed(v.variant(), 100 * v.ortValAccuracy(),
                         v.accuracyDropPoints(), v.agreementWithFp32())).toList());
     }

@@ -54,6 +54,11 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         return null;
     }
 
+    /** The scaffold size the model is built at, for the run record; null for a file. */
+    default RunRecord.ScaffoldInfo scaffold() {
+        return null;
+    }
+
     /** The block, or null for a file. */
     default String block() {
         return null;
@@ -73,15 +78,22 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
      * rebuilt from trained weights only where the pack has no deploy file (BN folded into the
      * trained convs, as export does): a pack's own re-parameterised deploy file came from the
      * user's Python and cannot be redone here, so it is neither rebuilt nor checked ({@link #deployNote}).
+     *
+     * <p>{@code baseChannels} and {@code blocksPerStage} are the scaffold size asked for
+     * (docs/protocol.md §Quick protocol): the manifest holds the full-size models, and a reduced
+     * one is built from the zoo with the same seed rule (deterministic, so never stored). A block
+     * pack's stages have fixed widths and a GWO network has its own layout: both are built at
+     * their one size whatever is asked, and {@link #scaffold()} says so.
      */
-    record ZooModel(ModelId modelId, Path manifestFile, Manifest manifest, ManifestEntry entry, BlockPack pack)
-            implements ModelSource {
+    record ZooModel(ModelId modelId, Path manifestFile, Manifest manifest, ManifestEntry entry, BlockPack pack,
+                    int baseChannels, int blocksPerStage) implements ModelSource {
 
         public static ZooModel of(Path manifestFile, Manifest manifest, String block, String position) {
             ManifestEntry entry = manifest.find(block, position).orElseThrow(() -> BadInputException.unknown(
                     "model in " + manifestFile, block + "/" + position,
                     manifest.models().stream().map(ManifestEntry::id).toList()));
-            return new ZooModel(new ModelId(block, position), manifestFile, manifest, entry, null);
+            return new ZooModel(new ModelId(block, position), manifestFile, manifest, entry, null,
+                    ScaffoldConfig.FULL_BASE_CHANNELS, ScaffoldConfig.FULL_BLOCKS_PER_STAGE);
         }
 
         /** The model of {@code pack} at {@code position}, which must have been exported into the manifest. */
@@ -89,7 +101,37 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
             ManifestEntry entry = manifest.find(pack.name(), position.id()).orElseThrow(() -> new BadInputException(
                     "block pack " + pack.name() + " at " + position.id() + " is not in " + manifestFile
                             + "; export it first (`blockbench export --block-pack " + pack.directory() + "`)"));
-            return new ZooModel(new ModelId(pack.name(), position.id()), manifestFile, manifest, entry, pack);
+            return new ZooModel(new ModelId(pack.name(), position.id()), manifestFile, manifest, entry, pack,
+                    ScaffoldConfig.FULL_BASE_CHANNELS, ScaffoldConfig.FULL_BLOCKS_PER_STAGE);
+        }
+
+        /** This model asked for at another scaffold size (a pack or GWO network keeps its own, see {@link #scaffold()}). */
+        public ZooModel withSize(int base, int blocks) {
+            new ScaffoldConfig(2, 8, 0, InitMode.PYTORCH, base, blocks); // validates the knobs
+            return new ZooModel(modelId, manifestFile, manifest, entry, pack, base, blocks);
+        }
+
+        /** Whether the asked size is built: false for a pack or GWO network asked for a reduced size. */
+        private boolean resizable() {
+            return pack == null && !modelId.isGwoNetwork();
+        }
+
+        @Override
+        public RunRecord.ScaffoldInfo scaffold() {
+            boolean full = baseChannels == ScaffoldConfig.FULL_BASE_CHANNELS
+                    && blocksPerStage == ScaffoldConfig.FULL_BLOCKS_PER_STAGE;
+            if (modelId.isGwoNetwork()) {
+                return new RunRecord.ScaffoldInfo(null, null, true, "GWO network: its own published layout"
+                        + " (docs/protocol.md §GWO); the scaffold's size knobs do not apply");
+            }
+            if (pack != null) {
+                return new RunRecord.ScaffoldInfo(ScaffoldConfig.FULL_BASE_CHANNELS, ScaffoldConfig.FULL_BLOCKS_PER_STAGE,
+                        true, full ? null : "block pack: its stage has the full scaffold's fixed widths, so it is trained"
+                                + " at full size (base_channels " + ScaffoldConfig.FULL_BASE_CHANNELS + ", "
+                                + ScaffoldConfig.FULL_BLOCKS_PER_STAGE + " blocks/stage), not the asked base_channels "
+                                + baseChannels + ", " + blocksPerStage + " blocks/stage");
+            }
+            return new RunRecord.ScaffoldInfo(baseChannels, blocksPerStage, full, null);
         }
 
         @Override
@@ -123,14 +165,15 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         }
 
         ScaffoldConfig config(long seed, int classes) {
-            return new ScaffoldConfig(classes, manifest.inputSize(), seed, InitMode.parse(manifest.init()));
+            ScaffoldConfig c = new ScaffoldConfig(classes, manifest.inputSize(), seed, InitMode.parse(manifest.init()));
+            return resizable() ? c.withSize(baseChannels, blocksPerStage) : c;
         }
 
         @Override
         public ModelProto initialModel(long seed, int classes) {
             BuiltModel built = pack == null ? Zoo.build(modelId, Form.TRAIN, config(seed, classes))
                     : Zoo.build(pack, Position.parse(modelId.position()), Form.TRAIN, config(seed, classes));
-            if (seed == manifest.seed() && classes == manifest.classes()) {
+            if (seed == manifest.seed() && classes == manifest.classes() && config(seed, classes).isFullSize()) {
                 String rebuilt = OnnxModelFile.sha256(built.model().toByteArray());
                 if (!rebuilt.equals(entry.train().sha256())) {
                     throw new BadInputException(manifestFile.getParent().resolve(entry.train().path()) + " (SHA-256 "

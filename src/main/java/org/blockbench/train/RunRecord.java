@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param format             "blockbench-training-run/1"
  * @param model              what was trained
+ * @param scaffold           the scaffold size it was built at (zoo and pack models), or null (an ONNX file)
  * @param recipe             the recipe as used (overrides applied)
  * @param dataset            the data as used (after subsetting)
  * @param seed               data order, augmentation, dropout and (zoo models) initialisation
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param variants           INT8/FP16 variants of the trained deploy form evaluated in ONNX Runtime
  *                           ({@code --variants}); empty in records written before variants existed
  */
-public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, DatasetInfo dataset, long seed, int threads,
+public record RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, RecipeInfo recipe, DatasetInfo dataset, long seed, int threads,
                         String memoryFormat, List<EpochResult> epochs, double finalValAccuracy, double finalValLoss,
                         double bestValAccuracy, double trainSeconds, double evalSeconds, double trainImagesPerSecond,
                         Parity parity, Map<String, Artefact> artefacts, Provenance provenance,
@@ -39,11 +40,11 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
     }
 
     /** A record without variants. */
-    public RunRecord(String format, ModelInfo model, RecipeInfo recipe, DatasetInfo dataset, long seed, int threads,
-                     String memoryFormat, List<EpochResult> epochs, double finalValAccuracy, double finalValLoss,
+    public RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, RecipeInfo recipe, DatasetInfo dataset, long seed,
+                     int threads, String memoryFormat, List<EpochResult> epochs, double finalValAccuracy, double finalValLoss,
                      double bestValAccuracy, double trainSeconds, double evalSeconds, double trainImagesPerSecond,
                      Parity parity, Map<String, Artefact> artefacts, Provenance provenance) {
-        this(format, model, recipe, dataset, seed, threads, memoryFormat, epochs, finalValAccuracy, finalValLoss,
+        this(format, model, scaffold, recipe, dataset, seed, threads, memoryFormat, epochs, finalValAccuracy, finalValLoss,
                 bestValAccuracy, trainSeconds, evalSeconds, trainImagesPerSecond, parity, artefacts, provenance, List.of());
     }
 
@@ -52,7 +53,7 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
         java.util.Map<String, VariantResult> all = new java.util.LinkedHashMap<>();
         variants.forEach(v -> all.put(v.variant(), v));
         more.forEach(v -> all.put(v.variant(), v));
-        return new RunRecord(format, model, recipe, dataset, seed, threads, memoryFormat, epochs, finalValAccuracy,
+        return new RunRecord(format, model, scaffold, recipe, dataset, seed, threads, memoryFormat, epochs, finalValAccuracy,
                 finalValLoss, bestValAccuracy, trainSeconds, evalSeconds, trainImagesPerSecond, parity, artefacts,
                 provenance, List.copyOf(all.values()));
     }
@@ -102,6 +103,17 @@ public record RunRecord(String format, ModelInfo model, RecipeInfo recipe, Datas
      */
     public record ModelInfo(String id, String block, String position, String source, String init, String initialSha256,
                             long trainableParams, long bufferElements, int classes) {
+    }
+
+    /**
+     * The scaffold size (docs/protocol.md §Scaffold, §Quick protocol): BlockZoo's knobs.
+     *
+     * @param baseChannels   stem and stage-A width (stages base, 2·base, 4·base); 64 published; null for a GWO network
+     * @param blocksPerStage blocks in each stage; 3 published; null for a GWO network
+     * @param fullSize       the published size (a GWO network always is)
+     * @param note           why the model is not at the size asked for (a block pack), or what applies instead, or null
+     */
+    public record ScaffoldInfo(Integer baseChannels, Integer blocksPerStage, boolean fullSize, String note) {
     }
 
     /** The recipe's values; {@code overrides} names those changed from the published recipe. */

@@ -158,7 +158,7 @@ public final class TrainingRun {
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), Provenance.pytorchVersion(), Provenance.onnxRuntimeVersion(),
                 startedAt, Instant.now().toString(), outcome.resumedAtEpoch(), o.device().id());
-        return new RunRecord(RunRecord.FORMAT, model, recipeInfo(o.recipe()), dataset, o.seed(), o.threads(),
+        return new RunRecord(RunRecord.FORMAT, model, source.scaffold(), recipeInfo(o.recipe()), dataset, o.seed(), o.threads(),
                 o.layout().id(), epochs, last.valAccuracy(), last.valLoss(), best, trainSeconds, evalSeconds,
                 images / trainSeconds, parity, artefacts, provenance);
     }
@@ -176,11 +176,19 @@ public final class TrainingRun {
         compare(diffs, "val_size", done.dataset().valSize(), data.val().size());
         compare(diffs, "dataset source", done.dataset().source(), data.source());
         compare(diffs, "memory_format", done.memoryFormat(), request.options().layout().id());
+        RunRecord.ScaffoldInfo size = request.model().scaffold();
+        if (size != null) {
+            // a record without the field predates the knobs: it was built at the full size
+            RunRecord.ScaffoldInfo had = done.scaffold() != null ? done.scaffold()
+                    : size.fullSize() ? size : new RunRecord.ScaffoldInfo(64, 3, true, null);
+            compare(diffs, "base_channels", had.baseChannels(), size.baseChannels());
+            compare(diffs, "blocks_per_stage", had.blocksPerStage(), size.blocksPerStage());
+        }
         return String.join(", ", diffs);
     }
 
     private static void compare(List<String> diffs, String field, Object have, Object want) {
-        if (!have.equals(want)) {
+        if (!java.util.Objects.equals(have, want)) {
             diffs.add(field + " " + have + " there, " + want + " asked");
         }
     }

@@ -13,20 +13,28 @@ import org.blockbench.zoo.layer.Linear;
  * B (128, stride 2), C (256, stride 2) of 3 blocks each, only the first changing stride and
  * width; head global average pool → flatten → Linear(256 → classes). The stage at the chosen
  * position is built from the block under test, the other two from ResNet basic blocks.
+ * {@link ScaffoldConfig#baseChannels()} and {@link ScaffoldConfig#blocksPerStage()} scale it as
+ * BlockZoo's {@code base_channels} and {@code num_blocks} do (stem and stages base, 2·base, 4·base);
+ * a {@link StageBlock} (a user's pack, fixed widths) only fits the full size.
  */
 public final class Scaffold {
 
-    static final int STEM_CHANNELS = 64;
-    /** Blocks in each stage; only the first changes stride and width. */
-    public static final int BLOCKS_PER_STAGE = 3;
-    private static final List<Stage> STAGES = List.of(
-            new Stage(Position.EARLY, 64, 1), new Stage(Position.MID, 128, 2), new Stage(Position.LATE, 256, 2));
+    static final int STEM_CHANNELS = ScaffoldConfig.FULL_BASE_CHANNELS;
+    /** Blocks in each stage of the published scaffold; only the first changes stride and width. */
+    public static final int BLOCKS_PER_STAGE = ScaffoldConfig.FULL_BLOCKS_PER_STAGE;
+    private static final List<Stage> STAGES = stages(STEM_CHANNELS);
     private static final Block FILLER = new ResNetBasicBlock();
 
     private record Stage(Position position, int channels, int stride) {
     }
 
     private Scaffold() {
+    }
+
+    /** Stages A, B, C at widths base, 2·base, 4·base. */
+    private static List<Stage> stages(int base) {
+        return List.of(new Stage(Position.EARLY, base, 1), new Stage(Position.MID, 2 * base, 2),
+                new Stage(Position.LATE, 4 * base, 2));
     }
 
     /**
@@ -59,14 +67,20 @@ public final class Scaffold {
 
     private static Value emit(ModelContext ctx, Value input, Block block, StageBlock stageBlock, Position position,
                               ScaffoldConfig config) {
+        if (stageBlock != null && !config.isFullSize()) {
+            throw new org.blockbench.BadInputException(stageBlock.name() + " is a block pack, whose stages have the full"
+                    + " scaffold's fixed widths; it cannot be built at base channels " + config.baseChannels()
+                    + ", " + config.blocksPerStage() + " blocks per stage (only at " + STEM_CHANNELS + ", " + BLOCKS_PER_STAGE + ")");
+        }
         var g = ctx.graph();
         Value x;
+        int base = config.baseChannels();
         try (var s = g.scope("stem")) {
-            x = Activation.RELU.apply(g, ConvBn.of(3, STEM_CHANNELS, 3).withConvBias().emit(ctx, "conv", input));
+            x = Activation.RELU.apply(g, ConvBn.of(3, base, 3).withConvBias().emit(ctx, "conv", input));
         }
-        int channels = STEM_CHANNELS;
+        int channels = base;
         int size = config.inputSize();
-        for (Stage stage : STAGES) {
+        for (Stage stage : stages(base)) {
             if (stageBlock != null && stage.position() == position) {
                 BlockSpec first = new BlockSpec(channels, stage.channels(), stage.stride(), position, size, size);
                 try (var s = g.scope(stage.position().stage())) {
@@ -78,7 +92,7 @@ public final class Scaffold {
             }
             Block b = stage.position() == position && block != null ? block : FILLER;
             try (var s = g.scope(stage.position().stage())) {
-                for (int i = 0; i < BLOCKS_PER_STAGE; i++) {
+                for (int i = 0; i < config.blocksPerStage(); i++) {
                     int stride = i == 0 ? stage.stride() : 1;
                     BlockSpec spec = new BlockSpec(channels, stage.channels(), stride, stage.position(), size, size);
                     try (var bs = g.scope(Integer.toString(i))) {

@@ -88,7 +88,7 @@ public final class Zoo {
         Block block = BlockRegistry.get(id.block());
         Value logits = Scaffold.emit(ctx, input, block, Position.parse(id.position()), config);
         return finish(id, form, config, given, source, g, logits, config.classes(), block.description(), block.gwo(),
-                Scaffold.BLOCKS_PER_STAGE);
+                config.blocksPerStage());
     }
 
     /**
@@ -134,6 +134,11 @@ public final class Zoo {
         metadata.put("blockbench.seed", Long.toString(config.seed()));
         metadata.put("blockbench.init", given.isEmpty() ? config.init().id() : "given");
         metadata.put("blockbench.opset", Integer.toString(GraphBuilder.OPSET));
+        if (!config.isFullSize() && !id.isGwoNetwork()) {
+            // only a reduced scaffold says so: the published one's files stay byte-identical to earlier exports
+            metadata.put("blockbench.base_channels", Integer.toString(config.baseChannels()));
+            metadata.put("blockbench.blocks_per_stage", Integer.toString(config.blocksPerStage()));
+        }
         ModelProto model = g.build(id.block() + "_" + id.position() + "_" + form.id(), description, metadata);
         return new BuiltModel(id, form, model, g.parameters(), gwo, instances);
     }

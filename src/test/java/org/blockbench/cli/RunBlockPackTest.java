@@ -39,6 +39,7 @@ class RunBlockPackTest {
         assertEquals("blockbench export -q -o m --blocks MobileOneBlock,P2,P1 --positions early --block-pack " + p1
                 + " --block-pack " + p2, lines.get(0));
         assertTrue(lines.get(3).startsWith("blockbench train --models MobileOneBlock/early,P1/early,P2/early --recipe blockzoo"
+                + " --base-channels 16 --blocks-per-stage 1 --epochs 1 --batch 16 --lr 0.003"
                 + " --block-pack " + p1 + " --block-pack " + p2 + " "), lines.get(3));
         assertTrue(lines.get(lines.size() - 1).endsWith("-o analysis --blocks MobileOneBlock,P2,P1 --positions early"),
                 lines.get(lines.size() - 1));
@@ -92,7 +93,15 @@ class RunBlockPackTest {
             assertTrue(!row.get(header.indexOf(column)).isEmpty(), column + " is empty: " + row);
         }
         assertEquals(3, csv.size(), "zoo row and pack row: " + csv);
-        assertTrue(Files.isRegularFile(dir.resolve("training/MyResNet/mid/blockzoo-synthetic/seed-0/run.json")));
+        Path runJson = dir.resolve("training/MyResNet/mid/blockzoo-synthetic/seed-0/run.json");
+        assertTrue(Files.isRegularFile(runJson));
+        // a pack cannot be rescaled: trained at full size under the quick protocol, and its record says so
+        com.fasterxml.jackson.databind.JsonNode scaffold = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runJson.toFile()).get("scaffold");
+        assertEquals(64, scaffold.get("base_channels").asInt());
+        assertEquals(3, scaffold.get("blocks_per_stage").asInt());
+        assertTrue(scaffold.get("note").asText().startsWith("block pack: its stage has the full scaffold's fixed widths"),
+                scaffold.toString());
     }
 
     @Test

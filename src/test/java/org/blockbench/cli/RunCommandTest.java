@@ -33,13 +33,25 @@ class RunCommandTest {
                 "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
                 "blockbench bench --models m --all -o j -f 1 -wi 1 -w 300ms -i 1 -r 300ms --rounds 4",
-                "blockbench train --models MobileOneBlock/early --recipe blockzoo --manifest " + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
-                "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe gwo"
-                        + " --manifest " + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --epochs 1 --batch 32 --train-size 128 --val-size 64 --seeds 0,1 -o t -q",
+                "blockbench train --models MobileOneBlock/early --recipe blockzoo --base-channels 16 --blocks-per-stage 1"
+                        + " --epochs 1 --batch 16 --lr 0.003 --manifest " + Path.of("m", "manifest.json")
+                        + " --dataset synthetic --train-size 1024 --val-size 256 --seeds 0,1 -o t -q",
+                "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe blockzoo"
+                        + " --base-channels 16 --blocks-per-stage 1 --epochs 3 --batch 16 --lr 0.003 --manifest "
+                        + Path.of("m", "manifest.json")
+                        + " --dataset synthetic --train-size 1024 --val-size 256 --seeds 0,1 -o t -q",
                 "blockbench leaderboard --models m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
                         + " --gwo-network"), lines);
+    }
+
+    @Test
+    void quickProtocolKnobsCanBeOverridden() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--no-gwo-network",
+                "--base-channels", "8", "--blocks-per-stage", "2", "--epochs", "4", "--train-size", "64", "--seeds", "3");
+        String train = run.plan().stream().filter(s -> s.name().equals("train")).findFirst().orElseThrow().commandLine();
+        assertTrue(train.contains("--base-channels 8 --blocks-per-stage 2 --epochs 4 --batch 16"), train);
+        assertTrue(train.contains("--train-size 64 --val-size 256 --seeds 3"), train);
     }
 
     @Test

@@ -88,6 +88,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void reducedScaffoldIsBuiltFromTheZooAndRecordedInRunJson() throws Exception {
+        Path models = dir.resolve("onnx-models");
+        new Exporter(models, ScaffoldConfig.defaults()).export(List.of(new ModelId("ResNetBasicBlock", "late")), id -> { });
+        int code = run("train", "-q", "--manifest", models.resolve("manifest.json").toString(), "--models",
+                "ResNetBasicBlock/late", "--base-channels", "16", "--blocks-per-stage", "1", "--epochs", "1",
+                "--batch", "16", "--train-size", "32", "--val-size", "16", "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        JsonNode r = new ObjectMapper().readTree(dir.resolve("out/ResNetBasicBlock/late/blockzoo-synthetic/seed-0/run.json").toFile());
+        JsonNode scaffold = r.get("scaffold");
+        assertEquals(16, scaffold.get("base_channels").asInt());
+        assertEquals(1, scaffold.get("blocks_per_stage").asInt());
+        assertEquals(false, scaffold.get("full_size").asBoolean());
+        // the hand count of ScaffoldSizeTest: 480 + 4,960 + 14,528 + 57,728 + 650
+        assertEquals(78_346, r.get("model").get("trainable_params").asLong());
+        assertTrue(r.get("parity").get("passed").asBoolean(), r.get("parity").toString());
+        // the same directory asked for at another size is refused, naming the knob
+        int again = run("train", "-q", "--manifest", models.resolve("manifest.json").toString(), "--models",
+                "ResNetBasicBlock/late", "--base-channels", "8", "--blocks-per-stage", "1", "--epochs", "1",
+                "--batch", "16", "--train-size", "32", "--val-size", "16", "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, again);
+        assertTrue(err.toString().contains("base_channels 16 there, 8 asked"), err.toString());
+    }
+
+    @Test
     void unsupportedOperatorFailsBeforeTrainingNamingIt() {
         Path file = dir.resolve("celu.onnx");
         OnnxModelFile.write(file, celuModel());

@@ -22,7 +22,7 @@ class VariantFiguresTest {
     }
 
     private static SeedResult run(long seed, double drop, double agreement) {
-        return new SeedResult(KEY, "synthetic", "blockzoo", seed, 1, 64, 1e-3, 50, 50, 1, 10, "", "run.json",
+        return new SeedResult(KEY, "synthetic", "blockzoo", seed, 1, 64, 1e-3, 50, 50, 1, 10, "", "run.json", null, 1024,
                 List.of(new SeedResult.VariantSeed("int8", 50 - drop, drop, agreement)));
     }
 

@@ -1,0 +1,63 @@
+package org.blockbench.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.blockbench.train.FidelityResult;
+
+/**
+ * The board's statement of how its accuracies were trained when that is not the published
+ * protocol (docs/protocol.md §Quick protocol): the scaffold knobs, epochs, training images and
+ * seeds of the reduced runs, that block packs and GWO networks kept their own size, and the
+ * quick protocol's measured fidelity (Spearman ρ against a longer, wider protocol,
+ * {@code blockbench fidelity}) or "fidelity not measured". Empty when no run on the board used
+ * a reduced scaffold.
+ */
+final class TrainingProtocolLine {
+
+    private TrainingProtocolLine() {
+    }
+
+    static String of(List<LeaderboardRow> rows, FidelityResult fidelity, String fidelityFile) {
+        List<SeedResult> runs = rows.stream().filter(r -> r.accuracy() != null).flatMap(r -> r.accuracy().runs().stream())
+                .toList();
+        List<SeedResult> reduced = runs.stream().filter(SeedResult::reducedScaffold).toList();
+        if (reduced.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("quick protocol: ");
+        s.append(distinct(reduced, r -> "base_channels=" + r.scaffold().baseChannels() + ", blocks/stage="
+                + r.scaffold().blocksPerStage()));
+        s.append(", ").append(distinct(reduced, r -> r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs")));
+        s.append(" of ").append(distinct(reduced, r -> r.trainImages() + " " + r.dataset() + " training images"));
+        s.append(", ").append(distinct(reduced, r -> seedsOf(rows, r.model()) + " seeds")).append(" per model");
+        s.append(" — not the published protocol (base_channels=64, 3 blocks/stage, 50 epochs of CIFAR-100)");
+        if (runs.stream().anyMatch(r -> r.scaffold() != null && r.scaffold().note() != null && r.scaffold().baseChannels() != null)) {
+            s.append("; block packs at full width (their stages cannot be rescaled)");
+        }
+        List<SeedResult> gwo = runs.stream().filter(r -> r.scaffold() != null && r.scaffold().baseChannels() == null).toList();
+        if (!gwo.isEmpty()) {
+            s.append("; GWO networks at their own size, ").append(distinct(gwo, r -> r.epochs() + " epochs"));
+        }
+        if (fidelity == null) {
+            s.append("; fidelity not measured (blockbench fidelity writes ").append(fidelityFile).append(')');
+        } else {
+            s.append(String.format(Locale.ROOT, "; fidelity: Spearman ρ %.2f between the quick and a longer, wider"
+                            + " protocol's ranking of %d models, seed-to-seed std %.1f vs %.1f points between models (%s)",
+                    fidelity.spearmanRho(), fidelity.models().size(), 100 * fidelity.quickSpread().seedStd(),
+                    100 * fidelity.quickSpread().betweenStd(), fidelityFile));
+        }
+        return s.toString();
+    }
+
+    private static long seedsOf(List<LeaderboardRow> rows, ModelKey model) {
+        return rows.stream().filter(r -> r.model().equals(model) && r.accuracy() != null)
+                .mapToLong(r -> r.accuracy().runs().size()).findFirst().orElse(0);
+    }
+
+    /** The one value all runs share, or the distinct values joined with "/" (sorted). */
+    private static String distinct(List<SeedResult> runs, java.util.function.Function<SeedResult, String> f) {
+        return String.join("/", new TreeSet<>(runs.stream().map(f).filter(Objects::nonNull).toList()));
+    }
+}

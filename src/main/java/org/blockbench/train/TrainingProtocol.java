@@ -1,0 +1,82 @@
+package org.blockbench.train;
+
+import java.util.Locale;
+import org.blockbench.train.recipe.Recipe;
+import org.blockbench.train.recipe.Recipes;
+import org.blockbench.zoo.ScaffoldConfig;
+
+/**
+ * A training protocol short of the published one (docs/protocol.md §Quick protocol): the scaffold
+ * size (BlockZoo's {@code base_channels} and blocks per stage), the synthetic data's size, and
+ * each recipe's epochs, batch and learning rate. {@link #QUICK} is what {@code blockbench run}
+ * trains by default; {@link #LONG} is the wider, longer protocol {@code blockbench fidelity}
+ * checks the quick ranking against. The recipes' optimiser, schedule, augmentation and
+ * normalisation stay the published ones; only the named figures are overridden, and every run
+ * records them (run.json {@code scaffold}, {@code recipe.overrides}).
+ *
+ * @param name           "quick" or "long"
+ * @param baseChannels   stem and stage widths base, 2·base, 4·base (64 published)
+ * @param blocksPerStage blocks per stage (3 published)
+ * @param trainSize      synthetic training images
+ * @param valSize        synthetic validation images
+ * @param scaffold       the scaffold models' budget
+ * @param gwoNetworks    the GWO networks' budget
+ */
+public record TrainingProtocol(String name, int baseChannels, int blocksPerStage, int trainSize, int valSize,
+                               Budget scaffold, Budget gwoNetworks) {
+
+    /**
+     * @param recipe       the published recipe whose optimiser, schedule, augmentation and normalisation are used
+     * @param epochs       epochs
+     * @param batchSize    training batch
+     * @param learningRate initial learning rate (the short budgets need larger steps than the published 1e-3)
+     */
+    public record Budget(String recipe, int epochs, int batchSize, double learningRate) {
+    }
+
+    /**
+     * The quick protocol: 45 models × 2 seeds in a few minutes of a 2-core machine
+     * (docs/accuracy.md has the measured times and accuracies). GWO networks are trained with
+     * the blockzoo recipe (Adam) for 3 epochs: under their own recipe's SGD, the DepthwiseConv
+     * network's loss stays at ln 10 for 3 epochs of 1,024 images at lr 0.03 to 0.1 (measured),
+     * so SGD ranks nothing in a quick budget.
+     */
+    public static final TrainingProtocol QUICK = new TrainingProtocol("quick", 16, 1, 1024, 256,
+            new Budget("blockzoo", 1, 16, 3e-3), new Budget("blockzoo", 3, 16, 3e-3));
+
+    /**
+     * The longer, wider protocol of {@code blockbench fidelity}: twice the width (about three times
+     * the MACs), twice the training images, twice the validation images; sized to fit about 40
+     * minutes for 8 models × 2 seeds on a shared 2-core machine.
+     */
+    public static final TrainingProtocol LONG = new TrainingProtocol("long", 32, 1, 2048, 512,
+            new Budget("blockzoo", 1, 16, 3e-3), new Budget("blockzoo", 6, 16, 3e-3));
+
+    public TrainingProtocol {
+        new ScaffoldConfig(ScaffoldConfig.DEFAULT_CLASSES, ScaffoldConfig.DEFAULT_INPUT_SIZE, 0,
+                org.blockbench.zoo.InitMode.PYTORCH, baseChannels, blocksPerStage); // validates the knobs
+    }
+
+    /** The budget of {@code id}: a GWO network's or a scaffold model's. */
+    public Budget budget(org.blockbench.zoo.ModelId id) {
+        return id.isGwoNetwork() ? gwoNetworks : scaffold;
+    }
+
+    /** The recipe {@code budget} names with its epochs, batch and learning rate. */
+    public static Recipe recipe(Budget budget) {
+        return Recipes.byName(budget.recipe()).withEpochs(budget.epochs()).withBatchSize(budget.batchSize())
+                .withLearningRate(budget.learningRate());
+    }
+
+    /** One line: the knobs and budgets. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s protocol: base_channels=%d, blocks/stage=%d, %d synthetic training images"
+                        + " (texture x layout), %d validation; scaffold models %s; GWO networks %s",
+                name, baseChannels, blocksPerStage, trainSize, valSize, describe(scaffold), describe(gwoNetworks));
+    }
+
+    private static String describe(Budget b) {
+        return String.format(Locale.ROOT, "%s recipe, %d epoch(s), batch %d, lr %s", b.recipe(), b.epochs(), b.batchSize(),
+                b.learningRate());
+    }
+}
