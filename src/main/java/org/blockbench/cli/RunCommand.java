@@ -3,6 +3,7 @@ package org.blockbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -99,6 +100,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Scaffold blocks per stage of the trained models, overriding the quick protocol's (1; published: 3)")
     Integer blocksPerStage;
 
+    // one single-threaded run per core keeps every run bit-reproducible and was faster than LibTorch's own
+    // threads on the quick protocol's small tensors; the shards train exactly the unsharded runs (bench.Shard)
+    @Option(names = "--train-processes", paramLabel = "N",
+            description = "Training runs at once, as N shard processes (train --shard i/N) into one directory"
+                    + " (default: the cores, at most 2; 1: in this process)")
+    Integer trainProcesses;
+
+    @Option(names = "--train-time-limit", paramLabel = "MIN", defaultValue = "360",
+            description = "Minutes the sharded training steps may take; past it they are stopped, finished runs kept"
+                    + " (--resume continues) and the job ends with exit 1 (default: ${DEFAULT-VALUE})")
+    long trainTimeLimit;
+
     @Option(names = "--seeds", defaultValue = "0,1", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
@@ -126,8 +139,12 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One step: a subcommand and its arguments. */
-    record Step(String name, List<String> args) {
+    /** One step: a subcommand, its arguments, and how many shard processes run it at once (1: in this JVM). */
+    record Step(String name, List<String> args, int processes) {
+        Step(String name, List<String> args) {
+            this(name, args, 1);
+        }
+
         String commandLine() {
             return "blockbench " + String.join(" ", args);
         }
@@ -176,7 +193,8 @@ public final class RunCommand implements Callable<Integer> {
         List<Step> steps = plan(packs, refusedNames);
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            out.printf("%n== step %d/%d, %s: %s%n", i + 1, steps.size(), step.name(), step.commandLine());
+            out.printf("%n== step %d/%d, %s: %s%s%n", i + 1, steps.size(), step.name(), step.commandLine(),
+                    step.processes() > 1 ? "  (as " + step.processes() + " processes, --shard i/" + step.processes() + ")" : "");
             out.flush();
             if (skip.contains(step.args().get(0))) {
                 report.add(String.format(Locale.ROOT, "%-12s skipped (--skip)", step.name()));
@@ -192,7 +210,9 @@ public final class RunCommand implements Callable<Integer> {
             cli.setOut(out);
             cli.setErr(spec.commandLine().getErr());
             long t0 = System.nanoTime();
-            int code = cli.execute(step.args().toArray(String[]::new));
+            int code = step.processes() > 1
+                    ? ShardProcesses.run(step.args(), step.processes(), Duration.ofMinutes(trainTimeLimit), spec.commandLine().getErr())
+                    : cli.execute(step.args().toArray(String[]::new));
             double seconds = (System.nanoTime() - t0) / 1e9;
             report.add(String.format(Locale.ROOT, "%-12s %8.1f s  exit %d", step.name(), seconds, code));
             if (code == ExitCodes.FINDINGS) {
@@ -295,16 +315,25 @@ public final class RunCommand implements Callable<Integer> {
         trainCommon = concat(trainCommon, variantOptions.arguments());
         if (!scaffold.isEmpty()) {
             steps.add(new Step("train", concat(concat(concat(List.of("train", "--models", String.join(",", scaffold)),
-                    recipeArgs(protocol, protocol.scaffold())), packArgs), trainCommon)));
+                    recipeArgs(protocol, protocol.scaffold())), packArgs), trainCommon), processes()));
         }
         if (!gwo.isEmpty()) {
             steps.add(new Step("train-gwo", concat(concat(List.of("train", "--models", String.join(",", gwo)),
-                    recipeArgs(protocol, protocol.gwoNetworks())), trainCommon)));
+                    recipeArgs(protocol, protocol.gwoNetworks())), trainCommon), processes()));
         }
         steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
                 jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
                 selectionArgs(packBlocks, refusedNames))));
         return steps;
+    }
+
+    /** Training processes at once: --train-processes, else the cores, at most 2. */
+    int processes() {
+        int n = trainProcesses != null ? trainProcesses : Math.min(2, Runtime.getRuntime().availableProcessors());
+        if (n < 1) {
+            throw new org.blockbench.BadInputException("--train-processes must be at least 1, found " + n);
+        }
+        return n;
     }
 
     /** The quick protocol with the options given here overriding it. */

@@ -55,6 +55,33 @@ class RunCommandTest {
     }
 
     @Test
+    void trainingAsTwoShardProcessesGivesTheRunsOfOneProcess() throws Exception {
+        java.util.Map<String, Double> one = trainedAccuracies(dir.resolve("one"), "1");
+        java.util.Map<String, Double> two = trainedAccuracies(dir.resolve("two"), "2");
+        assertEquals(4, one.size(), one.toString());
+        assertEquals(one, two);
+        assertTrue(out.toString().contains("(as 2 processes, --shard i/2)"), out.toString());
+    }
+
+    /** run.json's final validation accuracy per run directory, after a run training with {@code processes}. */
+    private java.util.Map<String, Double> trainedAccuracies(Path root, String processes) throws Exception {
+        Path training = root.resolve("training");
+        int code = run("run", "--blocks", "ResNetBasicBlock", "--positions", "early,mid", "--no-gwo-network", "--models",
+                root.resolve("onnx-models").toString(), "--jmh-results", root.resolve("jmh").toString(), "--training",
+                training.toString(), "-o", root.resolve("analysis").toString(), "--skip", "analyze,bench,leaderboard",
+                "--train-size", "32", "--val-size", "16", "--seeds", "0,1", "--train-processes", processes);
+        assertEquals(ExitCodes.OK, code, out + "\n" + err);
+        java.util.Map<String, Double> accuracies = new java.util.TreeMap<>();
+        try (var files = Files.walk(training)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals(org.blockbench.train.RunRecord.FILE_NAME)).toList()) {
+                accuracies.put(training.relativize(f).toString(),
+                        org.blockbench.train.RunRecord.read(f).orElseThrow().finalValAccuracy());
+            }
+        }
+        return accuracies;
+    }
+
+    @Test
     void skippedStepsAreReportedAndTheRestRuns() throws Exception {
         Path models = dir.resolve("onnx-models");
         Path analysis = dir.resolve("analysis");
