@@ -98,8 +98,9 @@ public record LatencyRanking(List<List<ModelKey>> groups, Map<ModelKey, Integer>
                     }
                     Comparison c = RegressionCheck.compare(next.key(), member, next, POLICY);
                     compared++;
-                    if (c.interval() != null) {
-                        halfWidths.add((c.interval().high() - c.interval().low()) / 2);
+                    if (c.interval() != null && c.timeRatio() > 0 && Double.isFinite(c.timeRatio())) {
+                        // relative to the ratio itself: a 10x gap measured to +-2x resolves 20 %, not 200 %
+                        halfWidths.add((c.interval().high() - c.interval().low()) / 2 / c.timeRatio());
                     }
                     slower = c.verdict() == Verdict.SLOWER;
                 }
