@@ -63,14 +63,26 @@ class LatencyRankingTest {
         assertTrue(Double.isNaN(LatencyRanking.ofResults(List.of()).resolvedPrecision()), "nothing compared: unknown");
     }
 
+    @Test
+    void precisionIsRelativeToTheRatioSoATenfoldGapDoesNotReadAsHundredsOfPerCent() throws IOException {
+        LatencyRanking ranks = board(sample(EARLY, 1.0, 1.1, 0.9), sample(MID, 10.0, 11.0, 9.0)).latencyRanking(EARLY);
+        assertEquals(List.of(List.of(EARLY), List.of(MID)), ranks.groups());
+        assertEquals(1, ranks.comparisons());
+        // the 10x ratio's interval is about +-1 (10 %), not +-100 %
+        assertTrue(ranks.resolvedPrecision() < 0.5, "precision " + ranks.resolvedPrecision());
+    }
+
     private DatasetBoard board() throws IOException {
+        return board(sample(EARLY, 10.0, 10.6, 10.3), sample(MID, 10.4, 10.1, 10.7), sample(LATE, 10.8, 10.2, 10.5),
+                sample(MOBILE, 20.2, 21.0, 20.6));
+    }
+
+    private DatasetBoard board(String... samples) throws IOException {
         ReportFixtures.Tree fixture = ReportFixtures.write(dir.resolve("fixture"));
         ReportFixtures.Tree t = new ReportFixtures.Tree(dir, fixture.manifest(), fixture.analysis(), dir.resolve("jmh"),
                 dir.resolve("training"));
         Files.createDirectories(t.jmh());
-        Files.writeString(t.jmh().resolve("run.json"), "[" + String.join(",\n",
-                sample(EARLY, 10.0, 10.6, 10.3), sample(MID, 10.4, 10.1, 10.7), sample(LATE, 10.8, 10.2, 10.5),
-                sample(MOBILE, 20.2, 21.0, 20.6)) + "]");
+        Files.writeString(t.jmh().resolve("run.json"), "[" + String.join(",\n", samples) + "]");
         for (ModelKey k : List.of(EARLY, MID, LATE)) {
             ReportFixtures.run(t, k.label(), "synthetic", "blockzoo", 0, 0.80, 0.90);
         }
