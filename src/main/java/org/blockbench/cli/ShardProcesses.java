@@ -2,7 +2,6 @@ package org.blockbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ShardProcesses {
 
-    private static final List<String> FORWARDED_PROPERTIES = List.of("org.bytedeco.", "onnxruntime.");
-
     private ShardProcesses() {
     }
 
@@ -30,7 +27,7 @@ final class ShardProcesses {
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             for (int i = 0; i < count; i++) {
-                List<String> command = javaCommand();
+                List<String> command = org.blockbench.ort.ChildJvm.launcher(BlockBench.class.getName());
                 command.addAll(args);
                 command.addAll(List.of("--shard", i + "/" + count));
                 children.add(new ProcessBuilder(command).inheritIO().start());
@@ -67,15 +64,5 @@ final class ShardProcesses {
     private static int known(int status) {
         return List.of(ExitCodes.OK, ExitCodes.FINDINGS, ExitCodes.BAD_INPUT, ExitCodes.IO_ERROR).contains(status)
                 ? status : ExitCodes.INTERNAL_ERROR;
-    }
-
-    private static List<String> javaCommand() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true"));
-        System.getProperties().stringPropertyNames().stream().sorted()
-                .filter(k -> FORWARDED_PROPERTIES.stream().anyMatch(k::startsWith))
-                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BlockBench.class.getName()));
-        return command;
     }
 }

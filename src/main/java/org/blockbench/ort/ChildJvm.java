@@ -74,13 +74,10 @@ public final class ChildJvm {
         Path answerFile = dir.resolve("answer.ser");
         Path log = dir.resolve("child.log");
         writeObject(requestFile, new Object[] {task.getName(), request});
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
-                "-XX:-CreateCoredumpOnCrash", "-Djava.awt.headless=true"));
-        // ONNX Runtime's own properties (native library path) must reach the child as they reached us
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("onnxruntime.")).sorted()
-                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJvm.class.getName(),
+        List<String> command = launcher(ChildJvm.class.getName());
+        String java = command.get(0);
+        command.addAll(1, List.of("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-XX:-CreateCoredumpOnCrash"));
+        command.addAll(List.of(
                 requestFile.toString(), answerFile.toString()));
         Process child;
         try {
@@ -117,6 +114,21 @@ public final class ChildJvm {
         @SuppressWarnings("unchecked")
         R result = (R) answer[0];
         return result;
+    }
+
+    /**
+     * {@code java} of this JVM, headless, with the native libraries' properties (ONNX Runtime's,
+     * Bytedeco's cache) as they reached us, on this class path, running {@code mainClass}: the one
+     * way this project starts a child JVM.
+     */
+    public static List<String> launcher(String mainClass) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true"));
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith("onnxruntime.") || k.startsWith("org.bytedeco."))
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return command;
     }
 
     private static void awaitOrKill(Process child, Duration limit, String subject) {
