@@ -346,14 +346,15 @@ public final class RunCommand implements Callable<Integer> {
 
     private TrainingProtocol.Budget budget(TrainingProtocol.Budget b) {
         return new TrainingProtocol.Budget(b.recipe(), epochs != null ? epochs : b.epochs(),
-                trainBatch != null ? trainBatch : b.batchSize(), b.learningRate());
+                trainBatch != null ? trainBatch : b.batchSize(), b.learningRate(), b.schedule());
     }
 
     /** train's options for budget {@code b} under {@code protocol}: recipe, scaffold size, epochs, batch, learning rate. */
     private static List<String> recipeArgs(TrainingProtocol protocol, TrainingProtocol.Budget b) {
         return List.of("--recipe", b.recipe(), "--base-channels", Integer.toString(protocol.baseChannels()),
                 "--blocks-per-stage", Integer.toString(protocol.blocksPerStage()), "--epochs", Integer.toString(b.epochs()),
-                "--batch", Integer.toString(b.batchSize()), "--lr", Double.toString(b.learningRate()));
+                "--batch", Integer.toString(b.batchSize()), "--lr", Double.toString(b.learningRate()),
+                "--schedule", b.schedule().kind().id());
     }
 
     /**

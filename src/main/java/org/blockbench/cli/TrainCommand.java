@@ -30,6 +30,7 @@ import org.blockbench.train.data.SyntheticDataset;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
+import org.blockbench.train.recipe.Schedule;
 import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
@@ -119,6 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", description = "Override the recipe's learning rate")
     Double learningRate;
+
+    @Option(names = "--schedule", description = "Override the recipe's learning-rate schedule: constant, reduce-on-plateau"
+            + " (per epoch, on the validation loss) or warmup-cosine (per step: linear warm-up over a tenth of the steps,"
+            + " then cosine to 0; what the quick protocol uses)")
+    String schedule;
 
     @Option(names = "--train-size", description = "Use the first N training images (default: all)")
     Integer trainSize;
@@ -295,6 +301,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (learningRate != null) {
             r = r.withLearningRate(learningRate);
+        }
+        if (schedule != null) {
+            r = r.withSchedule(Schedule.parse(schedule, r.schedule()));
         }
         return r;
     }

@@ -17,6 +17,7 @@ import org.blockbench.train.interp.TorchGraph;
 import org.blockbench.train.interp.TorchTensors;
 import org.blockbench.train.recipe.PlateauScheduler;
 import org.blockbench.train.recipe.Recipe;
+import org.blockbench.train.recipe.Schedule;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
@@ -108,7 +109,7 @@ public final class Trainer {
                     double lr = scheduler.state().learningRate();
                     optimizer.param_groups().get(0).options().set_lr(lr);
                     long t0 = System.nanoTime();
-                    double[] train = trainEpoch(epoch, trainBatches, optimizer);
+                    double[] train = trainEpoch(epoch, lr, trainBatches, optimizer);
                     long t1 = System.nanoTime();
                     predictions = new int[data.val().size()];
                     double[] val = evaluate(valBatches, predictions);
@@ -148,7 +149,7 @@ public final class Trainer {
     }
 
     /** Returns {mean loss, accuracy, images}. */
-    private double[] trainEpoch(int epoch, BatchAssembler batches, Optimizer optimizer) {
+    private double[] trainEpoch(int epoch, double epochLearningRate, BatchAssembler batches, Optimizer optimizer) {
         Recipe recipe = options.recipe();
         ImageSet images = batches.images();
         int[] order = batches.order(options.seed(), epoch, true);
@@ -168,6 +169,10 @@ public final class Trainer {
             int from = step * batch;
             int count = Math.min(batch, usable - from);
             batches.fill(order, from, count, recipe.augmentation(), augmentation, pixels, labels);
+            if (recipe.schedule().kind() == Schedule.Kind.WARMUP_COSINE) {
+                optimizer.param_groups().get(0).options().set_lr(epochLearningRate
+                        * recipe.schedule().stepFactor((long) (epoch - 1) * steps + step, (long) steps * recipe.epochs()));
+            }
             try (PointerScope scope = new PointerScope()) {
                 Tensor x = input(pixels, count, images);
                 Tensor y = onDevice(TorchTensors.fromLongs(java.util.Arrays.copyOf(labels, count), count));

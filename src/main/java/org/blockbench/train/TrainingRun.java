@@ -205,6 +205,9 @@ public final class TrainingRun {
         if (r.learningRate() != published.learningRate()) {
             overrides.add("learning_rate");
         }
+        if (!r.schedule().equals(published.schedule())) {
+            overrides.add("schedule");
+        }
         return new RunRecord.RecipeInfo(r.name(), r.optimizer().id(), r.learningRate(), r.momentum(), r.weightDecay(),
                 r.schedule().describe(), r.batchSize(), r.epochs(), r.augmentation().id(), r.normalization().mean(),
                 r.normalization().std(), "cross_entropy", overrides);

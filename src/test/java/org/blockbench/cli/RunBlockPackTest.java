@@ -39,7 +39,7 @@ class RunBlockPackTest {
         assertEquals("blockbench export -q -o m --blocks MobileOneBlock,P2,P1 --positions early --block-pack " + p1
                 + " --block-pack " + p2, lines.get(0));
         assertTrue(lines.get(3).startsWith("blockbench train --models MobileOneBlock/early,P1/early,P2/early --recipe blockzoo"
-                + " --base-channels 16 --blocks-per-stage 1 --epochs 1 --batch 16 --lr 0.003"
+                + " --base-channels 16 --blocks-per-stage 1 --epochs 1 --batch 16 --lr 0.003 --schedule warmup-cosine"
                 + " --block-pack " + p1 + " --block-pack " + p2 + " "), lines.get(3));
         assertTrue(lines.get(lines.size() - 1).endsWith("-o analysis --blocks MobileOneBlock,P2,P1 --positions early"),
                 lines.get(lines.size() - 1));

@@ -48,6 +48,11 @@ public record Recipe(String name, OptimizerKind optimizer, double learningRate, 
                 normalization, defaultDataset);
     }
 
+    public Recipe withSchedule(Schedule s) {
+        return new Recipe(name, optimizer, learningRate, momentum, weightDecay, s, batchSize, epochs, augmentation,
+                normalization, defaultDataset);
+    }
+
     public Recipe withLearningRate(double lr) {
         return new Recipe(name, optimizer, lr, momentum, weightDecay, schedule, batchSize, epochs, augmentation,
                 normalization, defaultDataset);

@@ -1,26 +1,101 @@
 package org.blockbench.train.recipe;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.blockbench.BadInputException;
+
 /**
- * A learning-rate schedule: none, or ReduceLROnPlateau on the validation loss as PyTorch
- * defines it (mode min, relative threshold 1e-4, no cooldown, min_lr 0).
+ * A learning-rate schedule: constant; ReduceLROnPlateau on the validation loss as PyTorch
+ * defines it (mode min, relative threshold 1e-4, no cooldown, min_lr 0), stepped per epoch;
+ * or warm-up then cosine, stepped per optimiser step as timm's {@code --sched cosine
+ * --warmup-epochs} does: the rate rises linearly over the first {@code warmupFraction} of
+ * all steps to the recipe's rate and then follows a half cosine to 0 at the last step.
+ * A budget of one or two epochs has no epochs to plateau over; the per-step schedule is what
+ * makes it train (docs/accuracy.md §Budget).
  *
- * @param plateau  true for ReduceLROnPlateau, false for a constant learning rate
- * @param factor   multiplier applied on a plateau
- * @param patience epochs without improvement tolerated before reducing
+ * @param kind           which schedule
+ * @param factor         multiplier applied on a plateau (REDUCE_ON_PLATEAU)
+ * @param patience       epochs without improvement tolerated before reducing (REDUCE_ON_PLATEAU)
+ * @param warmupFraction share of all steps spent warming up (WARMUP_COSINE)
  */
-public record Schedule(boolean plateau, double factor, int patience) {
+public record Schedule(Kind kind, double factor, int patience, double warmupFraction) {
 
-    public static final Schedule CONSTANT = new Schedule(false, 1, 0);
+    /** The schedules by their command-line names. */
+    public enum Kind {
+        CONSTANT, REDUCE_ON_PLATEAU, WARMUP_COSINE;
 
-    public static Schedule reduceOnPlateau(double factor, int patience) {
-        if (!(factor > 0 && factor < 1) || patience < 0) {
-            throw new IllegalArgumentException("factor must be in (0, 1) and patience >= 0, found " + factor + ", " + patience);
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
-        return new Schedule(true, factor, patience);
     }
 
-    /** "constant" or "reduce_on_plateau(factor=0.5, patience=3, on val loss)". */
+    public static final Schedule CONSTANT = new Schedule(Kind.CONSTANT, 1, 0, 0);
+
+    /** The warm-up share of {@link #warmupCosine()}: a tenth of all steps. */
+    public static final double DEFAULT_WARMUP_FRACTION = 0.1;
+
+    public Schedule {
+        if (kind == Kind.REDUCE_ON_PLATEAU && (!(factor > 0 && factor < 1) || patience < 0)) {
+            throw new IllegalArgumentException("factor must be in (0, 1) and patience >= 0, found " + factor + ", " + patience);
+        }
+        if (kind == Kind.WARMUP_COSINE && !(warmupFraction >= 0 && warmupFraction < 1)) {
+            throw new IllegalArgumentException("warm-up fraction must be in [0, 1), found " + warmupFraction);
+        }
+    }
+
+    public static Schedule reduceOnPlateau(double factor, int patience) {
+        return new Schedule(Kind.REDUCE_ON_PLATEAU, factor, patience, 0);
+    }
+
+    /** Linear warm-up over a tenth of the steps, then cosine to 0, per step. */
+    public static Schedule warmupCosine() {
+        return new Schedule(Kind.WARMUP_COSINE, 1, 0, DEFAULT_WARMUP_FRACTION);
+    }
+
+    /** True when the rate changes per epoch on the validation loss. */
+    public boolean plateau() {
+        return kind == Kind.REDUCE_ON_PLATEAU;
+    }
+
+    /**
+     * The factor on the epoch's learning rate at optimiser step {@code step} (0-based, counted
+     * over all epochs) of {@code totalSteps}: 1 except under WARMUP_COSINE.
+     */
+    public double stepFactor(long step, long totalSteps) {
+        if (kind != Kind.WARMUP_COSINE) {
+            return 1;
+        }
+        long warmup = Math.round(warmupFraction * totalSteps);
+        if (step < warmup) {
+            return (step + 1.0) / warmup;
+        }
+        long decay = Math.max(1, totalSteps - warmup);
+        return 0.5 * (1 + Math.cos(Math.PI * (step - warmup) / decay));
+    }
+
+    /** The schedule {@code id} names: constant, reduce-on-plateau (the recipe's factor and patience) or warmup-cosine. */
+    public static Schedule parse(String id, Schedule recipes) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        if (key.equals(Kind.CONSTANT.id())) {
+            return CONSTANT;
+        }
+        if (key.equals(Kind.REDUCE_ON_PLATEAU.id())) {
+            return recipes.plateau() ? recipes : reduceOnPlateau(0.5, 3);
+        }
+        if (key.equals(Kind.WARMUP_COSINE.id())) {
+            return warmupCosine();
+        }
+        List<String> valid = Arrays.stream(Kind.values()).map(Kind::id).toList();
+        throw BadInputException.unknown("schedule", id, valid);
+    }
+
+    /** "constant", "reduce_on_plateau(factor=0.5, patience=3, on val loss)" or "warmup_cosine(warmup=0.1 of steps, per step)". */
     public String describe() {
-        return plateau ? "reduce_on_plateau(factor=" + factor + ", patience=" + patience + ", on val loss)" : "constant";
+        return switch (kind) {
+            case CONSTANT -> "constant";
+            case REDUCE_ON_PLATEAU -> "reduce_on_plateau(factor=" + factor + ", patience=" + patience + ", on val loss)";
+            case WARMUP_COSINE -> "warmup_cosine(linear warm-up over " + warmupFraction + " of steps, then cosine to 0, per step)";
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.blockbench.train.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class RecipesTest {
         Recipe r = Recipes.byName("blockzoo");
         assertEquals(OptimizerKind.ADAM, r.optimizer());
         assertEquals(1e-3, r.learningRate());
-        assertEquals(new Schedule(true, 0.5, 3), r.schedule());
+        assertEquals(Schedule.reduceOnPlateau(0.5, 3), r.schedule());
         assertEquals(256, r.batchSize());
         assertEquals(25, r.epochs());
         assertEquals(Augmentation.CROP_FLIP, r.augmentation());
@@ -74,5 +75,32 @@ class RecipesTest {
             assertEquals(1e-3, constant.step(10 + i));
         }
         assertTrue(Schedule.reduceOnPlateau(0.5, 3).describe().contains("patience=3"));
+    }
+
+    @Test
+    void warmupCosineRisesLinearlyThenFollowsAHalfCosineToZero() {
+        Schedule s = Schedule.warmupCosine();
+        // 100 steps: 10 warm-up steps at 1/10, 2/10, ... 10/10; then 0.5 (1 + cos(pi (t - 10) / 90))
+        assertEquals(0.1, s.stepFactor(0, 100), 1e-12);
+        assertEquals(1.0, s.stepFactor(9, 100), 1e-12);
+        assertEquals(1.0, s.stepFactor(10, 100), 1e-12);
+        assertEquals(0.5, s.stepFactor(55, 100), 1e-12);
+        assertEquals(0.5 * (1 + Math.cos(Math.PI * 89 / 90)), s.stepFactor(99, 100), 1e-12);
+        // 128 steps (the quick protocol: 2,048 images, batch 16): 13 warm-up steps
+        assertEquals(1.0 / 13, s.stepFactor(0, 128), 1e-12);
+        assertEquals(1.0, s.stepFactor(13, 128), 1e-12);
+        assertEquals(1.0, Schedule.CONSTANT.stepFactor(50, 100));
+        assertEquals(1.0, Schedule.reduceOnPlateau(0.5, 3).stepFactor(50, 100));
+    }
+
+    @Test
+    void schedulesParseByNameAndUnknownNamesListTheValidOnes() {
+        assertEquals(Schedule.warmupCosine(), Schedule.parse("warmup-cosine", Schedule.CONSTANT));
+        assertEquals(Schedule.CONSTANT, Schedule.parse("Constant", Recipes.BLOCKZOO.schedule()));
+        assertEquals(Recipes.BLOCKZOO.schedule(), Schedule.parse("reduce-on-plateau", Recipes.BLOCKZOO.schedule()));
+        BadInputException e = assertThrows(BadInputException.class, () -> Schedule.parse("onecycle", Schedule.CONSTANT));
+        assertTrue(e.getMessage().contains("constant, reduce-on-plateau, warmup-cosine"), e.getMessage());
+        assertTrue(Schedule.warmupCosine().describe().startsWith("warmup_cosine("));
+        assertFalse(Schedule.warmupCosine().plateau());
     }
 }
