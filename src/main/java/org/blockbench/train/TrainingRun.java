@@ -172,6 +172,7 @@ public final class TrainingRun {
         compare(diffs, "epochs", have.epochs(), want.epochs());
         compare(diffs, "batch_size", have.batchSize(), want.batchSize());
         compare(diffs, "learning_rate", have.learningRate(), want.learningRate());
+        compare(diffs, "schedule", have.schedule(), want.schedule());
         compare(diffs, "train_size", done.dataset().trainSize(), data.train().size());
         compare(diffs, "val_size", done.dataset().valSize(), data.val().size());
         compare(diffs, "dataset source", done.dataset().source(), data.source());

@@ -18,6 +18,7 @@ import org.blockbench.train.data.Dataset;
 import org.blockbench.train.data.SyntheticDataset;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipes;
+import org.blockbench.train.recipe.Schedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,10 @@ class TrainingRunTest {
     Path tmp;
 
     private static final Dataset DATA = SyntheticDataset.generate(10, 384, 300, 3);
+    /** The quick protocol's per-step schedule, so that a resumed run must continue its cosine where it stopped. */
     private static final TrainingOptions OPTIONS = new TrainingOptions(
-            Recipes.BLOCKZOO.withEpochs(2).withBatchSize(32), 11, 1, MemoryLayout.CHANNELS_LAST, 64);
+            Recipes.BLOCKZOO.withEpochs(2).withBatchSize(32).withSchedule(Schedule.warmupCosine()), 11, 1,
+            MemoryLayout.CHANNELS_LAST, 64);
 
     private ModelSource.OnnxFile tinyFile() {
         Path file = tmp.resolve("tiny.onnx");
@@ -52,7 +55,7 @@ class TrainingRunTest {
         assertEquals(RunRecord.FORMAT, r.format());
         assertEquals(2, r.epochs().size());
         assertEquals(384, r.dataset().trainSize());
-        assertEquals(java.util.List.of("epochs", "batch_size"), r.recipe().overrides());
+        assertEquals(java.util.List.of("epochs", "batch_size", "schedule"), r.recipe().overrides());
         assertEquals("channels_last", r.memoryFormat());
         assertEquals(r.epochs().get(1).valAccuracy(), r.finalValAccuracy());
         assertTrue(r.parity().passed(), "parity: " + r.parity());
@@ -85,6 +88,11 @@ class TrainingRunTest {
         BadInputException e = assertThrows(BadInputException.class, () -> TrainingRun.execute(
                 new TrainingRun.Request(source, DATA, longer, tmp.resolve("out"), false, false), TrainingListener.NONE));
         assertTrue(e.getMessage().contains("epochs 2 there, 3 asked") && e.getMessage().contains("--force"), e.getMessage());
+        TrainingOptions plateau = new TrainingOptions(OPTIONS.recipe().withSchedule(Recipes.BLOCKZOO.schedule()), 11, 1,
+                MemoryLayout.CHANNELS_LAST, 64);
+        BadInputException schedule = assertThrows(BadInputException.class, () -> TrainingRun.execute(
+                new TrainingRun.Request(source, DATA, plateau, tmp.resolve("out"), false, false), TrainingListener.NONE));
+        assertTrue(schedule.getMessage().contains("schedule warmup_cosine("), schedule.getMessage());
     }
 
     @Test
