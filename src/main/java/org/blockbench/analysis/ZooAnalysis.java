@@ -15,8 +15,8 @@ import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
 
 /**
- * Analyses every model a manifest lists (train and deploy graphs, batch 1) and saves the
- * totals beside it as {@value #FILE_NAME}, for the leaderboard. Deterministic: the same
+ * Analyses every model a manifest lists (train and deploy graphs and any INT8/FP16 variants,
+ * batch 1) and saves the totals beside it as {@value #FILE_NAME}, for the leaderboard. Deterministic: the same
  * manifest and files give the same bytes.
  */
 public final class ZooAnalysis {
@@ -64,9 +64,13 @@ public final class ZooAnalysis {
                 warnings.add(e.id() + ": manifest says " + e.bufferElements() + " buffer elements, the train graph has "
                         + train.params().bufferElements());
             }
+            java.util.SortedMap<String, ZooAnalysisFile.GraphTotals> variants = new java.util.TreeMap<>();
+            for (org.blockbench.export.VariantFile v : e.variants()) {
+                variants.put(v.variant(), ZooAnalysisFile.GraphTotals.of(v.file().path(), analyse(dir, e, v.file(), warnings)));
+            }
             models.add(new ZooAnalysisFile.Entry(e.block(), e.position(), e.id(),
                     ZooAnalysisFile.GraphTotals.of(e.train().path(), train),
-                    ZooAnalysisFile.GraphTotals.of(e.deploy().path(), deploy)));
+                    ZooAnalysisFile.GraphTotals.of(e.deploy().path(), deploy), variants));
             progress.accept(e.id());
         }
         SortedMap<String, String> conventions = new java.util.TreeMap<>(Map.of("params", Conventions.PARAMS,

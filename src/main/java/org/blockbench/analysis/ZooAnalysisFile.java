@@ -30,15 +30,22 @@ public record ZooAnalysisFile(String format, String manifestFormat, String manif
                               int batch, SortedMap<String, String> conventions, List<String> warnings, List<Entry> models) {
 
     /**
-     * One manifest model's two graphs.
+     * One manifest model's graphs.
      *
      * @param block    zoo block
      * @param position scaffold position
      * @param id       "Block/position"
      * @param train    totals of the train-form graph
      * @param deploy   totals of the deploy-form graph (the one benchmarked)
+     * @param variants totals of its deployment variants ({@code export --variants}) by name ("int8", "fp16");
+     *                 empty when none was exported
      */
-    public record Entry(String block, String position, String id, GraphTotals train, GraphTotals deploy) {
+    public record Entry(String block, String position, String id, GraphTotals train, GraphTotals deploy,
+                        SortedMap<String, GraphTotals> variants) {
+
+        public Entry {
+            variants = variants == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(variants);
+        }
     }
 
     /**
@@ -62,12 +69,15 @@ public record ZooAnalysisFile(String format, String manifestFormat, String manif
      * @param footprintBytes           NeuroBench footprint
      * @param connectionSparsity       NeuroBench connection sparsity, or null
      * @param nodes                    node count
+     * @param integerMacs              the part of {@code macs} computed on 8-bit integers (QLinearConv-style
+     *                                 QDQ groups, docs/protocol.md §Integer MACs); 0 in a float graph
+     * @param fileBytes                the file's size in bytes
      */
     public record GraphTotals(String path, String sha256, boolean complete, List<String> unsupportedOps,
                               SortedMap<String, long[]> inputShapes, long params, long paramBytes, long paramsPerUse,
                               long bufferElements, long bufferBytes, long macs, @JsonProperty("flops_two_x_macs") long flopsTwoXMacs, long flopsAllOperator,
                               long activationBytesTotal, long peakLiveActivationBytes, long footprintBytes,
-                              BigDecimal connectionSparsity, int nodes) {
+                              BigDecimal connectionSparsity, int nodes, long integerMacs, long fileBytes) {
 
         /** The totals of {@code a}, a graph at {@code path}. */
         static GraphTotals of(String path, GraphAnalysis a) {
@@ -76,7 +86,8 @@ public record ZooAnalysisFile(String format, String manifestFormat, String manif
                     a.params().perUseElements(), a.params().bufferElements(), a.params().bufferBytes(), a.macs(),
                     a.flopsTwoTimesMacs(), a.flopsAllOperator(), a.memory().activationBytesTotal(),
                     a.memory().peakLiveActivationBytes(), a.neuroBench().footprintBytes(),
-                    AnalysisJson.ratio(a.neuroBench().connectionSparsity()), a.nodes().size());
+                    AnalysisJson.ratio(a.neuroBench().connectionSparsity()), a.nodes().size(), a.integerMacs(),
+                    a.model().fileBytes());
         }
     }
 
