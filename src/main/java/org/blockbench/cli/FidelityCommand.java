@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
                 + " trains --models under both (same synthetic task, same seeds), writes <out>/fidelity.json (Spearman rho"
                 + " between the rankings, seed std vs spread between models) and prints a summary. The leaderboard states"
                 + " rho next to quick-protocol accuracies. Runs are kept: rerunning resumes.",
-            "Quick: base_channels 16, 1 block/stage, 1,024 images, 1 epoch; long: base_channels 32, 1 block/stage,"
-                    + " 2,048 images, 1 epoch; docs/accuracy.md."})
+            "Quick: base_channels 16, 1 block/stage, 2,048 images, 1 epoch under warm-up + cosine; long: base_channels 32,"
+                    + " 1 block/stage, 4,096 images, 1 epoch, the same schedule; docs/accuracy.md."})
 public final class FidelityCommand implements Callable<Integer> {
 
     /** Eight blocks spanning the zoo (plain, bottleneck, inverted, re-parameterised, large-kernel, ghost, LayerNorm, attention), at late. */
