@@ -74,14 +74,17 @@ public record Schedule(Kind kind, double factor, int patience, double warmupFrac
         return 0.5 * (1 + Math.cos(Math.PI * (step - warmup) / decay));
     }
 
-    /** The schedule {@code id} names: constant, reduce-on-plateau (the recipe's factor and patience) or warmup-cosine. */
+    /**
+     * The schedule {@code id} names: constant, reduce-on-plateau (the recipe's factor and patience,
+     * or BlockZoo's for a recipe without one) or warmup-cosine.
+     */
     public static Schedule parse(String id, Schedule recipes) {
         String key = id.trim().toLowerCase(Locale.ROOT);
         if (key.equals(Kind.CONSTANT.id())) {
             return CONSTANT;
         }
         if (key.equals(Kind.REDUCE_ON_PLATEAU.id())) {
-            return recipes.plateau() ? recipes : reduceOnPlateau(0.5, 3);
+            return recipes.plateau() ? recipes : Recipes.BLOCKZOO.schedule();
         }
         if (key.equals(Kind.WARMUP_COSINE.id())) {
             return warmupCosine();
