@@ -17,6 +17,21 @@ public class BadInputException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * The choice whose {@code name} equals {@code given} (surrounding whitespace and case ignored):
+     * the one lookup of a command-line name; an unknown name is {@link #unknown} listing every
+     * choice's name.
+     */
+    public static <T> T byName(String kind, String given, T[] choices, java.util.function.Function<T, String> name) {
+        String key = given.strip().toLowerCase(java.util.Locale.ROOT);
+        for (T c : choices) {
+            if (name.apply(c).equals(key)) {
+                return c;
+            }
+        }
+        throw unknown(kind, given, java.util.Arrays.stream(choices).map(name).toList());
+    }
+
     /** "unknown KIND 'x', expected one of [a, b]": the one form every lookup failure takes. */
     public static BadInputException unknown(String kind, String given, java.util.Collection<String> valid) {
         return new BadInputException("unknown " + kind + " '" + given + "', expected one of " + valid);

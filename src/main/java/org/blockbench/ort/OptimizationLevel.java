@@ -1,8 +1,6 @@
 package org.blockbench.ort;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
-import java.util.Arrays;
-import java.util.Locale;
 import org.blockbench.BadInputException;
 
 /** ONNX Runtime graph optimisation levels, by their command-line names. */
@@ -36,12 +34,6 @@ public enum OptimizationLevel {
 
     /** Parses a command-line name, case-insensitively. */
     public static OptimizationLevel parse(String name) {
-        for (OptimizationLevel level : values()) {
-            if (level.cliName.equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return level;
-            }
-        }
-        throw BadInputException.unknown("optimisation level", name,
-                Arrays.stream(values()).map(OptimizationLevel::cliName).toList());
+        return BadInputException.byName("optimisation level", name, values(), OptimizationLevel::cliName);
     }
 }

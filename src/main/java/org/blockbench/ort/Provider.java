@@ -1,8 +1,6 @@
 package org.blockbench.ort;
 
 import ai.onnxruntime.OrtProvider;
-import java.util.Arrays;
-import java.util.Locale;
 import org.blockbench.BadInputException;
 
 /** The execution providers a benchmark may ask for, by their command-line names. */
@@ -39,11 +37,6 @@ public enum Provider {
 
     /** Parses a command-line name, case-insensitively. */
     public static Provider parse(String name) {
-        for (Provider p : values()) {
-            if (p.cliName.equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw BadInputException.unknown("provider", name, Arrays.stream(values()).map(Provider::cliName).toList());
+        return BadInputException.byName("provider", name, values(), Provider::cliName);
     }
 }

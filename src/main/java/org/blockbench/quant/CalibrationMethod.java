@@ -1,7 +1,5 @@
 package org.blockbench.quant;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.blockbench.BadInputException;
 
 /**
@@ -33,11 +31,6 @@ public enum CalibrationMethod {
 
     /** The method called {@code id}; unknown names are bad input listing the valid ones. */
     public static CalibrationMethod parse(String id) {
-        for (CalibrationMethod m : values()) {
-            if (m.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw BadInputException.unknown("calibration method", id, Arrays.stream(values()).map(m -> m.id).toList());
+        return BadInputException.byName("calibration method", id, values(), CalibrationMethod::id);
     }
 }

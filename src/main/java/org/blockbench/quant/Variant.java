@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.blockbench.BadInputException;
 
@@ -34,12 +33,7 @@ public enum Variant {
 
     /** The variant called {@code id}; unknown names are bad input listing the valid ones. */
     public static Variant parse(String id) {
-        for (Variant v : values()) {
-            if (v.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return v;
-            }
-        }
-        throw BadInputException.unknown("variant", id, ids());
+        return BadInputException.byName("variant", id, values(), Variant::id);
     }
 
     /** Variants named in a comma-separated list (or several), in declaration order, each once. */

@@ -34,12 +34,7 @@ public enum TrainingDevice {
 
     /** Parses "cpu" / "cuda"; anything else lists the valid names. */
     public static TrainingDevice parse(String id) {
-        for (TrainingDevice d : values()) {
-            if (d.id().equals(id.strip().toLowerCase(Locale.ROOT))) {
-                return d;
-            }
-        }
-        throw BadInputException.unknown("device", id, ids());
+        return BadInputException.byName("device", id, values(), TrainingDevice::id);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.blockbench.zoo;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.blockbench.BadInputException;
 
@@ -35,11 +34,6 @@ public enum Form {
 
     /** Parses "train" / "deploy", case-insensitively; anything else lists the valid names. */
     public static Form parse(String id) {
-        for (Form f : values()) {
-            if (f.id().equals(id.strip().toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw BadInputException.unknown("form", id, Arrays.stream(values()).map(Form::id).toList());
+        return BadInputException.byName("form", id, values(), Form::id);
     }
 }

@@ -1,7 +1,5 @@
 package org.blockbench.zoo;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.blockbench.BadInputException;
 
@@ -19,12 +17,6 @@ public enum InitMode {
     }
 
     public static InitMode parse(String id) {
-        for (InitMode m : values()) {
-            if (m.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        List<String> valid = Arrays.stream(values()).map(InitMode::id).toList();
-        throw BadInputException.unknown("init mode", id, valid);
+        return BadInputException.byName("init mode", id, values(), InitMode::id);
     }
 }

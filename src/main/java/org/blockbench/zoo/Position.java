@@ -31,11 +31,6 @@ public enum Position {
 
     /** Parses "early" / "mid" / "late"; anything else lists the valid names. */
     public static Position parse(String id) {
-        for (Position p : values()) {
-            if (p.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw BadInputException.unknown("position", id, ids());
+        return BadInputException.byName("position", id, values(), Position::id);
     }
 }

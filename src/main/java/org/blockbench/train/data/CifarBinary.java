@@ -149,11 +149,6 @@ public enum CifarBinary {
 
     /** Parses "cifar10" / "cifar100". */
     public static CifarBinary parse(String id) {
-        for (CifarBinary c : values()) {
-            if (c.id.equalsIgnoreCase(id.trim())) {
-                return c;
-            }
-        }
-        throw BadInputException.unknown("CIFAR variant", id, List.of(CIFAR10.id, CIFAR100.id));
+        return BadInputException.byName("CIFAR variant", id, values(), c -> c.id);
     }
 }

@@ -1,7 +1,5 @@
 package org.blockbench.train.interp;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.blockbench.BadInputException;
 import org.bytedeco.pytorch.global.torch.MemoryFormat;
@@ -29,12 +27,6 @@ public enum MemoryLayout {
     }
 
     public static MemoryLayout parse(String id) {
-        for (MemoryLayout m : values()) {
-            if (m.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        List<String> valid = Arrays.stream(values()).map(MemoryLayout::id).toList();
-        throw BadInputException.unknown("memory format", id, valid);
+        return BadInputException.byName("memory format", id, values(), MemoryLayout::id);
     }
 }

@@ -1,7 +1,5 @@
 package org.blockbench.train.recipe;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.blockbench.BadInputException;
 
@@ -79,18 +77,11 @@ public record Schedule(Kind kind, double factor, int patience, double warmupFrac
      * or BlockZoo's for a recipe without one) or warmup-cosine.
      */
     public static Schedule parse(String id, Schedule recipes) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        if (key.equals(Kind.CONSTANT.id())) {
-            return CONSTANT;
-        }
-        if (key.equals(Kind.REDUCE_ON_PLATEAU.id())) {
-            return recipes.plateau() ? recipes : Recipes.BLOCKZOO.schedule();
-        }
-        if (key.equals(Kind.WARMUP_COSINE.id())) {
-            return warmupCosine();
-        }
-        List<String> valid = Arrays.stream(Kind.values()).map(Kind::id).toList();
-        throw BadInputException.unknown("schedule", id, valid);
+        return switch (BadInputException.byName("schedule", id, Kind.values(), Kind::id)) {
+            case CONSTANT -> CONSTANT;
+            case REDUCE_ON_PLATEAU -> recipes.plateau() ? recipes : Recipes.BLOCKZOO.schedule();
+            case WARMUP_COSINE -> warmupCosine();
+        };
     }
 
     /** "constant", "reduce_on_plateau(factor=0.5, patience=3, on val loss)" or "warmup_cosine(warmup=0.1 of steps, per step)". */
