@@ -118,28 +118,12 @@ public final class Fp16Converter {
         for (int i = 0; i < n.getAttributeCount(); i++) {
             AttributeProto a = n.getAttribute(i);
             if (node.getOpType().equals("Constant") && a.getName().equals("value") && a.getT().getDataType() == FLOAT) {
-                n.setAttribute(i, a.toBuilder().setT(half(floats(a.getT()))));
+                n.setAttribute(i, a.toBuilder().setT(half(GraphIndex.floatTensor(a.getT()))));
             } else if (node.getOpType().equals("Cast") && a.getName().equals("to") && a.getI() == FLOAT) {
                 n.setAttribute(i, a.toBuilder().setI(FLOAT16));
             }
         }
         return n.build();
-    }
-
-    private static FloatTensor floats(TensorProto t) {
-        long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
-        float[] data;
-        if (!t.getRawData().isEmpty()) {
-            ByteBuffer buf = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-            data = new float[buf.remaining() / Float.BYTES];
-            buf.asFloatBuffer().get(data);
-        } else {
-            data = new float[t.getFloatDataCount()];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = t.getFloatData(i);
-            }
-        }
-        return new FloatTensor(shape, data);
     }
 
     private static TensorProto half(FloatTensor t) {

@@ -5,8 +5,6 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.blockbench.analysis.shape.TensorProtos;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.NodeView;
 
@@ -95,19 +94,12 @@ final class GraphIndex {
         if (t == null || t.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
             return null;
         }
-        long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
-        float[] data;
-        if (!t.getRawData().isEmpty()) {
-            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-            data = new float[b.remaining() / Float.BYTES];
-            b.asFloatBuffer().get(data);
-        } else {
-            data = new float[t.getFloatDataCount()];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = t.getFloatData(i);
-            }
-        }
-        return new FloatTensor(shape, data);
+        return floatTensor(t);
+    }
+
+    /** A float32 tensor proto's shape and values (decoded by {@link TensorProtos#floats}). */
+    static FloatTensor floatTensor(TensorProto t) {
+        return new FloatTensor(TensorProtos.shape(t), TensorProtos.floats(t));
     }
 
     /** The int64 value of an initializer or Constant, or null when it is none or not int64. */
@@ -116,12 +108,6 @@ final class GraphIndex {
         if (t == null || t.getDataType() != TensorProto.DataType.INT64_VALUE) {
             return null;
         }
-        if (!t.getRawData().isEmpty()) {
-            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-            long[] out = new long[b.remaining() / Long.BYTES];
-            b.asLongBuffer().get(out);
-            return out;
-        }
-        return t.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+        return TensorProtos.decode(t).ints();
     }
 }
