@@ -49,10 +49,10 @@ public record CpuSet(SortedSet<Integer> cpus) {
 
     /**
      * The CPUs for a benchmark whose sessions run up to {@code threads} ORT intra-op threads
-     * (0 = ORT's default, taken as every CPU this process may use): {@value #NONE} gives none,
-     * {@value #AUTO} the {@code threads} highest-numbered CPUs this process may use (CPU 0 tends
-     * to take more interrupts), anything else is parsed as a CPU list and must hold at least
-     * {@code threads} CPUs.
+     * (0 = ORT's default, taken as every CPU this process was {@linkplain #granted() granted}):
+     * {@value #NONE} gives none, {@value #AUTO} the {@code threads} highest-numbered granted CPUs
+     * (CPU 0 tends to take more interrupts), anything else is parsed as a CPU list and must hold
+     * at least {@code threads} CPUs.
      *
      * @throws BadInputException for a malformed or foreign list, or one with too few CPUs
      */
@@ -61,11 +61,11 @@ public record CpuSet(SortedSet<Integer> cpus) {
         if (word.equals(NONE)) {
             return Optional.empty();
         }
-        CpuSet allowed = allowed();
+        CpuSet allowed = granted();
         int wanted = threads <= 0 ? allowed.size() : threads;
         if (word.equals(AUTO)) {
             if (wanted > allowed.size()) {
-                throw new BadInputException(threads + " threads need " + threads + " CPUs, but this process may use only "
+                throw new BadInputException(threads + " threads need " + threads + " CPUs, but this process was granted only "
                         + allowed + "; give --cpus none or fewer threads");
             }
             List<Integer> ascending = List.copyOf(allowed.cpus);
@@ -120,6 +120,29 @@ public record CpuSet(SortedSet<Integer> cpus) {
             }
             return new CpuSet(all);
         }
+    }
+
+    /**
+     * The CPUs this process was granted: {@link #allowed()}, narrowed to the CPUs Slurm
+     * allocated to the job when it runs as a Slurm task that Slurm did not bind
+     * ({@link SlurmTask#allocatedCpus}). Tasks that share a node then pin to their own CPUs
+     * instead of all choosing the same highest-numbered ones.
+     */
+    public static CpuSet granted() {
+        CpuSet allowed = allowed();
+        return SlurmTask.current().map(task -> task.allocatedCpus(allowed)).orElse(allowed);
+    }
+
+    /**
+     * A well-formed Linux CPU list as a set, without checking that this process may use it.
+     *
+     * @throws BadInputException for a malformed list
+     */
+    public static CpuSet ofList(String list) {
+        if (!LIST.matcher(list.strip()).matches()) {
+            throw new BadInputException("CPU list '" + list + "' is malformed; write it as Linux does, e.g. 1, 0-3 or 0,2-3");
+        }
+        return new CpuSet(expand(list.strip(), list));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.blockbench.bench.CpuSet;
+import org.blockbench.bench.SlurmTask;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
 import org.blockbench.bench.sweep.SweepReport;
@@ -63,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Print one line per config instead of a progress bar.")
     boolean noProgress;
 
-    @Option(names = "--ignore-jmh-lock", description = "Run even while another JMH run holds /tmp/jmh.lock (results may be disturbed).")
+    @Option(names = "--ignore-jmh-lock", description = "Run even while another JMH run holds JMH's lock (<java.io.tmpdir>/jmh.lock; a Slurm task has its own) (results may be disturbed).")
     boolean ignoreJmhLock;
 
     @Override
@@ -74,6 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
         Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
         SweepSelection plan = selection.toSelection();
         List<String> forkArgs = new ArrayList<>(jvmArgs);
+        // array tasks on one node share /tmp: each keeps its own JMH lock and temporary files
+        SlurmTask.current().ifPresent(task -> forkArgs.add(task.isolateTemporaryFiles()));
         List<Integer> threads = plan.intraOpThreads();
         CpuSet.choose(cpus, threads.contains(0) ? 0 : threads.stream().mapToInt(Integer::intValue).max().orElse(1))
                 .ifPresent(set -> forkArgs.add(set.forkArgument()));

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
+import org.blockbench.RunFailedException;
+import org.blockbench.bench.result.ShardCoverage;
 import org.blockbench.bench.result.ResultMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,11 @@ public final class MergeCommand implements Callable<Integer> {
             description = "Merged JMH JSON (default: <run>/results.json when the only input is a run directory).")
     Path output;
 
+    @Option(names = "--allow-partial",
+            description = "Merge even when shards of the sweep are missing (their results-shard-i-of-N.json absent);"
+                    + " the sidecar and the leaderboard then say the sweep is partial. Without it a missing shard is exit 1.")
+    boolean allowPartial;
+
     @Override
     public Integer call() {
         Path target = output;
@@ -33,9 +40,18 @@ public final class MergeCommand implements Callable<Integer> {
             }
             target = inputs.get(0).resolve("results.json");
         }
-        int count = ResultMerger.mergeInto(inputs, target);
+        ShardCoverage coverage = ShardCoverage.of(inputs);
+        List<String> missing = coverage.missing();
+        if (!missing.isEmpty() && !allowPartial) {
+            // an afterany merge job must not publish half a sweep as if it were the whole one
+            throw new RunFailedException("the sweep is incomplete: shard(s) " + String.join(", ", missing) + " of "
+                    + coverage.count() + " are missing (no results-shard-i-of-" + coverage.count() + ".json); rerun them"
+                    + " (bench --shard i/" + coverage.count() + " --resume), or merge the rest with --allow-partial");
+        }
+        int count = ResultMerger.mergeInto(inputs, target, missing);
         System.out.println("merged " + count + " results from " + inputs.size() + " input(s) into " + target
-                + " (metadata: " + ResultMerger.sidecarOf(target) + ")");
+                + " (metadata: " + ResultMerger.sidecarOf(target) + ")"
+                + (missing.isEmpty() ? "" : "; PARTIAL sweep, shard(s) " + String.join(", ", missing) + " missing"));
         return ExitCodes.OK;
     }
 }

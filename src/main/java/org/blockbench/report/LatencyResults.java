@@ -9,6 +9,8 @@ import org.blockbench.bench.result.JmhMetric;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.JmhResults;
+import org.blockbench.bench.result.ResultsMetadata;
+import org.blockbench.bench.result.ShardCoverage;
 import org.blockbench.bench.result.ScoreUnit;
 import org.blockbench.stats.Stats;
 import org.blockbench.stats.WeightedSamples;
@@ -59,7 +61,36 @@ public final class LatencyResults {
         if (results.isEmpty()) {
             notes.add("no JMH latency results under " + dir);
         }
+        notes.addAll(partialSweeps(dir));
         return new Reading(results, notes);
+    }
+
+    /**
+     * A note for each run directory under {@code dir} (or {@code dir} itself) that holds a
+     * partial sharded sweep: shards whose results are absent, or a merge made with
+     * {@code merge --allow-partial} that recorded the shards it lacked.
+     */
+    static List<String> partialSweeps(Path dir) {
+        List<Path> runs = new ArrayList<>(List.of(dir));
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            list.filter(Files::isDirectory).sorted().forEach(runs::add);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> notes = new ArrayList<>();
+        for (Path run : runs) {
+            ShardCoverage coverage = ShardCoverage.of(List.of(run));
+            List<String> missing = coverage.missing();
+            Path merged = ResultsMetadata.sidecarOf(run.resolve("results.json"));
+            if (coverage.count() == 0 && Files.isRegularFile(merged) && ResultsMetadata.read(merged).missingShards() != null) {
+                missing = ResultsMetadata.read(merged).missingShards();
+            }
+            if (!missing.isEmpty()) {
+                notes.add("PARTIAL sweep: " + run + " lacks shard(s) " + String.join(", ", missing)
+                        + "; the configs of those shards are not on this board");
+            }
+        }
+        return notes;
     }
 
     /**

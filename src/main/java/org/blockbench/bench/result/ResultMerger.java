@@ -44,6 +44,16 @@ public final class ResultMerger {
      * @return the number of results written
      */
     public static int mergeInto(List<Path> inputs, Path output) {
+        return mergeInto(inputs, output, List.of());
+    }
+
+    /**
+     * Merges as {@link #mergeInto(List, Path)}, recording in the sidecar that the merge lacks
+     * {@code missingShards} (a partial sweep, see {@link ShardCoverage}).
+     *
+     * @return the number of results written
+     */
+    public static int mergeInto(List<Path> inputs, Path output, List<String> missingShards) {
         List<JmhRecord> merged = merge(inputs);
         AtomicFile.writeString(output, JmhJson.array(merged));
         Path ownSidecar = sidecarOf(output).toAbsolutePath().normalize();
@@ -63,7 +73,7 @@ public final class ResultMerger {
         }
         new ResultsMetadata(ResultsMetadata.FORMAT, output.getFileName().toString(), null, null,
                 start.map(Instant::toString).orElse(null), null, null, null, null, Instant.now().toString(), merged.size(),
-                from, sources).write(sidecarOf(output));
+                from, sources, missingShards.isEmpty() ? null : List.copyOf(missingShards)).write(sidecarOf(output));
         return merged.size();
     }
 

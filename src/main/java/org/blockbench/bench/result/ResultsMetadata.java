@@ -36,11 +36,22 @@ import org.blockbench.io.AtomicFile;
  * @param resultCount number of records written (merge)
  * @param mergedFrom  the merge's inputs, absolute (merge)
  * @param sources     the inputs' own sidecars (merge)
+ * @param missingShards the shards ("i/N") a merge made with {@code --allow-partial} lacked: a
+ *                    partial sweep (merge; absent when complete)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultsMetadata(String format, String results, String run, String shard, String startedAt,
                               RunEnvironment environment, JsonNode options, JsonNode sweep, JsonNode configs,
-                              String mergedAt, Integer resultCount, List<String> mergedFrom, List<Source> sources) {
+                              String mergedAt, Integer resultCount, List<String> mergedFrom, List<Source> sources,
+                              List<String> missingShards) {
+
+    /** A sidecar of a complete sweep or merge (no missing shards). */
+    public ResultsMetadata(String format, String results, String run, String shard, String startedAt,
+                           RunEnvironment environment, JsonNode options, JsonNode sweep, JsonNode configs,
+                           String mergedAt, Integer resultCount, List<String> mergedFrom, List<Source> sources) {
+        this(format, results, run, shard, startedAt, environment, options, sweep, configs, mergedAt, resultCount, mergedFrom,
+                sources, null);
+    }
 
     /** The format tag. */
     public static final String FORMAT = "blockbench-jmh-metadata/1";

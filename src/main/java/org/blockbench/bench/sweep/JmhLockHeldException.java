@@ -7,7 +7,7 @@ public final class JmhLockHeldException extends BadInputException {
     private static final long serialVersionUID = 1L;
 
     public JmhLockHeldException() {
-        super("another JMH run holds JMH's lock (/tmp/jmh.lock), so results would be disturbed;"
+        super("another JMH run holds JMH's lock (" + System.getProperty("java.io.tmpdir") + "/jmh.lock), so results would be disturbed;"
                 + " wait for it to finish, or pass --ignore-jmh-lock");
     }
 }
