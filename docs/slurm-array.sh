@@ -8,6 +8,8 @@
 #   sbatch --dependency=afterany:$jobid --export=ALL --wrap "docs/slurm-array.sh merge"
 #
 # Run from the repository root after `mvn package` and `java -jar target/blockbench.jar export`.
+# Options given to sbatch override the #SBATCH lines below, e.g. `sbatch --array=0-1 --cpus-per-task=1`
+# (what cli.SlurmLatencySweepTest runs on a one-node cluster: both tasks share the node).
 #SBATCH --job-name=blockbench
 #SBATCH --array=0-3
 #SBATCH --cpus-per-task=2
@@ -26,6 +28,9 @@ if [[ "${1:-}" == "merge" ]]; then
 fi
 
 # --resume: a requeued task skips the configs its shard already finished.
+# --cpus auto: the forks are pinned to the CPUs Slurm gave this task (its affinity, or scontrol's
+# CPU_IDs where the TaskPlugin does not bind), and the task keeps its own JMH lock and temporary
+# files, so tasks sharing a node neither collide nor wait for each other (docs/cluster.md).
 # BLOCKBENCH_ARGS adds options, e.g. "--blocks ResNetBasicBlock --batch 1,8" or "--jmh-defaults".
 exec java -jar "$JAR" bench --models "${MODELS:-$BLOCKBENCH_HOME/onnx-models}" --output "$RESULTS" \
-    --run "$RUN" --resume --no-progress ${BLOCKBENCH_ARGS:-}
+    --run "$RUN" --resume --no-progress --cpus auto ${BLOCKBENCH_ARGS:-}

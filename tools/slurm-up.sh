@@ -56,8 +56,14 @@ mkdir -p "$DIR/munge" "$DIR/state" "$DIR/spool"
 chmod 0700 "$DIR/munge"
 : > "$DIR/pids"
 
-# a free TCP port on loopback (the kernel picks it; the short race with another process is accepted)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# a TCP port nothing listens on at loopback, drawn at random (a race with another process is accepted)
+free_port() {
+    local port
+    while true; do
+        port=$(( 20000 + RANDOM % 40000 ))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+    done
+}
 CTLD_PORT=$(free_port)
 SLURMD_PORT=$(free_port)
 while [[ "$SLURMD_PORT" == "$CTLD_PORT" ]]; do SLURMD_PORT=$(free_port); done
@@ -138,4 +144,4 @@ done
 [[ "$state" == "idle" ]] || fail "node bbnode is '${state:-unreachable}', not idle, after ${SLURM_UP_TIMEOUT:-120} s"
 echo "pids $(tr '\n' ' ' < "$DIR/pids")"
 echo "$NODE_LINE"
-printf 'slurm up in %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
+awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "slurm up in %.1f s\n", e - s }'
