@@ -149,9 +149,9 @@ class SlurmLatencySweepTest {
             for (JmhRecord r : JmhReader.read(shardResults).records()) {
                 r.tree().path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
             }
-            String jobId = (shard == 0 ? t0 : t1).id();
-            assertTrue(jvmArgs.stream().anyMatch(a -> a.startsWith("-Djava.io.tmpdir=") && a.endsWith("/blockbench-slurm-"
-                    + slurmJobId(jobId))), "shard " + shard + " forks: " + jvmArgs);
+            String taskDir = "/blockbench-slurm-" + slurmJobId((shard == 0 ? t0 : t1).id());
+            assertTrue(jvmArgs.stream().anyMatch(a -> a.startsWith("-Djava.io.tmpdir=") && a.endsWith(taskDir)),
+                    "shard " + shard + " forks: " + jvmArgs);
             pinnedBy.put("shard " + shard, jvmArgs.stream().filter(a -> a.startsWith("-Dblockbench.cpus=")).findFirst()
                     .orElse("not pinned"));
         }

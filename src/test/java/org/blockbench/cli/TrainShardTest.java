@@ -224,7 +224,7 @@ class TrainShardTest {
      * sharded and unsharded training (model, seed, per-epoch and final accuracies, the trained
      * models' SHA-256).
      */
-    private static Map<String, String> runs(Path root) throws IOException {
+    static Map<String, String> runs(Path root) throws IOException {
         Map<String, String> runs = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.getFileName().toString().equals("run.json")).toList()) {
