@@ -16,6 +16,7 @@
 #SBATCH --mem=4G
 #SBATCH --time=02:00:00
 #SBATCH --output=jmh-results/slurm-%A_%a.out
+#SBATCH --open-mode=append
 set -euo pipefail
 
 BLOCKBENCH_HOME=${BLOCKBENCH_HOME:-${SLURM_SUBMIT_DIR:-$PWD}}
@@ -27,7 +28,8 @@ if [[ "${1:-}" == "merge" ]]; then
     exec java -jar "$JAR" merge "$RESULTS/$RUN"
 fi
 
-# --resume: a requeued task skips the configs its shard already finished.
+# --resume: a requeued task skips the configs its shard already finished (--open-mode=append keeps
+# the log of its first attempt above the second's).
 # --cpus auto: the forks are pinned to the CPUs Slurm gave this task (its affinity, or scontrol's
 # CPU_IDs where the TaskPlugin does not bind), and the task keeps its own JMH lock and temporary
 # files, so tasks sharing a node neither collide nor wait for each other (docs/cluster.md).

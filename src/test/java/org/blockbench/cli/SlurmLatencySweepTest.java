@@ -169,7 +169,8 @@ class SlurmLatencySweepTest {
                 results.toString(), "-o", checkout.resolve("analysis").toString()), err.toString());
         assertFalse(out.toString().contains("PARTIAL"), out.toString());
         JsonNode board = JsonFiles.mapper().readTree(checkout.resolve("analysis/leaderboard.json").toFile());
-        assertEquals(4, countLatencies(board), board.toPrettyString());
+        assertEquals(List.of("MobileOneBlock/early", "MobileOneBlock/late", "ResNetBasicBlock/early", "ResNetBasicBlock/late"),
+                modelsWithLatency(board), board.toPrettyString());
 
         // the same merge job over the run without shard 1: exit 1, naming the shard; --allow-partial merges and the board says so
         Path partial = results.resolve("partial");
@@ -210,6 +211,11 @@ class SlurmLatencySweepTest {
         }
         Shell.Result requeue = cluster.bash(checkout, Map.of(), Duration.ofSeconds(30), "scontrol requeue " + array + "_1");
         assertEquals(0, requeue.exit(), requeue.output());
+        // Slurm holds a requeued job for about 2 minutes (its BeginTime) before it may start again; not worth waiting for here
+        Shell.Result release = cluster.bash(checkout, Map.of(), Duration.ofSeconds(30),
+                "for i in $(seq 1 50); do scontrol update JobId=" + array + "_1 StartTime=now 2>/dev/null && exit 0; sleep 0.2; done;"
+                        + " scontrol update JobId=" + array + "_1 StartTime=now");
+        assertEquals(0, release.exit(), release.output());
         Map<String, SlurmCluster.Job> tasks = cluster.awaitFinal(array, SWEEP_LIMIT);
         String log1 = read(checkout.resolve("jmh-results/slurm-" + array + "_1.out"));
         System.out.println("requeue of " + array + "_1 with " + doneAtKill + " finished: " + tasks.values() + "\n" + log1);
@@ -223,6 +229,8 @@ class SlurmLatencySweepTest {
         assertEquals(2, earlier + now, sweep.toString());
         assertTrue(earlier >= doneAtKill.size(), "every config finished before the requeue was kept: " + sweep);
         assertTrue(now <= 2 - doneAtKill.size(), "only configs unfinished at the requeue were measured again: " + sweep);
+        assertEquals(2, Pattern.compile("bench: 2 configs \\(shard 1/2\\)").matcher(log1).results().count(),
+                "both attempts in the task's log: " + log1);
         for (String key : doneAtKill) {
             assertTrue(log1.contains("done already " + key), log1);
         }
@@ -245,10 +253,17 @@ class SlurmLatencySweepTest {
         return keys.stream().filter(k -> Files.isRegularFile(run.resolve("configs").resolve(k + ".json"))).toList();
     }
 
-    private static int countLatencies(JsonNode board) {
-        int[] count = {0};
-        board.findValues("latency_mean_ms").forEach(v -> count[0] += v.isNumber() ? 1 : 0);
-        return count[0];
+    /** The board's models that have a measured mean latency, sorted. */
+    private static List<String> modelsWithLatency(JsonNode board) {
+        List<String> models = new ArrayList<>();
+        for (JsonNode dataset : board.path("boards")) {
+            for (JsonNode row : dataset.path("rows")) {
+                if (row.path("latency").path("mean_ms").isNumber()) {
+                    models.add(row.path("model").asText());
+                }
+            }
+        }
+        return models.stream().sorted().toList();
     }
 
     /** {@code 7_1} → the task's own SLURM_JOB_ID, which scontrol reports as JobId. */

@@ -29,6 +29,7 @@ import org.blockbench.io.JsonFiles;
  *   logs/&lt;key&gt;.log               JMH's own output for it
  *   results.json                  every finished config of the plan, one JMH JSON array
  *   results.meta.json             the metadata sidecar; summary.txt the human table
+ *   scratch/task-&lt;random&gt;/          one process's pre-check profiles (removed when empty)
  * </pre>
  * A shard writes {@code results-shard-i-of-N.*} instead, so that shards can share one run
  * directory.
@@ -41,6 +42,7 @@ public final class RunDirectory {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path root;
+    private Path scratch;
 
     private RunDirectory(Path root) {
         this.root = root;
@@ -144,9 +146,22 @@ public final class RunDirectory {
         return root.resolve("logs").resolve(key + ".log");
     }
 
-    /** Scratch space (preflight profiles). */
-    public Path scratch() {
-        return root.resolve("scratch");
+    /**
+     * Scratch space (preflight profiles) of this process alone: {@code scratch/task-<random>/},
+     * made on first use. Shards running at once in one run directory (array tasks) would
+     * otherwise meet in it: ORT names a profile by the second it starts, so two tasks' pre-checks
+     * started in the same second wrote one file.
+     */
+    public synchronized Path scratch() {
+        if (scratch == null) {
+            Path shared = root.resolve("scratch");
+            try {
+                scratch = Files.createTempDirectory(Files.createDirectories(shared), "task-");
+            } catch (IOException e) {
+                throw new org.blockbench.io.OutputWriteException(shared, e);
+            }
+        }
+        return scratch;
     }
 
     /** The finished result of a config, if its file exists and is a JMH result array. */
