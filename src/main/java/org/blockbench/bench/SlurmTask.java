@@ -100,11 +100,11 @@ public record SlurmTask(String jobId, int cpusOnNode) {
                 p.destroyForcibly();
                 return unknown(allowed, "scontrol show job -d " + jobId + " failed: " + org.blockbench.text.OneLine.firstLine(output));
             }
-            Matcher m = CPU_IDS.matcher(output);
-            if (!m.find()) {
+            Optional<CpuSet> ids = cpuIds(output);
+            if (ids.isEmpty()) {
                 return unknown(allowed, "scontrol show job -d " + jobId + " names no CPU_IDs");
             }
-            CpuSet given = CpuSet.ofList(m.group(1));
+            CpuSet given = ids.get();
             if (!allowed.cpus().containsAll(given.cpus())) {
                 return unknown(allowed, "Slurm's CPU_IDs " + given + " lie outside this process's CPUs " + allowed);
             }
@@ -115,6 +115,16 @@ public record SlurmTask(String jobId, int cpusOnNode) {
             Thread.currentThread().interrupt();
             return unknown(allowed, "interrupted while asking scontrol");
         }
+    }
+
+    /**
+     * The CPU_IDs of {@code scontrol show job -d}'s output (one node: the job's only node here).
+     * Slurm numbers CPUs as the node's abstract core ids, which are the OS's CPU numbers on
+     * nodes whose cores each have one thread (CR_Core) and are numbered in order.
+     */
+    static Optional<CpuSet> cpuIds(String scontrolOutput) {
+        Matcher m = CPU_IDS.matcher(scontrolOutput);
+        return m.find() ? Optional.of(CpuSet.ofList(m.group(1))) : Optional.empty();
     }
 
     private CpuSet unknown(CpuSet allowed, String why) {
