@@ -213,8 +213,8 @@ class SlurmLatencySweepTest {
         assertEquals(0, requeue.exit(), requeue.output());
         // Slurm holds a requeued job for about 2 minutes (its BeginTime) before it may start again; not worth waiting for here
         Shell.Result release = cluster.bash(checkout, Map.of(), Duration.ofSeconds(30),
-                "for i in $(seq 1 50); do scontrol update JobId=" + array + "_1 StartTime=now 2>/dev/null && exit 0; sleep 0.2; done;"
-                        + " scontrol update JobId=" + array + "_1 StartTime=now");
+                "for i in $(seq 1 150); do scontrol -o show job " + array + "_1 | grep -q 'JobState=PENDING Reason=BeginTime'"
+                        + " && exec scontrol update JobId=" + array + "_1 StartTime=now; sleep 0.2; done; echo 'not held'; exit 1");
         assertEquals(0, release.exit(), release.output());
         Map<String, SlurmCluster.Job> tasks = cluster.awaitFinal(array, SWEEP_LIMIT);
         String log1 = read(checkout.resolve("jmh-results/slurm-" + array + "_1.out"));
