@@ -9,7 +9,8 @@
 #
 # Run from the repository root after `mvn package` and `java -jar target/blockbench.jar export`.
 # Options given to sbatch override the #SBATCH lines below, e.g. `sbatch --array=0-1 --cpus-per-task=1`
-# (what cli.SlurmLatencySweepTest runs on a one-node cluster: both tasks share the node).
+# (what cli.SlurmLatencySweepTest runs on a one-node cluster: both tasks share the node). Tasks that
+# share a node disturb each other's latencies (docs/cluster.md): add --exclusive when the numbers matter.
 #SBATCH --job-name=blockbench
 #SBATCH --array=0-3
 #SBATCH --cpus-per-task=2
