@@ -1,8 +1,10 @@
 package org.blockbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import org.blockbench.cluster.Checkout;
 import org.blockbench.cluster.Shell;
 import org.blockbench.cluster.SlurmCluster;
+import org.blockbench.io.JsonFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * synthetic data), 2 models × 2 seeds, one epoch on 128 images, as a 2-task array sharing the
  * node. The prepare job, both train tasks and the dependent leaderboard job finish, and the
  * sharded runs are bit-identical to the same runs trained unsharded in this JVM (same seeds,
- * one training thread).
+ * one training thread). A task requeued mid-run resumes from its last epoch checkpoint.
  */
 class SlurmTrainingSweepTest {
 
@@ -68,10 +71,13 @@ class SlurmTrainingSweepTest {
         return doc.subList(open + 1, close);
     }
 
-    @Test
-    void documentedTrainingArrayMatchesTheUnshardedRuns() throws Exception {
+    /**
+     * Saves the documented slurm-train.sh in {@code checkout} and runs the documented submission
+     * (prepare, the array as 2 tasks of one CPU, and, when {@code withBoard}, the leaderboard)
+     * with {@code SWEEP=smoke}; returns the job ids it printed: prep, train, board.
+     */
+    private static Map<String, String> submit(Path checkout, Map<String, String> env, boolean withBoard) throws Exception {
         List<String> doc = Files.readAllLines(Path.of("docs/cluster.md"));
-        Path checkout = Checkout.create(dir.resolve("checkout"));
         Files.write(checkout.resolve("slurm-train.sh"), fencedBlock(doc, "## Slurm (job array)", "```bash"));
         List<String> submit = fencedBlock(doc, "Submit a sweep (the array size is the shard count: 42 for BlockZoo, 5 for GWO):",
                 "```sh").subList(0, 4);
@@ -86,16 +92,22 @@ class SlurmTrainingSweepTest {
                 + submit.get(1) + "\n"
                 // 2 shards of one CPU each, so both tasks share the 2-CPU node at once
                 + submit.get(2).replace("--array=0-41 ", "--array=0-1 --cpus-per-task=1 ") + "\n"
-                + "board=$(" + submit.get(3).replaceFirst("sbatch ", "sbatch --parsable ") + ")\n"
+                + (withBoard ? "board=$(" + submit.get(3).replaceFirst("sbatch ", "sbatch --parsable ") + ")\n" : "board=none\n")
                 + "echo \"prep=$prep\"; echo \"train=$train\"; echo \"board=$board\"\n";
-        Shell.Result submitted = cluster.bash(checkout, Map.of("SEEDS", "0,1", "BLOCKBENCH_ARGS", BUDGET),
-                Duration.ofSeconds(60), script);
+        Shell.Result submitted = cluster.bash(checkout, env, Duration.ofSeconds(60), script);
         assertEquals(0, submitted.exit(), submitted.output());
         Map<String, String> ids = new HashMap<>();
         Matcher m = Pattern.compile("(?m)^(prep|train|board)=(\\S+)$").matcher(submitted.output());
         while (m.find()) {
             ids.put(m.group(1), m.group(2));
         }
+        return ids;
+    }
+
+    @Test
+    void documentedTrainingArrayMatchesTheUnshardedRuns() throws Exception {
+        Path checkout = Checkout.create(dir.resolve("checkout"));
+        Map<String, String> ids = submit(checkout, Map.of("SEEDS", "0,1", "BLOCKBENCH_ARGS", BUDGET), true);
 
         SlurmCluster.Job prep = only(cluster.awaitFinal(ids.get("prep"), Duration.ofSeconds(180)));
         assertEquals("COMPLETED", prep.state(), log(checkout, "slurm-blockbench-train-" + prep.id() + "_4294967294.out"));
@@ -127,6 +139,45 @@ class SlurmTrainingSweepTest {
         assertEquals(4, unsharded.size(), unsharded.toString());
         assertEquals(unsharded, TrainShardTest.runs(root.resolve("training")), "bit-identical runs, sharded on Slurm or not");
         System.out.println("unsharded = sharded: " + unsharded);
+    }
+
+    @Test
+    void requeuedTrainingTaskResumesFromItsLastEpochCheckpoint() throws Exception {
+        Path checkout = Checkout.create(dir.resolve("requeue"));
+        // one model, 3 epochs of 512 images: shard 0 trains seed 0, shard 1 seed 1
+        Map<String, String> ids = submit(checkout, Map.of("SEEDS", "0,1", "BLOCKBENCH_ARGS",
+                "--models StandardConv/gwo-net --epochs 3 --train-size 512 --val-size 64"), false);
+        String array = ids.get("train");
+        Path run = checkout.resolve("sweeps/smoke/training/StandardConv/gwo-net/gwo-synthetic/seed-1");
+        Path state = run.resolve("checkpoint/checkpoint.json");
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (!Files.exists(state)) {
+            assertTrue(System.nanoTime() < deadline, "task 1 wrote no epoch checkpoint within 240 s: " + cluster.jobs(array));
+            Thread.sleep(50);
+        }
+        Shell.Result requeue = cluster.bash(checkout, Map.of(), Duration.ofSeconds(30), "scontrol requeue " + array + "_1");
+        assertEquals(0, requeue.exit(), requeue.output());
+        int checkpointed = JsonFiles.mapper().readTree(state.toFile()).get("epochs_completed").asInt();
+        boolean finishedFirst = Files.exists(run.resolve("run.json"));
+        // Slurm holds a requeued job for about 2 minutes (its BeginTime); released at once here
+        Shell.Result release = cluster.bash(checkout, Map.of(), Duration.ofSeconds(40),
+                "for i in $(seq 1 150); do scontrol -o show job " + array + "_1 | grep -q 'JobState=PENDING Reason=BeginTime'"
+                        + " && exec scontrol update JobId=" + array + "_1 StartTime=now; sleep 0.2; done; echo 'not held'; exit 1");
+        assertEquals(0, release.exit(), release.output());
+        Map<String, SlurmCluster.Job> tasks = cluster.awaitFinal(array, Duration.ofSeconds(240));
+        String log1 = log(checkout, "slurm-blockbench-train-" + array + "_1.out");
+        JsonNode record = JsonFiles.mapper().readTree(run.resolve("run.json").toFile());
+        System.out.println("training requeue of " + array + "_1 after " + checkpointed + " checkpointed epoch(s): " + tasks.values()
+                + ", resumed at epoch " + record.path("provenance").path("resumed_at_epoch") + "\n" + log1);
+
+        assertFalse(finishedFirst, "the run was still training at the requeue");
+        assertEquals(List.of("COMPLETED", "COMPLETED"), tasks.values().stream().map(SlurmCluster.Job::state).toList(), log1);
+        assertEquals(1, tasks.get(array + "_1").restarts());
+        assertEquals(3, record.get("epochs").size());
+        int resumedAt = record.path("provenance").path("resumed_at_epoch").asInt(-1);
+        assertTrue(resumedAt >= checkpointed && resumedAt >= 1 && resumedAt < 3,
+                "resumed from the last checkpoint (" + checkpointed + " epoch(s) when requeued), losing at most the epoch in"
+                        + " progress: resumed at " + resumedAt);
     }
 
     private static SlurmCluster.Job only(Map<String, SlurmCluster.Job> jobs) {
