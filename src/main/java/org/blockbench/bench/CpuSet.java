@@ -65,7 +65,7 @@ public record CpuSet(SortedSet<Integer> cpus) {
         int wanted = threads <= 0 ? allowed.size() : threads;
         if (word.equals(AUTO)) {
             if (wanted > allowed.size()) {
-                throw new BadInputException(threads + " threads need " + threads + " CPUs, but this process was granted only "
+                throw new BadInputException(threads + " threads need " + threads + " CPUs, but this process may use only "
                         + allowed + "; give --cpus none or fewer threads");
             }
             List<Integer> ascending = List.copyOf(allowed.cpus);

@@ -221,7 +221,9 @@ class SlurmLatencySweepTest {
         System.out.println("requeue of " + array + "_1 with " + doneAtKill + " finished: " + tasks.values() + "\n" + log1);
 
         SlurmCluster.Job t1 = tasks.get(array + "_1");
-        assertEquals("COMPLETED", t1.state(), log1);
+        String ctld = cluster.log("slurmctld.log");
+        assertEquals("COMPLETED", t1.state(), () -> tasks + "\n" + log1 + "\nslurmctld.log:\n"
+                + ctld.substring(Math.max(0, ctld.length() - 4000)));
         assertEquals(1, t1.restarts(), tasks.toString());
         JsonNode sweep = ResultsMetadata.read(run.resolve("results-shard-1-of-2.meta.json")).sweep();
         long earlier = sweep.get("finishedEarlier").asLong();
