@@ -209,13 +209,7 @@ class SlurmLatencySweepTest {
             assertTrue(System.nanoTime() < deadline, "task 1 finished no config within " + SWEEP_LIMIT.toSeconds() + " s");
             Thread.sleep(100);
         }
-        Shell.Result requeue = cluster.bash(checkout, Map.of(), Duration.ofSeconds(30), "scontrol requeue " + array + "_1");
-        assertEquals(0, requeue.exit(), requeue.output());
-        // Slurm holds a requeued job for about 2 minutes (its BeginTime) before it may start again; not worth waiting for here
-        Shell.Result release = cluster.bash(checkout, Map.of(), Duration.ofSeconds(30),
-                "for i in $(seq 1 150); do scontrol -o show job " + array + "_1 | grep -q 'JobState=PENDING Reason=BeginTime'"
-                        + " && exec scontrol update JobId=" + array + "_1 StartTime=now; sleep 0.2; done; echo 'not held'; exit 1");
-        assertEquals(0, release.exit(), release.output());
+        cluster.requeueAndRelease(array + "_1");
         Map<String, SlurmCluster.Job> tasks = cluster.awaitFinal(array, SWEEP_LIMIT);
         String log1 = read(checkout.resolve("jmh-results/slurm-" + array + "_1.out"));
         System.out.println("requeue of " + array + "_1 with " + doneAtKill + " finished: " + tasks.values() + "\n" + log1);

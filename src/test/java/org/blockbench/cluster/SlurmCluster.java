@@ -165,6 +165,34 @@ public final class SlurmCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Requeues {@code task} (a running job, or an array task {@code 7_1}) with
+     * {@code scontrol requeue}, then lets it start again at once instead of after the hold Slurm
+     * puts on a requeued job (its BeginTime, about 2 minutes): waits, at most 60 s, until Slurm
+     * holds it and the first attempt's slurmstepd has exited, then sets its StartTime to now.
+     * Waiting for the old step matters: an attempt released while the killed one is still being
+     * cleaned up was marked FAILED without running (seen once here).
+     */
+    public void requeueAndRelease(String task) throws IOException, InterruptedException {
+        Matcher id = Pattern.compile("^JobId=(\\d+)").matcher(bash(dir, Map.of(), Duration.ofSeconds(30),
+                "scontrol -o show job " + task).output());
+        if (!id.find()) {
+            fail("no job " + task);
+        }
+        Shell.Result requeue = bash(dir, Map.of(), Duration.ofSeconds(30), "scontrol requeue " + task);
+        if (requeue.exit() != 0) {
+            fail("scontrol requeue " + task + ": " + requeue.output());
+        }
+        String held = "scontrol -o show job " + task + " | grep -q 'JobState=PENDING Reason=BeginTime'";
+        String stepGone = "! pgrep -f '^slurmstepd: \\[" + id.group(1) + "\\.' >/dev/null";
+        Shell.Result release = bash(dir, Map.of(), Duration.ofSeconds(70), "for i in $(seq 1 300); do " + held + " && "
+                + stepGone + " && sleep 1 && exec scontrol update JobId=" + task + " StartTime=now; sleep 0.2; done;"
+                + " echo 'not held, or its first attempt still runs, after 60 s'; exit 1");
+        if (release.exit() != 0) {
+            fail("releasing requeued " + task + ": " + release.output() + "\n" + jobs(task));
+        }
+    }
+
     private static java.time.LocalDateTime time(String line, String name) {
         return field(line, name).filter(t -> t.matches("\\d{4}-.*")).map(java.time.LocalDateTime::parse).orElse(null);
     }
