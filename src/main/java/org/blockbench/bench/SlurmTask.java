@@ -78,6 +78,25 @@ public record SlurmTask(String jobId, int cpusOnNode) {
     }
 
     /**
+     * Removes the directory {@link #isolateTemporaryFiles} made this JVM's {@code java.io.tmpdir},
+     * with what JMH and its forks left in it; nothing when the temporary directory is another.
+     * Best effort: a file that cannot be removed is named on stderr and left.
+     */
+    public void removeTemporaryFiles() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        if (!dir.getFileName().toString().equals("blockbench-slurm-" + jobId) || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            System.err.println("blockbench: left the task's temporary directory " + dir + " (" + e + ")");
+        }
+    }
+
+    /**
      * The CPUs Slurm allocated to this job on this node, where the process's affinity does not
      * already say it: with {@code TaskPlugin=task/none} every task may run on every CPU, and
      * only the controller knows the split ({@code scontrol show job -d}, its {@code CPU_IDs}).

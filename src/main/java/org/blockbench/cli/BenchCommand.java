@@ -82,7 +82,12 @@ public final class BenchCommand implements Callable<Integer> {
                 .ifPresent(set -> forkArgs.add(set.forkArgument()));
         SweepRequest request = new SweepRequest(selection.models(), plan, jmh.toSettings(), chosen,
                 output, Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
-        SweepReport report = new SweepRunner(System.out, System.err).run(request);
-        return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        try {
+            SweepReport report = new SweepRunner(System.out, System.err).run(request);
+            return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        } finally {
+            // a node runs thousands of tasks over time: none leaves its directory behind (a killed one's is reused on requeue)
+            SlurmTask.current().ifPresent(SlurmTask::removeTemporaryFiles);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.blockbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -33,6 +34,28 @@ class SlurmTaskTest {
         assertTrue(Files.isDirectory(first));
         assertEquals(first, new SlurmTask("17", 1).privateTempDir(dir), "the requeued task (same job id) finds it again");
         assertEquals(dir.resolve("blockbench-slurm-18"), new SlurmTask("18", 1).privateTempDir(dir));
+    }
+
+    @Test
+    void removesOnlyItsOwnTemporaryDirectory() throws Exception {
+        String before = System.getProperty("java.io.tmpdir");
+        try {
+            SlurmTask task = new SlurmTask("17", 1);
+            Path own = task.privateTempDir(dir);
+            Files.writeString(Files.createDirectories(own.resolve("onnxruntime-java1")).resolve("lib.so"), "x");
+            Files.writeString(own.resolve("jmh.lock"), "");
+            System.setProperty("java.io.tmpdir", dir.toString());
+            task.removeTemporaryFiles(); // the temporary directory is not the task's: kept
+            assertTrue(Files.isDirectory(own));
+            System.setProperty("java.io.tmpdir", own.toString());
+            new SlurmTask("18", 1).removeTemporaryFiles(); // another job's: kept
+            assertTrue(Files.isDirectory(own));
+            task.removeTemporaryFiles();
+            assertFalse(Files.exists(own));
+            assertTrue(Files.isDirectory(dir));
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
+        }
     }
 
     @Test

@@ -150,8 +150,9 @@ class SlurmLatencySweepTest {
                 r.tree().path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
             }
             String taskDir = "/blockbench-slurm-" + slurmJobId((shard == 0 ? t0 : t1).id());
-            assertTrue(jvmArgs.stream().anyMatch(a -> a.startsWith("-Djava.io.tmpdir=") && a.endsWith(taskDir)),
-                    "shard " + shard + " forks: " + jvmArgs);
+            String tmpdir = jvmArgs.stream().filter(a -> a.startsWith("-Djava.io.tmpdir=")).findFirst().orElse("none");
+            assertTrue(tmpdir.endsWith(taskDir), "shard " + shard + " forks: " + jvmArgs);
+            assertFalse(Files.exists(Path.of(tmpdir.substring("-Djava.io.tmpdir=".length()))), "removed when the task ended");
             pinnedBy.put("shard " + shard, jvmArgs.stream().filter(a -> a.startsWith("-Dblockbench.cpus=")).findFirst()
                     .orElse("not pinned"));
         }
