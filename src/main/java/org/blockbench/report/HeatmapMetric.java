@@ -61,7 +61,8 @@ public record HeatmapMetric(String id, String title, String legend, boolean dive
                 double[] ci = ranks.interval(row.model(), ref.model());
                 boolean told = ranks.better(row.model(), ref.model()) || ranks.better(ref.model(), row.model());
                 double colour = told ? clamp(Math.log(ratio) / Math.log(2)) : 0;
-                String interval = ci == null ? "" : String.format(Locale.ROOT, "%.2f–%.2f×", ci[0], ci[1]);
+                String interval = ci == null ? "" : Double.isInfinite(ci[1]) || ci[0] == 0 ? "no interval (fewer than 2 forks, or another JMH mode)"
+                        : String.format(Locale.ROOT, "%.2f–%.2f×", ci[0], ci[1]);
                 return new Value((told || row.model().equals(ref.model()) ? "" : "≈ ") + String.format(Locale.ROOT, "%.2f×", ratio),
                         colour, ratio, interval);
             });

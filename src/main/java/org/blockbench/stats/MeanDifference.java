@@ -7,7 +7,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * of two configs), the paired one for replicates matched one to one (training seeds, which share
  * data order and initialisation). Replicates are the units that vary independently: forks for
  * latency, seeds for accuracy (house style rule 18). With fewer than two replicates a side (pairs
- * for the paired form) the difference has no standard error: p = 1 and the interval is unbounded.
+ * for the paired form), or replicates without any spread, the difference has no usable standard
+ * error: p = 1 and the interval is unbounded. A spread of zero is no evidence of zero noise
+ * (accuracies are multiples of 1 / validation images, so two seeds can differ by exactly the
+ * same amount), and a test that called it would be certain on two values.
  *
  * @param estimate          mean(a) − mean(b)
  * @param standardError     its standard error (NaN when undefined)
@@ -58,21 +61,15 @@ public record MeanDifference(double estimate, double standardError, double degre
         return new MeanDifference(s.mean(), s.sampleStandardDeviation() / Math.sqrt(s.count()), s.count() - 1);
     }
 
-    /** Whether a standard error exists (two or more replicates a side). */
+    /** Whether a usable standard error exists (two or more replicates a side, with some spread). */
     public boolean defined() {
-        return !Double.isNaN(standardError);
+        return standardError > 0 && Double.isFinite(standardError);
     }
 
-    /**
-     * Two-sided p-value of "no difference": 1 when undefined; 0 when the replicates have no
-     * spread at all yet differ (every replicate of one side equals every other of it).
-     */
+    /** Two-sided p-value of "no difference": 1 when there is no usable standard error. */
     public double pValue() {
         if (!defined()) {
             return 1;
-        }
-        if (standardError == 0) {
-            return estimate == 0 ? 1 : 0;
         }
         return 2 * new TDistribution(null, degreesOfFreedom).cumulativeProbability(-Math.abs(estimate) / standardError);
     }
@@ -85,7 +82,7 @@ public record MeanDifference(double estimate, double standardError, double degre
         if (!defined()) {
             return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
         }
-        double half = standardError == 0 ? 0 : criticalValue(alpha) * standardError;
+        double half = criticalValue(alpha) * standardError;
         return new double[] {estimate - half, estimate + half};
     }
 
@@ -97,9 +94,6 @@ public record MeanDifference(double estimate, double standardError, double degre
     public double power(double effect, double alpha) {
         if (!defined()) {
             return 0;
-        }
-        if (standardError == 0) {
-            return effect == 0 ? alpha : 1;
         }
         TDistribution t = new TDistribution(null, degreesOfFreedom);
         double c = criticalValue(alpha);

@@ -50,8 +50,13 @@ class MeanDifferenceTest {
 
     @Test
     void noSpreadAtAll() {
-        assertEquals(0, MeanDifference.welch(new double[] {1, 1}, new double[] {2, 2}).pValue(), 0, "every replicate differs");
-        assertEquals(1, MeanDifference.welch(new double[] {1, 1}, new double[] {1, 1}).pValue(), 0, "identical");
+        // no spread is no evidence of no noise: never called, no interval
+        MeanDifference flat = MeanDifference.welch(new double[] {1, 1}, new double[] {2, 2});
+        assertEquals(-1, flat.estimate(), 0);
+        assertFalse(flat.defined());
+        assertEquals(1, flat.pValue(), 0);
+        assertEquals(Double.POSITIVE_INFINITY, flat.interval(0.05)[1], 0);
+        assertEquals(1, MeanDifference.paired(new double[] {80, 82}, new double[] {70, 72}).pValue(), 0, "differences 10 and 10");
         assertThrows(IllegalArgumentException.class, () -> MeanDifference.welch(new double[] {}, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> MeanDifference.paired(new double[] {1, 2}, new double[] {1}));
     }
