@@ -24,8 +24,11 @@ import org.blockbench.stats.WeightedSamples;
  *
  * <ul>
  * <li>Latency ({@link #latency}): the replicates are the forks, each fork's median call time,
- * compared on the log scale (so differences are ratios). A model with fewer than two forks, or
- * measured in a JMH mode other than the group's, is told apart from none.</li>
+ * compared on the log scale (so differences are ratios), with one fork-to-fork standard deviation
+ * pooled over the group's models ({@link PairwiseComparisons#pooled}, Tukey's HSD's error term):
+ * the forks of one interleaved sweep share one machine's noise, and 4 forks of one config alone
+ * leave a t test 3 degrees of freedom. A model measured in a JMH mode other than the group's, or
+ * without fork samples, is told apart from none.</li>
  * <li>Accuracy ({@link #accuracy}): the replicates are the seeds, paired by seed (seed s of every
  * model shares data order and the shared stages' initialisation), in percentage points.</li>
  * </ul>
@@ -75,16 +78,19 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
         SampleKind main = kinds.entrySet().stream().max(Map.Entry.<SampleKind, Long>comparingByValue()
                 .thenComparing(e -> e.getKey().ordinal())).map(Map.Entry::getKey).orElse(null);
         Map<ModelKey, double[]> logMedians = new TreeMap<>();
+        Map<ModelKey, Double> logEstimate = new TreeMap<>();
         for (LatencyResult l : measured) {
             double[] forks = l.forkSamplesMs().stream().filter(f -> f.count() > 0).mapToDouble(WeightedSamples::median)
                     .filter(m -> m > 0).map(Math::log).toArray();
-            // one value has no spread, so the model is told apart from none: another mode's samples are
-            // not the same statistic (call times against iteration means), and a model without forks has no replicates
-            logMedians.put(l.model(), l.sampleKind() == main && forks.length > 0 ? forks : new double[] {Math.log(l.meanMs())});
+            // another mode's samples are not the same statistic (iteration means against call times), and a
+            // result without forks has no replicates: such a model is ranked by its mean but told apart from none
+            boolean comparable = l.sampleKind() == main && forks.length > 0;
+            logMedians.put(l.model(), comparable ? forks : new double[0]);
+            logEstimate.put(l.model(), comparable ? mean(forks) : Math.log(l.meanMs()));
         }
-        List<ModelKey> order = sorted(logMedians, m -> mean(m), true);
-        PairwiseComparisons c = PairwiseComparisons.independent(order.stream().map(logMedians::get).toList(), ALPHA);
-        return of("latency", order, order.stream().map(k -> Math.exp(mean(logMedians.get(k)))).toList(), c, true);
+        List<ModelKey> order = sorted(logEstimate, x -> x, true);
+        PairwiseComparisons c = PairwiseComparisons.pooled(order.stream().map(logMedians::get).toList(), ALPHA);
+        return of("latency", order, order.stream().map(k -> Math.exp(logEstimate.get(k))).toList(), c, true);
     }
 
     /** Ranks the rows that have a measured accuracy by their seeds' accuracies, paired by seed. */

@@ -42,6 +42,43 @@ public record MeanDifference(double estimate, double standardError, double degre
     }
 
     /**
+     * The difference of independent samples {@code a} and {@code b} with a pooled standard
+     * deviation {@code pooledSd} on {@code pooledDf} degrees of freedom, estimated from every item
+     * of the family (as Tukey's HSD uses the ANOVA's mean squared error): se = pooledSd ·
+     * √(1/n_a + 1/n_b). It assumes the replicates of every item spread alike, which holds for JMH
+     * forks of one interleaved sweep on the log scale (one machine, one noise), and lends a
+     * config with few forks the degrees of freedom of the whole sweep.
+     *
+     * @throws IllegalArgumentException when a side is empty or holds a non-finite value
+     */
+    public static MeanDifference pooled(double[] a, double[] b, double pooledSd, double pooledDf) {
+        Stats sa = Stats.of(a);
+        Stats sb = Stats.of(b);
+        if (sa.count() == 0 || sb.count() == 0) {
+            throw new IllegalArgumentException("both samples must be non-empty, found " + a.length + " and " + b.length);
+        }
+        double se = pooledSd * Math.sqrt(1.0 / sa.count() + 1.0 / sb.count());
+        return new MeanDifference(sa.mean() - sb.mean(), pooledDf >= 1 ? se : Double.NaN, pooledDf >= 1 ? pooledDf : Double.NaN);
+    }
+
+    /**
+     * The pooled sample standard deviation of several groups, {@code {sd, df}}: √(Σ (n_i − 1) s_i² /
+     * Σ (n_i − 1)) over the groups with two or more values; {@code {NaN, 0}} when none has.
+     */
+    public static double[] pooledStandardDeviation(java.util.List<double[]> groups) {
+        double sum = 0;
+        long df = 0;
+        for (double[] g : groups) {
+            if (g.length >= 2) {
+                Stats s = Stats.of(g);
+                sum += (g.length - 1) * s.sampleVariance();
+                df += g.length - 1;
+            }
+        }
+        return df == 0 ? new double[] {Double.NaN, 0} : new double[] {Math.sqrt(sum / df), df};
+    }
+
+    /**
      * The paired difference of {@code a[i] − b[i]}.
      *
      * @throws IllegalArgumentException when the lengths differ, are 0, or a value is not finite

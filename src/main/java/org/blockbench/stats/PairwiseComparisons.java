@@ -48,6 +48,23 @@ public record PairwiseComparisons(int size, double alpha, List<Pair> pairs) {
         return of(replicates.size(), alpha, (i, j) -> MeanDifference.welch(replicates.get(i), replicates.get(j)));
     }
 
+    /**
+     * Compares items whose replicates are independent and spread alike, with one pooled standard
+     * deviation over all items ({@link MeanDifference#pooled}, Tukey's HSD's error term). An item
+     * with no replicates (an empty array) is told apart from none.
+     */
+    public static PairwiseComparisons pooled(List<double[]> replicates, double alpha) {
+        double[] pooled = MeanDifference.pooledStandardDeviation(replicates);
+        return of(replicates.size(), alpha, (i, j) -> {
+            double[] a = replicates.get(i);
+            double[] b = replicates.get(j);
+            if (a.length == 0 || b.length == 0) {
+                return new MeanDifference(Double.NaN, Double.NaN, Double.NaN);
+            }
+            return MeanDifference.pooled(a, b, pooled[0], pooled[1]);
+        });
+    }
+
     /** Compares items whose replicates are paired by key; each pair uses the keys both items have. */
     public static PairwiseComparisons paired(List<? extends SortedMap<Long, Double>> replicates, double alpha) {
         return of(replicates.size(), alpha, (i, j) -> {

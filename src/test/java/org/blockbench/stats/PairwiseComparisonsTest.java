@@ -45,6 +45,32 @@ class PairwiseComparisonsTest {
     }
 
     @Test
+    void pooledStandardDeviationByHand() {
+        // variances 0.01, 0.0025, 0.01 on 2 df each: pooled 0.045 / 6 = 0.0075, sd 0.0866025, df 6
+        double[] pooled = MeanDifference.pooledStandardDeviation(List.of(A, B, C, new double[] {7}));
+        assertEquals(Math.sqrt(0.0075), pooled[0], 1e-12);
+        assertEquals(6, pooled[1], 0, "a single value adds no degree of freedom");
+        PairwiseComparisons c = PairwiseComparisons.pooled(List.of(A, B, C), 0.05);
+        // A − C = −2, se 0.0866 * sqrt(2/3) = 0.0707107, t 28.3 on 6 df: p 1.2928e-7 (SciPy)
+        assertEquals(0.07071067811865475, c.pair(0, 2).difference().standardError(), 1e-12);
+        assertEquals(6, c.pair(0, 2).difference().degreesOfFreedom(), 0);
+        assertEquals(1.292750596595129e-07, c.pair(0, 2).pValue(), 1e-12);
+        assertEquals(1, c.pair(0, 1).pValue(), 1e-12, "same mean");
+        assertEquals(List.of(new RankInterval(1, 2), new RankInterval(1, 2), new RankInterval(3, 3)), RankInterval.of(c, true));
+    }
+
+    @Test
+    void pooledLendsDegreesOfFreedomToASingleReplicateButNeverToAnEmptyItem() {
+        // {1.3} against A: 0.3 apart, se 0.0866 * sqrt(1 + 1/3) = 0.1, t 3 on 6 df: p 0.024008 (SciPy)
+        PairwiseComparisons c = PairwiseComparisons.pooled(List.of(A, B, C, new double[] {1.3}, new double[0]), 0.05);
+        assertEquals(0.024008196755730935, c.pair(0, 3).pValue(), 1e-9);
+        for (int i = 0; i < 4; i++) {
+            assertFalse(c.differ(i, 4), "an item without replicates is told apart from none");
+        }
+        assertTrue(c.differ(2, 4) == false && c.differ(0, 2));
+    }
+
+    @Test
     void pairIndexingCoversEveryPairOnce() {
         PairwiseComparisons c = PairwiseComparisons.independent(List.of(A, B, C, A, B), 0.05);
         assertEquals(10, c.pairs().size());
