@@ -30,7 +30,9 @@ import org.blockbench.stats.WeightedSamples;
  * leave a t test 3 degrees of freedom. A model measured in a JMH mode other than the group's, or
  * without fork samples, is told apart from none.</li>
  * <li>Accuracy ({@link #accuracy}): the replicates are the seeds, paired by seed (seed s of every
- * model shares data order and the shared stages' initialisation), in percentage points.</li>
+ * model shares data order and the shared stages' initialisation), in percentage points; seeds are
+ * the blocks of a randomised complete block design when every model has the same ones
+ * ({@link PairwiseComparisons#paired}).</li>
  * </ul>
  *
  * @param metric        "latency" or "accuracy"

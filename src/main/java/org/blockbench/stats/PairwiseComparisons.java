@@ -13,9 +13,9 @@ import java.util.function.BiFunction;
  * at, so the interval excludes 0 exactly when the pair is called different. Nothing is
  * transitive: a ≈ b and b ≈ c says nothing about a and c.
  *
- * <p>Replicates are independent ({@link #independent}: JMH forks of different configs) or paired
- * by a key ({@link #paired}: training seeds, where seed s of two models shares data order and
- * initialisation; each pair uses the keys both have).
+ * <p>Replicates are independent ({@link #independent}, or {@link #pooled} with one standard
+ * deviation for all: JMH forks of different configs) or paired by a key ({@link #paired}: training
+ * seeds, where seed s of two models shares data order and initialisation).
  *
  * @param size  the number of items
  * @param alpha the family-wise error rate
@@ -65,17 +65,62 @@ public record PairwiseComparisons(int size, double alpha, List<Pair> pairs) {
         });
     }
 
-    /** Compares items whose replicates are paired by key; each pair uses the keys both items have. */
+    /**
+     * Compares items whose replicates are paired by key (training seeds). Where every item has the
+     * same two or more keys, the design is a randomised complete block with the keys as blocks:
+     * one residual variance after the item and key effects, on (items − 1)(keys − 1) degrees of
+     * freedom, serves every pair, se = √(2 · MSE / keys) — the paired analogue of
+     * {@link #pooled}, and with 2 seeds the difference between 1 degree of freedom a pair and one
+     * per item. Otherwise each pair is a paired t test on the keys both items have.
+     */
     public static PairwiseComparisons paired(List<? extends SortedMap<Long, Double>> replicates, double alpha) {
+        List<Long> common = replicates.isEmpty() ? List.of() : replicates.get(0).keySet().stream()
+                .filter(k -> replicates.stream().allMatch(r -> r.containsKey(k))).toList();
+        boolean complete = replicates.size() >= 2 && common.size() >= 2
+                && replicates.stream().allMatch(r -> r.keySet().equals(replicates.get(0).keySet()));
+        if (complete) {
+            double[][] y = replicates.stream().map(r -> common.stream().mapToDouble(r::get).toArray()).toArray(double[][]::new);
+            double[] mse = blockResidual(y);
+            return of(replicates.size(), alpha, (i, j) -> {
+                double diff = Stats.of(y[i]).mean() - Stats.of(y[j]).mean();
+                double se = Math.sqrt(2 * mse[0] / common.size());
+                return new MeanDifference(diff, se, mse[1]);
+            });
+        }
         return of(replicates.size(), alpha, (i, j) -> {
             Map<Long, Double> a = replicates.get(i);
             Map<Long, Double> b = replicates.get(j);
-            List<Long> common = a.keySet().stream().filter(b::containsKey).toList();
-            if (common.isEmpty()) {
+            List<Long> shared = a.keySet().stream().filter(b::containsKey).toList();
+            if (shared.isEmpty()) {
                 return new MeanDifference(Stats.of(a.values()).mean() - Stats.of(b.values()).mean(), Double.NaN, Double.NaN);
             }
-            return MeanDifference.paired(common.stream().mapToDouble(a::get).toArray(), common.stream().mapToDouble(b::get).toArray());
+            return MeanDifference.paired(shared.stream().mapToDouble(a::get).toArray(), shared.stream().mapToDouble(b::get).toArray());
         });
+    }
+
+    /** The residual mean square of a two-way layout without interaction, {@code {mse, df}}: y[item][block]. */
+    static double[] blockResidual(double[][] y) {
+        int g = y.length;
+        int n = y[0].length;
+        double grand = 0;
+        double[] itemMean = new double[g];
+        double[] blockMean = new double[n];
+        for (int i = 0; i < g; i++) {
+            for (int k = 0; k < n; k++) {
+                itemMean[i] += y[i][k] / n;
+                blockMean[k] += y[i][k] / g;
+                grand += y[i][k] / (g * n);
+            }
+        }
+        double ss = 0;
+        for (int i = 0; i < g; i++) {
+            for (int k = 0; k < n; k++) {
+                double r = y[i][k] - itemMean[i] - blockMean[k] + grand;
+                ss += r * r;
+            }
+        }
+        int df = (g - 1) * (n - 1);
+        return new double[] {ss / df, df};
     }
 
     private static PairwiseComparisons of(int n, double alpha, BiFunction<Integer, Integer, MeanDifference> test) {

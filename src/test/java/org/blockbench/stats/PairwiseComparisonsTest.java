@@ -71,6 +71,29 @@ class PairwiseComparisonsTest {
     }
 
     @Test
+    void everyItemOnTheSameSeedsIsARandomisedCompleteBlock() {
+        // 3 models x seeds 0..2: residual after model and seed effects MSE 0.61111 on (3−1)(3−1) = 4 df;
+        // se of a difference sqrt(2 MSE / 3) = 0.638285; 0 − 1 = 2 points: p 0.035070 (SciPy), the paired
+        // test alone gave 0.0742 on 2 df; Holm over 3 pairs then calls all three (0.035 <= 0.05 at the last step)
+        List<SortedMap<Long, Double>> seeds = List.of(bySeed(80, 82, 85), bySeed(78, 81, 82), bySeed(70, 71, 75));
+        PairwiseComparisons c = PairwiseComparisons.paired(seeds, 0.05);
+        assertEquals(0.6382847385042254, c.pair(0, 1).difference().standardError(), 1e-12);
+        assertEquals(4, c.pair(0, 1).difference().degreesOfFreedom(), 0);
+        assertEquals(0.035070144120438976, c.pair(0, 1).pValue(), 1e-9);
+        assertEquals(8.516877628526846e-05, c.pair(0, 2).pValue(), 1e-12);
+        assertEquals(List.of(new RankInterval(1, 1), new RankInterval(2, 2), new RankInterval(3, 3)), RankInterval.of(c, false));
+        assertEquals(List.of("a", "b", "c"), CompactLetterDisplay.of(3, c::differ));
+    }
+
+    private static SortedMap<Long, Double> bySeed(double... values) {
+        SortedMap<Long, Double> m = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            m.put((long) i, values[i]);
+        }
+        return m;
+    }
+
+    @Test
     void pairIndexingCoversEveryPairOnce() {
         PairwiseComparisons c = PairwiseComparisons.independent(List.of(A, B, C, A, B), 0.05);
         assertEquals(10, c.pairs().size());
@@ -87,7 +110,7 @@ class PairwiseComparisonsTest {
 
     @Test
     void pairedBySharedSeedsOnly() {
-        // seeds 0..2 shared, seed 3 only in the first: paired differences 2, 1, 3 (see MeanDifferenceTest)
+        // seeds 0..2 shared, seed 3 only in the first (not a complete block): paired differences 2, 1, 3 (see MeanDifferenceTest)
         SortedMap<Long, Double> x = new TreeMap<>(java.util.Map.of(0L, 80.0, 1L, 82.0, 2L, 85.0, 3L, 10.0));
         SortedMap<Long, Double> y = new TreeMap<>(java.util.Map.of(0L, 78.0, 1L, 81.0, 2L, 82.0));
         PairwiseComparisons c = PairwiseComparisons.paired(List.of(x, y), 0.05);
