@@ -23,6 +23,26 @@ class CompactLetterDisplayTest {
     }
 
     @Test
+    void fortyTwoItemsInAChainShareLettersExactlyWhereNotCalled() {
+        // a board's size: every pair called except neighbours, the shape single linkage chained into one group
+        int n = 42;
+        List<String> letters = CompactLetterDisplay.of(n, (i, j) -> Math.abs(i - j) > 1);
+        assertEquals(List.of("a", "ab", "bc"), letters.subList(0, 3));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                boolean share = shareName(letters.get(i), letters.get(j));
+                assertEquals(Math.abs(i - j) <= 1, share, i + " " + letters.get(i) + " / " + j + " " + letters.get(j));
+            }
+        }
+    }
+
+    /** Whether two letter strings share a letter name (a name is a letter and its digits: "a", "b1"). */
+    private static boolean shareName(String a, String b) {
+        java.util.Set<String> x = new java.util.HashSet<>(java.util.Arrays.asList(a.split("(?=[a-zA-Z])")));
+        return java.util.Arrays.stream(b.split("(?=[a-zA-Z])")).anyMatch(x::contains);
+    }
+
+    @Test
     void nothingCalledAndEverythingCalled() {
         assertEquals(List.of("a", "a", "a"), CompactLetterDisplay.of(3, (i, j) -> false));
         assertEquals(List.of("a", "b", "c"), CompactLetterDisplay.of(3, (i, j) -> true));
