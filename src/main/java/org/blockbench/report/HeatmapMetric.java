@@ -47,7 +47,7 @@ public record HeatmapMetric(String id, String title, String legend, boolean dive
      */
     public static final HeatmapMetric LATENCY_VS_REFERENCE = new HeatmapMetric("latency-vs-reference",
             "Latency ÷ " + REFERENCE_BLOCK + " at the same position",
-            "< 1 faster (blue), > 1 slower (orange); ≈: not told apart from " + REFERENCE_BLOCK
+            "geometric means of the fork medians; < 1 faster (blue), > 1 slower (orange); ≈: not told apart from " + REFERENCE_BLOCK
                     + " (the interval, family-wise 95 %, contains 1)", true,
             (board, row) -> {
                 LeaderboardRow ref = reference(board, row);
