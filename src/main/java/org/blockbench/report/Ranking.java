@@ -103,7 +103,9 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
                 continue;
             }
             SortedMap<Long, Double> seeds = new TreeMap<>();
-            r.accuracy().runs().forEach(s -> seeds.put(s.seed(), s.valAccuracyPercent()));
+            // a run that recorded no accuracy (NaN) is not a replicate
+            r.accuracy().runs().stream().filter(s -> Double.isFinite(s.valAccuracyPercent()))
+                    .forEach(s -> seeds.put(s.seed(), s.valAccuracyPercent()));
             if (!seeds.isEmpty()) {
                 bySeed.put(r.model(), seeds);
             }
