@@ -66,6 +66,16 @@ public record JmhSettings(Optional<Integer> forks, Optional<Integer> warmupItera
         return builder;
     }
 
+    /**
+     * Seconds one config spends inside JMH measurement iterations, per round: forks × measured
+     * iterations × iteration time × modes (JMH's defaults, 5 × 5 × 10 s, where unset). The time
+     * that is evidence; the rest of a sweep (JVM start, session creation, warm-up, pre-check) is not.
+     */
+    public double measurementSecondsPerConfig() {
+        double iteration = measurementTime.map(t -> t.convertTo(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9).orElse(10.0);
+        return forks.orElse(5) * measurementIterations.orElse(5) * iteration * modes.size();
+    }
+
     /** The options as strings, for metadata and for checking that a resumed run uses the same ones. */
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--train-size", description = "Synthetic training images, overriding the quick protocol's (1024)")
     Integer trainSize;
 
-    @Option(names = "--val-size", description = "Synthetic validation images, overriding the quick protocol's (256)")
+    @Option(names = "--val-size", description = "Synthetic validation images, overriding the quick protocol's (2048)")
     Integer valSize;
 
     @Option(names = "--base-channels",

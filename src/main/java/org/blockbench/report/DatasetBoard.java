@@ -12,13 +12,14 @@ import java.util.Map;
  * @param blocks    per block over its scaffold positions
  * @param frontiers per comparison group and axis, the Pareto-optimal models (accuracy up, cost down)
  * @param events    the event rankings
- * @param latencyRanks per comparison group, the latency ranking with ties ({@link LatencyRanking})
+ * @param latencyRanks per comparison group, the latency ranking with rank intervals ({@link Ranking#latency})
+ * @param accuracyRanks per comparison group, the accuracy ranking with rank intervals ({@link Ranking#accuracy})
  * @param protocol  the training protocol line when the accuracies are not the published protocol's
  *                  (docs/protocol.md §Quick protocol), with the fidelity figure; "" otherwise
  */
 public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks,
-                           List<Frontier> frontiers, List<EventRanking> events, Map<ComparisonGroup, LatencyRanking> latencyRanks,
-                           String protocol) {
+                           List<Frontier> frontiers, List<EventRanking> events, Map<ComparisonGroup, Ranking> latencyRanks,
+                           Map<ComparisonGroup, Ranking> accuracyRanks, String protocol) {
 
     public DatasetBoard {
         rows = List.copyOf(rows);
@@ -26,18 +27,24 @@ public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<Block
         frontiers = List.copyOf(frontiers);
         events = List.copyOf(events);
         latencyRanks = latencyRanks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(latencyRanks));
+        accuracyRanks = accuracyRanks.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(accuracyRanks));
         protocol = protocol == null ? "" : protocol;
     }
 
-    /** A board without latency ranks. */
+    /** A board without rankings. */
     public DatasetBoard(String dataset, List<LeaderboardRow> rows, List<BlockSummary> blocks, List<Frontier> frontiers,
                         List<EventRanking> events) {
-        this(dataset, rows, blocks, frontiers, events, Map.of(), "");
+        this(dataset, rows, blocks, frontiers, events, Map.of(), Map.of(), "");
     }
 
     /** The latency ranking of the model's comparison group (empty when none was made). */
-    public LatencyRanking latencyRanking(ModelKey model) {
-        return latencyRanks.getOrDefault(ComparisonGroup.of(model), LatencyRanking.empty());
+    public Ranking latencyRanking(ModelKey model) {
+        return latencyRanks.getOrDefault(ComparisonGroup.of(model), Ranking.empty("latency"));
+    }
+
+    /** The accuracy ranking of the model's comparison group (empty when none was made). */
+    public Ranking accuracyRanking(ModelKey model) {
+        return accuracyRanks.getOrDefault(ComparisonGroup.of(model), Ranking.empty("accuracy"));
     }
 
     /** The row of a model, or null. */

@@ -6,16 +6,16 @@ import java.util.List;
 import org.blockbench.zoo.Position;
 
 /**
- * The board's answer first: per scaffold position, the most accurate block, the fastest and the
- * Pareto set of accuracy against latency. "Fastest" is every block in the position's best latency
- * tie group ({@link LatencyRanking}), so blocks the run cannot tell apart are named together; the
- * Pareto set uses the same ties ({@link Pareto}). "Most accurate" is the highest mean accuracy
- * (every block with that mean when several share it).
+ * The board's answer first: per scaffold position, the most accurate blocks, the fastest and the
+ * Pareto set of accuracy against latency. "Fastest" is the block with the lowest latency and every
+ * block at the position not significantly slower than it ({@link Ranking#best}), "most accurate"
+ * likewise by accuracy, so blocks the run cannot tell apart are named together; the Pareto set
+ * uses the same tests ({@link Pareto}).
  *
  * @param position     early, mid or late
- * @param mostAccurate the blocks with the highest mean accuracy (empty: none trained)
- * @param accuracyPercent that accuracy, or null
- * @param fastest      the blocks in the best latency tie group at this position (empty: none measured)
+ * @param mostAccurate the most accurate block and every block not significantly less accurate (empty: none trained)
+ * @param accuracyPercent the highest mean accuracy among them, or null
+ * @param fastest      the fastest block and every block not significantly slower (empty: none measured)
  * @param fastestMs    the lowest mean latency among them, or null
  * @param pareto       the accuracy-vs-latency Pareto set at this position, by latency
  */
@@ -37,17 +37,17 @@ public record Headline(String position, List<String> mostAccurate, Double accura
             if (at.isEmpty()) {
                 continue;
             }
-            Double best = at.stream().map(LeaderboardRow::accuracyPercent).filter(a -> a != null).max(Double::compare).orElse(null);
-            List<String> accurate = best == null ? List.of()
-                    : at.stream().filter(r -> best.equals(r.accuracyPercent())).map(r -> r.model().block()).toList();
-            List<LeaderboardRow> timed = at.stream().filter(r -> r.latency() != null).toList();
-            LatencyRanking ties = board.latencyRanking(at.get(0).model());
-            int bestRank = timed.stream().map(r -> ties.rank(r.model())).filter(k -> k != null).min(Integer::compare).orElse(0);
-            List<LeaderboardRow> fastest = timed.stream().filter(r -> Integer.valueOf(bestRank).equals(ties.rank(r.model())))
+            List<ModelKey> here = at.stream().map(LeaderboardRow::model).toList();
+            Ranking accuracy = board.accuracyRanking(at.get(0).model());
+            Ranking latency = board.latencyRanking(at.get(0).model());
+            List<LeaderboardRow> accurate = accuracy.best(here).stream().map(board::row).toList();
+            Double best = accurate.isEmpty() ? null : accurate.get(0).accuracyPercent();
+            List<LeaderboardRow> fastest = latency.best(here).stream().map(board::row)
                     .sorted(Comparator.comparingDouble(r -> r.latency().meanMs())).toList();
             Double fastestMs = fastest.isEmpty() ? null : fastest.get(0).latency().meanMs();
-            List<String> pareto = Pareto.frontier(at, Axis.LATENCY, ties).stream().map(r -> r.model().block()).toList();
-            out.add(new Headline(p.id(), accurate, best, fastest.stream().map(r -> r.model().block()).toList(), fastestMs, pareto));
+            List<String> pareto = Pareto.frontier(at, Axis.LATENCY, latency, accuracy).stream().map(r -> r.model().block()).toList();
+            out.add(new Headline(p.id(), accurate.stream().map(r -> r.model().block()).toList(), best,
+                    fastest.stream().map(r -> r.model().block()).toList(), fastestMs, pareto));
         }
         return out;
     }

@@ -27,40 +27,67 @@ public record HeatmapMetric(String id, String title, String legend, boolean dive
     /**
      * One cell.
      *
-     * @param text   what the cell shows
-     * @param colour position on the scale (diverging: −1 best … 1 worst; sequential: 0 … 1), NaN: no colour
-     * @param sortKey the number behind the text
+     * @param text     what the cell shows
+     * @param colour   position on the scale (diverging: −1 best … 1 worst; sequential: 0 … 1), NaN: no colour
+     * @param sortKey  the number behind the text
+     * @param interval the interval behind a relative figure ("0.91–1.07×"), shown on hover and in Markdown; "" when none
      */
-    public record Value(String text, double colour, double sortKey) {
+    public record Value(String text, double colour, double sortKey, String interval) {
+
+        /** A cell without an interval. */
+        public Value(String text, double colour, double sortKey) {
+            this(text, colour, sortKey, "");
+        }
     }
 
-    /** Latency relative to the reference block at the same position; tied ones show "≈" and stay neutral. */
+    /**
+     * Latency relative to the reference block at the same position (geometric means of the fork
+     * medians, as ranked); coloured only when the pairwise test tells the two apart, "≈" and
+     * neutral otherwise, with the ratio's interval at the level the pair was judged at.
+     */
     public static final HeatmapMetric LATENCY_VS_REFERENCE = new HeatmapMetric("latency-vs-reference",
             "Latency ÷ " + REFERENCE_BLOCK + " at the same position",
-            "< 1 faster (blue), > 1 slower (orange); ≈: in the same tie group as " + REFERENCE_BLOCK + " (not told apart)", true,
+            "geometric means of the fork medians; < 1 faster (blue), > 1 slower (orange); ≈: not told apart from " + REFERENCE_BLOCK
+                    + " (the interval, family-wise 95 %, contains 1)", true,
             (board, row) -> {
                 LeaderboardRow ref = reference(board, row);
                 if (row.latency() == null || ref == null || ref.latency() == null) {
                     return null;
                 }
-                double ratio = row.latency().meanMs() / ref.latency().meanMs();
-                LatencyRanking ties = board.latencyRanking(row.model());
-                boolean tied = ties.group(row.model()) >= 0 && ties.group(row.model()) == ties.group(ref.model());
-                double colour = tied ? 0 : clamp(Math.log(ratio) / Math.log(2));
-                return new Value((tied ? "≈ " : "") + String.format(Locale.ROOT, "%.2f×", ratio), colour, ratio);
+                Ranking ranks = board.latencyRanking(row.model());
+                Double mine = ranks.estimate(row.model());
+                Double theirs = ranks.estimate(ref.model());
+                double ratio = mine != null && theirs != null ? mine / theirs : row.latency().meanMs() / ref.latency().meanMs();
+                double[] ci = ranks.interval(row.model(), ref.model());
+                boolean told = ranks.better(row.model(), ref.model()) || ranks.better(ref.model(), row.model());
+                double colour = told ? clamp(Math.log(ratio) / Math.log(2)) : 0;
+                String interval = ci == null ? "" : Double.isInfinite(ci[1]) || ci[0] == 0 ? "no interval (fewer than 2 forks, or another JMH mode)"
+                        : String.format(Locale.ROOT, "%.2f–%.2f×", ci[0], ci[1]);
+                return new Value((told || row.model().equals(ref.model()) ? "" : "≈ ") + String.format(Locale.ROOT, "%.2f×", ratio),
+                        colour, ratio, interval);
             });
 
-    /** Accuracy minus the reference block's at the same position, in percentage points. */
+    /**
+     * Accuracy minus the reference block's at the same position, in percentage points, paired by
+     * seed; coloured only when the pairwise test tells the two apart.
+     */
     public static final HeatmapMetric ACCURACY_VS_REFERENCE = new HeatmapMetric("accuracy-vs-reference",
             "Accuracy − " + REFERENCE_BLOCK + " at the same position (points)",
-            "> 0 more accurate (blue), < 0 less accurate (orange); full colour at ±10 points", true,
+            "> 0 more accurate (blue), < 0 less accurate (orange), full colour at ±10 points; ≈: not told apart (the interval,"
+                    + " family-wise 95 % over seeds, contains 0)", true,
             (board, row) -> {
                 LeaderboardRow ref = reference(board, row);
                 if (row.accuracyPercent() == null || ref == null || ref.accuracyPercent() == null) {
                     return null;
                 }
+                Ranking ranks = board.accuracyRanking(row.model());
                 double d = row.accuracyPercent() - ref.accuracyPercent();
-                return new Value(String.format(Locale.ROOT, "%+.2f", d), clamp(-d / 10), d);
+                double[] ci = ranks.interval(row.model(), ref.model());
+                boolean told = ranks.better(row.model(), ref.model()) || ranks.better(ref.model(), row.model());
+                String interval = ci == null ? "" : Double.isInfinite(ci[0]) ? "no interval (fewer than 2 shared seeds)"
+                        : String.format(Locale.ROOT, "%+.2f to %+.2f", ci[0], ci[1]);
+                return new Value((told || row.model().equals(ref.model()) ? "" : "≈ ") + String.format(Locale.ROOT, "%+.2f", d),
+                        told ? clamp(-d / 10) : 0, d, interval);
             });
 
     /** MACs per image, millions; colour on a log scale over the board's range. */

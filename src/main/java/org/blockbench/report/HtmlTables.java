@@ -46,7 +46,9 @@ final class HtmlTables {
                 if (v == null) {
                     out.append("<td class=\"missing\">").append(Cells.MISSING).append("</td>");
                 } else {
-                    out.append("<td class=\"").append(colourClass(h.metric(), v.colour())).append("\">").append(esc(v.text())).append("</td>");
+                    out.append("<td class=\"").append(colourClass(h.metric(), v.colour())).append('"')
+                            .append(v.interval().isEmpty() ? "" : " title=\"" + esc(v.interval()) + "\"").append('>').append(esc(v.text()))
+                            .append("</td>");
                 }
             }
             out.append("</tr>\n");
@@ -76,7 +78,7 @@ final class HtmlTables {
         String id = "models-" + index;
         out.append("<h3>Models</h3>\n<p><input type=\"search\" class=\"filter\" data-table=\"").append(id)
                 .append("\" placeholder=\"filter models (any text)\" aria-label=\"filter models\"> ")
-                .append("<span class=\"legend\">click a header to sort; = marks a latency rank shared with models the run cannot tell apart</span></p>\n");
+                .append("<span class=\"legend\">click a header to sort; a latency rank is an interval [best–worst], and models sharing a letter are not told apart</span></p>\n");
         out.append("<table class=\"sortable models\" id=\"").append(id).append("\">\n<thead><tr>");
         List<Boolean> numeric = new ArrayList<>();
         for (String[] c : COLUMNS) {
@@ -91,8 +93,8 @@ final class HtmlTables {
             List<HumanCells.Cell> full = HumanCells.model(r);
             List<HumanCells.Cell> c = new ArrayList<>();
             c.add(full.get(0));
-            Integer rank = b.latencyRanking(r.model()).rank(r.model());
-            c.add(HumanCells.Cell.num(BoardText.rank(b, r.model()), rank == null ? null : rank.doubleValue()));
+            org.blockbench.stats.RankInterval rank = b.latencyRanking(r.model()).rank(r.model());
+            c.add(HumanCells.Cell.num(BoardText.rank(b, r.model()), rank == null ? null : (rank.best() + rank.worst()) / 2.0));
             c.add(HumanCells.Cell.num(BoardText.latency(r.latency()), r.latency() == null ? null : r.latency().meanMs()));
             c.add(full.get(6));
             c.add(full.get(7));

@@ -108,15 +108,20 @@ public final class LeaderboardBuilder {
                                       String protocol) {
         List<Frontier> frontiers = new ArrayList<>();
         Map<ModelKey, Map<Axis, Boolean>> flags = new HashMap<>();
-        Map<ComparisonGroup, LatencyRanking> ranks = new EnumMap<>(ComparisonGroup.class);
+        Map<ComparisonGroup, Ranking> ranks = new EnumMap<>(ComparisonGroup.class);
+        Map<ComparisonGroup, Ranking> accuracyRanks = new EnumMap<>(ComparisonGroup.class);
         for (ComparisonGroup group : ComparisonGroup.values()) {
             List<LeaderboardRow> members = rows.stream().filter(r -> ComparisonGroup.of(r.model()) == group).toList();
-            LatencyRanking ties = LatencyRanking.of(members);
-            if (!ties.ranks().isEmpty()) {
-                ranks.put(group, ties);
+            Ranking latency = Ranking.latency(members);
+            Ranking accuracy = Ranking.accuracy(members);
+            if (!latency.ranks().isEmpty()) {
+                ranks.put(group, latency);
+            }
+            if (!accuracy.ranks().isEmpty()) {
+                accuracyRanks.put(group, accuracy);
             }
             for (Axis axis : Axis.values()) {
-                List<ModelKey> front = Pareto.frontier(members, axis, ties).stream().map(LeaderboardRow::model).toList();
+                List<ModelKey> front = Pareto.frontier(members, axis, latency, accuracy).stream().map(LeaderboardRow::model).toList();
                 frontiers.add(new Frontier(group, axis, front));
                 for (LeaderboardRow r : members) {
                     if (r.accuracyPercent() != null && axis.of(r) != null) {
@@ -130,7 +135,7 @@ public final class LeaderboardBuilder {
             LeaderboardRow withPareto = r.withPareto(flags.getOrDefault(r.model(), Map.of()));
             done.add(withPareto.withCompliance(Compliance.of(withPareto, settings.targets())));
         }
-        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()), ranks,
+        return new DatasetBoard(dataset, done, BlockSummaries.of(done), frontiers, EventRankings.of(done, settings.targets()), ranks, accuracyRanks,
                 protocol);
     }
 

@@ -146,7 +146,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
         List<Headline> headline = Headline.of(b);
         if (!headline.isEmpty()) {
             out.append("<table class=\"headline\">\n<thead><tr><th>position</th><th>most accurate</th>")
-                    .append("<th>fastest (latency tie group 1)</th><th>Pareto set: accuracy vs latency</th></tr></thead>\n<tbody>\n");
+                    .append("<th>fastest (and not significantly slower)</th><th>Pareto set: accuracy vs latency</th></tr></thead>\n<tbody>\n");
             for (Headline h : headline) {
                 out.append("<tr><td>").append(esc(h.position())).append("</td><td>").append(esc(BoardText.mostAccurate(h)))
                         .append("</td><td>").append(esc(BoardText.fastest(h))).append("</td><td>")

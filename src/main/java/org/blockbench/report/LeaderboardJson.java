@@ -46,14 +46,22 @@ final class LeaderboardJson implements LeaderboardFormat {
                 }
                 pareto.put(g.id(), byAxis);
             }
-            Map<String, Object> ties = new LinkedHashMap<>();
-            b.latencyRanks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ties.put(e.getKey().id(),
-                    map("groups", e.getValue().groups().stream().map(g -> g.stream().map(ModelKey::label).toList()).toList(),
-                            "resolved_precision", num(e.getValue().resolvedPrecision()), "comparisons", e.getValue().comparisons())));
+            Map<String, Object> rankings = new LinkedHashMap<>();
+            for (ComparisonGroup g : b.groups()) {
+                Map<String, Object> byMetric = new LinkedHashMap<>();
+                for (Ranking r : java.util.Arrays.asList(b.latencyRanks().get(g), b.accuracyRanks().get(g))) {
+                    if (r != null) {
+                        byMetric.put(r.metric(), ranking(r));
+                    }
+                }
+                if (!byMetric.isEmpty()) {
+                    rankings.put(g.id(), byMetric);
+                }
+            }
             Map<String, Object> board = map("dataset", b.dataset(), "protocol", b.protocol(), "headline", Headline.of(b).stream().map(h -> map("position",
                     h.position(), "most_accurate", h.mostAccurate(), "accuracy_pct", num(h.accuracyPercent()), "fastest", h.fastest(),
                     "fastest_mean_ms", num(h.fastestMs()), "pareto_latency", h.pareto())).toList(),
-                    "latency_ties", ties, "rows", b.rows().stream().map(r -> row(b, r)).toList(),
+                    "rankings", rankings, "rows", b.rows().stream().map(r -> row(b, r)).toList(),
                     "blocks", b.blocks().stream().map(LeaderboardJson::block).toList(), "pareto", pareto,
                     "events", b.events().stream().map(LeaderboardJson::event).toList());
             boards.add(board);
@@ -64,6 +72,20 @@ final class LeaderboardJson implements LeaderboardFormat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("leaderboard does not serialise", e);
         }
+    }
+
+    /** One ranking: its family, resolution and per model the rank interval and letters. */
+    private static Map<String, Object> ranking(Ranking r) {
+        return map("family_wise_alpha", r.comparisons().alpha(), "pairs", r.pairs(), "pairs_told_apart", r.separated(),
+                "resolution", num(r.resolution()), "resolution_effect", r.lowerIsBetter() ? "5 %" : "5 points",
+                "order", r.models().stream().map(ModelKey::label).toList());
+    }
+
+    /** A model's rank interval and letters, or null when not ranked. */
+    private static Map<String, Object> rank(Ranking r, ModelKey model) {
+        org.blockbench.stats.RankInterval i = r.rank(model);
+        return i == null ? null : map("best", i.best(), "worst", i.worst(), "letters", r.letters().get(model),
+                "estimate", num(r.estimate(model)));
     }
 
     private static Map<String, Object> row(DatasetBoard b, LeaderboardRow r) {
@@ -80,12 +102,11 @@ final class LeaderboardJson implements LeaderboardFormat {
                 num(l.scoreErrorMs()), "fork_means_ms", stat(l.forkMeansMs()), "call_std_ms", num(l.callStdMs()),
                 "p50_ms", num(l.p50Ms()), "p90_ms", num(l.p90Ms()), "p99_ms", num(l.p99Ms()), "p999_ms", num(l.p999Ms()),
                 "samples", l.samples(), "throughput_img_per_s", num(l.throughputImagesPerSecond()),
-                "source", l.source().toString(), "rank", b.latencyRanking(r.model()).rank(r.model()),
-                "tied", b.latencyRanking(r.model()).tied(r.model())));
+                "source", l.source().toString(), "rank", rank(b.latencyRanking(r.model()), r.model())));
         AccuracySummary a = r.accuracy();
         m.put("accuracy", a == null ? null : map("recipe", a.recipe(), "epochs", a.epochs(), "val_accuracy_pct",
                 stat(a.valAccuracyPercent()), "train_accuracy_pct", stat(a.trainAccuracyPercent()), "val_loss", stat(a.valLoss()),
-                "train_seconds", stat(a.wallSeconds()), "runs", a.runs().stream().map(LeaderboardJson::run).toList()));
+                "train_seconds", stat(a.wallSeconds()), "rank", rank(b.accuracyRanking(r.model()), r.model()), "runs", a.runs().stream().map(LeaderboardJson::run).toList()));
         ImportedAccuracy imp = r.imported();
         if (imp != null) { // present only where something was imported, so boards without imports keep their shape
             m.put("imported_accuracy", map("marker", ImportedAccuracy.MARKER, "sources", imp.sources(), "val_accuracy_pct",

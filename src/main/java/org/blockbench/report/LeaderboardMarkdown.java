@@ -74,11 +74,11 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The answer first: per position, the most accurate, the fastest tie group, the Pareto set; and the precision. */
+    /** The answer first: per position, the most accurate and the fastest (with those not told apart), the Pareto set; and the resolution. */
     private static void headline(StringBuilder out, DatasetBoard b) {
         List<Headline> lines = Headline.of(b);
         if (!lines.isEmpty()) {
-            out.append("### Headline\n\n| position | most accurate | fastest (latency tie group 1) | Pareto set: accuracy vs latency |\n")
+            out.append("### Headline\n\n| position | most accurate | fastest (and not significantly slower) | Pareto set: accuracy vs latency |\n")
                     .append("|---|---|---|---|\n");
             for (Headline h : lines) {
                 out.append("| ").append(esc(h.position())).append(" | ").append(esc(BoardText.mostAccurate(h))).append(" | ")
@@ -114,7 +114,8 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
             out.append("| ").append(esc(block)).append(" |");
             for (String p : h.positions()) {
                 HeatmapMetric.Value v = h.cell(block, p);
-                out.append(' ').append(v == null ? Cells.MISSING : esc(v.text())).append(" |");
+                out.append(' ').append(v == null ? Cells.MISSING : esc(v.text() + (v.interval().isEmpty() ? "" : " [" + v.interval() + "]")))
+                        .append(" |");
             }
             out.append('\n');
         }

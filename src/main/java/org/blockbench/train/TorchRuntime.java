@@ -68,6 +68,24 @@ public final class TorchRuntime {
         org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(threads);
     }
 
+    /**
+     * The kernels LibTorch and OpenBLAS run on this machine: ATen's CPU capability (the vector
+     * level its kernels were dispatched to), the oneDNN line of LibTorch's build configuration,
+     * and OpenBLAS with the core it was built for. Results are bit-identical only where these
+     * and the CPU are the same.
+     */
+    public static RunRecord.Kernels kernels() {
+        initialize();
+        String capability = org.bytedeco.pytorch.global.torch.get_cpu_capability().getString().trim();
+        String config = org.bytedeco.pytorch.global.torch.show_config().getString();
+        // "  - Intel(R) MKL-DNN v3.7.1 (Git Hash …)": the version line, not the build-settings line that names USE_MKLDNN
+        String onednn = config.lines().map(String::trim).map(l -> l.startsWith("- ") ? l.substring(2) : l)
+                .filter(l -> l.startsWith("Intel(R) MKL-DNN") || l.contains("(oneDNN)")).findFirst().orElse("absent");
+        // the core OpenBLAS was compiled for; with DYNAMIC_ARCH it picks a faster one at run time, which it does not expose here
+        String blas = "OpenBLAS (built for " + org.bytedeco.openblas.global.openblas_nolapack.OPENBLAS_CHAR_CORENAME + ")";
+        return new RunRecord.Kernels(capability, onednn, blas);
+    }
+
     /** The cache the build filled, if it exists: {@code <dir of jar>/javacpp-cache}. */
     static Optional<Path> bundledCache() {
         CodeSource source = TorchRuntime.class.getProtectionDomain().getCodeSource();

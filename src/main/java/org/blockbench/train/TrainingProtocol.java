@@ -46,7 +46,7 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
      * DepthwiseConv network's loss stays at ln 10 for 3 epochs of 1,024 images at lr 0.03 to 0.1
      * (measured), so SGD ranks nothing in a quick budget.
      */
-    public static final TrainingProtocol QUICK = new TrainingProtocol("quick", 16, 1, 2048, 256,
+    public static final TrainingProtocol QUICK = new TrainingProtocol("quick", 16, 1, 2048, 2048,
             new Budget("blockzoo", 1, 16, 3e-3, Schedule.warmupCosine()),
             new Budget("blockzoo", 3, 16, 3e-3, Schedule.warmupCosine()));
 
@@ -55,7 +55,7 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
      * the MACs), twice the training images and twice the validation images of {@link #QUICK},
      * under the same schedule.
      */
-    public static final TrainingProtocol LONG = new TrainingProtocol("long", 32, 1, 4096, 512,
+    public static final TrainingProtocol LONG = new TrainingProtocol("long", 32, 1, 4096, 4096,
             new Budget("blockzoo", 1, 16, 3e-3, Schedule.warmupCosine()),
             new Budget("blockzoo", 6, 16, 3e-3, Schedule.warmupCosine()));
 

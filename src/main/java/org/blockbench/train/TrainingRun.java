@@ -157,7 +157,8 @@ public final class TrainingRun {
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), Provenance.pytorchVersion(), Provenance.onnxRuntimeVersion(),
-                startedAt, Instant.now().toString(), outcome.resumedAtEpoch(), o.device().id());
+                startedAt, Instant.now().toString(), outcome.resumedAtEpoch(), o.device().id(), org.blockbench.host.CpuFeatures.detect(),
+                TorchRuntime.kernels());
         return new RunRecord(RunRecord.FORMAT, model, source.scaffold(), recipeInfo(o.recipe()), dataset, o.seed(), o.threads(),
                 o.layout().id(), epochs, last.valAccuracy(), last.valLoss(), best, trainSeconds, evalSeconds,
                 images / trainSeconds, parity, artefacts, provenance);

@@ -35,11 +35,11 @@ class RunCommandTest {
                 "blockbench bench --models m --all -o j -f 1 -wi 1 -w 300ms -i 1 -r 300ms --rounds 4",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --base-channels 16 --blocks-per-stage 1"
                         + " --epochs 1 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest " + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --train-size 2048 --val-size 256 --seeds 0,1 -o t -q",
+                        + " --dataset synthetic --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
                 "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe blockzoo"
                         + " --base-channels 16 --blocks-per-stage 1 --epochs 3 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest "
                         + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --train-size 2048 --val-size 256 --seeds 0,1 -o t -q",
+                        + " --dataset synthetic --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
                 "blockbench leaderboard --models m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
                         + " --gwo-network"), lines);
     }
@@ -51,7 +51,7 @@ class RunCommandTest {
                 "--base-channels", "8", "--blocks-per-stage", "2", "--epochs", "4", "--train-size", "64", "--seeds", "3");
         String train = run.plan().stream().filter(s -> s.name().equals("train")).findFirst().orElseThrow().commandLine();
         assertTrue(train.contains("--base-channels 8 --blocks-per-stage 2 --epochs 4 --batch 16"), train);
-        assertTrue(train.contains("--train-size 64 --val-size 256 --seeds 3"), train);
+        assertTrue(train.contains("--train-size 64 --val-size 2048 --seeds 3"), train);
     }
 
     @Test

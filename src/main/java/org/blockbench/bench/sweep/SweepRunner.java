@@ -258,6 +258,9 @@ public final class SweepRunner {
                 .put("measuredNow", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED).count())
                 .put("finishedEarlier", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.FINISHED_EARLIER).count())
                 .put("failed", failures.size()).put("wallSeconds", wall);
+        // the share of wall time that is evidence: the configs measured now, every round, inside measurement iterations
+        double measuring = sweep.get("measuredNow").asLong() * request.rounds() * request.jmh().measurementSecondsPerConfig();
+        sweep.put("measurementSeconds", measuring).put("measurementShare", wall > 0 ? measuring / wall : Double.NaN);
         sweep.put("meanSecondsPerMeasuredConfig", Stats.of(outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
                 .map(ConfigOutcome::wallSeconds).toList()).mean());
         // the environment is captured as the sweep starts, so its time is the run's start
@@ -269,6 +272,10 @@ public final class SweepRunner {
         out.print(table);
         out.printf(Locale.ROOT, "%n%d config(s): %d measured, %d finished earlier, %d failed; wall time %s%n", plan.size(),
                 sweep.get("measuredNow").asLong(), sweep.get("finishedEarlier").asLong(), failures.size(), duration(wall));
+        if (measuring > 0 && wall > 0) {
+            out.printf(Locale.ROOT, "time inside JMH measurement iterations: %.1f s of %.1f s wall (%.0f %%)%n", measuring, wall,
+                    100 * measuring / wall);
+        }
         out.println("results: " + results + " (JMH JSON), " + dir.resultsMeta(request.shard()) + " (metadata)");
         return results;
     }

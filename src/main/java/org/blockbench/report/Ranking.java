@@ -1,0 +1,211 @@
+package org.blockbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.blockbench.bench.result.SampleKind;
+import org.blockbench.stats.CompactLetterDisplay;
+import org.blockbench.stats.PairwiseComparisons;
+import org.blockbench.stats.RankInterval;
+import org.blockbench.stats.WeightedSamples;
+
+/**
+ * A ranking of one comparison group's models by one metric, with rank intervals rather than
+ * single ranks (docs/report.md §Ranks; shared/SPEC.md §11). Every pair of models is compared over
+ * its replicates ({@link PairwiseComparisons}: a t test per pair, Holm over all pairs of the group
+ * at family-wise {@link #ALPHA}); a model's rank interval is [1 + models significantly better,
+ * n − models significantly worse] ({@link RankInterval}); the compact letter display names who
+ * was told apart. Nothing is transitive: A ≈ B and B ≈ C never makes A ≈ C.
+ *
+ * <ul>
+ * <li>Latency ({@link #latency}): the replicates are the forks, each fork's median call time,
+ * compared on the log scale (so differences are ratios), with one fork-to-fork standard deviation
+ * pooled over the group's models ({@link PairwiseComparisons#pooled}, Tukey's HSD's error term):
+ * the forks of one interleaved sweep share one machine's noise, and 4 forks of one config alone
+ * leave a t test 3 degrees of freedom. A model measured in a JMH mode other than the group's, or
+ * without fork samples, is told apart from none.</li>
+ * <li>Accuracy ({@link #accuracy}): the replicates are the seeds, paired by seed (seed s of every
+ * model shares data order and the shared stages' initialisation), in percentage points; seeds are
+ * the blocks of a randomised complete block design when every model has the same ones
+ * ({@link PairwiseComparisons#paired}).</li>
+ * </ul>
+ *
+ * @param metric        "latency" or "accuracy"
+ * @param models        the ranked models, best estimate first
+ * @param estimates     per model, in the same order: geometric mean of fork medians (ms) or mean accuracy (%)
+ * @param comparisons   the pairwise tests, indexed as {@code models}, on the log scale for latency
+ * @param ranks         per model, its rank interval
+ * @param letters       per model, its compact letters
+ * @param lowerIsBetter whether a lower estimate is better (latency)
+ */
+public record Ranking(String metric, List<ModelKey> models, List<Double> estimates, PairwiseComparisons comparisons,
+                      Map<ModelKey, RankInterval> ranks, Map<ModelKey, String> letters, boolean lowerIsBetter) {
+
+    /** The family-wise error rate of every board's comparisons. */
+    public static final double ALPHA = 0.05;
+
+    /** The difference a board's resolution sentence is stated for: 5 % in latency. */
+    public static final double LATENCY_EFFECT = Math.log(1.05);
+
+    /** The difference a board's resolution sentence is stated for: 5 points of accuracy. */
+    public static final double ACCURACY_EFFECT_POINTS = 5;
+
+    public Ranking {
+        models = List.copyOf(models);
+        estimates = List.copyOf(estimates);
+        ranks = Map.copyOf(ranks);
+        letters = Map.copyOf(letters);
+    }
+
+    /** A ranking of nothing. */
+    public static Ranking empty(String metric) {
+        return new Ranking(metric, List.of(), List.of(), PairwiseComparisons.independent(List.of(), ALPHA), Map.of(), Map.of(),
+                metric.equals("latency"));
+    }
+
+    /** Ranks the rows that have a latency by their forks' median call times. */
+    public static Ranking latency(List<LeaderboardRow> rows) {
+        return latencyOf(rows.stream().map(LeaderboardRow::latency).filter(l -> l != null).toList());
+    }
+
+    /** Ranks latency results, one per model. */
+    static Ranking latencyOf(List<LatencyResult> measured) {
+        Map<SampleKind, Long> kinds = new HashMap<>();
+        measured.forEach(l -> kinds.merge(l.sampleKind(), 1L, Long::sum));
+        SampleKind main = kinds.entrySet().stream().max(Map.Entry.<SampleKind, Long>comparingByValue()
+                .thenComparing(e -> e.getKey().ordinal())).map(Map.Entry::getKey).orElse(null);
+        Map<ModelKey, double[]> logMedians = new TreeMap<>();
+        Map<ModelKey, Double> logEstimate = new TreeMap<>();
+        for (LatencyResult l : measured) {
+            double[] forks = l.forkSamplesMs().stream().filter(f -> f.count() > 0).mapToDouble(WeightedSamples::median)
+                    .filter(m -> m > 0).map(Math::log).toArray();
+            // another mode's samples are not the same statistic (iteration means against call times), and a
+            // result without forks has no replicates: such a model is ranked by its mean but told apart from none
+            boolean comparable = l.sampleKind() == main && forks.length > 0;
+            logMedians.put(l.model(), comparable ? forks : new double[0]);
+            logEstimate.put(l.model(), comparable ? mean(forks) : Math.log(l.meanMs()));
+        }
+        List<ModelKey> order = sorted(logEstimate, x -> x, true);
+        PairwiseComparisons c = PairwiseComparisons.pooled(order.stream().map(logMedians::get).toList(), ALPHA);
+        return of("latency", order, order.stream().map(k -> Math.exp(logEstimate.get(k))).toList(), c, true);
+    }
+
+    /** Ranks the rows that have a measured accuracy by their seeds' accuracies, paired by seed. */
+    public static Ranking accuracy(List<LeaderboardRow> rows) {
+        Map<ModelKey, SortedMap<Long, Double>> bySeed = new TreeMap<>();
+        for (LeaderboardRow r : rows) {
+            if (r.accuracy() == null) {
+                continue;
+            }
+            SortedMap<Long, Double> seeds = new TreeMap<>();
+            // a run that recorded no accuracy (NaN) is not a replicate
+            r.accuracy().runs().stream().filter(s -> Double.isFinite(s.valAccuracyPercent()))
+                    .forEach(s -> seeds.put(s.seed(), s.valAccuracyPercent()));
+            if (!seeds.isEmpty()) {
+                bySeed.put(r.model(), seeds);
+            }
+        }
+        List<ModelKey> order = sorted(bySeed, s -> s.values().stream().mapToDouble(Double::doubleValue).average().orElse(0), false);
+        PairwiseComparisons c = PairwiseComparisons.paired(order.stream().map(bySeed::get).toList(), ALPHA);
+        return of("accuracy", order, order.stream().map(k -> bySeed.get(k).values().stream().mapToDouble(Double::doubleValue)
+                .average().orElse(Double.NaN)).toList(), c, false);
+    }
+
+    private static <T> List<ModelKey> sorted(Map<ModelKey, T> values, java.util.function.ToDoubleFunction<T> estimate,
+                                             boolean ascending) {
+        List<ModelKey> order = new ArrayList<>(values.keySet());
+        Comparator<ModelKey> byEstimate = Comparator.comparingDouble(k -> estimate.applyAsDouble(values.get(k)));
+        order.sort((ascending ? byEstimate : byEstimate.reversed()).thenComparing(k -> k));
+        return order;
+    }
+
+    private static Ranking of(String metric, List<ModelKey> order, List<Double> estimates, PairwiseComparisons c,
+                              boolean lowerIsBetter) {
+        List<RankInterval> intervals = RankInterval.of(c, lowerIsBetter);
+        List<String> letters = CompactLetterDisplay.of(order.size(), c::differ);
+        Map<ModelKey, RankInterval> ranks = new LinkedHashMap<>();
+        Map<ModelKey, String> letterMap = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            ranks.put(order.get(i), intervals.get(i));
+            letterMap.put(order.get(i), letters.get(i));
+        }
+        return new Ranking(metric, order, estimates, c, ranks, letterMap, lowerIsBetter);
+    }
+
+    private static double mean(double[] x) {
+        return java.util.Arrays.stream(x).average().orElse(Double.NaN);
+    }
+
+    /** The model's rank interval, or null when it is not ranked. */
+    public RankInterval rank(ModelKey model) {
+        return ranks.get(model);
+    }
+
+    /** Whether {@code a} is significantly better than {@code b} (false when either is not ranked). */
+    public boolean better(ModelKey a, ModelKey b) {
+        int i = models.indexOf(a);
+        int j = models.indexOf(b);
+        if (i < 0 || j < 0 || i == j) {
+            return false;
+        }
+        return lowerIsBetter ? comparisons.significantlyLess(i, j) : comparisons.significantlyLess(j, i);
+    }
+
+    /**
+     * The interval of a's figure relative to b's at the level the pair was judged at: the ratio
+     * a ÷ b for latency, a − b in points for accuracy; null when either is not ranked.
+     */
+    public double[] interval(ModelKey a, ModelKey b) {
+        int i = models.indexOf(a);
+        int j = models.indexOf(b);
+        if (i < 0 || j < 0 || i == j) {
+            return null;
+        }
+        double[] d = comparisons.interval(i, j);
+        return lowerIsBetter ? new double[] {Math.exp(d[0]), Math.exp(d[1])} : d;
+    }
+
+    /**
+     * Of {@code candidates}, the best by estimate and every one not significantly worse than it,
+     * best first ("fastest", "most accurate"); empty when none is ranked.
+     */
+    public List<ModelKey> best(List<ModelKey> candidates) {
+        List<ModelKey> ranked = models.stream().filter(candidates::contains).toList();
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        ModelKey top = ranked.get(0);
+        return ranked.stream().filter(m -> !better(top, m)).toList();
+    }
+
+    /** The model's estimate (ms or %), or null. */
+    public Double estimate(ModelKey model) {
+        int i = models.indexOf(model);
+        return i < 0 ? null : estimates.get(i);
+    }
+
+    /**
+     * The resolution the run reached: the share of the group's pairs that a true difference of
+     * {@link #LATENCY_EFFECT 5 %} (latency) or {@link #ACCURACY_EFFECT_POINTS 5 points} (accuracy)
+     * would be told apart in, at each pair's standard error and Holm level. NaN with fewer than
+     * two models.
+     */
+    public double resolution() {
+        return comparisons.resolution(lowerIsBetter ? LATENCY_EFFECT : ACCURACY_EFFECT_POINTS);
+    }
+
+    /** The number of pairs compared (the family Holm controls). */
+    public int pairs() {
+        return comparisons.pairs().size();
+    }
+
+    /** The number of pairs told apart. */
+    public long separated() {
+        return comparisons.pairs().stream().filter(PairwiseComparisons.Pair::significant).count();
+    }
+}

@@ -1,0 +1,107 @@
+package org.blockbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The latency ranking on the JMH results of a real sweep, kept as test data
+ * ({@code report/sweep/results.json}): {@code bench --positions early,mid,late -f 1 -wi 1 -w 300ms
+ * -i 2 -r 500ms --rounds 6} over the 42 scaffold configs, 2026-12-07 02:58–03:36 UTC, on the
+ * shared 2-core development machine with a 1-minute load average of 9–13 throughout (four other
+ * sessions' builds and test suites). Only {@code secondaryMetrics} (the GC profiler) and
+ * {@code jvmArgs} were dropped; every fork's SampleTime histogram is as JMH wrote it.
+ *
+ * <p>That load makes this a hard case, not the quiet one the acceptance of issue 20 is stated
+ * for: fork medians of one config spread by a factor of up to 10 (the median over configs of the
+ * std of log fork medians is about 0.8, against 0.07 on a quiet machine). What the ranking must do
+ * on it is not to invent differences: the three identical ResNetBasicBlock networks are never told
+ * apart, and the one pair told apart is 6.5× apart. The resolution it reaches on it is asserted as
+ * measured, so a change to the statistics shows here. The resolution acceptance of issue 20 (95 %
+ * of pairs ≥ 1.25× apart, 70 % at 1.10–1.25×) needs a quiet sweep, which this machine could not
+ * give: not shown here.
+ */
+class LatencyRankingSweepTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identicalNetworksAreNeverToldApartAndTheResolutionIsAsMeasured() throws IOException {
+        Ranking r = ranking();
+        assertEquals(42, r.models().size());
+        assertEquals(861, r.pairs());
+        List<ModelKey> resnet = List.of(ModelKey.zoo("ResNetBasicBlock", "early"), ModelKey.zoo("ResNetBasicBlock", "mid"),
+                ModelKey.zoo("ResNetBasicBlock", "late"));
+        for (ModelKey a : resnet) {
+            for (ModelKey b : resnet) {
+                assertFalse(r.better(a, b), a + " told apart from " + b);
+            }
+        }
+        // 6 forks a side whose medians spread by a factor of up to 10 (std of log fork medians 0.81, median over configs)
+        assertEquals(0.81, forkSpread(), 0.01);
+        // under this load one pair is told apart, 6.5x apart: DeformableConv/early (deformable sampling at 32 x 32)
+        // against ResNetBottleneck/late, the lowest geometric mean of the sweep
+        assertEquals(1, r.separated());
+        assertTrue(r.better(ModelKey.zoo("ResNetBottleneck", "late"), ModelKey.zoo("DeformableConv", "early")));
+        assertEquals(263.4 / 40.6, r.estimate(ModelKey.zoo("DeformableConv", "early")) / r.estimate(ModelKey.zoo("ResNetBottleneck", "late")),
+                0.01);
+        assertEquals(6.3e-5, r.resolution(), 1e-5, "pairs 5 % apart: told apart in 0 % of cases, and the board says so");
+        int[][] byClass = resolutionByRatio(r);
+        assertEquals(0, byClass[0][0] + byClass[1][0] + byClass[2][0], "no pair at one position told apart");
+        assertEquals(182, byClass[0][1], "pairs at one position >= 1.25x apart");
+        assertEquals(57, byClass[1][1], "1.10-1.25x");
+        assertEquals(34, byClass[2][1], "< 1.10x");
+
+        for (String pos : List.of("early", "mid", "late")) {
+            List<ModelKey> here = r.models().stream().filter(m -> m.position().equals(pos)).toList();
+            assertEquals(14, r.best(here).size(), pos + ": every block is 'fastest', not one chosen by noise");
+        }
+    }
+
+    /** The median over configs of the sample std of log fork medians. */
+    private double forkSpread() throws IOException {
+        Path jmh = dir.resolve("jmh");
+        double[] sd = LatencyResults.readDirectory(jmh).results().stream().mapToDouble(l -> org.blockbench.stats.Stats.of(
+                l.forkSamplesMs().stream().mapToDouble(f -> Math.log(f.median())).toArray()).sampleStandardDeviation()).sorted().toArray();
+        return org.blockbench.stats.Quantiles.type7(sd, 0.5);
+    }
+
+    /** Per class of median ratio (≥ 1.25, 1.10–1.25, < 1.10), pairs at one position told apart and pairs. */
+    static int[][] resolutionByRatio(Ranking r) {
+        int[][] out = new int[3][2];
+        List<ModelKey> m = r.models();
+        for (int i = 0; i < m.size(); i++) {
+            for (int j = i + 1; j < m.size(); j++) {
+                if (!m.get(i).position().equals(m.get(j).position())) {
+                    continue;
+                }
+                double ratio = Math.max(r.estimate(m.get(i)), r.estimate(m.get(j))) / Math.min(r.estimate(m.get(i)), r.estimate(m.get(j)));
+                int c = ratio >= 1.25 ? 0 : ratio >= 1.10 ? 1 : 2;
+                out[c][1]++;
+                if (r.better(m.get(i), m.get(j)) || r.better(m.get(j), m.get(i))) {
+                    out[c][0]++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private Ranking ranking() throws IOException {
+        Path jmh = Files.createDirectories(dir.resolve("jmh"));
+        try (InputStream in = getClass().getResourceAsStream("sweep/results.json")) {
+            Files.copy(in, jmh.resolve("results.json"));
+        }
+        List<LatencyResult> results = new ArrayList<>(LatencyResults.readDirectory(jmh).results());
+        return Ranking.latencyOf(results);
+    }
+}
