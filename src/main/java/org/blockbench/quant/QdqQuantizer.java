@@ -25,6 +25,10 @@ public final class QdqQuantizer {
 
     /** Metadata key listing the ops left in float ("none" when there are none). */
     public static final String FLOAT_OPS_KEY = "blockbench.quant.float_ops";
+    /** Metadata key: the CPU the variant was made for, with its vector ISA ({@code CpuFeatures.describe}). */
+    public static final String ISA_KEY = "blockbench.quant.isa";
+    /** Metadata key: whether weights are 7-bit (ONNX Runtime's {@code reduce_range}), and why. */
+    public static final String REDUCE_RANGE_KEY = "blockbench.quant.reduce_range";
 
     /**
      * The quantized model and what happened to each op.
@@ -59,7 +63,11 @@ public final class QdqQuantizer {
         meta.put(Variant.METADATA_KEY, Variant.INT8.id());
         meta.put("blockbench.quant.format", "QDQ (QuantizeLinear/DequantizeLinear), opset " + GraphBuilder.OPSET);
         meta.put("blockbench.quant.activations", "uint8 asymmetric, per tensor");
-        meta.put("blockbench.quant.weights", "int8 symmetric [-127, 127], per output channel");
+        meta.put("blockbench.quant.weights", "int8 symmetric [-" + settings.weightMax() + ", " + settings.weightMax()
+                + "], per output channel");
+        meta.put(ISA_KEY, settings.cpu().describe());
+        meta.put(REDUCE_RANGE_KEY, settings.reduceRange()
+                ? "true (7-bit weights: U8S8 can saturate without an INT8 dot product)" : "false");
         meta.put("blockbench.quant.bias", "int32, scale = input scale x weight scale");
         meta.put("blockbench.quant.method", settings.method().id());
         if (settings.method() == CalibrationMethod.PERCENTILE) {
@@ -68,7 +76,7 @@ public final class QdqQuantizer {
         set.describe().forEach((k, v) -> meta.put("blockbench.quant.calibration." + k, v));
         meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));
         meta.put("blockbench.quant.quantized_ops", describe(plan.quantizedOps));
-        ModelProto model = new Emitter(graph, plan, params).build(deploy, meta);
+        ModelProto model = new Emitter(graph, plan, params, settings.weightMax()).build(deploy, meta);
         return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta));
     }
 
@@ -89,11 +97,13 @@ public final class QdqQuantizer {
         private final Map<String, ActivationParams> params;
         private final GraphBuilder b = new GraphBuilder();
         private final Map<String, Value> values = new HashMap<>();
+        private final int weightMax;
 
-        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params) {
+        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params, int weightMax) {
             this.graph = graph;
             this.plan = plan;
             this.params = params;
+            this.weightMax = weightMax;
         }
 
         ModelProto build(ModelProto deploy, Map<String, String> variantMeta) {
@@ -133,7 +143,7 @@ public final class QdqQuantizer {
                 if (name.isEmpty()) {
                     in.add(null);
                 } else if (axis != null && i == 1) {
-                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis);
+                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis, weightMax);
                     weightScale = w.scale();
                     in.add(dequantized(name, w, axis));
                 } else if (i == 2 && weightScale != null && plan.int32Bias.contains(key)) {

@@ -9,8 +9,8 @@ import org.blockbench.onnx.FloatTensor;
 /**
  * Weights and biases as ONNX Runtime's QDQ quantizer stores them with {@code per_channel=True}:
  * a weight int8, symmetric, one scale per slice along {@code axis} (the output channel), with
- * {@code scale = max|w| / 127} and values in [-127, 127] (ORT's symmetric int8 range), zero
- * point 0; a bias int32 with scale {@code input_scale × weight_scale[c]} and zero point 0
+ * {@code scale = max|w| / 127} and values in [-127, 127] (ORT's symmetric int8 range; with
+ * {@code reduce_range} {@code max|w| / 64} and [-64, 64]), zero point 0; a bias int32 with scale {@code input_scale × weight_scale[c]} and zero point 0
  * ({@code quantize_bias_static}). Rounding is half to even, as numpy's.
  */
 final class WeightQuantizer {
@@ -22,7 +22,8 @@ final class WeightQuantizer {
     private WeightQuantizer() {
     }
 
-    static Quantized weight(FloatTensor w, int axis) {
+    /** {@code w} per channel along {@code axis} in [-qmax, qmax]: 127, or 64 under reduce_range. */
+    static Quantized weight(FloatTensor w, int axis, int qmax) {
         long[] shape = w.shape();
         int channels = (int) shape[axis];
         int inner = 1;
@@ -37,7 +38,7 @@ final class WeightQuantizer {
         }
         float[] scale = new float[channels];
         for (int c = 0; c < channels; c++) {
-            scale[c] = absMax[c] * 2f / 254f;
+            scale[c] = absMax[c] * 2f / (2f * qmax); // ORT: (rmax - rmin) / (qmax - qmin), symmetric
             if (!(scale[c] >= Float.MIN_NORMAL)) {
                 scale[c] = 1f; // an all-zero channel: ORT's compute_scale_zp gives scale 1
             }
@@ -45,7 +46,7 @@ final class WeightQuantizer {
         byte[] q = new byte[data.length];
         for (int i = 0; i < data.length; i++) {
             int c = (i / inner) % channels;
-            q[i] = (byte) Math.max(-127, Math.min(127, Math.rint(data[i] / scale[c])));
+            q[i] = (byte) Math.max(-qmax, Math.min(qmax, Math.rint(data[i] / scale[c])));
         }
         TensorProto.Builder values = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT8_VALUE)
                 .setRawData(ByteString.copyFrom(q));
