@@ -127,10 +127,14 @@ public final class ExportCommand implements Callable<Integer> {
                 (2 + variants.variants().size()) * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
         // ops a variant left in float32 are listed, never silently dropped (also in each file's metadata)
         exporter.variantNotes().forEach(note -> System.out.println(OneLine.of(note)));
+        exporter.refusedVariants().forEach(line -> spec.commandLine().getErr().println("blockbench: " + OneLine.of(line)));
         if (!refused.isEmpty()) {
             System.out.printf("refused %d block pack(s), not exported: %s%n", refused.size(),
                     refused.stream().map(r -> r.directory().toString()).collect(Collectors.joining(", ")));
             return ExitCodes.FINDINGS;
+        }
+        if (!exporter.refusedVariants().isEmpty()) {
+            return ExitCodes.FINDINGS; // each refused variant is named above, the rest were written
         }
         return ExitCodes.OK;
     }

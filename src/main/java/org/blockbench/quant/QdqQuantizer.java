@@ -29,6 +29,8 @@ public final class QdqQuantizer {
     public static final String ISA_KEY = "blockbench.quant.isa";
     /** Metadata key: whether weights are 7-bit (ONNX Runtime's {@code reduce_range}), and why. */
     public static final String REDUCE_RANGE_KEY = "blockbench.quant.reduce_range";
+    /** Metadata key: the weights whose scale was raised so an int32 bias fits, and biases kept float. */
+    public static final String BIAS_FIT_KEY = "blockbench.quant.bias_fit";
 
     /**
      * The quantized model and what happened to each op.
@@ -59,6 +61,8 @@ public final class QdqQuantizer {
                 params.put(t, ActivationParams.of(r.min(), r.max()));
             }
         }
+        Map<String, float[]> weightScales = new HashMap<>();
+        List<String> biasNotes = fitBiases(graph, plan, params, settings.weightMax(), weightScales);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Variant.METADATA_KEY, Variant.INT8.id());
         meta.put("blockbench.quant.format", "QDQ (QuantizeLinear/DequantizeLinear), opset " + GraphBuilder.OPSET);
@@ -69,6 +73,7 @@ public final class QdqQuantizer {
         meta.put(REDUCE_RANGE_KEY, settings.reduceRange()
                 ? "true (7-bit weights: U8S8 can saturate without an INT8 dot product)" : "false");
         meta.put("blockbench.quant.bias", "int32, scale = input scale x weight scale");
+        meta.put(BIAS_FIT_KEY, biasNotes.isEmpty() ? "every bias fits int32" : String.join("; ", biasNotes));
         meta.put("blockbench.quant.method", settings.method().id());
         if (settings.method() == CalibrationMethod.PERCENTILE) {
             meta.put("blockbench.quant.percentile", Double.toString(settings.percentile()));
@@ -76,8 +81,80 @@ public final class QdqQuantizer {
         set.describe().forEach((k, v) -> meta.put("blockbench.quant.calibration." + k, v));
         meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));
         meta.put("blockbench.quant.quantized_ops", describe(plan.quantizedOps));
-        ModelProto model = new Emitter(graph, plan, params, settings.weightMax()).build(deploy, meta);
+        ModelProto model = new Emitter(graph, plan, params, settings.weightMax(), weightScales).build(deploy, meta);
         return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta));
+    }
+
+    /**
+     * The weight scale of every quantized weight, with ONNX Runtime's int32-bias rule applied
+     * ({@link WeightQuantizer#fitInt32Bias}): where a bias would not fit in int32 at
+     * {@code input scale × weight scale}, ORT raises the weight scale. Where that raise would
+     * round a channel's nonzero weights to all zeros (a layer that then computes nothing but its
+     * bias: UniversalInvertedBottleneck's classifier, whose input is ~1e-8 after the blocks'
+     * tiny layer scales), BlockBench keeps that node's bias in float instead, so ORT runs the node
+     * in float on the dequantized input and weights: listed as a float op. Returns one note per
+     * node touched, for the metadata.
+     */
+    private static List<String> fitBiases(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params,
+                                          int weightMax, Map<String, float[]> weightScales) {
+        List<String> notes = new ArrayList<>();
+        for (NodeProto node : graph.graph.getNodeList()) {
+            String key = node.getOutputCount() > 0 ? node.getOutput(0) : "";
+            Integer axis = plan.weightAxis.get(key);
+            if (axis == null || plan.folded(node)) {
+                continue;
+            }
+            org.blockbench.onnx.FloatTensor w = plan.weight(node.getInput(1));
+            float[] scale = WeightQuantizer.scales(w, axis, weightMax);
+            weightScales.put(key, scale);
+            if (!plan.int32Bias.contains(key)) {
+                continue;
+            }
+            float inputScale = params.get(node.getInput(0)).scale();
+            float[] fitted = WeightQuantizer.fitInt32Bias(graph.floatConstant(node.getInput(2)).data(), inputScale, scale);
+            if (fitted == scale) {
+                continue;
+            }
+            int raised = 0;
+            double maxRatio = 0;
+            for (int c = 0; c < scale.length; c++) {
+                if (fitted[c] != scale[c]) {
+                    raised++;
+                    maxRatio = Math.max(maxRatio, (double) fitted[c] / scale[c]);
+                }
+            }
+            String what = String.format(java.util.Locale.ROOT, "%s (%s): int32 bias needs the weight scale raised on %d "
+                    + "channel(s), up to %.3gx", node.getInput(2), node.getOpType(), raised, maxRatio);
+            if (WeightQuantizer.zeroesAChannel(w, axis, fitted)) {
+                keepInFloat(graph, plan, node);
+                notes.add(what + ", which would zero a channel's weights: node kept in float");
+            } else {
+                weightScales.put(key, fitted);
+                notes.add(what + ", raised as ONNX Runtime does");
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * Leaves {@code node} entirely in float: float weight and bias, no Q/DQ on its output, and
+     * none on its input where it is the input's only reader. ONNX Runtime's optimiser
+     * (WeightBiasQuantization, level basic) quantizes the float bias of any Conv/Gemm whose input
+     * comes from a DequantizeLinear, at {@code input scale × weight scale}, so a float bias behind a
+     * DQ input would overflow int32 all the same; a float input avoids that.
+     */
+    private static void keepInFloat(GraphIndex graph, QdqPlan plan, NodeProto node) {
+        String key = node.getOutput(0);
+        plan.weightAxis.remove(key);
+        plan.int32Bias.remove(key);
+        node.getOutputList().forEach(plan.quantized::remove);
+        String in = node.getInput(0);
+        if (graph.uses(in).size() == 1 && !graph.graphOutputs.contains(in) && plan.sharedFrom.containsKey(in)) {
+            plan.quantized.remove(in); // a Flatten/Reshape of a quantized value: it reads the DQ and stays float
+        }
+        plan.quantizedOps.merge(node.getOpType(), -1, Integer::sum);
+        plan.quantizedOps.remove(node.getOpType(), 0);
+        plan.floatOps.merge(node.getOpType() + " (bias beyond int32)", 1, Integer::sum);
     }
 
     /** "Div:12, Erf:12", or "none". */
@@ -98,8 +175,11 @@ public final class QdqQuantizer {
         private final GraphBuilder b = new GraphBuilder();
         private final Map<String, Value> values = new HashMap<>();
         private final int weightMax;
+        private final Map<String, float[]> weightScales;
 
-        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params, int weightMax) {
+        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params, int weightMax,
+                Map<String, float[]> weightScales) {
+            this.weightScales = weightScales;
             this.graph = graph;
             this.plan = plan;
             this.params = params;
@@ -143,7 +223,8 @@ public final class QdqQuantizer {
                 if (name.isEmpty()) {
                     in.add(null);
                 } else if (axis != null && i == 1) {
-                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis, weightMax);
+                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis, weightMax,
+                            weightScales.get(key));
                     weightScale = w.scale();
                     in.add(dequantized(name, w, axis));
                 } else if (i == 2 && weightScale != null && plan.int32Bias.contains(key)) {

@@ -22,14 +22,11 @@ final class WeightQuantizer {
     private WeightQuantizer() {
     }
 
-    /** {@code w} per channel along {@code axis} in [-qmax, qmax]: 127, or 64 under reduce_range. */
-    static Quantized weight(FloatTensor w, int axis, int qmax) {
+    /** The per-channel scales of {@code w} along {@code axis}: {@code max|w| / qmax} (127, or 64 under reduce_range). */
+    static float[] scales(FloatTensor w, int axis, int qmax) {
         long[] shape = w.shape();
         int channels = (int) shape[axis];
-        int inner = 1;
-        for (int d = axis + 1; d < shape.length; d++) {
-            inner *= (int) shape[d];
-        }
+        int inner = inner(shape, axis);
         float[] data = w.data();
         float[] absMax = new float[channels];
         for (int i = 0; i < data.length; i++) {
@@ -43,6 +40,37 @@ final class WeightQuantizer {
                 scale[c] = 1f; // an all-zero channel: ORT's compute_scale_zp gives scale 1
             }
         }
+        return scale;
+    }
+
+    /**
+     * ONNX Runtime's {@code _adjust_weight_scale_for_int32_bias}, per channel: where the bias
+     * scale {@code input_scale × weight_scale[c]} is below {@code 1.0001 × 2|b[c]| / (2^32 − 2)},
+     * the smallest that holds b[c] in int32, the weight scale is raised by the missing ratio (in
+     * double, as ORT's fp64). Returns {@code scale} itself when every bias fits, else a copy.
+     */
+    static float[] fitInt32Bias(float[] bias, float inputScale, float[] scale) {
+        double qrange = (double) Integer.MAX_VALUE - (Integer.MIN_VALUE + 1);
+        float[] out = scale;
+        for (int c = 0; c < scale.length; c++) {
+            double smallest = 1.0001 * (2.0 * Math.abs(bias[c])) / qrange;
+            double candidate = (double) inputScale * scale[c];
+            if (candidate < smallest && candidate > 0) {
+                if (out == scale) {
+                    out = scale.clone();
+                }
+                out[c] = (float) (scale[c] * (smallest / candidate));
+            }
+        }
+        return out;
+    }
+
+    /** {@code w} per channel along {@code axis} with the given scales, rounded half to even, in [-qmax, qmax]. */
+    static Quantized weight(FloatTensor w, int axis, int qmax, float[] scale) {
+        long[] shape = w.shape();
+        int channels = (int) shape[axis];
+        int inner = inner(shape, axis);
+        float[] data = w.data();
         byte[] q = new byte[data.length];
         for (int i = 0; i < data.length; i++) {
             int c = (i / inner) % channels;
@@ -54,6 +82,35 @@ final class WeightQuantizer {
             values.addDims(d);
         }
         return new Quantized(values.build(), floats(scale), zeros(TensorProto.DataType.INT8_VALUE, channels, 1), scale);
+    }
+
+    /** Whether some channel with a nonzero weight has only zeros once quantized at {@code scale}. */
+    static boolean zeroesAChannel(FloatTensor w, int axis, float[] scale) {
+        long[] shape = w.shape();
+        int channels = (int) shape[axis];
+        int inner = inner(shape, axis);
+        float[] data = w.data();
+        boolean[] nonzero = new boolean[channels];
+        boolean[] kept = new boolean[channels];
+        for (int i = 0; i < data.length; i++) {
+            int c = (i / inner) % channels;
+            nonzero[c] |= data[i] != 0;
+            kept[c] |= Math.rint(data[i] / scale[c]) != 0;
+        }
+        for (int c = 0; c < channels; c++) {
+            if (nonzero[c] && !kept[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int inner(long[] shape, int axis) {
+        int inner = 1;
+        for (int d = axis + 1; d < shape.length; d++) {
+            inner *= (int) shape[d];
+        }
+        return inner;
     }
 
     static Quantized bias(FloatTensor b, float inputScale, float[] weightScale) {
