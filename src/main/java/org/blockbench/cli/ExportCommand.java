@@ -59,6 +59,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--explain", description = "With --variants int8: print each model's 5 worst quantized tensors "
+            + "(SNR of float against dequantized on the calibration set; docs/quantization.md §Per-tensor report)")
+    boolean explain;
+
     @Option(names = "--block-pack", paramLabel = "DIR",
             description = "A block pack directory (docs/own-block.md), exported at the --positions beside the zoo when"
                     + " --blocks names its block or is absent; a pack ONNX Runtime refuses, or with non-finite outputs,"
@@ -110,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
         int count = zooModels.size() + packs.size() * positions.size();
         long start = System.nanoTime();
         Manifest manifest;
-        Exporter exporter = new Exporter(output, config, variants);
+        Exporter exporter = new Exporter(output, config, variants).explaining(explain);
         if (quiet) {
             manifest = exporter.export(zooModels, packs, positions, id -> { });
         } else {

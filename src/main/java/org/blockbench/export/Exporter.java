@@ -15,6 +15,7 @@ import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.quant.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
+import org.blockbench.quant.TensorErrorReport;
 import org.blockbench.quant.Variant;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantOptions;
@@ -45,6 +46,7 @@ public final class Exporter {
     private final List<String> variantNotes = new ArrayList<>();
     private final List<String> refusedVariants = new ArrayList<>();
     private final Map<Normalization, org.blockbench.ort.HostTensor> checkImages = new LinkedHashMap<>();
+    private boolean explain;
 
     public Exporter(Path outputDir, ScaffoldConfig config) {
         this(outputDir, config, VariantOptions.none());
@@ -64,6 +66,12 @@ public final class Exporter {
     /** One line per variant with ops left in float32, for the command's output. */
     public List<String> variantNotes() {
         return List.copyOf(variantNotes);
+    }
+
+    /** With {@code explain}, each INT8 variant's notes add its 5 worst tensors ({@link TensorErrorReport}). */
+    public Exporter explaining(boolean explain) {
+        this.explain = explain;
+        return this;
     }
 
     /** One line per variant refused by its output check (not written, not in the manifest). */
@@ -145,6 +153,10 @@ public final class Exporter {
             out.add(new VariantFile(v.id(), new ModelFile(relative, OnnxModelFile.sha256(bytes), bytes.length, stored),
                     made.settings()));
             variantNotes.add(id + " " + v.id() + ": " + made.fidelity().describe());
+            if (explain && made.quantization() != null) {
+                TensorErrorReport report = TensorErrorReport.of(deploy, made.quantization(), calibration(id, classes));
+                report.worst(5).forEach(line -> variantNotes.add(id + " int8 worst tensors: " + line));
+            }
             if (!made.leftInFloat().isEmpty()) {
                 variantNotes.add(id + " " + v.id() + ": left in float32: " + made.leftInFloatText());
             }

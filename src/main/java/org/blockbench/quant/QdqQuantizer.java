@@ -38,9 +38,14 @@ public final class QdqQuantizer {
      * @param floatOps     ops left in float32, op type → count
      * @param quantizedOps ops quantized or fused away, op type → count
      * @param settings     the variant's metadata entries ({@code blockbench.variant}, {@code blockbench.quant.*})
+     * @param activations  each quantized activation (by its deploy-graph name, whose Q/DQ initializers are
+     *                     {@code <name>_scale}, {@code <name>_zero_point}) → its scale and zero point
+     * @param references   each quantized activation → the deploy-graph value its DequantizeLinear stands for
+     *                     (itself, or the output of the Relu/Clip removed after it)
      */
     public record Result(ModelProto model, Map<String, Integer> floatOps, Map<String, Integer> quantizedOps,
-                         Map<String, String> settings) {
+                         Map<String, String> settings, Map<String, ActivationParams> activations,
+                         Map<String, String> references) {
     }
 
     private QdqQuantizer() {
@@ -56,6 +61,9 @@ public final class QdqQuantizer {
             String shared = plan.sharedFrom.get(t);
             if (shared != null) {
                 params.put(t, params.get(shared));
+            } else if (plan.fixedRange.containsKey(t)) {
+                float[] r = plan.fixedRange.get(t);
+                params.put(t, ActivationParams.of(r[0], r[1]));
             } else {
                 Calibrator.Range r = ranges.get(plan.rangeFrom.getOrDefault(t, t));
                 params.put(t, ActivationParams.of(r.min(), r.max()));
@@ -82,7 +90,14 @@ public final class QdqQuantizer {
         meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));
         meta.put("blockbench.quant.quantized_ops", describe(plan.quantizedOps));
         ModelProto model = new Emitter(graph, plan, params, settings.weightMax(), weightScales).build(deploy, meta);
-        return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta));
+        Map<String, ActivationParams> activations = new LinkedHashMap<>();
+        Map<String, String> references = new LinkedHashMap<>();
+        for (String t : plan.quantized) {
+            activations.put(t, params.get(t));
+            references.put(t, plan.rangeFrom.getOrDefault(t, t));
+        }
+        return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta),
+                java.util.Collections.unmodifiableMap(activations), java.util.Collections.unmodifiableMap(references));
     }
 
     /**
@@ -231,6 +246,8 @@ public final class QdqQuantizer {
                     float inputScale = params.get(node.getInput(0)).scale();
                     WeightQuantizer.Quantized q = WeightQuantizer.bias(graph.floatConstant(name), inputScale, weightScale);
                     in.add(dequantized(name, q, 0));
+                } else if (plan.quantizedConstants.contains(name)) {
+                    in.add(constant(name));
                 } else {
                     in.add(value(name));
                 }
@@ -257,6 +274,28 @@ public final class QdqQuantizer {
                 values.put(name, v);
             }
             return v;
+        }
+
+        /** A constant stored uint8 with its own range (ORT's static activation quantization of an initializer), then DQ. */
+        private Value constant(String name) {
+            Value done = values.get(name + "_quantized");
+            if (done != null) {
+                return done;
+            }
+            org.blockbench.onnx.FloatTensor c = graph.floatConstant(name);
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : c.data()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            ActivationParams p = ActivationParams.of(min, max);
+            Value q = b.initializer(name + "_quantized", WeightQuantizer.uint8(c, p));
+            Value scale = b.initializer(name + "_quantized_scale", WeightQuantizer.floatScalar(p.scale()));
+            Value zero = b.initializer(name + "_quantized_zero_point", WeightQuantizer.uint8Scalar(p.zeroPoint()));
+            Value dq = b.op(OnnxOp.DEQUANTIZE_LINEAR, List.of(q, scale, zero));
+            values.put(name + "_quantized", dq);
+            return dq;
         }
 
         private Value dequantized(String name, WeightQuantizer.Quantized q, int axis) {

@@ -15,10 +15,11 @@ public record VariantMaker(QuantSettings quant) {
      *
      * @param leftInFloat ops left in float32 (INT8: not quantized; FP16: kept float32), op type → count
      * @param settings    the metadata entries the variant carries ({@code blockbench.variant}, {@code blockbench.quant.*}, ...)
-     * @param fidelity    its output against FP32 on seeded inputs, checked against {@link OutputFidelity#FLOOR_DB}
+     * @param fidelity    its output against FP32 on held-out images, checked against {@link OutputFidelity#FLOOR_DB}
+     * @param quantization INT8: what the quantizer did, for {@link TensorErrorReport}; FP16: null
      */
     public record Made(Variant variant, ModelProto model, Map<String, Integer> leftInFloat, Map<String, String> settings,
-                       OutputFidelity fidelity) {
+                       OutputFidelity fidelity, QdqQuantizer.Result quantization) {
 
         /** "Div:12, Erf:12" or "none". */
         public String leftInFloatText() {
@@ -36,9 +37,11 @@ public record VariantMaker(QuantSettings quant) {
         ModelProto model;
         Map<String, Integer> leftInFloat;
         Map<String, String> settings;
+        QdqQuantizer.Result quantization = null;
         switch (variant) {
             case INT8 -> {
                 QdqQuantizer.Result r = QdqQuantizer.quantize(deploy, calibration, quant);
+                quantization = r;
                 model = r.model();
                 leftInFloat = r.floatOps();
                 settings = r.settings();
@@ -55,6 +58,6 @@ public record VariantMaker(QuantSettings quant) {
         if (!fidelity.acceptable()) {
             throw new VariantRefusedException(variant, fidelity);
         }
-        return new Made(variant, model, leftInFloat, settings, fidelity);
+        return new Made(variant, model, leftInFloat, settings, fidelity, quantization);
     }
 }

@@ -138,6 +138,21 @@ final class WeightQuantizer {
         return floats(value).toBuilder().clearDims().build();
     }
 
+    /** {@code c} as uint8 with {@code p}'s scale and zero point, in {@code c}'s shape (QuantizeLinear's rounding). */
+    static TensorProto uint8(FloatTensor c, ActivationParams p) {
+        float[] data = c.data();
+        byte[] q = new byte[data.length];
+        for (int i = 0; i < data.length; i++) {
+            q[i] = (byte) Math.max(0, Math.min(255, Math.rint(data[i] / p.scale()) + p.zeroPoint()));
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setDataType(TensorProto.DataType.UINT8_VALUE)
+                .setRawData(ByteString.copyFrom(q));
+        for (long d : c.shape()) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
     static TensorProto uint8Scalar(int value) {
         return TensorProto.newBuilder().setDataType(TensorProto.DataType.UINT8_VALUE)
                 .setRawData(ByteString.copyFrom(new byte[] {(byte) value})).build();
