@@ -94,9 +94,17 @@ final class QdqPlan {
             return true;
         }
         List<GraphIndex.Use> uses = graph.uses(node.getOutput(0));
+        boolean quantizedConstant = quantizedConstants.contains(node.getOutput(0));
+        // a Constant read only as a folded Reshape's shape, or only as a quantized Add/Mul constant
+        // (which reads its uint8 copy), would be left unused: ORT warns about each one
         return node.getOpType().equals("Constant") && !uses.isEmpty() && !graph.graphOutputs.contains(node.getOutput(0))
-                && uses.stream().allMatch(u -> u.node().getOutputCount() == 1
-                        && foldedWeights.containsKey(u.node().getOutput(0)));
+                && uses.stream().allMatch(u -> quantizedConstant && readsQuantizedConstant(u.node())
+                        || u.node().getOutputCount() == 1 && foldedWeights.containsKey(u.node().getOutput(0)));
+    }
+
+    /** Whether {@code node} reads its constants in {@link #quantizedConstants} as their uint8 copies. */
+    static boolean readsQuantizedConstant(NodeProto node) {
+        return node.getDomain().isEmpty() && (node.getOpType().equals("Add") || node.getOpType().equals("Mul"));
     }
 
     /** A weight: an initializer, a Constant or a folded Reshape of one; null when computed at run time. */

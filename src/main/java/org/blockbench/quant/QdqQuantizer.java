@@ -246,7 +246,7 @@ public final class QdqQuantizer {
                     float inputScale = params.get(node.getInput(0)).scale();
                     WeightQuantizer.Quantized q = WeightQuantizer.bias(graph.floatConstant(name), inputScale, weightScale);
                     in.add(dequantized(name, q, 0));
-                } else if (plan.quantizedConstants.contains(name)) {
+                } else if (plan.quantizedConstants.contains(name) && QdqPlan.readsQuantizedConstant(node)) {
                     in.add(constant(name));
                 } else {
                     in.add(value(name));
