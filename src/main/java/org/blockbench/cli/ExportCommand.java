@@ -59,6 +59,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar")
     boolean quiet;
 
+    @Option(names = "--explain", description = "With --variants int8: print each model's 5 worst quantized tensors "
+            + "(SNR of float against dequantized on the calibration set; docs/quantization.md §Per-tensor report)")
+    boolean explain;
+
     @Option(names = "--block-pack", paramLabel = "DIR",
             description = "A block pack directory (docs/own-block.md), exported at the --positions beside the zoo when"
                     + " --blocks names its block or is absent; a pack ONNX Runtime refuses, or with non-finite outputs,"
@@ -110,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
         int count = zooModels.size() + packs.size() * positions.size();
         long start = System.nanoTime();
         Manifest manifest;
-        Exporter exporter = new Exporter(output, config, variants);
+        Exporter exporter = new Exporter(output, config, variants).explaining(explain);
         if (quiet) {
             manifest = exporter.export(zooModels, packs, positions, id -> { });
         } else {
@@ -127,10 +131,14 @@ public final class ExportCommand implements Callable<Integer> {
                 (2 + variants.variants().size()) * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
         // ops a variant left in float32 are listed, never silently dropped (also in each file's metadata)
         exporter.variantNotes().forEach(note -> System.out.println(OneLine.of(note)));
+        exporter.refusedVariants().forEach(line -> spec.commandLine().getErr().println("blockbench: " + OneLine.of(line)));
         if (!refused.isEmpty()) {
             System.out.printf("refused %d block pack(s), not exported: %s%n", refused.size(),
                     refused.stream().map(r -> r.directory().toString()).collect(Collectors.joining(", ")));
             return ExitCodes.FINDINGS;
+        }
+        if (!exporter.refusedVariants().isEmpty()) {
+            return ExitCodes.FINDINGS; // each refused variant is named above, the rest were written
         }
         return ExitCodes.OK;
     }

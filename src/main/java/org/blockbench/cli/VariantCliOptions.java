@@ -39,7 +39,7 @@ public final class VariantCliOptions {
 
     /** The options, checked: unknown variant or method names and a set smaller than a batch are bad input. */
     public VariantOptions options() {
-        return new VariantOptions(Variant.parseList(variants), new QuantSettings(CalibrationMethod.parse(method), percentile),
+        return new VariantOptions(Variant.parseList(variants), QuantSettings.forThisCpu(CalibrationMethod.parse(method), percentile),
                 images, batch, seed);
     }
 

@@ -14,9 +14,12 @@ import org.blockbench.gwo.GwoPrimitive;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.quant.CalibrationSet;
+import org.blockbench.quant.OutputFidelity;
+import org.blockbench.quant.TensorErrorReport;
 import org.blockbench.quant.Variant;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantOptions;
+import org.blockbench.quant.VariantRefusedException;
 import org.blockbench.train.data.Normalization;
 import org.blockbench.train.data.SyntheticDataset;
 import org.blockbench.train.recipe.Recipes;
@@ -41,6 +44,9 @@ public final class Exporter {
     private final VariantOptions variants;
     private final Map<Normalization, CalibrationSet> calibration = new LinkedHashMap<>();
     private final List<String> variantNotes = new ArrayList<>();
+    private final List<String> refusedVariants = new ArrayList<>();
+    private final Map<Normalization, org.blockbench.ort.HostTensor> checkImages = new LinkedHashMap<>();
+    private boolean explain;
 
     public Exporter(Path outputDir, ScaffoldConfig config) {
         this(outputDir, config, VariantOptions.none());
@@ -60,6 +66,17 @@ public final class Exporter {
     /** One line per variant with ops left in float32, for the command's output. */
     public List<String> variantNotes() {
         return List.copyOf(variantNotes);
+    }
+
+    /** With {@code explain}, each INT8 variant's notes add its 5 worst tensors ({@link TensorErrorReport}). */
+    public Exporter explaining(boolean explain) {
+        this.explain = explain;
+        return this;
+    }
+
+    /** One line per variant refused by its output check (not written, not in the manifest). */
+    public List<String> refusedVariants() {
+        return List.copyOf(refusedVariants);
     }
 
     /** Exports {@code models}; {@code progress} is told the id of each model when it is done. */
@@ -121,7 +138,13 @@ public final class Exporter {
         List<VariantFile> out = new ArrayList<>();
         VariantMaker maker = variants.maker();
         for (Variant v : variants.ordered()) {
-            VariantMaker.Made made = maker.make(v, deploy, v == Variant.INT8 ? calibration(id, classes) : null);
+            VariantMaker.Made made;
+            try {
+                made = maker.make(v, deploy, v == Variant.INT8 ? calibration(id, classes) : null, check(id, classes));
+            } catch (VariantRefusedException e) {
+                refusedVariants.add(id + " " + e.getMessage());
+                continue;
+            }
             String relative = id.block() + "/" + id.position() + "/" + v.fileName();
             byte[] bytes = made.model().toByteArray();
             OnnxModelFile.write(outputDir.resolve(relative), made.model());
@@ -129,6 +152,11 @@ public final class Exporter {
                     .mapToLong(t -> t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, Math::multiplyExact)).sum();
             out.add(new VariantFile(v.id(), new ModelFile(relative, OnnxModelFile.sha256(bytes), bytes.length, stored),
                     made.settings()));
+            variantNotes.add(id + " " + v.id() + ": " + made.fidelity().describe());
+            if (explain && made.quantization() != null) {
+                TensorErrorReport report = TensorErrorReport.of(deploy, made.quantization(), calibration(id, classes));
+                report.worst(5).forEach(line -> variantNotes.add(id + " int8 worst tensors: " + line));
+            }
             if (!made.leftInFloat().isEmpty()) {
                 variantNotes.add(id + " " + v.id() + ": left in float32: " + made.leftInFloatText());
             }
@@ -136,13 +164,24 @@ public final class Exporter {
         return out;
     }
 
+    /** {@link OutputFidelity#IMAGES} images of the synthetic validation split, normalised as calibration's. */
+    private org.blockbench.ort.HostTensor check(ModelId id, int classes) {
+        Normalization norm = normalization(id);
+        return checkImages.computeIfAbsent(norm, n -> CalibrationSet.draw(SyntheticDataset.NAME,
+                SyntheticDataset.generate(classes, variants.calibrationImages(), OutputFidelity.IMAGES, 0).val(), n,
+                OutputFidelity.IMAGES, OutputFidelity.IMAGES, variants.calibrationSeed()).batches().get(0));
+    }
+
+    private static Normalization normalization(ModelId id) {
+        return id.position().equals(ModelId.GWO_NETWORK) ? Recipes.GWO.normalization() : Recipes.BLOCKZOO.normalization();
+    }
+
     private CalibrationSet calibration(ModelId id, int classes) {
         if (config.inputSize() != 32) {
             throw new org.blockbench.BadInputException("--variants int8 calibrates on the synthetic dataset's 32x32 "
                     + "images; --input-size " + config.inputSize() + " cannot be calibrated, use 32 or drop int8");
         }
-        Normalization norm = id.position().equals(ModelId.GWO_NETWORK) ? Recipes.GWO.normalization()
-                : Recipes.BLOCKZOO.normalization();
+        Normalization norm = normalization(id);
         return calibration.computeIfAbsent(norm, n -> CalibrationSet.draw(SyntheticDataset.NAME,
                 SyntheticDataset.generate(classes, variants.calibrationImages(), 1, 0).train(), n,
                 variants.calibrationImages(), variants.calibrationBatch(), variants.calibrationSeed()));

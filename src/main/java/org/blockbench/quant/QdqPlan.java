@@ -38,6 +38,18 @@ final class QdqPlan {
     final Map<String, String> sharedFrom = new HashMap<>();
     /** A value whose range is calibrated on another (a fused Relu's input → the Relu's output). */
     final Map<String, String> rangeFrom = new HashMap<>();
+    /**
+     * Values whose range is fixed, not calibrated: a Softmax output is [0, 1] (ORT's
+     * {@code adjust_tensor_ranges}), so its uint8 step is 1/255 and no held-out input clips it.
+     */
+    final Map<String, float[]> fixedRange = new HashMap<>();
+    /**
+     * Constant inputs of Add/Mul stored as uint8 with their own range, as ORT quantizes every
+     * input of its default QDQ operator: a bias, a layer scale, GELU's 1 and 0.5, attention's
+     * 1/√d. Only scalars and vectors (one dimension above 1); larger constants
+     * (DeformableConv's sampling grid) stay float, more exact than ORT and read by float GridSample.
+     */
+    final Set<String> quantizedConstants = new LinkedHashSet<>();
     /** Outputs of removed activations → the value that replaces them. */
     final Map<String, String> alias = new HashMap<>();
     /** Per node (by first output): the output-channel axis of its weight input (slot 1). */
@@ -82,9 +94,17 @@ final class QdqPlan {
             return true;
         }
         List<GraphIndex.Use> uses = graph.uses(node.getOutput(0));
+        boolean quantizedConstant = quantizedConstants.contains(node.getOutput(0));
+        // a Constant read only as a folded Reshape's shape, or only as a quantized Add/Mul constant
+        // (which reads its uint8 copy), would be left unused: ORT warns about each one
         return node.getOpType().equals("Constant") && !uses.isEmpty() && !graph.graphOutputs.contains(node.getOutput(0))
-                && uses.stream().allMatch(u -> u.node().getOutputCount() == 1
-                        && foldedWeights.containsKey(u.node().getOutput(0)));
+                && uses.stream().allMatch(u -> quantizedConstant && readsQuantizedConstant(u.node())
+                        || u.node().getOutputCount() == 1 && foldedWeights.containsKey(u.node().getOutput(0)));
+    }
+
+    /** Whether {@code node} reads its constants in {@link #quantizedConstants} as their uint8 copies. */
+    static boolean readsQuantizedConstant(NodeProto node) {
+        return node.getDomain().isEmpty() && (node.getOpType().equals("Add") || node.getOpType().equals("Mul"));
     }
 
     /** A weight: an initializer, a Constant or a folded Reshape of one; null when computed at run time. */
@@ -106,6 +126,12 @@ final class QdqPlan {
         } else if (GENERIC.contains(op)) {
             quantizeActivations(node, allSlots(node));
             quantizeOutputs(node);
+            if (op.equals("Softmax")) {
+                fixedRange.put(node.getOutput(0), new float[] {0f, 1f});
+            }
+            if (op.equals("Add") || op.equals("Mul")) {
+                quantizeVectorConstants(node);
+            }
             quantizedOps.merge(op, 1, Integer::sum);
         } else if (SHARED.contains(op)) {
             if (quantized.contains(node.getInput(0)) && node.getOutputCount() == 1) {
@@ -173,8 +199,29 @@ final class QdqPlan {
                 }
             }
         }
-        quantizeOutputs(node);
+        // A graph output of Conv/Gemm/MatMul (the classifier's logits) stays float: ORT runs it as
+        // QGemm/QLinearMatMul with a float output, and an 8-bit step on the logits would hide every
+        // difference between inputs smaller than 1/255 of their range (an untrained scaffold's
+        // logits vary by less than that). ORT's quantize_static quantizes it; this is one step better.
+        for (String out : node.getOutputList()) {
+            if (!out.isEmpty() && graph.isFloat(out) && !graph.graphOutputs.contains(out)) {
+                quantized.add(out);
+            }
+        }
         quantizedOps.merge(op, 1, Integer::sum);
+    }
+
+    private void quantizeVectorConstants(NodeProto node) {
+        boolean otherQuantized = false;
+        for (String in : node.getInputList()) {
+            otherQuantized |= quantized.contains(in);
+        }
+        for (String in : node.getInputList()) {
+            FloatTensor c = graph.isConstant(in) ? graph.floatConstant(in) : null;
+            if (otherQuantized && c != null && java.util.Arrays.stream(c.shape()).filter(d -> d > 1).count() <= 1) {
+                quantizedConstants.add(in);
+            }
+        }
     }
 
     private boolean biasFits(String bias, long channels) {

@@ -25,6 +25,12 @@ public final class QdqQuantizer {
 
     /** Metadata key listing the ops left in float ("none" when there are none). */
     public static final String FLOAT_OPS_KEY = "blockbench.quant.float_ops";
+    /** Metadata key: the CPU the variant was made for, with its vector ISA ({@code CpuFeatures.describe}). */
+    public static final String ISA_KEY = "blockbench.quant.isa";
+    /** Metadata key: whether weights are 7-bit (ONNX Runtime's {@code reduce_range}), and why. */
+    public static final String REDUCE_RANGE_KEY = "blockbench.quant.reduce_range";
+    /** Metadata key: the weights whose scale was raised so an int32 bias fits, and biases kept float. */
+    public static final String BIAS_FIT_KEY = "blockbench.quant.bias_fit";
 
     /**
      * The quantized model and what happened to each op.
@@ -32,9 +38,14 @@ public final class QdqQuantizer {
      * @param floatOps     ops left in float32, op type → count
      * @param quantizedOps ops quantized or fused away, op type → count
      * @param settings     the variant's metadata entries ({@code blockbench.variant}, {@code blockbench.quant.*})
+     * @param activations  each quantized activation (by its deploy-graph name, whose Q/DQ initializers are
+     *                     {@code <name>_scale}, {@code <name>_zero_point}) → its scale and zero point
+     * @param references   each quantized activation → the deploy-graph value its DequantizeLinear stands for
+     *                     (itself, or the output of the Relu/Clip removed after it)
      */
     public record Result(ModelProto model, Map<String, Integer> floatOps, Map<String, Integer> quantizedOps,
-                         Map<String, String> settings) {
+                         Map<String, String> settings, Map<String, ActivationParams> activations,
+                         Map<String, String> references) {
     }
 
     private QdqQuantizer() {
@@ -50,17 +61,27 @@ public final class QdqQuantizer {
             String shared = plan.sharedFrom.get(t);
             if (shared != null) {
                 params.put(t, params.get(shared));
+            } else if (plan.fixedRange.containsKey(t)) {
+                float[] r = plan.fixedRange.get(t);
+                params.put(t, ActivationParams.of(r[0], r[1]));
             } else {
                 Calibrator.Range r = ranges.get(plan.rangeFrom.getOrDefault(t, t));
                 params.put(t, ActivationParams.of(r.min(), r.max()));
             }
         }
+        Map<String, float[]> weightScales = new HashMap<>();
+        List<String> biasNotes = fitBiases(graph, plan, params, settings.weightMax(), weightScales);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(Variant.METADATA_KEY, Variant.INT8.id());
         meta.put("blockbench.quant.format", "QDQ (QuantizeLinear/DequantizeLinear), opset " + GraphBuilder.OPSET);
         meta.put("blockbench.quant.activations", "uint8 asymmetric, per tensor");
-        meta.put("blockbench.quant.weights", "int8 symmetric [-127, 127], per output channel");
+        meta.put("blockbench.quant.weights", "int8 symmetric [-" + settings.weightMax() + ", " + settings.weightMax()
+                + "], per output channel");
+        meta.put(ISA_KEY, settings.cpu().describe());
+        meta.put(REDUCE_RANGE_KEY, settings.reduceRange()
+                ? "true (7-bit weights: U8S8 can saturate without an INT8 dot product)" : "false");
         meta.put("blockbench.quant.bias", "int32, scale = input scale x weight scale");
+        meta.put(BIAS_FIT_KEY, biasNotes.isEmpty() ? "every bias fits int32" : String.join("; ", biasNotes));
         meta.put("blockbench.quant.method", settings.method().id());
         if (settings.method() == CalibrationMethod.PERCENTILE) {
             meta.put("blockbench.quant.percentile", Double.toString(settings.percentile()));
@@ -68,8 +89,87 @@ public final class QdqQuantizer {
         set.describe().forEach((k, v) -> meta.put("blockbench.quant.calibration." + k, v));
         meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));
         meta.put("blockbench.quant.quantized_ops", describe(plan.quantizedOps));
-        ModelProto model = new Emitter(graph, plan, params).build(deploy, meta);
-        return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta));
+        ModelProto model = new Emitter(graph, plan, params, settings.weightMax(), weightScales).build(deploy, meta);
+        Map<String, ActivationParams> activations = new LinkedHashMap<>();
+        Map<String, String> references = new LinkedHashMap<>();
+        for (String t : plan.quantized) {
+            activations.put(t, params.get(t));
+            references.put(t, plan.rangeFrom.getOrDefault(t, t));
+        }
+        return new Result(model, Map.copyOf(plan.floatOps), Map.copyOf(plan.quantizedOps), Map.copyOf(meta),
+                java.util.Collections.unmodifiableMap(activations), java.util.Collections.unmodifiableMap(references));
+    }
+
+    /**
+     * The weight scale of every quantized weight, with ONNX Runtime's int32-bias rule applied
+     * ({@link WeightQuantizer#fitInt32Bias}): where a bias would not fit in int32 at
+     * {@code input scale × weight scale}, ORT raises the weight scale. Where that raise would
+     * round a channel's nonzero weights to all zeros (a layer that then computes nothing but its
+     * bias: UniversalInvertedBottleneck's classifier, whose input is ~1e-8 after the blocks'
+     * tiny layer scales), BlockBench keeps that node's bias in float instead, so ORT runs the node
+     * in float on the dequantized input and weights: listed as a float op. Returns one note per
+     * node touched, for the metadata.
+     */
+    private static List<String> fitBiases(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params,
+                                          int weightMax, Map<String, float[]> weightScales) {
+        List<String> notes = new ArrayList<>();
+        for (NodeProto node : graph.graph.getNodeList()) {
+            String key = node.getOutputCount() > 0 ? node.getOutput(0) : "";
+            Integer axis = plan.weightAxis.get(key);
+            if (axis == null || plan.folded(node)) {
+                continue;
+            }
+            org.blockbench.onnx.FloatTensor w = plan.weight(node.getInput(1));
+            float[] scale = WeightQuantizer.scales(w, axis, weightMax);
+            weightScales.put(key, scale);
+            if (!plan.int32Bias.contains(key)) {
+                continue;
+            }
+            float inputScale = params.get(node.getInput(0)).scale();
+            float[] fitted = WeightQuantizer.fitInt32Bias(graph.floatConstant(node.getInput(2)).data(), inputScale, scale);
+            if (fitted == scale) {
+                continue;
+            }
+            int raised = 0;
+            double maxRatio = 0;
+            for (int c = 0; c < scale.length; c++) {
+                if (fitted[c] != scale[c]) {
+                    raised++;
+                    maxRatio = Math.max(maxRatio, (double) fitted[c] / scale[c]);
+                }
+            }
+            String what = String.format(java.util.Locale.ROOT, "%s (%s): int32 bias needs the weight scale raised on %d "
+                    + "channel(s), up to %.3gx", node.getInput(2), node.getOpType(), raised, maxRatio);
+            if (WeightQuantizer.zeroesAChannel(w, axis, fitted)) {
+                keepInFloat(graph, plan, node);
+                notes.add(what + ", which would zero a channel's weights: node kept in float");
+            } else {
+                weightScales.put(key, fitted);
+                notes.add(what + ", raised as ONNX Runtime does");
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * Leaves {@code node} entirely in float: float weight and bias, no Q/DQ on its output, and
+     * none on its input where it is the input's only reader. ONNX Runtime's optimiser
+     * (WeightBiasQuantization, level basic) quantizes the float bias of any Conv/Gemm whose input
+     * comes from a DequantizeLinear, at {@code input scale × weight scale}, so a float bias behind a
+     * DQ input would overflow int32 all the same; a float input avoids that.
+     */
+    private static void keepInFloat(GraphIndex graph, QdqPlan plan, NodeProto node) {
+        String key = node.getOutput(0);
+        plan.weightAxis.remove(key);
+        plan.int32Bias.remove(key);
+        node.getOutputList().forEach(plan.quantized::remove);
+        String in = node.getInput(0);
+        if (graph.uses(in).size() == 1 && !graph.graphOutputs.contains(in) && plan.sharedFrom.containsKey(in)) {
+            plan.quantized.remove(in); // a Flatten/Reshape of a quantized value: it reads the DQ and stays float
+        }
+        plan.quantizedOps.merge(node.getOpType(), -1, Integer::sum);
+        plan.quantizedOps.remove(node.getOpType(), 0);
+        plan.floatOps.merge(node.getOpType() + " (bias beyond int32)", 1, Integer::sum);
     }
 
     /** "Div:12, Erf:12", or "none". */
@@ -89,11 +189,16 @@ public final class QdqQuantizer {
         private final Map<String, ActivationParams> params;
         private final GraphBuilder b = new GraphBuilder();
         private final Map<String, Value> values = new HashMap<>();
+        private final int weightMax;
+        private final Map<String, float[]> weightScales;
 
-        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params) {
+        Emitter(GraphIndex graph, QdqPlan plan, Map<String, ActivationParams> params, int weightMax,
+                Map<String, float[]> weightScales) {
+            this.weightScales = weightScales;
             this.graph = graph;
             this.plan = plan;
             this.params = params;
+            this.weightMax = weightMax;
         }
 
         ModelProto build(ModelProto deploy, Map<String, String> variantMeta) {
@@ -133,13 +238,16 @@ public final class QdqQuantizer {
                 if (name.isEmpty()) {
                     in.add(null);
                 } else if (axis != null && i == 1) {
-                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis);
+                    WeightQuantizer.Quantized w = WeightQuantizer.weight(plan.weight(name), axis, weightMax,
+                            weightScales.get(key));
                     weightScale = w.scale();
                     in.add(dequantized(name, w, axis));
                 } else if (i == 2 && weightScale != null && plan.int32Bias.contains(key)) {
                     float inputScale = params.get(node.getInput(0)).scale();
                     WeightQuantizer.Quantized q = WeightQuantizer.bias(graph.floatConstant(name), inputScale, weightScale);
                     in.add(dequantized(name, q, 0));
+                } else if (plan.quantizedConstants.contains(name) && QdqPlan.readsQuantizedConstant(node)) {
+                    in.add(constant(name));
                 } else {
                     in.add(value(name));
                 }
@@ -166,6 +274,28 @@ public final class QdqQuantizer {
                 values.put(name, v);
             }
             return v;
+        }
+
+        /** A constant stored uint8 with its own range (ORT's static activation quantization of an initializer), then DQ. */
+        private Value constant(String name) {
+            Value done = values.get(name + "_quantized");
+            if (done != null) {
+                return done;
+            }
+            org.blockbench.onnx.FloatTensor c = graph.floatConstant(name);
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : c.data()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            ActivationParams p = ActivationParams.of(min, max);
+            Value q = b.initializer(name + "_quantized", WeightQuantizer.uint8(c, p));
+            Value scale = b.initializer(name + "_quantized_scale", WeightQuantizer.floatScalar(p.scale()));
+            Value zero = b.initializer(name + "_quantized_zero_point", WeightQuantizer.uint8Scalar(p.zeroPoint()));
+            Value dq = b.op(OnnxOp.DEQUANTIZE_LINEAR, List.of(q, scale, zero));
+            values.put(name + "_quantized", dq);
+            return dq;
         }
 
         private Value dequantized(String name, WeightQuantizer.Quantized q, int axis) {

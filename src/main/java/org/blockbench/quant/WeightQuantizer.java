@@ -9,8 +9,8 @@ import org.blockbench.onnx.FloatTensor;
 /**
  * Weights and biases as ONNX Runtime's QDQ quantizer stores them with {@code per_channel=True}:
  * a weight int8, symmetric, one scale per slice along {@code axis} (the output channel), with
- * {@code scale = max|w| / 127} and values in [-127, 127] (ORT's symmetric int8 range), zero
- * point 0; a bias int32 with scale {@code input_scale × weight_scale[c]} and zero point 0
+ * {@code scale = max|w| / 127} and values in [-127, 127] (ORT's symmetric int8 range; with
+ * {@code reduce_range} {@code max|w| / 64} and [-64, 64]), zero point 0; a bias int32 with scale {@code input_scale × weight_scale[c]} and zero point 0
  * ({@code quantize_bias_static}). Rounding is half to even, as numpy's.
  */
 final class WeightQuantizer {
@@ -22,13 +22,11 @@ final class WeightQuantizer {
     private WeightQuantizer() {
     }
 
-    static Quantized weight(FloatTensor w, int axis) {
+    /** The per-channel scales of {@code w} along {@code axis}: {@code max|w| / qmax} (127, or 64 under reduce_range). */
+    static float[] scales(FloatTensor w, int axis, int qmax) {
         long[] shape = w.shape();
         int channels = (int) shape[axis];
-        int inner = 1;
-        for (int d = axis + 1; d < shape.length; d++) {
-            inner *= (int) shape[d];
-        }
+        int inner = inner(shape, axis);
         float[] data = w.data();
         float[] absMax = new float[channels];
         for (int i = 0; i < data.length; i++) {
@@ -37,15 +35,46 @@ final class WeightQuantizer {
         }
         float[] scale = new float[channels];
         for (int c = 0; c < channels; c++) {
-            scale[c] = absMax[c] * 2f / 254f;
+            scale[c] = absMax[c] * 2f / (2f * qmax); // ORT: (rmax - rmin) / (qmax - qmin), symmetric
             if (!(scale[c] >= Float.MIN_NORMAL)) {
                 scale[c] = 1f; // an all-zero channel: ORT's compute_scale_zp gives scale 1
             }
         }
+        return scale;
+    }
+
+    /**
+     * ONNX Runtime's {@code _adjust_weight_scale_for_int32_bias}, per channel: where the bias
+     * scale {@code input_scale × weight_scale[c]} is below {@code 1.0001 × 2|b[c]| / (2^32 − 2)},
+     * the smallest that holds b[c] in int32, the weight scale is raised by the missing ratio (in
+     * double, as ORT's fp64). Returns {@code scale} itself when every bias fits, else a copy.
+     */
+    static float[] fitInt32Bias(float[] bias, float inputScale, float[] scale) {
+        double qrange = (double) Integer.MAX_VALUE - (Integer.MIN_VALUE + 1);
+        float[] out = scale;
+        for (int c = 0; c < scale.length; c++) {
+            double smallest = 1.0001 * (2.0 * Math.abs(bias[c])) / qrange;
+            double candidate = (double) inputScale * scale[c];
+            if (candidate < smallest && candidate > 0) {
+                if (out == scale) {
+                    out = scale.clone();
+                }
+                out[c] = (float) (scale[c] * (smallest / candidate));
+            }
+        }
+        return out;
+    }
+
+    /** {@code w} per channel along {@code axis} with the given scales, rounded half to even, in [-qmax, qmax]. */
+    static Quantized weight(FloatTensor w, int axis, int qmax, float[] scale) {
+        long[] shape = w.shape();
+        int channels = (int) shape[axis];
+        int inner = inner(shape, axis);
+        float[] data = w.data();
         byte[] q = new byte[data.length];
         for (int i = 0; i < data.length; i++) {
             int c = (i / inner) % channels;
-            q[i] = (byte) Math.max(-127, Math.min(127, Math.rint(data[i] / scale[c])));
+            q[i] = (byte) Math.max(-qmax, Math.min(qmax, Math.rint(data[i] / scale[c])));
         }
         TensorProto.Builder values = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT8_VALUE)
                 .setRawData(ByteString.copyFrom(q));
@@ -53,6 +82,35 @@ final class WeightQuantizer {
             values.addDims(d);
         }
         return new Quantized(values.build(), floats(scale), zeros(TensorProto.DataType.INT8_VALUE, channels, 1), scale);
+    }
+
+    /** Whether some channel with a nonzero weight has only zeros once quantized at {@code scale}. */
+    static boolean zeroesAChannel(FloatTensor w, int axis, float[] scale) {
+        long[] shape = w.shape();
+        int channels = (int) shape[axis];
+        int inner = inner(shape, axis);
+        float[] data = w.data();
+        boolean[] nonzero = new boolean[channels];
+        boolean[] kept = new boolean[channels];
+        for (int i = 0; i < data.length; i++) {
+            int c = (i / inner) % channels;
+            nonzero[c] |= data[i] != 0;
+            kept[c] |= Math.rint(data[i] / scale[c]) != 0;
+        }
+        for (int c = 0; c < channels; c++) {
+            if (nonzero[c] && !kept[c]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int inner(long[] shape, int axis) {
+        int inner = 1;
+        for (int d = axis + 1; d < shape.length; d++) {
+            inner *= (int) shape[d];
+        }
+        return inner;
     }
 
     static Quantized bias(FloatTensor b, float inputScale, float[] weightScale) {
@@ -78,6 +136,21 @@ final class WeightQuantizer {
 
     static TensorProto floatScalar(float value) {
         return floats(value).toBuilder().clearDims().build();
+    }
+
+    /** {@code c} as uint8 with {@code p}'s scale and zero point, in {@code c}'s shape (QuantizeLinear's rounding). */
+    static TensorProto uint8(FloatTensor c, ActivationParams p) {
+        float[] data = c.data();
+        byte[] q = new byte[data.length];
+        for (int i = 0; i < data.length; i++) {
+            q[i] = (byte) Math.max(0, Math.min(255, Math.rint(data[i] / p.scale()) + p.zeroPoint()));
+        }
+        TensorProto.Builder t = TensorProto.newBuilder().setDataType(TensorProto.DataType.UINT8_VALUE)
+                .setRawData(ByteString.copyFrom(q));
+        for (long d : c.shape()) {
+            t.addDims(d);
+        }
+        return t.build();
     }
 
     static TensorProto uint8Scalar(int value) {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.ort.HostTensor;
 import org.blockbench.quant.CalibrationSet;
+import org.blockbench.quant.OutputFidelity;
 import org.blockbench.quant.Variant;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantOptions;
@@ -45,10 +47,14 @@ final class VariantEvaluation {
                         Math.min(options.calibrationImages(), data.train().size()), options.calibrationBatch(),
                         options.calibrationSeed())
                 : null;
+        // the output check's held-out images: validation images, as the accuracy below uses
+        int checkImages = Math.min(OutputFidelity.IMAGES, data.val().size());
+        HostTensor check = CalibrationSet.draw(data.name(), data.val(), o.recipe().normalization(), checkImages,
+                checkImages, options.calibrationSeed()).batches().get(0);
         VariantMaker maker = options.maker();
         List<RunRecord.VariantResult> results = new ArrayList<>();
         for (Variant v : missing) {
-            VariantMaker.Made made = maker.make(v, deploy, calibration);
+            VariantMaker.Made made = maker.make(v, deploy, calibration, check);
             String name = "trained." + v.fileName();
             RunRecord.Artefact artefact = TrainingRun.write(dir, name, made.model());
             int[] predictions = OrtParity.predict(made.model(), dir.resolve(name).toString(), val, o.evalBatchSize(),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.bench.energy.EnergyCounters;
+import org.blockbench.host.CpuFeatures;
 import org.blockbench.ort.OrtBuild;
 
 /**
@@ -26,13 +27,19 @@ import org.blockbench.ort.OrtBuild;
  * @param gitDirty            whether tracked files differ from that revision (false if unknown)
  * @param cpuEnergy           "RAPL: package-0, …" when CPU energy is measured, else why it is absent
  * @param gpuEnergy           why GPU energy is absent
+ * @param vectorIsa           the vector ISA that decides the kernels and whether INT8 has a dot product,
+ *                            {@code CpuFeatures.describe()}: "AMD EPYC 7B13 (avx2, no VNNI)"
+ * @param cpuExtensions       the relevant vector extensions present ({@code CpuFeatures.extensions()})
  */
 public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProcessors, int availableProcessors,
                              String os, String jvm, String ortVersion, String ortArtifact, List<String> ortProviders,
-                             String gitRevision, boolean gitDirty, String cpuEnergy, String gpuEnergy) {
+                             String gitRevision, boolean gitDirty, String cpuEnergy, String gpuEnergy,
+                             String vectorIsa, List<String> cpuExtensions) {
 
     public RunEnvironment {
         ortProviders = List.copyOf(ortProviders);
+        // results written before the ISA was recorded read with none
+        cpuExtensions = cpuExtensions == null ? List.of() : List.copyOf(cpuExtensions);
     }
 
     /** Captures the current machine and process. */
@@ -41,6 +48,7 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
         String model = cpuinfo.stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(System.getProperty("os.arch"));
         int processors = (int) cpuinfo.stream().filter(l -> l.startsWith("processor")).count();
+        CpuFeatures cpu = CpuFeatures.parse(cpuinfo, System.getProperty("os.arch"));
         String revision = git("rev-parse", "HEAD");
         boolean dirty = !revision.startsWith("unknown") && !git("status", "--porcelain", "--untracked-files=no").isEmpty();
         EnergyCounters energy = EnergyCounters.discover();
@@ -52,7 +60,7 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.vm.version"),
                 OrtBuild.version(), OrtBuild.artifact(), OrtBuild.availableProviderNames(), revision, dirty, cpuEnergy,
-                "absent: " + EnergyCounters.GPU_ENERGY_ABSENT);
+                "absent: " + EnergyCounters.GPU_ENERGY_ABSENT, cpu.describe(), cpu.extensions());
     }
 
     private static List<String> readLines(Path file) {

@@ -71,9 +71,11 @@ class SweepIntegrationTest {
         JsonNode env = meta.get("environment");
         assertEquals(ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion(), env.get("ortVersion").asText());
         for (String f : List.of("cpuModel", "cpuinfoProcessors", "availableProcessors", "os", "jvm", "ortArtifact",
-                "ortProviders", "gitRevision", "capturedAt", "cpuEnergy", "gpuEnergy")) {
+                "ortProviders", "gitRevision", "capturedAt", "cpuEnergy", "gpuEnergy", "vectorIsa", "cpuExtensions")) {
             assertTrue(env.has(f), f);
         }
+        // INT8 speed depends on the instruction set: recorded as host.CpuFeatures reads it
+        assertEquals(org.blockbench.host.CpuFeatures.detect().describe(), env.get("vectorIsa").asText());
         assertEquals("1", meta.at("/options/jmh/forks").asText());
         assertEquals(4, meta.at("/sweep/planned").asInt());
         JsonNode first = meta.get("configs").get(0);

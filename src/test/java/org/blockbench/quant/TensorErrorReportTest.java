@@ -1,0 +1,55 @@
+package org.blockbench.quant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import java.util.List;
+import java.util.Map;
+import org.blockbench.onnx.Attribute;
+import org.blockbench.onnx.FloatTensor;
+import org.blockbench.onnx.GraphBuilder;
+import org.blockbench.onnx.OnnxOp;
+import org.blockbench.onnx.Value;
+import org.blockbench.ort.HostTensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-built net whose worst tensor is known: y = Conv1x1(x, w), logits = Identity(y), with x [N, 2, 1, 1] and
+ * w = (1, 0.003). Per channel w has one scale, 1/127 (or 1/64 under reduce_range), and 0.003
+ * rounds to 0 either way: w's SNR is 10 log10((1 + 0.003²) / 0.003²) = 50.458 dB, the worst.
+ * Calibration images x = (0.5, 1.0) and (0, 2): input range [0, 2], scale 2/255; 0.5 → 64 steps
+ * (0.50196), 1.0 → 127.5 → 128 (half to even, 1.00392), 0 and 2 exact:
+ * 10 log10(5.25 / (0.00196² + 0.00392²)) = 54.363 dB. Output y = (0.5, 0) exactly in INT8 and
+ * 0.503, 0.006 in float; range [0, 0.503]: 0.503 is step 255, 0.006 is 3.04 steps → 3:
+ * 10 log10((0.503² + 0.006²) / (0.006 − 3 × 0.503/255)²) = 75.71 dB.
+ */
+class TensorErrorReportTest {
+
+    private static ModelProto net() {
+        GraphBuilder b = new GraphBuilder();
+        Value x = b.input("input", "batch", 2, 1, 1);
+        Value w = b.parameter("conv.weight", new FloatTensor(new long[] {1, 2, 1, 1}, new float[] {1f, 0.003f}));
+        Value y = b.opNamed("y", OnnxOp.CONV, List.of(x, w), Attribute.ints("kernel_shape", 1, 1));
+        b.output(b.opNamed("logits", OnnxOp.IDENTITY, List.of(y)), "batch", 1, 1, 1);
+        return b.build("report", "hand-built report net", Map.of("blockbench.form", "deploy"));
+    }
+
+    @Test
+    void worstTensorIsTheWeightThatRoundsToZero() {
+        HostTensor images = HostTensor.floats(new long[] {2, 2, 1, 1}, new float[] {0.5f, 1.0f, 0f, 2f});
+        CalibrationSet set = new CalibrationSet("hand", 0, 2, 2, List.of(images));
+        ModelProto deploy = net();
+        QdqQuantizer.Result int8 = QdqQuantizer.quantize(deploy, set, QuantSettings.DEFAULT);
+        TensorErrorReport report = TensorErrorReport.of(deploy, int8, set);
+        List<String> order = report.rows().stream().map(r -> r.kind() + " " + r.tensor()).toList();
+        assertEquals(List.of("WEIGHT conv.weight", "ACTIVATION input", "ACTIVATION y"), order);
+        assertEquals(10 * Math.log10((1 + 0.003 * 0.003) / (0.003 * 0.003)), report.rows().get(0).snr().db(), 1e-3);
+        double in = 10 * Math.log10(5.25 / (Math.pow(64 * 2.0 / 255 - 0.5, 2) + Math.pow(128 * 2.0 / 255 - 1, 2)));
+        assertEquals(54.363, in, 1e-3);
+        assertEquals(in, report.rows().get(1).snr().db(), 1e-2);
+        double out = 10 * Math.log10((0.503 * 0.503 + 0.006 * 0.006) / Math.pow(0.006 - 3 * 0.503 / 255, 2));
+        assertEquals(out, report.rows().get(2).snr().db(), 1e-2);
+        assertEquals(4, report.rows().get(1).snr().elements()); // both images, both channels
+        assertEquals("   50.5 dB  weight      conv.weight", report.worst(1).get(0));
+    }
+}
