@@ -44,6 +44,10 @@ import java.util.Map;
  */
 public final class InferenceSession implements AutoCloseable {
 
+    static {
+        org.blockbench.ort.OrtNatives.initialize();
+    }
+
     private final String model;
     private final ModelOrigin origin;
     private final SessionSettings settings;
