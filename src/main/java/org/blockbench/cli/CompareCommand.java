@@ -177,8 +177,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (!report.removed().isEmpty() && !allowMissing) {
             // a config that crashed tonight is missing from NEW, and must not pass CI as "no regression"
-            System.out.println("MISSING: " + report.removed().size() + " benchmark(s) of the baseline are not in the new run"
-                    + " (a failed config?); --allow-missing accepts that");
+            System.err.println("blockbench: " + report.removed().size() + " benchmark(s) of the baseline are missing from"
+                    + " the new run (a failed config?), listed as removed above; --allow-missing accepts that");
             code = ExitCodes.FINDINGS;
         }
         return code;

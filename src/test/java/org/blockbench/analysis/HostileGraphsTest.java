@@ -28,6 +28,15 @@ class HostileGraphsTest {
         assertTrue(message.contains(expected), "expected '" + expected + "' in: " + message);
     }
 
+    /** The fuzz campaign's "complete" graphs at opset -1 or IR version -5: refused, never analysed. */
+    @Test
+    void opsetAndIrVersionOutOfRangeAreNeverCalledComplete() {
+        ModelProto ok = new RawGraph().input("x", 1, 3).node("Relu", List.of("x"), List.of("y")).output("y").build(17);
+        assertContains("hostile.onnx: opset_import of domain 'ai.onnx' is version -1, expected 1 to 26",
+                refusal(ok.toBuilder().setOpsetImport(0, ok.getOpsetImport(0).toBuilder().setVersion(-1)).build()));
+        assertContains("hostile.onnx: ir_version is -5, expected 3 to 13", refusal(ok.toBuilder().setIrVersion(-5).build()));
+    }
+
     @Test
     void matMulWhoseOutputOverflowsIsRefusedNamingTheNode() {
         ModelProto m = new RawGraph().input("a", 1L << 30, 1).input("b", 1, 1L << 30)
