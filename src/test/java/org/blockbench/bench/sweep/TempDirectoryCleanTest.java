@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the fork's own temporary directory is a scratch directory the sweep deletes. The sweep runs
  * in its own JVM with {@code java.io.tmpdir} set to an empty directory of this test, which JMH's
  * forks inherit; before the change, the killed fork left {@code onnxruntime-java*} there with
- * the 28 MB library in it.
+ * the 28 MB library in it (and with the library loaded in place but no scratch directory, an
+ * empty one: checked by disabling the fork's scratch {@code java.io.tmpdir}, which fails this test).
  */
 class TempDirectoryCleanTest {
 
@@ -42,7 +43,7 @@ class TempDirectoryCleanTest {
         Process sweep = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sweep.log").toFile()).start();
         try {
-            ProcessHandle fork = awaitMeasuringFork(sweep, out.resolve("r/logs"));
+            ProcessHandle fork = awaitMeasuringFork(sweep);
             fork.destroyForcibly(); // SIGKILL: no shutdown hook, no deleteOnExit
             assertTrue(sweep.waitFor(120, TimeUnit.SECONDS), "the sweep ends after its fork died");
         } finally {
@@ -59,32 +60,30 @@ class TempDirectoryCleanTest {
         assertEquals(List.of(), left, log);
     }
 
-    /** The JMH fork, once it has loaded ONNX Runtime and started its 30 s warm-up (JMH's log says so). */
-    private static ProcessHandle awaitMeasuringFork(Process sweep, Path logs) throws InterruptedException, IOException {
+    /**
+     * The JMH fork, once it has loaded ONNX Runtime's library (mapped into it, per /proc): ONNX
+     * Runtime Java creates its temporary directory just before. JMH's "# Warmup Iteration" line
+     * comes before the trial set-up that opens the session, so it is no signal.
+     */
+    private static ProcessHandle awaitMeasuringFork(Process sweep) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             assertTrue(sweep.isAlive(), "the sweep ended before its fork could be killed");
             Optional<ProcessHandle> fork = sweep.descendants()
                     .filter(p -> p.info().commandLine().orElse("").contains("org.openjdk.jmh.runner.ForkedMain")).findFirst();
-            if (fork.isPresent() && warmingUp(logs)) {
+            if (fork.isPresent() && loadedOnnxRuntime(fork.get())) {
                 return fork.get();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no JMH fork reached its warm-up within 120 s");
+        throw new AssertionError("no JMH fork loaded ONNX Runtime within 120 s");
     }
 
-    private static boolean warmingUp(Path logs) throws IOException {
-        if (!Files.isDirectory(logs)) {
-            return false;
+    private static boolean loadedOnnxRuntime(ProcessHandle fork) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(fork.pid()), "maps")).contains("libonnxruntime");
+        } catch (IOException e) {
+            return false; // not yet readable, or already gone
         }
-        try (Stream<Path> files = Files.list(logs)) {
-            for (Path log : files.toList()) {
-                if (Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains("# Warmup Iteration")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
