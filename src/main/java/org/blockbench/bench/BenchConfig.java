@@ -80,12 +80,21 @@ public record BenchConfig(String model, Form form, int batch, Provider provider,
 
     private String modelKey() {
         if (!model.endsWith(".onnx")) {
-            return sanitize(model.replace('/', '-'));
+            String key = model.replace('/', '-');
+            if (VERBATIM.matcher(model).matches()) {
+                return key;
+            }
+            // sanitising is not injective (My.Block and My_Block): a sanitised id carries 8 hex digits of
+            // its own SHA-256, a verbatim one never ends so (its last part is a position)
+            return sanitize(key) + "-" + OnnxModelFile.sha256(model.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
         }
         String name = model.substring(Math.max(model.lastIndexOf('/'), model.lastIndexOf('\\')) + 1);
         String hash = OnnxModelFile.sha256(model.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
         return sanitize(name.substring(0, name.length() - ".onnx".length())) + "-" + hash;
     }
+
+    /** A manifest id kept as it is in keys: a block name of letters and digits, a position of letters, digits and '-'. */
+    private static final java.util.regex.Pattern VERBATIM = java.util.regex.Pattern.compile("[A-Za-z0-9]+/[a-z0-9-]+");
 
     private static String sanitize(String s) {
         return s.replaceAll("[^A-Za-z0-9_-]", "_");

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 public final class BlockBench {
 
     public static void main(String[] args) {
+        org.blockbench.ort.OrtNatives.initialize();
         System.exit(commandLine().execute(args));
     }
 

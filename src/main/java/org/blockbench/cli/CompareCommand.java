@@ -46,6 +46,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "With --history: how many past runs form the baseline (default: ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--allow-missing", description = "Exit 0 even when a benchmark of the baseline is missing from NEW"
+            + " (by default a vanished benchmark, such as a config that failed, is exit code 1).")
+    boolean allowMissing;
+
     @Option(names = "--no-append", description = "With --history: compare only, do not store NEW.")
     boolean noAppend;
 
@@ -166,10 +170,17 @@ public final class CompareCommand implements Callable<Integer> {
         report.removed().forEach(k -> System.out.println("removed      " + k.label()));
         List<Path> files = verdict.writeReports(report, name);
         System.out.println("reports: " + files + (extra.isEmpty() ? "" : " (+" + extra.size() + " history/plot files)"));
+        int code = ExitCodes.OK;
         if (report.anySlower()) {
             System.out.println("REGRESSION: " + report.count(org.blockbench.regress.Verdict.SLOWER) + " benchmark(s) slower");
-            return ExitCodes.FINDINGS;
+            code = ExitCodes.FINDINGS;
         }
-        return ExitCodes.OK;
+        if (!report.removed().isEmpty() && !allowMissing) {
+            // a config that crashed tonight is missing from NEW, and must not pass CI as "no regression"
+            System.err.println("blockbench: " + report.removed().size() + " benchmark(s) of the baseline are missing from"
+                    + " the new run (a failed config?), listed as removed above; --allow-missing accepts that");
+            code = ExitCodes.FINDINGS;
+        }
+        return code;
     }
 }

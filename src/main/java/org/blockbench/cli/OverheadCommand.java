@@ -38,7 +38,9 @@ public final class OverheadCommand implements Callable<Integer> {
     @Mixin
     JmhOptions jmh;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "jmh-results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    // never jmh-results: a profiled and a plain run of one config there made the next leaderboard exit 2
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = LeaderboardCommand.DEFAULT_OVERHEAD_DIR,
+            description = "Results root (default: ${DEFAULT-VALUE}, where leaderboard reads the breakdowns).")
     Path output;
 
     @Option(names = "--run", paramLabel = "NAME", description = "Directory name under the results root (default: overhead-<timestamp>).")
@@ -74,6 +76,8 @@ public final class OverheadCommand implements Callable<Integer> {
         Path dir = output.resolve(name);
         List<PlannedConfig> plan = selection.toSelection().plan(ModelCatalog.open(selection.models()));
         OverheadRunner runner = new OverheadRunner(jmh.toSettings(), jvmArgs, top, keepProfiles, null);
+        // written first, so that even a killed run's JMH files are known for an overhead run's (JmhReader skips them)
+        writeReport(dir, List.of(), List.of());
         List<OverheadMeasurement> done = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (PlannedConfig planned : plan) {
@@ -107,7 +111,7 @@ public final class OverheadCommand implements Callable<Integer> {
         root.set("measurements", json.valueToTree(done));
         root.set("failures", json.valueToTree(failures));
         try {
-            AtomicFile.writeString(dir.resolve("overhead.json"), json.writeValueAsString(root));
+            AtomicFile.writeString(dir.resolve(org.blockbench.bench.result.JmhReader.OVERHEAD_REPORT), json.writeValueAsString(root));
         } catch (IOException e) {
             throw new IllegalStateException("the overhead report does not serialise", e);
         }

@@ -40,7 +40,11 @@ public record Manifest(String format, long seed, int classes, int inputSize, Str
 
     public static Manifest read(Path file) {
         try {
-            Manifest m = JSON.readValue(Files.readAllBytes(file), Manifest.class);
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            Manifest m = JSON.readValue(org.blockbench.io.InputFiles.read(file, org.blockbench.io.InputFiles.RESULTS_CAP,
+                    "a manifest"), Manifest.class);
             if (!FORMAT.equals(m.format())) {
                 throw new BadInputException(file + ": manifest format '" + m.format() + "', expected '" + FORMAT + "'");
             }

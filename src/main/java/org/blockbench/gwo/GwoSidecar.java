@@ -70,11 +70,13 @@ public record GwoSidecar(GwoAnnotation annotation, int instances) {
 
     /** Reads and validates a sidecar file. */
     public static GwoSidecar read(Path file) {
+        if (!Files.exists(file)) {
+            throw new BadInputException(file + ": no such GWO sidecar");
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such GWO sidecar");
+            root = JSON.readTree(org.blockbench.io.InputFiles.read(file, org.blockbench.io.InputFiles.DESCRIPTOR_CAP,
+                    "a GWO sidecar"));
         } catch (IOException e) {
             throw new BadInputException(file + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }

@@ -3,6 +3,9 @@ package org.blockbench.onnx;
 import static org.blockbench.onnx.NodeView.quote;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.FunctionProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TrainingInfoProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -28,9 +31,18 @@ import java.util.Set;
  *   <li>a graph, an opset import, at least one graph input and one output; node inputs
  *       defined before use; outputs produced; a default-domain node without inputs only for
  *       the operators that take none;</li>
- *   <li>{@code strides}, {@code dilations}, {@code kernel_shape} &ge; 1 and {@code pads},
- *       {@code output_padding} &ge; 0 on every node (the {@code Pad} operator, whose pads
- *       may crop, excepted);</li>
+ *   <li>{@code ir_version} in [{@value #MIN_IR_VERSION}, {@link OnnxModelFile#MAX_IR_VERSION}]
+ *       and every opset import &ge; 1, the default domain's at most
+ *       {@link OnnxModelFile#MAX_OPSET} (what the bundled ONNX Runtime loads);</li>
+ *   <li>{@code strides}, {@code dilations}, {@code kernel_shape} in [1, {@value #MAX_WINDOW}] and
+ *       {@code pads}, {@code output_padding} in [0, {@value #MAX_WINDOW}] on every node (the
+ *       {@code Pad} operator, whose pads may crop, excepted): a stride of 10^9 passed "&ge; 1"
+ *       and crashed ONNX Runtime;</li>
+ *   <li>every main-graph input typed; no attribute an operator does not define at the model's
+ *       opset ({@link OperatorAttributes});</li>
+ *   <li>the same rules in every model-local function ({@code ModelProto.functions}: its nodes,
+ *       its attributes' default values, its opset imports, inputs defined before use) and in
+ *       both graphs of every {@code training_info}, which ONNX Runtime loads too;</li>
  *   <li>every declared dim (inputs, outputs, value_info, initializers, sparse tensors) &ge; 0,
  *       and at most {@link OnnxModelFile#MAX_TENSOR_ELEMENTS} (2^31 - 1) elements per tensor;</li>
  *   <li>every tensor payload (initializers, sparse initializers, tensor attributes such as a
@@ -51,9 +63,19 @@ final class ModelValidator {
     /** Operators whose window attributes are checked (strides, dilations, pads). */
     private static final Set<String> POSITIVE_ATTRIBUTES = Set.of("strides", "dilations", "kernel_shape");
     private static final Set<String> NON_NEGATIVE_ATTRIBUTES = Set.of("pads", "output_padding");
+    /**
+     * Largest window attribute value (stride, dilation, kernel extent, pad): far above any real
+     * model's (a 1-D audio front end strides by hundreds), far below the values that overflow
+     * ONNX Runtime's output-size arithmetic.
+     */
+    static final long MAX_WINDOW = 1 << 16;
+    /** IR version 3 introduced opset imports, which every model must have. */
+    static final long MIN_IR_VERSION = 3;
 
     private final String source;
     private final Path directory;
+    /** The default-domain opset the nodes being checked are read at (the model's, or a function's own); -1 unknown. */
+    private long opset = -1;
 
     /**
      * @param source    the file (or label) that every message starts with
@@ -77,6 +99,8 @@ final class ModelValidator {
         if (model.getOpsetImportCount() == 0) {
             throw fail("not a valid ONNX model (no opset_import)");
         }
+        versions(model);
+        opset = defaultOpset(model.getOpsetImportList(), -1);
         GraphProto graph = model.getGraph();
         String g = "graph " + quote(graph.getName());
         if (graph.getInputCount() == 0) {
@@ -85,8 +109,86 @@ final class ModelValidator {
         if (graph.getOutputCount() == 0) {
             throw fail(g + " declares no outputs (truncated file?)");
         }
+        Set<String> initializers = new HashSet<>();
+        graph.getInitializerList().forEach(t -> initializers.add(t.getName()));
+        for (ValueInfoProto in : graph.getInputList()) {
+            boolean typed = in.getType().getValueCase() != TypeProto.ValueCase.VALUE_NOT_SET
+                    && (!in.getType().hasTensorType() || in.getType().getTensorType().getElemType() != 0);
+            if (!typed && !initializers.contains(in.getName())) {
+                throw fail(g + " input " + quote(in.getName()) + " declares no type; ONNX Runtime needs every input's"
+                        + " element type (re-export with the input's dtype)");
+            }
+        }
         graph(graph, g);
         topology(graph);
+        for (FunctionProto f : model.getFunctionsList()) {
+            function(f);
+        }
+        for (int i = 0; i < model.getTrainingInfoCount(); i++) {
+            TrainingInfoProto info = model.getTrainingInfo(i);
+            String t = "training_info " + i;
+            if (info.hasInitialization()) {
+                graph(info.getInitialization(), t + " initialization graph " + quote(info.getInitialization().getName()));
+            }
+            if (info.hasAlgorithm()) {
+                graph(info.getAlgorithm(), t + " algorithm graph " + quote(info.getAlgorithm().getName()));
+            }
+        }
+    }
+
+    /** IR version and opset imports within what the bundled ONNX Runtime loads. */
+    private void versions(ModelProto model) {
+        long ir = model.getIrVersion();
+        if (ir < MIN_IR_VERSION || ir > OnnxModelFile.MAX_IR_VERSION) {
+            throw fail("ir_version is " + ir + ", expected " + MIN_IR_VERSION + " to " + OnnxModelFile.MAX_IR_VERSION
+                    + " (the IR versions the bundled ONNX Runtime loads)");
+        }
+        opsets(model.getOpsetImportList(), "opset_import");
+    }
+
+    private void opsets(List<OperatorSetIdProto> imports, String where) {
+        for (OperatorSetIdProto opset : imports) {
+            boolean defaultDomain = opset.getDomain().isEmpty() || opset.getDomain().equals("ai.onnx");
+            long max = defaultDomain ? OnnxModelFile.MAX_OPSET : Long.MAX_VALUE;
+            if (opset.getVersion() < 1 || opset.getVersion() > max) {
+                throw fail(where + " of domain " + quote(defaultDomain ? "ai.onnx" : opset.getDomain()) + " is version "
+                        + opset.getVersion() + ", expected 1 to " + (defaultDomain ? max + " (the opsets the bundled ONNX Runtime loads)" : "2^63 - 1"));
+            }
+        }
+    }
+
+    /** A model-local function: the main graph's rules for its nodes, defaults and opsets. */
+    private void function(FunctionProto f) {
+        String where = "function " + quote(f.getDomain() + ":" + f.getName());
+        opsets(f.getOpsetImportList(), where + " opset_import");
+        long modelOpset = opset;
+        opset = defaultOpset(f.getOpsetImportList(), modelOpset);
+        for (AttributeProto a : f.getAttributeProtoList()) {
+            payloads(a, where + " attribute " + quote(a.getName()));
+        }
+        Set<String> defined = new HashSet<>(f.getInputList());
+        for (NodeProto n : f.getNodeList()) {
+            NodeView node = new NodeView(n);
+            node(node, where);
+            for (String in : n.getInputList()) {
+                if (!in.isEmpty() && !defined.contains(in)) {
+                    throw fail(where + " " + node.describe() + " reads " + quote(in)
+                            + ", which no function input or earlier node defines");
+                }
+            }
+            defined.addAll(n.getOutputList());
+        }
+        for (String out : f.getOutputList()) {
+            if (!defined.contains(out)) {
+                throw fail(where + " output " + quote(out) + " is never produced");
+            }
+        }
+        opset = modelOpset;
+    }
+
+    private static long defaultOpset(List<OperatorSetIdProto> imports, long otherwise) {
+        return imports.stream().filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
+                .mapToLong(OperatorSetIdProto::getVersion).findFirst().orElse(otherwise);
     }
 
     /** Values and attributes of one graph and, recursively, its subgraphs. */
@@ -121,43 +223,55 @@ final class ModelValidator {
         }
         for (AttributeProto a : proto.getAttributeList()) {
             String attr = at + " attribute " + quote(a.getName());
+            if (defaultDomain && opset > 0) {
+                java.util.Optional<String> undefined = OperatorAttributes.undefined(node.opType(), a.getName(), opset);
+                if (undefined.isPresent()) {
+                    throw fail(attr + " is not an attribute of the operator (" + undefined.get()
+                            + "); ONNX Runtime refuses the node");
+                }
+            }
             boolean window = !node.opType().equals("Pad") && defaultDomain;
             if (window && POSITIVE_ATTRIBUTES.contains(a.getName())) {
                 for (long v : ints(node, a, where)) {
-                    if (v < 1) {
-                        throw fail(attr + " is " + a.getIntsList() + ", expected every value >= 1");
+                    if (v < 1 || v > MAX_WINDOW) {
+                        throw fail(attr + " is " + a.getIntsList() + ", expected every value in [1, " + MAX_WINDOW + "]");
                     }
                 }
             }
             if (window && NON_NEGATIVE_ATTRIBUTES.contains(a.getName())) {
                 for (long v : ints(node, a, where)) {
-                    if (v < 0) {
-                        throw fail(attr + " is " + a.getIntsList() + ", expected every value >= 0");
+                    if (v < 0 || v > MAX_WINDOW) {
+                        throw fail(attr + " is " + a.getIntsList() + ", expected every value in [0, " + MAX_WINDOW + "]");
                     }
                 }
             }
-            // Every payload field is checked whatever the declared type: a runtime may read any.
-            if (a.hasT()) {
-                tensor(a.getT(), attr);
-            }
-            for (TensorProto t : a.getTensorsList()) {
-                tensor(t, attr);
-            }
-            if (a.hasSparseTensor()) {
-                sparse(a.getSparseTensor(), attr);
-            }
-            for (SparseTensorProto t : a.getSparseTensorsList()) {
-                sparse(t, attr);
-            }
-            if (a.hasG()) {
-                graph(a.getG(), attr + " graph " + quote(a.getG().getName()));
-            }
-            for (GraphProto sub : a.getGraphsList()) {
-                graph(sub, attr + " graph " + quote(sub.getName()));
-            }
-            if (a.hasTp()) {
-                type(a.getTp(), attr);
-            }
+            payloads(a, attr);
+        }
+    }
+
+    /** Tensors, subgraphs and types an attribute holds, wherever it sits. */
+    private void payloads(AttributeProto a, String attr) {
+        // Every payload field is checked whatever the declared type: a runtime may read any.
+        if (a.hasT()) {
+            tensor(a.getT(), attr);
+        }
+        for (TensorProto t : a.getTensorsList()) {
+            tensor(t, attr);
+        }
+        if (a.hasSparseTensor()) {
+            sparse(a.getSparseTensor(), attr);
+        }
+        for (SparseTensorProto t : a.getSparseTensorsList()) {
+            sparse(t, attr);
+        }
+        if (a.hasG()) {
+            graph(a.getG(), attr + " graph " + quote(a.getG().getName()));
+        }
+        for (GraphProto sub : a.getGraphsList()) {
+            graph(sub, attr + " graph " + quote(sub.getName()));
+        }
+        if (a.hasTp()) {
+            type(a.getTp(), attr);
         }
     }
 

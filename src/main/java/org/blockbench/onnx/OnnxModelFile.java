@@ -25,6 +25,15 @@ public final class OnnxModelFile {
      */
     public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE;
 
+    /**
+     * Highest IR version the bundled ONNX Runtime (1.29) loads; {@code OrtVersionLimitsTest}
+     * checks it against the runtime on the class path, so an upgrade that moves it fails there.
+     */
+    public static final long MAX_IR_VERSION = 13;
+
+    /** Highest {@code ai.onnx} opset the bundled ONNX Runtime (1.29) loads; checked as {@link #MAX_IR_VERSION} is. */
+    public static final long MAX_OPSET = 26;
+
     private OnnxModelFile() {
     }
 
@@ -46,11 +55,12 @@ public final class OnnxModelFile {
     /** A model file's raw bytes (for hashing as well as parsing); errors name the file. */
     public static byte[] readBytes(Path file) {
         try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new OnnxModelException(file + ": no such file");
-        } catch (IOException e) {
-            throw new OnnxModelException(file + ": cannot read (" + e.getMessage() + ")", e);
+            // a regular file only, at most 2 GiB (a FIFO or /dev/zero would hang or exhaust the read)
+            return org.blockbench.io.InputFiles.read(file, org.blockbench.io.InputFiles.MODEL_CAP, "ONNX model");
+        } catch (OnnxModelException e) {
+            throw e;
+        } catch (org.blockbench.BadInputException e) {
+            throw new OnnxModelException(e.getMessage(), e);
         }
     }
 

@@ -13,12 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.blockbench.io.ScratchDirectory;
 
 /**
  * Runs ONNX Runtime work on a user's model in a child JVM, where a native crash or a hang
@@ -55,16 +54,8 @@ public final class ChildJvm {
      */
     public static <A extends Serializable, R extends Serializable> R call(Class<? extends Task<A, R>> task, A request,
                                                                           String subject, Duration limit) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("blockbench-child");
-        } catch (IOException e) {
-            throw new org.blockbench.io.OutputWriteException("cannot create a temporary directory for a child JVM", e);
-        }
-        try {
-            return callIn(dir, task, request, subject, limit);
-        } finally {
-            deleteTree(dir);
+        try (ScratchDirectory scratch = ScratchDirectory.create("blockbench-child")) {
+            return callIn(scratch.path(), task, request, subject, limit);
         }
     }
 
@@ -76,7 +67,8 @@ public final class ChildJvm {
         writeObject(requestFile, new Object[] {task.getName(), request});
         List<String> command = launcher(ChildJvm.class.getName());
         String java = command.get(0);
-        command.addAll(1, List.of("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-XX:-CreateCoredumpOnCrash"));
+        command.addAll(1, List.of("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "-XX:-CreateCoredumpOnCrash",
+                OrtNatives.tmpdirArgument(dir)));
         command.addAll(List.of(
                 requestFile.toString(), answerFile.toString()));
         Process child;
@@ -122,6 +114,7 @@ public final class ChildJvm {
      * way this project starts a child JVM.
      */
     public static List<String> launcher(String mainClass) {
+        OrtNatives.initialize();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true"));
         System.getProperties().stringPropertyNames().stream().sorted()
@@ -165,6 +158,7 @@ public final class ChildJvm {
 
     /** Child entry point: {@code ChildJvm REQUEST_FILE ANSWER_FILE}. */
     public static void main(String[] args) throws Exception {
+        OrtNatives.initialize();
         Object[] request = (Object[]) readObject(Path.of(args[0]));
         Object answer;
         try {
@@ -211,14 +205,6 @@ public final class ChildJvm {
             return Files.readString(log, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("blockbench: cannot delete the child JVM's scratch directory " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.blockbench.onnx.OnnxModelFile;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -43,6 +44,10 @@ import java.util.Map;
  * wrapped (a thread hop would be measured), it runs inside JMH's forked JVM.
  */
 public final class InferenceSession implements AutoCloseable {
+
+    static {
+        org.blockbench.ort.OrtNatives.initialize();
+    }
 
     private final String model;
     private final ModelOrigin origin;
@@ -77,17 +82,21 @@ public final class InferenceSession implements AutoCloseable {
     /**
      * Opens {@code modelFile} for benchmarking: the session with {@code settings}, its seeded
      * image input for {@code batch}, and its pinned outputs. Any failure closes what was
-     * already created and throws {@link OrtCallException} naming the file.
+     * already created and throws {@link OrtCallException} naming the file. ONNX Runtime is given
+     * the bytes that {@link OnnxModelFile} read and validated, never the path, so it resolves no
+     * location of its own and a file replaced after validation is not what it loads.
      */
     public static InferenceSession open(Path modelFile, SessionSettings settings, int batch, ModelOrigin origin) {
         String model = modelFile.toString();
         if (!Files.isRegularFile(modelFile)) {
             throw new OrtCallException(model + ": no such model file");
         }
+        byte[] bytes = OnnxModelFile.readBytes(modelFile);
+        OnnxModelFile.parse(modelFile, bytes);
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         try {
             OrtSession session = createSession(model, origin, settings, owned,
-                    (env, options) -> env.createSession(model, options));
+                    (env, options) -> env.createSession(bytes, options));
             ImageInput input = ImageInput.of(model, session.getInputInfo(), batch);
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OnnxTensor tensor = OnnxTensor.createTensor(env, SeededInput.directStandardNormal(SeededInput.SEED,

@@ -8,6 +8,10 @@ import java.util.List;
 /** Facts about the ONNX Runtime build on the classpath, for error messages and run metadata. */
 public final class OrtBuild {
 
+    static {
+        org.blockbench.ort.OrtNatives.initialize();
+    }
+
     private OrtBuild() {
     }
 

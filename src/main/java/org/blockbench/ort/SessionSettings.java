@@ -17,6 +17,10 @@ import java.util.Optional;
 public record SessionSettings(Provider provider, int intraOpThreads, OptimizationLevel optimizationLevel,
                               Optional<Path> profilePrefix, Duration timeLimit, Optional<Path> optimizedModelFile) {
 
+    static {
+        OrtNatives.initialize();
+    }
+
     /** How long session creation or one evaluation may take unless a caller says otherwise. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(5);
 

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.blockbench.BadInputException;
 import org.blockbench.gwo.GwoAnnotation;
 import org.blockbench.gwo.GwoSidecar;
+import org.blockbench.io.InputFiles;
 import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.NodeView;
@@ -103,13 +104,13 @@ public final class BlockPackReader {
         for (Position p : Position.values()) {
             BlockSpec first = Scaffold.firstBlockSpec(p, inputSize);
             Path train = dir.resolve(stageFileName(p));
-            if (!Files.isRegularFile(train)) {
+            if (!Files.exists(train, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadInputException(train + ": missing; a block pack holds a stage for every position ("
                         + Position.ids().stream().map(id -> id + ".onnx").collect(Collectors.joining(", ")) + ")");
             }
             Path deploy = dir.resolve(p.id() + DEPLOY_SUFFIX);
             stages.put(p, new PackStage(p, train, stage(train, first),
-                    Files.isRegularFile(deploy) ? stage(deploy, first) : null));
+                    Files.exists(deploy, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? stage(deploy, first) : null));
         }
         return new BlockPack(dir, name, description, gwo, stages);
     }
@@ -129,12 +130,14 @@ public final class BlockPackReader {
             throw new BadInputException(dir + ": not a block pack directory (expected a directory holding "
                     + DESCRIPTOR + " and early.onnx, mid.onnx, late.onnx)");
         }
-        JsonNode root;
-        try {
-            root = JsonFiles.mapper().readTree(Files.readAllBytes(descriptor));
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(descriptor, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(descriptor + ": no such file; a block pack needs " + DESCRIPTOR
                     + " with \"format\": \"" + FORMAT + "\"");
+        }
+        packFile(dir, descriptor);
+        JsonNode root;
+        try {
+            root = JsonFiles.mapper().readTree(InputFiles.read(descriptor, InputFiles.DESCRIPTOR_CAP, "a pack descriptor"));
         } catch (IOException e) {
             throw new BadInputException(descriptor + ": not valid JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
         }
@@ -159,7 +162,17 @@ public final class BlockPackReader {
         return graph.getInputList().stream().filter(i -> !stored.contains(i.getName())).toList();
     }
 
+    /**
+     * A file of the pack: a regular file inside the pack directory once links are resolved (a
+     * link out of the pack, a FIFO that hangs the read, a link to /dev/zero are refused).
+     */
+    private static void packFile(Path dir, Path file) {
+        InputFiles.requireRegular(file, "a block pack file");
+        InputFiles.requireInside(dir, file, "a block pack file");
+    }
+
     private static ModelProto stage(Path file, BlockSpec first) {
+        packFile(file.getParent(), file);
         ModelProto model = OnnxModelFile.read(file);
         for (OperatorSetIdProto opset : model.getOpsetImportList()) {
             boolean standard = opset.getDomain().isEmpty() || opset.getDomain().equals("ai.onnx");

@@ -217,8 +217,47 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
     /** An ONNX file: trained from the weights it holds; no deploy form of its own. */
     record OnnxFile(Path file, ModelProto model) implements ModelSource {
 
+        /**
+         * Reads, validates and checks that the file can be trained as given: its image input and
+         * its logits declare no fixed batch (training and the ONNX Runtime parity check feed
+         * other batch sizes, and ONNX Runtime refuses them: "Got: 32 Expected: 1"), and the input
+         * is not of a rank other than 4. Each failure is one line, before any epoch.
+         */
         public static OnnxFile read(Path file) {
-            return new OnnxFile(file, OnnxModelFile.read(file));
+            ModelProto model = OnnxModelFile.read(file);
+            checkBatchable(file, model);
+            return new OnnxFile(file, model);
+        }
+
+        private static void checkBatchable(Path file, ModelProto model) {
+            java.util.Set<String> initializers = new java.util.HashSet<>();
+            model.getGraph().getInitializerList().forEach(t -> initializers.add(t.getName()));
+            ValueInfoProto input = model.getGraph().getInputList().stream()
+                    .filter(v -> !initializers.contains(v.getName())).findFirst().orElse(null);
+            if (input != null && input.getType().hasTensorType() && input.getType().getTensorType().hasShape()) {
+                TensorShapeProto shape = input.getType().getTensorType().getShape();
+                if (shape.getDimCount() != 4) {
+                    throw new BadInputException(file + ": input '" + input.getName() + "' has rank " + shape.getDimCount()
+                            + "; the trainer feeds float32 images [N, C, H, W]");
+                }
+                fixedBatch(file, "input", input);
+            }
+            if (model.getGraph().getOutputCount() > 0) {
+                ValueInfoProto output = model.getGraph().getOutput(0);
+                if (output.getType().hasTensorType() && output.getType().getTensorType().getShape().getDimCount() > 0) {
+                    fixedBatch(file, "output", output);
+                }
+            }
+        }
+
+        private static void fixedBatch(Path file, String what, ValueInfoProto value) {
+            TensorShapeProto.Dimension batch = value.getType().getTensorType().getShape().getDim(0);
+            if (batch.hasDimValue()) {
+                throw new BadInputException(file + ": " + what + " '" + value.getName() + "' has a fixed batch of "
+                        + batch.getDimValue() + "; training and the ONNX Runtime check feed other batch sizes, re-export"
+                        + " with a dynamic batch axis (torch.onnx.export(..., dynamic_axes={'" + value.getName()
+                        + "': {0: 'batch'}}))");
+            }
         }
 
         @Override

@@ -1,9 +1,6 @@
 package org.blockbench.train;
 
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Optional;
 
 /**
@@ -88,22 +85,6 @@ public final class TorchRuntime {
 
     /** The cache the build filled, if it exists: {@code <dir of jar>/javacpp-cache}. */
     static Optional<Path> bundledCache() {
-        CodeSource source = TorchRuntime.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return Optional.empty();
-        }
-        Path location;
-        try {
-            location = Path.of(source.getLocation().toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        // target/blockbench.jar -> target/; target/classes/ -> target/
-        Path dir = location.getParent();
-        if (dir == null) {
-            return Optional.empty();
-        }
-        Path cache = dir.resolve(CACHE_DIR_NAME).toAbsolutePath().normalize();
-        return Files.isDirectory(cache) ? Optional.of(cache) : Optional.empty();
+        return org.blockbench.io.BuildOutputs.besideClasses(CACHE_DIR_NAME);
     }
 }

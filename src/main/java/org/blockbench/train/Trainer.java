@@ -54,12 +54,22 @@ public final class Trainer {
     private final TrainingListener listener;
     /** The GPU batches go to; null on the CPU, where batches stay where they are made. */
     private org.bytedeco.pytorch.Device gpu;
+    private final String modelSha256;
 
     public Trainer(TorchGraph graph, Dataset data, TrainingOptions options, TrainingListener listener) {
+        this(graph, data, options, listener, null);
+    }
+
+    /**
+     * @param modelSha256 SHA-256 of the initial graph's bytes, part of the checkpoint fingerprint so that
+     *                    {@code --resume} never loads another model's weights (null: name and size only)
+     */
+    public Trainer(TorchGraph graph, Dataset data, TrainingOptions options, TrainingListener listener, String modelSha256) {
         this.graph = graph;
         this.data = data;
         this.options = options;
         this.listener = listener;
+        this.modelSha256 = modelSha256;
     }
 
     /**
@@ -145,6 +155,7 @@ public final class Trainer {
         // the device only where it is not the CPU, so that CPU checkpoints written before --device existed still resume
         return options.fingerprint() + (options.device() == TrainingDevice.CPU ? "" : "|device=" + options.device().id())
                 + "|model=" + graph.name() + ":" + graph.parameters().trainableElements()
+                + (modelSha256 == null ? "" : ":sha256=" + modelSha256)
                 + "|data=" + data.name() + ":" + data.source() + ":" + data.train().size() + "/" + data.val().size();
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.blockbench.BadInputException;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.ort.ModelOrigin;
 import org.blockbench.train.data.BatchAssembler;
 import org.blockbench.train.data.Dataset;
 import org.blockbench.train.interp.Precision;
@@ -78,12 +79,15 @@ public final class TrainingRun {
         Path recordFile = dir.resolve(RunRecord.FILE_NAME);
         Path checkpointDir = dir.resolve(CHECKPOINT_DIR);
         Checkpoints checkpoints = new Checkpoints(checkpointDir);
+        // the model's content identifies the run: two files with one stem, or a re-exported model, are not the same run
+        ModelProto initial = source.initialModel(options.seed(), data.classes());
+        String initialSha = OnnxModelFile.sha256(initial.toByteArray());
         if (request.force()) {
             checkpoints.delete();
             deleteIfExists(recordFile);
         } else if (Files.isRegularFile(recordFile)) {
             RunRecord done = TrainJson.read(recordFile, RunRecord.class);
-            String difference = difference(done, request);
+            String difference = difference(done, request, initialSha);
             if (!difference.isEmpty()) {
                 throw new BadInputException(recordFile + " records a finished run with other settings (" + difference
                         + "); pass --force to replace it or choose another --out");
@@ -99,22 +103,33 @@ public final class TrainingRun {
                     + " epochs checkpointed); pass --resume to continue it or --force to start over");
         }
         String startedAt = Instant.now().toString();
-        ModelProto initial = source.initialModel(options.seed(), data.classes());
-        String initialSha = OnnxModelFile.sha256(initial.toByteArray());
         String label = source.id();
+        ModelOrigin origin = source instanceof ModelSource.OnnxFile ? ModelOrigin.USER : ModelOrigin.BLOCKBENCH;
+        BatchAssembler val = new BatchAssembler(data.val(), options.recipe().normalization());
+        if (origin == ModelOrigin.USER) {
+            // what ONNX Runtime refuses in the parity check is found now, before any epoch
+            OrtParity.precheck(initial, source.path(), val, options.evalBatchSize(), options.threads());
+        }
         try (TorchGraph graph = TorchGraph.compile(initial, label, Precision.FLOAT32, options.layout(), options.device())) {
             long trainable = graph.parameters().trainableElements();
             long buffers = graph.parameters().bufferElements();
-            Trainer.Outcome outcome = new Trainer(graph, data, options, listener).run(checkpointDir);
+            Trainer.Outcome outcome = new Trainer(graph, data, options, listener, initialSha).run(checkpointDir);
             Map<String, FloatTensor> trained = graph.parameters().snapshot();
 
             Map<String, String> metadata = metadata(request, outcome);
             ModelProto trainedTrain = WeightWriteBack.withWeights(initial, trained, metadata);
             Map<String, RunRecord.Artefact> artefacts = new LinkedHashMap<>();
             artefacts.put("train_onnx", write(dir, TRAIN_FILE, trainedTrain));
-            BatchAssembler val = new BatchAssembler(data.val(), options.recipe().normalization());
-            OrtParity.Comparison trainParity = OrtParity.compare(trainedTrain, dir.resolve(TRAIN_FILE).toString(), val,
-                    outcome.valPredictions(), options.evalBatchSize(), options.threads());
+            OrtParity.Comparison trainParity;
+            try {
+                trainParity = OrtParity.compare(trainedTrain, dir.resolve(TRAIN_FILE).toString(), origin, val,
+                        outcome.valPredictions(), options.evalBatchSize(), options.threads());
+            } catch (RuntimeException e) {
+                // a parity that could not run leaves no checkpoint behind: the next call starts over,
+                // instead of finding "an interrupted run" that cannot be finished either
+                checkpoints.delete();
+                throw e;
+            }
             OrtParity.Comparison deployParity = null;
             Optional<ModelProto> deploy = source.deployModel(trained, options.seed(), data.classes());
             if (deploy.isPresent()) {
@@ -165,11 +180,15 @@ public final class TrainingRun {
     }
 
     /** What differs between a finished run's record and a request for the same directory ("" if nothing). */
-    static String difference(RunRecord done, Request request) {
+    static String difference(RunRecord done, Request request, String initialSha) {
         RunRecord.RecipeInfo want = recipeInfo(request.options().recipe());
         RunRecord.RecipeInfo have = done.recipe();
         Dataset data = request.data();
         List<String> diffs = new ArrayList<>();
+        if (!initialSha.equals(done.model().initialSha256())) {
+            diffs.add("model: " + done.model().source() + " with SHA-256 " + abbreviate(done.model().initialSha256())
+                    + " there, " + request.model().path() + " with SHA-256 " + abbreviate(initialSha) + " asked");
+        }
         compare(diffs, "epochs", have.epochs(), want.epochs());
         compare(diffs, "batch_size", have.batchSize(), want.batchSize());
         compare(diffs, "learning_rate", have.learningRate(), want.learningRate());
@@ -187,6 +206,10 @@ public final class TrainingRun {
             compare(diffs, "blocks_per_stage", had.blocksPerStage(), size.blocksPerStage());
         }
         return String.join(", ", diffs);
+    }
+
+    private static String abbreviate(String sha) {
+        return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length())) + "…";
     }
 
     private static void compare(List<String> diffs, String field, Object have, Object want) {

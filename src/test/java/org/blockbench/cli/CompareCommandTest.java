@@ -45,14 +45,43 @@ class CompareCommandTest {
         assertEquals(1, json.at("/summary/removed").asInt());
     }
 
+    /** A baseline benchmark missing from the new run (a config that crashed tonight) fails CI unless allowed. */
+    @Test
+    void aVanishedBenchmarkIsExitOneUnlessAllowed(@TempDir Path out) {
+        String[] err = new String[1];
+        String newer = FIXTURES.resolve("new-avgt.json").toString();
+        String base = FIXTURES.resolve("base-avgt.json").toString();
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        int code;
+        try (java.io.PrintStream capture = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+             java.io.PrintStream captureErr = new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(captureErr);
+            code = run(err, "compare", newer, base, "--out", out.toString());
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertEquals(ExitCodes.FINDINGS, code, err[0]);
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("removed      "), text);
+        assertFalse(text.contains("REGRESSION"), text);
+        assertEquals("blockbench: 1 benchmark(s) of the baseline are missing from the new run (a failed config?), listed as"
+                + " removed above; --allow-missing accepts that", errors.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(ExitCodes.OK, run(err, "compare", newer, base, "--out", out.toString(), "--allow-missing"), err[0]);
+    }
+
     @Test
     void exitCodeZeroForTheSameRunAndForASpeedUp(@TempDir Path out) {
         String[] err = new String[1];
         String base = FIXTURES.resolve("base-avgt.json").toString();
         assertEquals(ExitCodes.OK, run(err, "compare", base, base, "--out", out.toString()), err[0]);
-        // reversed: the candidate is the faster one
+        // reversed: the candidate is the faster one (and lacks new-avgt's Bench.added, which is allowed here)
         assertEquals(ExitCodes.OK, run(err, "compare", FIXTURES.resolve("new-avgt.json").toString(), base,
-                "--out", out.toString(), "--format", "md"), err[0]);
+                "--out", out.toString(), "--format", "md", "--allow-missing"), err[0]);
         assertTrue(Files.exists(out.resolve("compare.md")));
     }
 
@@ -178,7 +207,7 @@ class CompareCommandTest {
         }
         // --no-append compares only
         assertEquals(ExitCodes.OK, run(err, "compare", "--history", history.toString(), base, "--no-append",
-                "--window", "1", "--out", out.toString()), err[0]);
+                "--window", "1", "--out", out.toString(), "--allow-missing"), err[0]);
         assertEquals(2, runs(history).size());
         // a run sharing no benchmark with the history: exit 2, stored so that the next night compares against it
         assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", "--history", history.toString(),

@@ -1,12 +1,14 @@
 package org.blockbench.fuzz;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.FunctionProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TrainingInfoProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,9 @@ import org.blockbench.analysis.RawGraph;
  * Structured mutations of an ONNX graph on its protobuf: hostile attribute values, hostile
  * dims, dropped node inputs, short tensor data, external data pointing out of the model's
  * directory (initializers, {@code Constant} values, subgraphs), names holding newlines or
- * spreadsheet formulas, swapped op types. Each applied mutation is logged in words.
+ * spreadsheet formulas, swapped op types; a node moved into a model-local function whose body
+ * then gets a hostile window attribute or a Constant with escaping external data; a
+ * {@code training_info} whose graphs hold either. Each applied mutation is logged in words.
  */
 final class GraphMutator {
 
@@ -58,7 +62,13 @@ final class GraphMutator {
 
     private static boolean once(ModelProto.Builder m, Escapes escapes, SplittableRandom r, List<String> log) {
         GraphProto.Builder g = m.getGraphBuilder();
-        switch (r.nextInt(14)) {
+        switch (r.nextInt(16)) {
+            case 14 -> {
+                return function(m, escapes, r, log);
+            }
+            case 15 -> {
+                return trainingInfo(m, escapes, r, log);
+            }
             case 12 -> negativePads(g, r, log);
             case 13 -> hugeInputWidth(g, log);
             case 0, 1 -> hostileAttribute(g, r, log);
@@ -83,6 +93,111 @@ final class GraphMutator {
             default -> selfLoop(g, r, log);
         }
         return false;
+    }
+
+    /** Window attribute values the validator must refuse in a function body or training graph as in the main graph. */
+    private static final long[][] HOSTILE_WINDOWS = {{0, 1}, {1_000_000_000, 1}, {-1, 1}, {Long.MAX_VALUE, 1}};
+
+    /**
+     * Moves one node into a model-local function {@code local:F<n>} (the node's inputs and outputs
+     * become the function's) called from where the node was; then, half the time, gives a
+     * window attribute of the body a hostile value, or adds a Constant with external data to it.
+     */
+    private static boolean function(ModelProto.Builder m, Escapes escapes, SplittableRandom r, List<String> log) {
+        GraphProto.Builder g = m.getGraphBuilder();
+        if (g.getNodeCount() == 0) {
+            log.add("function: no node to wrap");
+            return false;
+        }
+        List<Integer> windows = new ArrayList<>();
+        for (int i = 0; i < g.getNodeCount(); i++) {
+            if (Set.of("Conv", "MaxPool", "AveragePool").contains(g.getNode(i).getOpType())) {
+                windows.add(i);
+            }
+        }
+        int at = !windows.isEmpty() && r.nextBoolean() ? windows.get(r.nextInt(windows.size())) : r.nextInt(g.getNodeCount());
+        NodeProto original = g.getNode(at);
+        String name = "F" + m.getFunctionsCount();
+        NodeProto.Builder body = original.toBuilder().clearInput().clearOutput();
+        FunctionProto.Builder f = FunctionProto.newBuilder().setName(name).setDomain("local")
+                .addOpsetImport(m.getOpsetImportCount() > 0 ? m.getOpsetImport(0)
+                        : ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setVersion(17).build());
+        for (int i = 0; i < original.getInputCount(); i++) {
+            f.addInput("in" + i);
+            body.addInput(original.getInput(i).isEmpty() ? "" : "in" + i);
+        }
+        for (int i = 0; i < original.getOutputCount(); i++) {
+            f.addOutput("out" + i);
+            body.addOutput("out" + i);
+        }
+        g.setNode(at, NodeProto.newBuilder().setName(original.getName() + "/call").setOpType(name).setDomain("local")
+                .addAllInput(original.getInputList()).addAllOutput(original.getOutputList()));
+        if (m.getOpsetImportList().stream().noneMatch(o -> o.getDomain().equals("local"))) {
+            m.addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1));
+        }
+        String what = "function: " + original.getName() + " (" + original.getOpType() + ") moved into local:" + name;
+        boolean escaping = false;
+        switch (r.nextInt(4)) {
+            case 0 -> what += hostileWindow(body, r);
+            case 1 -> {
+                String location = escapes.locations().get(r.nextInt(escapes.locations().size()));
+                TensorProto.Builder value = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(1);
+                external(value, location);
+                f.addNode(TorchStyleGraphs.constant("/F/Constant", "/F/c", value.build()));
+                what += ", its body with a Constant whose external data -> " + location;
+                escaping = true;
+            }
+            default -> {
+            }
+        }
+        f.addNode(body);
+        m.addFunctions(f);
+        log.add(what);
+        return escaping;
+    }
+
+    /** Sets a window attribute of {@code node} (added if missing) to a hostile value; returns the words for the log. */
+    private static String hostileWindow(NodeProto.Builder node, SplittableRandom r) {
+        String name = new String[] {"strides", "pads", "dilations", "kernel_shape"}[r.nextInt(4)];
+        long[] v = HOSTILE_WINDOWS[r.nextInt(HOSTILE_WINDOWS.length)];
+        // pads may be 0; their hostile values are negative or huge
+        long[] values = name.equals("pads") ? new long[] {v[0] == 0 ? -1 : v[0], 0, 0, 0} : v;
+        node.getAttributeList().stream().filter(a -> a.getName().equals(name)).findFirst()
+                .ifPresent(a -> node.removeAttribute(node.getAttributeList().indexOf(a)));
+        node.addAttribute(RawGraph.is(name, values));
+        return ", its body's " + name + " = " + java.util.Arrays.toString(values);
+    }
+
+    /**
+     * Adds a {@code training_info} whose algorithm (or initialization) graph holds a Conv with a
+     * hostile window attribute or a Constant with external data.
+     */
+    private static boolean trainingInfo(ModelProto.Builder m, Escapes escapes, SplittableRandom r, List<String> log) {
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("training");
+        boolean escaping = r.nextBoolean();
+        String what;
+        if (escaping) {
+            String location = escapes.locations().get(r.nextInt(escapes.locations().size()));
+            TensorProto.Builder value = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(1);
+            external(value, location);
+            graph.addNode(TorchStyleGraphs.constant("/train/Constant", "/train/c", value.build()));
+            what = "a Constant whose external data -> " + location;
+        } else {
+            NodeProto.Builder conv = NodeProto.newBuilder().setName("/train/Conv").setOpType("Conv")
+                    .addInput("/train/x").addInput("/train/w").addOutput("/train/y");
+            what = "a Conv" + hostileWindow(conv, r).replace(", its body's", " with");
+            graph.addNode(conv);
+        }
+        boolean algorithm = r.nextBoolean();
+        TrainingInfoProto.Builder info = TrainingInfoProto.newBuilder();
+        if (algorithm) {
+            info.setAlgorithm(graph);
+        } else {
+            info.setInitialization(graph);
+        }
+        m.addTrainingInfo(info);
+        log.add("training_info: " + (algorithm ? "algorithm" : "initialization") + " graph with " + what);
+        return escaping;
     }
 
     private static void hostileAttribute(GraphProto.Builder g, SplittableRandom r, List<String> log) {

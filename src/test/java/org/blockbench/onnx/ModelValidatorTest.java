@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
+import ai.onnx.proto.OnnxMl.FunctionProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -15,6 +16,7 @@ import ai.onnx.proto.OnnxMl.SparseTensorProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TrainingInfoProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
@@ -118,18 +120,127 @@ class ModelValidatorTest {
     @Test
     void refusesZeroStridesNegativeDilationsAndNegativePads() {
         TensorProto w = floats("w", new long[] {4, 3, 3, 3}, 108);
-        assertEquals("m.onnx: graph 'g' node 'conv' (Conv) attribute 'strides' is [0, 1], expected every value >= 1",
+        assertEquals("m.onnx: graph 'g' node 'conv' (Conv) attribute 'strides' is [0, 1], expected every value in [1, 65536]",
                 refusal(model(List.of(node("conv", "Conv", List.of("x", "w"), List.of("y"), ints("strides", 0, 1))), w)));
-        assertContains("node 'conv' (Conv) attribute 'dilations' is [1, -2], expected every value >= 1",
+        assertContains("node 'conv' (Conv) attribute 'dilations' is [1, -2], expected every value in [1, 65536]",
                 refusal(model(List.of(node("conv", "Conv", List.of("x", "w"), List.of("y"), ints("dilations", 1, -2))), w)));
-        assertContains("node 'pool' (MaxPool) attribute 'pads' is [0, -1, 0, 0], expected every value >= 0",
+        assertContains("node 'pool' (MaxPool) attribute 'pads' is [0, -1, 0, 0], expected every value in [0, 65536]",
                 refusal(model(List.of(node("pool", "MaxPool", List.of("x"), List.of("y"), ints("kernel_shape", 2, 2),
                         ints("pads", 0, -1, 0, 0))))));
-        assertContains("node 'pool' (AveragePool) attribute 'kernel_shape' is [0, 2], expected every value >= 1",
+        assertContains("node 'pool' (AveragePool) attribute 'kernel_shape' is [0, 2], expected every value in [1, 65536]",
                 refusal(model(List.of(node("pool", "AveragePool", List.of("x"), List.of("y"), ints("kernel_shape", 0, 2))))));
-        assertContains("node 'up' (ConvTranspose) attribute 'output_padding' is [-1, 0], expected every value >= 0",
+        assertContains("node 'up' (ConvTranspose) attribute 'output_padding' is [-1, 0], expected every value in [0, 65536]",
                 refusal(model(List.of(node("up", "ConvTranspose", List.of("x", "w"), List.of("y"),
                         ints("output_padding", -1, 0))), w)));
+    }
+
+    // ---- bounds, versions, functions, training_info ----
+
+    @Test
+    void refusesAStrideBeyondTheBound() {
+        assertContains("node 'pool' (MaxPool) attribute 'strides' is [1000000000, 1], expected every value in [1, 65536]",
+                refusal(model(List.of(node("pool", "MaxPool", List.of("x"), List.of("y"), ints("kernel_shape", 2, 2),
+                        ints("strides", 1_000_000_000, 1))))));
+        assertContains("node 'pool' (MaxPool) attribute 'pads' is [0, 65537, 0, 0], expected every value in [0, 65536]",
+                refusal(model(List.of(node("pool", "MaxPool", List.of("x"), List.of("y"), ints("kernel_shape", 2, 2),
+                        ints("pads", 0, 65537, 0, 0))))));
+    }
+
+    @Test
+    void refusesIrVersionsAndOpsetsOutsideWhatOnnxRuntimeLoads() {
+        ModelProto ok = model(List.of(node("r", "Relu", List.of("x"), List.of("y"))));
+        ModelValidator.validate("m.onnx", dir, ok.toBuilder().setIrVersion(OnnxModelFile.MAX_IR_VERSION).build());
+        assertEquals("m.onnx: ir_version is -5, expected 3 to 13 (the IR versions the bundled ONNX Runtime loads)",
+                refusal(ok.toBuilder().setIrVersion(-5).build()));
+        assertContains("ir_version is 99, expected 3 to 13", refusal(ok.toBuilder().setIrVersion(99).build()));
+        assertEquals("m.onnx: opset_import of domain 'ai.onnx' is version -1, expected 1 to 26 (the opsets the bundled ONNX Runtime loads)",
+                refusal(ok.toBuilder().setOpsetImport(0, OperatorSetIdProto.newBuilder().setDomain("").setVersion(-1)).build()));
+        assertContains("opset_import of domain 'ai.onnx' is version 27, expected 1 to 26",
+                refusal(ok.toBuilder().setOpsetImport(0, OperatorSetIdProto.newBuilder().setDomain("").setVersion(27)).build()));
+        assertContains("opset_import of domain 'com.example' is version 0",
+                refusal(ok.toBuilder().addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("com.example").setVersion(0)).build()));
+    }
+
+    /** y = local.F(x), the function's body given. */
+    private static ModelProto withFunction(List<NodeProto> body, TensorProto... initializers) {
+        ModelProto base = model(List.of(NodeProto.newBuilder().setName("call").setOpType("F").setDomain("local")
+                .addInput("x").addOutput("y").build()), initializers);
+        FunctionProto f = FunctionProto.newBuilder().setName("F").setDomain("local").addInput("fx").addOutput("fy")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).addAllNode(body).build();
+        return base.toBuilder().addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1))
+                .addFunctions(f).build();
+    }
+
+    @Test
+    void refusesExternalDataInAFunctionBody() {
+        ModelProto m = withFunction(List.of(node("c", "Constant", List.of(), List.of("c"),
+                        tensorAttr("value", external("../../../../../../etc/passwd"))),
+                node("add", "Add", List.of("fx", "c"), List.of("fy"))));
+        assertEquals("m.onnx: function 'local:F' node 'c' (Constant) attribute 'value' uses external data at "
+                + "'../../../../../../etc/passwd', which leaves the model's directory '" + dir.toAbsolutePath().normalize() + "'",
+                refusal(m));
+        assertContains("function 'local:F' node 'c' (Constant) attribute 'value' uses external data at '/etc/passwd', an absolute path",
+                refusal(withFunction(List.of(node("c", "Constant", List.of(), List.of("c"), tensorAttr("value", external("/etc/passwd"))),
+                        node("add", "Add", List.of("fx", "c"), List.of("fy"))))));
+    }
+
+    @Test
+    void refusesAStrideZeroConvAndNegativePadsInAFunction() {
+        TensorProto w = floats("w", new long[] {3, 3, 3, 3}, 81);
+        ModelProto conv = withFunction(List.of(
+                node("fw", "Constant", List.of(), List.of("fw"), tensorAttr("value", w)),
+                node("conv", "Conv", List.of("fx", "fw"), List.of("fy"), ints("strides", 0, 1))));
+        assertEquals("m.onnx: function 'local:F' node 'conv' (Conv) attribute 'strides' is [0, 1], expected every value in [1, 65536]",
+                refusal(conv));
+        assertContains("function 'local:F' node 'pool' (MaxPool) attribute 'pads' is [0, -1, 0, 0]",
+                refusal(withFunction(List.of(node("pool", "MaxPool", List.of("fx"), List.of("fy"), ints("kernel_shape", 2, 2),
+                        ints("pads", 0, -1, 0, 0))))));
+        assertContains("function 'local:F' node 'r' (Relu) reads 'nowhere', which no function input or earlier node defines",
+                refusal(withFunction(List.of(node("r", "Relu", List.of("nowhere"), List.of("fy"))))));
+        assertContains("function 'local:F' attribute 'default' uses external data at '/etc/passwd'",
+                refusal(withFunction(List.of(node("r", "Relu", List.of("fx"), List.of("fy")))).toBuilder()
+                        .setFunctions(0, withFunction(List.of(node("r", "Relu", List.of("fx"), List.of("fy")))).getFunctions(0)
+                                .toBuilder().addAttributeProto(tensorAttr("default", external("/etc/passwd")))).build()));
+        ModelValidator.validate("m.onnx", dir, withFunction(List.of(node("r", "Relu", List.of("fx"), List.of("fy")))));
+    }
+
+    @Test
+    void refusesExternalDataAndBadWindowsInTrainingInfo() {
+        ModelProto ok = model(List.of(node("r", "Relu", List.of("x"), List.of("y"))));
+        GraphProto algorithm = GraphProto.newBuilder().setName("step")
+                .addNode(node("c", "Constant", List.of(), List.of("c"), tensorAttr("value", external("../../canary.data")))).build();
+        assertContains("m.onnx: training_info 0 algorithm graph 'step' node 'c' (Constant) attribute 'value' uses external data at '../../canary.data', which leaves",
+                refusal(ok.toBuilder().addTrainingInfo(TrainingInfoProto.newBuilder().setAlgorithm(algorithm)).build()));
+        GraphProto init = GraphProto.newBuilder().setName("init")
+                .addNode(node("conv", "Conv", List.of("a", "b"), List.of("o"), ints("strides", 1, 0))).build();
+        assertContains("training_info 0 initialization graph 'init' node 'conv' (Conv) attribute 'strides' is [1, 0]",
+                refusal(ok.toBuilder().addTrainingInfo(TrainingInfoProto.newBuilder().setInitialization(init)).build()));
+    }
+
+    @Test
+    void refusesAttributesTheOperatorDoesNotDefineAtTheModelsOpset() {
+        AttributeProto axis = AttributeProto.newBuilder().setName("axis").setType(AttributeType.INT).setI(1).build();
+        assertEquals("m.onnx: graph 'g' node 'r' (Relu) attribute 'axis' is not an attribute of the operator"
+                + " (Relu defines no attributes at opset 17); ONNX Runtime refuses the node",
+                refusal(model(List.of(node("r", "Relu", List.of("x"), List.of("y"), axis)))));
+        assertContains("node 'fc' (Gemm) attribute 'axis' is not an attribute of the operator (Gemm defines only"
+                + " [alpha, beta, transA, transB] at opset 17)",
+                refusal(model(List.of(node("fc", "Gemm", List.of("x", "w"), List.of("y"), axis)),
+                        floats("w", new long[] {8, 8}, 64))));
+        ModelProto pool = model(List.of(node("p", "AveragePool", List.of("x"), List.of("y"), ints("kernel_shape", 2, 2),
+                ints("dilations", 2, 2))));
+        assertContains("node 'p' (AveragePool) attribute 'dilations' is not an attribute of the operator"
+                + " (AveragePool defines dilations only from opset 19, the model imports opset 17)", refusal(pool));
+        ModelValidator.validate("m.onnx", dir, pool.toBuilder()
+                .setOpsetImport(0, OperatorSetIdProto.newBuilder().setDomain("").setVersion(19)).build());
+    }
+
+    @Test
+    void refusesAnUntypedGraphInput() {
+        ModelProto m = model(ValueInfoProto.newBuilder().setName("x").build(),
+                List.of(node("r", "Relu", List.of("x"), List.of("y"))));
+        assertEquals("m.onnx: graph 'g' input 'x' declares no type; ONNX Runtime needs every input's element type"
+                + " (re-export with the input's dtype)", refusal(m));
     }
 
     @Test

@@ -48,6 +48,47 @@ class InferenceSessionTest {
         }
     }
 
+    /**
+     * A benchmark session is opened on the validated bytes, not the path: a model-local function
+     * whose Constant reads external data beside the model (which ONNX Runtime, given the path,
+     * would open and feed to the graph) is refused before ONNX Runtime sees it.
+     */
+    @Test
+    void openRefusesExternalDataInAFunctionBeforeOnnxRuntimeSeesIt() throws Exception {
+        Files.write(dir.resolve("w.bin"), new byte[12]);
+        ai.onnx.proto.OnnxMl.TypeProto type = ai.onnx.proto.OnnxMl.TypeProto.newBuilder().setTensorType(
+                ai.onnx.proto.OnnxMl.TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(ai.onnx.proto.OnnxMl.TensorShapeProto.newBuilder().addDim(
+                                ai.onnx.proto.OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(3)))).build();
+        TensorProto external = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT_VALUE).addDims(3)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL).addExternalData(
+                        ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey("location").setValue("w.bin")).build();
+        ai.onnx.proto.OnnxMl.FunctionProto f = ai.onnx.proto.OnnxMl.FunctionProto.newBuilder().setName("F").setDomain("local")
+                .addInput("fx").addOutput("fy")
+                .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setVersion(17))
+                .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("c").setOpType("Constant").addOutput("c")
+                        .addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("value")
+                                .setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.TENSOR).setT(external)))
+                .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("add").setOpType("Add").addInput("fx")
+                        .addInput("c").addOutput("fy")).build();
+        ai.onnx.proto.OnnxMl.ModelProto model = ai.onnx.proto.OnnxMl.ModelProto.newBuilder().setIrVersion(8)
+                .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setVersion(17))
+                .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setDomain("local").setVersion(1))
+                .addFunctions(f)
+                .setGraph(ai.onnx.proto.OnnxMl.GraphProto.newBuilder().setName("g")
+                        .addInput(ai.onnx.proto.OnnxMl.ValueInfoProto.newBuilder().setName("x").setType(type))
+                        .addOutput(ai.onnx.proto.OnnxMl.ValueInfoProto.newBuilder().setName("y").setType(type))
+                        .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("call").setOpType("F").setDomain("local")
+                                .addInput("x").addOutput("y")))
+                .build();
+        Path file = Files.write(dir.resolve("fn.onnx"), model.toByteArray());
+        org.blockbench.onnx.OnnxModelException e = assertThrows(org.blockbench.onnx.OnnxModelException.class,
+                () -> InferenceSession.open(file, CPU, 1));
+        assertEquals(file + ": function 'local:F' node 'c' (Constant) attribute 'value' uses external data at 'w.bin';"
+                + " BlockBench reads weights only from the model file itself, re-save the model with its data inside"
+                + " (onnx.save_model(..., save_as_external_data=False))", e.getMessage());
+    }
+
     /** Conv 3x3 pad 1 → ReLU → global average → Gemm(transB), straight from the initializers. */
     private static float[] reference(Path model, FloatBuffer input, int batch, int side, int channels) {
         Map<String, float[]> w = new HashMap<>();
@@ -113,8 +154,10 @@ class InferenceSessionTest {
     @Test
     void aCorruptFileFailsNamingTheFile() throws Exception {
         Path model = Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4, 5});
-        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.open(model, CPU, 1));
-        assertTrue(e.getMessage().startsWith(model + ": ONNX Runtime cannot load the model"), e.getMessage());
+        // refused by the validation of the bytes ONNX Runtime would be given, before it sees them
+        org.blockbench.onnx.OnnxModelException e = assertThrows(org.blockbench.onnx.OnnxModelException.class,
+                () -> InferenceSession.open(model, CPU, 1));
+        assertTrue(e.getMessage().startsWith(model + ": not a valid ONNX model (protobuf: "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 /**
  * Test fixture: a crasher of the fuzz campaign's kind, a 1×1 Conv on a 1×1×4×4 image whose
  * begin pads are -10^8 and end pads +10^8 (output 4×4, reads 10^8 rows away: SIGSEGV in ONNX
- * Runtime 1.22's CPU kernel), built from raw protos and written without {@code OnnxModelFile}'s validation (which refuses
+ * Runtime 1.22's CPU kernel; 1.29 refuses it at load), built from raw protos and written without {@code OnnxModelFile}'s validation (which refuses
  * negative pads), so that it reaches ONNX Runtime as a user's file would.
  */
 public final class NegativePadModels {

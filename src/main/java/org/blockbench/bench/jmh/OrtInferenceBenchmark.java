@@ -62,6 +62,10 @@ import org.blockbench.bench.profile.MeasurementWindows;
 @State(Scope.Benchmark)
 public class OrtInferenceBenchmark {
 
+    static {
+        org.blockbench.ort.OrtNatives.initialize();
+    }
+
     /** Names of the {@code @Param} fields, as they appear in JMH results. */
     public static final String PARAM_MODEL = "model";
     public static final String PARAM_FORM = "form";

@@ -27,7 +27,9 @@ import org.blockbench.BadInputException;
  *     recursively: every {@code *.json} file, except hidden ones (a name, or a folder on the
  *     way, starting with '.') and metadata sidecars ({@code *.meta.json}); a JSON file whose
  *     top level is an object (such as a run's {@code run.json} options) is not a result file
- *     and is skipped with a note.</li>
+ *     and is skipped with a note. An {@code overhead} run's directory (one holding
+ *     {@code overhead.json}) is skipped whole: its profiled and plain runs of one config share an
+ *     identity and are not latency results.</li>
  * <li><b>Result sets.</b> One file, or one run directory (its {@code configs/*.json} and the
  *     results files beside them, e.g. {@code results.json}), is one result set. Inside a set a
  *     record repeated byte for byte counts once; the same identity (benchmark, mode, params)
@@ -165,14 +167,12 @@ public final class JmhReader {
 
     /** The records of one file; empty when {@code objectsSkipped} and its top level is an object. */
     private static Optional<List<JmhRecord>> readFile(Path file, boolean objectsSkipped) {
-        String json;
-        try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new BadInputException(file + ": no such JMH result file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        // a regular file of at most 512 MiB: a FIFO or a device would hang or exhaust the read
+        String json = new String(org.blockbench.io.InputFiles.read(file, org.blockbench.io.InputFiles.RESULTS_CAP,
+                "a JMH result file"), StandardCharsets.UTF_8);
         if (objectsSkipped && json.stripLeading().startsWith("{")) {
             return Optional.empty();
         }
@@ -235,12 +235,30 @@ public final class JmhReader {
     }
 
     /** The {@code *.json} result files under {@code dir}, sorted; hidden ones and sidecars left out. */
+    /** The report an {@code overhead} run writes first into its directory. */
+    public static final String OVERHEAD_REPORT = "overhead.json";
+
+    /**
+     * Whether {@code file} lies in an {@code overhead} run's directory (one holding
+     * {@value #OVERHEAD_REPORT}): its JMH files were measured with profiling on, or to compare
+     * with it, under the same identity as each other, and are never latency results.
+     */
+    private static boolean inOverheadRun(Path root, Path file) {
+        for (Path d = file.getParent(); d != null && d.startsWith(root); d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(OVERHEAD_REPORT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static List<Path> jsonFilesUnder(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".json") && !ResultsMetadata.isSidecarName(p))
                     .filter(p -> Stream.iterate(dir.relativize(p), q -> q != null, Path::getParent)
                             .noneMatch(q -> q.getFileName().toString().startsWith(".")))
+                    .filter(p -> !inOverheadRun(dir, p))
                     .sorted().toList();
         } catch (IOException e) {
             throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,8 @@ import org.blockbench.bench.energy.EnergyCounters;
 import org.blockbench.bench.energy.RaplEnergyProfiler;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.io.OutputWriteException;
+import org.blockbench.io.ScratchDirectory;
+import org.blockbench.ort.OrtNatives;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -35,6 +38,11 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
  * config's params, the sweep's {@link JmhSettings}, JMH's GC profiler (for
  * {@code gc.alloc.rate.norm}) and, where RAPL counters are readable, the energy profiler.
  * JMH's own human output goes to a log file (and to the console too when verbose).
+ *
+ * <p>Every fork has a wall-clock limit ({@link #forkLimit}): JMH's own timeout interrupts the
+ * benchmark thread, which native code (session creation, an inference) ignores, so a fork stuck
+ * there would hold the sweep for ever. A {@link ForkWatchdog} kills a fork past its limit; the
+ * config fails in one line and the sweep goes on.
  */
 public final class ConfigExecutor {
 
@@ -45,6 +53,7 @@ public final class ConfigExecutor {
     private final List<String> jvmArgs;
     private final boolean energy;
     private final PrintStream echo;
+    private final Duration forkLimit;
 
     /**
      * @param settings JMH options
@@ -52,10 +61,37 @@ public final class ConfigExecutor {
      * @param echo     where JMH's output is echoed besides the log, or null for the log only
      */
     public ConfigExecutor(JmhSettings settings, List<String> jvmArgs, PrintStream echo) {
+        this(settings, jvmArgs, echo, forkLimit(settings));
+    }
+
+    private ConfigExecutor(JmhSettings settings, List<String> jvmArgs, PrintStream echo, Duration forkLimit) {
         this.settings = settings;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.energy = EnergyCounters.discover().available();
         this.echo = echo;
+        this.forkLimit = forkLimit;
+    }
+
+    /** This executor with another wall-clock limit per fork. */
+    public ConfigExecutor withForkLimit(Duration limit) {
+        return new ConfigExecutor(settings, jvmArgs, echo, limit);
+    }
+
+    /** Slack per fork for JVM start, session creation and the first inference, beyond its iterations' time. */
+    static final Duration FORK_SLACK = Duration.ofMinutes(5);
+
+    /**
+     * A fork's wall-clock limit: twice the time its warm-up and measured iterations are planned
+     * to take (JMH's defaults where unset: 5 × 10 s each), plus {@link #FORK_SLACK}.
+     */
+    public static Duration forkLimit(JmhSettings settings) {
+        long iterationMillis = settings.warmupIterations().orElse(5) * settings.warmupTime().map(ConfigExecutor::millis).orElse(10_000L)
+                + settings.measurementIterations().orElse(5) * settings.measurementTime().map(ConfigExecutor::millis).orElse(10_000L);
+        return Duration.ofMillis(2 * iterationMillis).plus(FORK_SLACK);
+    }
+
+    private static long millis(org.openjdk.jmh.runner.options.TimeValue t) {
+        return t.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Whether results carry the energy secondary metric. */
@@ -81,16 +117,27 @@ public final class ConfigExecutor {
         List<String> args = new ArrayList<>(jvmArgs);
         args.add("-D" + ModelLocator.MODELS_DIR_PROPERTY + "=" + modelsDir.toAbsolutePath());
         forkProperties.forEach((k, v) -> args.add("-D" + k + "=" + v));
-        options.jvmArgsAppend(args.toArray(String[]::new));
         settings.applyTo(options);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new OutputWriteException(log.getParent(), e);
         }
-        try (PrintStream out = new PrintStream(new Tee(new FileOutputStream(log.toFile()), echo), true, StandardCharsets.UTF_8)) {
-            Collection<RunResult> results = new Runner(options.build(),
-                    OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+        // the forks' temporary directory is ours, deleted after the config, killed forks included
+        try (ScratchDirectory forkTmp = ScratchDirectory.create("blockbench-fork");
+             PrintStream out = new PrintStream(new Tee(new FileOutputStream(log.toFile()), echo), true, StandardCharsets.UTF_8);
+             ForkWatchdog watchdog = new ForkWatchdog(forkLimit).start()) {
+            options.jvmArgsAppend(withTmpdir(args, forkTmp.path()));
+            Collection<RunResult> results;
+            try {
+                results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+            } catch (RunnerException e) {
+                if (watchdog.killed()) {
+                    throw new ConfigFailure("a JMH fork ran past its wall-clock limit of " + forkLimit.toSeconds()
+                            + " s (stuck in session creation or an inference?) and was killed (JMH log: " + log + ")", e);
+                }
+                throw e;
+            }
             if (results.isEmpty()) {
                 throw new ConfigFailure("JMH produced no result (see " + log + ")", null);
             }
@@ -103,6 +150,14 @@ public final class ConfigExecutor {
         } catch (IOException e) {
             throw new OutputWriteException(log, e);
         }
+    }
+
+    private static String[] withTmpdir(List<String> args, Path tmp) {
+        List<String> all = new ArrayList<>(args);
+        all.add(OrtNatives.tmpdirArgument(tmp));
+        System.getProperties().stringPropertyNames().stream().sorted().filter(k -> k.startsWith("onnxruntime."))
+                .forEach(k -> all.add("-D" + k + "=" + System.getProperty(k)));
+        return all.toArray(String[]::new);
     }
 
     /**

@@ -181,6 +181,20 @@ public final class RunDirectory {
         }
     }
 
+    /** The SHA-256 of the model file a config's result was measured on, from its metadata, if recorded. */
+    public Optional<String> measuredModelSha256(String key) {
+        Path file = configMeta(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode sha = JSON.readTree(file.toFile()).path("model").path("modelSha256");
+            return sha.isTextual() ? Optional.of(sha.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // an unreadable sidecar: the config is measured again
+        }
+    }
+
     /** Every config result file in the run, sorted by name. */
     public List<Path> configResults() {
         Path dir = root.resolve("configs");

@@ -53,6 +53,10 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         if (rounds > 1) {
             d.put("rounds", Integer.toString(rounds));
         }
+        // --jvm-arg and --cpus change the numbers as much as the JMH options do (absent when none, as before)
+        if (!jvmArgs.isEmpty()) {
+            d.put("jvmArgs", String.join(" ", jvmArgs));
+        }
         return d;
     }
 

@@ -97,7 +97,7 @@ public final class SweepRunner {
                     }
                     ConfigOutcome outcome;
                     try {
-                        if (request.resume() && dir.finished(key).isPresent()) {
+                        if (request.resume() && dir.finished(key).isPresent() && sameModel(dir, key, planned)) {
                             outcome = new ConfigOutcome(planned, ConfigOutcome.Status.FINISHED_EARLIER, "", 0);
                         } else {
                             long start = System.nanoTime();
@@ -227,6 +227,27 @@ public final class SweepRunner {
     }
 
     /** The directory a zoo model's id resolves in (the manifest's), or the file's directory for a user's file. */
+    /**
+     * Whether the finished result of {@code key} was measured on the model file as it is now
+     * (its SHA-256 in the config's metadata); a re-exported or replaced model is measured again,
+     * and the line says why.
+     */
+    private boolean sameModel(RunDirectory dir, String key, PlannedConfig planned) {
+        Optional<Path> file = planned.model().file(planned.config().form());
+        Optional<String> measured = dir.measuredModelSha256(key);
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return true; // nothing to compare with: the config keeps its result, as before
+        }
+        String now = org.blockbench.onnx.OnnxModelFile.sha256(file.get());
+        if (measured.isPresent() && measured.get().equals(now)) {
+            return true;
+        }
+        err.println("bench: " + key + ": " + file.get() + " has SHA-256 " + now.substring(0, 12) + "…, its result was measured on "
+                + measured.map(m -> m.substring(0, Math.min(12, m.length())) + "…").orElse("an unrecorded model")
+                + "; measuring it again");
+        return false;
+    }
+
     private static Path modelsDirOf(PlannedConfig planned) {
         return planned.model().fromManifest() ? planned.model().origin() : planned.model().origin().getParent();
     }

@@ -109,12 +109,8 @@ public enum CifarBinary {
         int total = 0;
         for (String f : files) {
             Path file = dir.resolve(f);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new BadInputException(file + ": cannot read (" + e + ")", e);
-            }
+            // a CIFAR batch file is 30.7 MB; 256 MiB caps a wrong or endless file
+            byte[] bytes = org.blockbench.io.InputFiles.read(file, 256L << 20, "a CIFAR binary batch");
             if (bytes.length == 0 || bytes.length % record != 0) {
                 throw new BadInputException(file + ": " + bytes.length + " bytes is not a whole number of "
                         + record + "-byte " + title + " records (truncated, or not the binary version?)");

@@ -38,6 +38,31 @@ class JmhReaderTest {
         return Files.writeString(p, text);
     }
 
+    /**
+     * {@code overhead} then {@code leaderboard}: an overhead run's profiled and plain JMH files
+     * share one identity with different numbers; under a results root they used to make every
+     * read of it exit 2. Its directory is skipped whole; the latency run beside it is read.
+     */
+    @Test
+    void anOverheadRunsDirectoryIsNotReadAsLatency() throws Exception {
+        write("runs/bench/results.json", array(record("1", "2.0", "0.1", "[[2.0]]")));
+        write("runs/overhead-1/k.profiled.jmh.json", array(record("1", "3.0", "0.1", "[[3.0]]")));
+        write("runs/overhead-1/k.jmh.json", array(record("1", "2.5", "0.1", "[[2.5]]")));
+        write("runs/overhead-1/overhead.json", "{\"format\": \"blockbench-overhead/1\"}");
+        List<JmhRecord> records = JmhReader.read(dir.resolve("runs")).records();
+        assertEquals(1, records.size());
+        assertEquals(2.0, records.get(0).primary().score(), 0);
+        assertEquals(List.of(dir.resolve("runs/bench/results.json")), JmhReader.jsonFilesUnder(dir.resolve("runs")));
+    }
+
+    @Test
+    void overheadDefaultsToTheDirectoryTheLeaderboardReadsBreakdownsFrom() {
+        var overhead = new picocli.CommandLine(new org.blockbench.cli.OverheadCommand()).getCommandSpec().findOption("-o");
+        var board = new picocli.CommandLine(new org.blockbench.cli.LeaderboardCommand()).getCommandSpec();
+        assertEquals(board.findOption("--overhead").defaultValue(), overhead.defaultValue());
+        assertFalse(overhead.defaultValue().equals(board.findOption("--jmh-results").defaultValue()));
+    }
+
     @Test
     void nanScoreErrorMeansNoInterval() throws Exception {
         Path f = write("one.json", array(record("1", "2.0", "\"NaN\"", "[[2.0]]")));

@@ -76,6 +76,33 @@ class FailureIsolationTest {
         assertTrue(line.contains(": " + expected), line);
     }
 
+    /**
+     * A fork past its wall-clock limit (here 3 s against a 30 s warm-up; in a sweep, a fork stuck
+     * in native session creation or an inference) is killed: its config fails in one line, and the
+     * next config measures normally.
+     */
+    @Test
+    void aForkPastItsWallClockLimitIsKilledAndTheNextConfigRuns() {
+        System.setProperty("jmh.ignoreLock", "true");
+        Path good = TinyModels.convNet(dir.resolve("good.onnx"), 4, 2, 0);
+        BenchConfig config = new BenchConfig(good.toString(), Form.DEPLOY, 1, Provider.CPU, 1, OptimizationLevel.ALL);
+        org.blockbench.bench.JmhSettings slow = new org.blockbench.bench.JmhSettings(java.util.Optional.of(1),
+                java.util.Optional.of(1), java.util.Optional.of(org.openjdk.jmh.runner.options.TimeValue.seconds(30)),
+                java.util.Optional.of(1), java.util.Optional.of(org.openjdk.jmh.runner.options.TimeValue.seconds(1)),
+                List.of(org.openjdk.jmh.annotations.Mode.SampleTime), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertEquals(java.time.Duration.ofSeconds(2 * 31 + 300), ConfigExecutor.forkLimit(slow));
+        ConfigExecutor limited = new ConfigExecutor(slow, List.of(), null).withForkLimit(java.time.Duration.ofSeconds(3));
+        Path log = dir.resolve("slow.log");
+        long start = System.nanoTime();
+        ConfigFailure e = assertThrows(ConfigFailure.class, () -> limited.run(config, dir, Map.of(), log));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals("a JMH fork ran past its wall-clock limit of 3 s (stuck in session creation or an inference?)"
+                + " and was killed (JMH log: " + log + ")", e.getMessage());
+        assertTrue(seconds < 25, "killed long before its 31 s of iterations: " + seconds + " s");
+        ConfigExecutor executor = new ConfigExecutor(TestSweeps.TINY, List.of(), null);
+        assertEquals(1, executor.run(config, dir, Map.of(), dir.resolve("next.log")).size());
+    }
+
     /** A failure inside JMH's forked JVM comes back as the benchmark's own one-line message. */
     @Test
     void aFailureInTheForkIsReportedInOneLine() throws Exception {
