@@ -16,6 +16,7 @@ import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.train.data.BatchAssembler;
 import org.blockbench.train.data.Dataset;
 import org.blockbench.train.interp.Precision;
+import org.blockbench.train.interp.SharedTensors;
 import org.blockbench.train.interp.TorchGraph;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
@@ -99,8 +100,10 @@ public final class TrainingRun {
                     + " epochs checkpointed); pass --resume to continue it or --force to start over");
         }
         String startedAt = Instant.now().toString();
-        ModelProto initial = source.initialModel(options.seed(), data.classes());
-        String initialSha = OnnxModelFile.sha256(initial.toByteArray());
+        ModelProto exported = source.initialModel(options.seed(), data.classes());
+        String initialSha = OnnxModelFile.sha256(exported.toByteArray());
+        // trained and written back with one initializer per tensor (PyTorch's exports merge equal values)
+        ModelProto initial = SharedTensors.separate(exported);
         String label = source.id();
         try (TorchGraph graph = TorchGraph.compile(initial, label, Precision.FLOAT32, options.layout(), options.device())) {
             long trainable = graph.parameters().trainableElements();
