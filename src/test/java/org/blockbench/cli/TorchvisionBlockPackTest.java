@@ -58,7 +58,9 @@ class TorchvisionBlockPackTest {
         BLOCKS.forEach(b -> python.add("torchvision_blocks:" + b));
         assertEquals(0, PyTorchPeer.python(dir, python.toArray(String[]::new)), "export_packs.py");
         List<String> args = new ArrayList<>(List.of("export", "-q", "-o", dir.resolve("models").toString(),
-                "--blocks", "ResNetBasicBlock," + String.join(",", BLOCKS)));
+                "--blocks", "ResNetBasicBlock," + String.join(",", BLOCKS),
+                // random BN statistics around the stage, so that the logits carry its signal (the packs keep their defaults)
+                "--init", "randomized"));
         args.addAll(packArgs(BLOCKS));
         StringWriter err = new StringWriter();
         assertEquals(ExitCodes.OK, CliRunner.execute(new StringWriter(), err, args.toArray(String[]::new)), err.toString());
