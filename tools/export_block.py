@@ -19,7 +19,9 @@ For each scaffold position the script builds the stage exactly as BlockZoo's Sca
   late   128 -> 256, first stride 2, input [N, 128, 16, 16]
 
 and exports it in eval mode at opset 17 with a dynamic batch, BatchNorm kept (not folded), the
-parameters under their state_dict names (0.conv1.weight ...). When a module offers
+parameters under their state_dict names (0.conv1.weight ...), one initializer per distinct tensor
+(by identity: torch.onnx.export's merge of tensors with equal values, e.g. a fresh BatchNorm's
+weight and running_var, is undone; a module used twice stays one tensor). When a module offers
 re-parameterisation (``reparameterize()``, as timm's ``reparameterize_model`` calls it, or
 ``switch_to_deploy()``), the deploy form is exported too, after calling it. When the block is a
 GWO module (it has ``C_D`` and ``get_parametric_complexity_modules()``), the modules that method
