@@ -151,7 +151,7 @@ public final class TrainingBenchmark {
 
     private static int outputClasses(TorchGraph graph, Tensor x) {
         try (PointerScope scope = new PointerScope(); org.bytedeco.pytorch.NoGradGuard g = new org.bytedeco.pytorch.NoGradGuard()) {
-            return (int) graph.forward(x.narrow(0, 0, 2), false).size(1);
+            return (int) graph.forward(x.narrow(0, 0, Math.min(2, x.size(0))), false).size(1); // batch 1 too
         }
     }
 }
