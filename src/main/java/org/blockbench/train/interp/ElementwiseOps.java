@@ -75,12 +75,11 @@ final class ElementwiseOps {
 
     /**
      * Dropout with the ratio input (0.5 by default). Like a PyTorch module, it drops in
-     * training mode and is the identity in eval mode; the mask output is not supported.
+     * training mode and is the identity in eval mode. The mask output is not computed: PyTorch's
+     * exporter declares it without using it (Swin's attention dropout), and a graph that reads it
+     * fails at compile time (TorchGraph's check of extra outputs).
      */
     private static Kernel dropout(NodeView node, CompileContext c) {
-        if (node.outputCount() > 1 && !node.proto().getOutput(1).isEmpty()) {
-            throw Unsupported.at(node, "the mask output is not supported");
-        }
         return (in, training) -> {
             double ratio = in.length > 1 && in[1] != null ? in[1].item_double() : 0.5;
             return one(training ? torch.dropout(in[0], ratio, true) : in[0]);

@@ -102,6 +102,8 @@ record OpCase(String name, ModelProto model, long[] inputShape, boolean differen
                 .node("Concat", List.of("x", "r"), "y", Attribute.integer("axis", 1))));
         c.add(unary("Slice axis 2 [1:5:2], axis -1 [-4:]", g -> g.ints("st", 1, -4).ints("en", 5, Long.MAX_VALUE).ints("ax", 2, -1).ints("sp", 2, 1)
                 .node("Slice", List.of("x", "st", "en", "ax", "sp"), "y")));
+        c.add(unary("Slice reversed axis 3 [::-1], axis 2 [4:0:-2]", g -> g.ints("st", -1, 4).ints("en", Long.MIN_VALUE, 0)
+                .ints("ax", 3, 2).ints("sp", -1, -2).node("Slice", List.of("x", "st", "en", "ax", "sp"), "y")));
         c.add(unary("Gather axis 1 [2, 0, -1]", g -> g.ints("i", 2, 0, -1).node("Gather", List.of("x", "i"), "y", Attribute.integer("axis", 1))));
         c.add(unary("Split [1,2] + Concat reversed", g -> g.ints("sizes", 1, 2)
                 .node("Split", List.of("x", "sizes"), List.of("a", "b"), Attribute.integer("axis", 1))
