@@ -49,7 +49,6 @@ public final class SharedTensors {
     private static GraphProto materializeIdentities(GraphProto graph) {
         Map<String, TensorProto> floats = new HashMap<>();
         graph.getInitializerList().stream().filter(InitializerUses::isFloat).forEach(t -> floats.put(t.getName(), t));
-        Set<String> taken = names(graph);
         Set<String> graphOutputs = new HashSet<>();
         graph.getOutputList().forEach(o -> graphOutputs.add(o.getName()));
         GraphProto.Builder out = graph.toBuilder().clearNode();
@@ -62,7 +61,6 @@ public final class SharedTensors {
                 TensorProto t = source.toBuilder().setName(copy).build();
                 out.addInitializer(t);
                 floats.put(copy, t);
-                taken.add(copy);
                 changed = true;
             } else {
                 out.addNode(node);
