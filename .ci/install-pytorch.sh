@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs Debian's PyTorch and ONNX for the own-block test (OwnBlockPyTorchTest runs
+# Installs Debian's PyTorch, torchvision and ONNX for the PyTorch-backed tests (OwnBlockPyTorchTest runs
 # tools/export_block.py with /usr/bin/python3), if they are not there yet. Call it from .ci/run
 # before `mvn verify`, and export BLOCKBENCH_REQUIRE_TORCH=1 so that the test fails instead of
 # skipping when they are absent.
 set -euo pipefail
-if /usr/bin/python3 -c "import torch, onnx" >/dev/null 2>&1; then
+if /usr/bin/python3 -c "import torch, torchvision, onnx" >/dev/null 2>&1; then
     /usr/bin/python3 -c "import torch; print('torch', torch.__version__)"
     exit 0
 fi
@@ -14,5 +14,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q python3-torch python3-onnx
+$SUDO apt-get install -y -q python3-torch python3-torchvision python3-onnx
 /usr/bin/python3 -c "import torch; print('torch', torch.__version__)"

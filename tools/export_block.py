@@ -19,7 +19,9 @@ For each scaffold position the script builds the stage exactly as BlockZoo's Sca
   late   128 -> 256, first stride 2, input [N, 128, 16, 16]
 
 and exports it in eval mode at opset 17 with a dynamic batch, BatchNorm kept (not folded), the
-parameters under their state_dict names (0.conv1.weight ...). When a module offers
+parameters under their state_dict names (0.conv1.weight ...), one initializer per distinct tensor
+(by identity: torch.onnx.export's merge of tensors with equal values, e.g. a fresh BatchNorm's
+weight and running_var, is undone; a module used twice stays one tensor). When a module offers
 re-parameterisation (``reparameterize()``, as timm's ``reparameterize_model`` calls it, or
 ``switch_to_deploy()``), the deploy form is exported too, after calling it. When the block is a
 GWO module (it has ``C_D`` and ``get_parametric_complexity_modules()``), the modules that method
@@ -116,6 +118,64 @@ def export_onnx(torch, stage, shape, path):
                           # parameter under its state_dict name.
                           training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False,
                           export_params=True, keep_initializers_as_inputs=False)
+    one_initializer_per_tensor(stage, path)
+
+
+def distinct_tensors(stage):
+    """Every parameter and buffer of the stage once, by object identity, under its state_dict name."""
+    tensors = {}
+    seen = set()
+    for name, t in list(stage.named_parameters()) + list(stage.named_buffers()):
+        if id(t) not in seen:
+            seen.add(id(t))
+            tensors[name] = t
+    return tensors
+
+
+def one_initializer_per_tensor(stage, path):
+    """Rewrites the exported file so that each distinct tensor of the stage is its own initializer.
+
+    torch.onnx.export merges initializers whose *values* are equal (a fresh BatchNorm's weight and
+    running_var are both ones) and writes the merged ones as Identity nodes named after the lost
+    state_dict entries; BlockBench would then see one tensor that is a trainable scale and a running
+    variance at once. Each such Identity becomes the initializer of its own tensor again. A module
+    that is really shared (the same conv applied twice) is one tensor and stays one initializer.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    tensors = distinct_tensors(stage)
+    model = onnx.load(path)
+    graph = model.graph
+    initializers = {t.name for t in graph.initializer}
+    kept = []
+    for node in graph.node:
+        out = node.output[0] if node.output else ""
+        if node.op_type == "Identity" and node.input[0] in initializers and out in tensors and out not in initializers:
+            graph.initializer.append(numpy_helper.from_array(tensors[out].detach().cpu().numpy(), out))
+            initializers.add(out)
+        else:
+            kept.append(node)
+    del graph.node[:]
+    graph.node.extend(kept)
+    check_one_role_each(graph)
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+
+
+def check_one_role_each(graph):
+    """Fails when an initializer still stands for more than one of the stage's tensors."""
+    initializers = {t.name for t in graph.initializer}
+    for node in graph.node:
+        if node.op_type == "Identity" and node.input[0] in initializers:
+            raise ExportError("initializer %r is still shared through Identity node %r (output %r); "
+                              "the exporter merged tensors this script cannot separate"
+                              % (node.input[0], node.name, node.output[0]))
+        if node.op_type == "BatchNormalization":
+            used = [i for i in node.input[1:5] if i in initializers]
+            if len(set(used)) != len(used):
+                raise ExportError("BatchNormalization %r reads initializer(s) %s in two roles"
+                                  % (node.name, sorted({i for i in used if used.count(i) > 1})))
 
 
 def gwo_annotation(block):

@@ -28,6 +28,7 @@ import org.blockbench.gwo.GwoSidecar;
 import org.blockbench.io.InputFiles;
 import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.GraphBuilder;
+import org.blockbench.onnx.InitializerUses;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.text.OneLine;
@@ -198,6 +199,14 @@ public final class BlockPackReader {
                 }
             }
         }
+        InitializerUses.of(graph).firstStatisticConflict().ifPresent(c -> {
+            // A running statistic that is also trained would be moved by the optimiser and by BN's
+            // update at once; PyTorch had two tensors there, merged by the exporter because their values were equal.
+            throw new BadInputException(file + ": initializer " + NodeView.quote(c.initializer())
+                    + " is both a trainable parameter (" + c.other().describe() + ") and a BatchNorm running statistic ("
+                    + c.statistic().describe() + "); re-export the block with tools/export_block.py, which keeps"
+                    + " one initializer per PyTorch tensor");
+        });
         List<ValueInfoProto> inputs = dataInputs(graph);
         if (inputs.size() != 1 || graph.getOutputCount() != 1) {
             throw new BadInputException(file + ": a stage has exactly one input and one output, found "

@@ -13,6 +13,7 @@ import org.blockbench.ort.SeededInput;
 import org.blockbench.stats.Stats;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;
+import org.blockbench.train.interp.SharedTensors;
 import org.blockbench.train.interp.TorchGraph;
 import org.blockbench.train.interp.TorchTensors;
 import org.bytedeco.javacpp.PointerScope;
@@ -57,7 +58,7 @@ public final class TrainingBenchmark {
             int warmup, int steps, IntConsumer progress) {
         TorchRuntime.setThreads(threads);
         int classes;
-        try (TorchGraph graph = TorchGraph.compile(model, label, Precision.FLOAT32, layout)) {
+        try (TorchGraph graph = TorchGraph.compile(SharedTensors.separate(model), label, Precision.FLOAT32, layout)) {
             long[] inputShape = inputShape(model, batch);
             float[] pixels = SeededInput.standardNormal(SeededInput.SEED,
                     Math.toIntExact(Arrays.stream(inputShape).reduce(1, Math::multiplyExact)));
@@ -150,7 +151,7 @@ public final class TrainingBenchmark {
 
     private static int outputClasses(TorchGraph graph, Tensor x) {
         try (PointerScope scope = new PointerScope(); org.bytedeco.pytorch.NoGradGuard g = new org.bytedeco.pytorch.NoGradGuard()) {
-            return (int) graph.forward(x.narrow(0, 0, 2), false).size(1);
+            return (int) graph.forward(x.narrow(0, 0, Math.min(2, x.size(0))), false).size(1); // batch 1 too
         }
     }
 }

@@ -17,6 +17,7 @@ import org.blockbench.ort.ModelOrigin;
 import org.blockbench.train.data.BatchAssembler;
 import org.blockbench.train.data.Dataset;
 import org.blockbench.train.interp.Precision;
+import org.blockbench.train.interp.SharedTensors;
 import org.blockbench.train.interp.TorchGraph;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
@@ -80,8 +81,8 @@ public final class TrainingRun {
         Path checkpointDir = dir.resolve(CHECKPOINT_DIR);
         Checkpoints checkpoints = new Checkpoints(checkpointDir);
         // the model's content identifies the run: two files with one stem, or a re-exported model, are not the same run
-        ModelProto initial = source.initialModel(options.seed(), data.classes());
-        String initialSha = OnnxModelFile.sha256(initial.toByteArray());
+        ModelProto exported = source.initialModel(options.seed(), data.classes());
+        String initialSha = OnnxModelFile.sha256(exported.toByteArray());
         if (request.force()) {
             checkpoints.delete();
             deleteIfExists(recordFile);
@@ -103,6 +104,8 @@ public final class TrainingRun {
                     + " epochs checkpointed); pass --resume to continue it or --force to start over");
         }
         String startedAt = Instant.now().toString();
+        // trained and written back with one initializer per tensor (PyTorch's exports merge equal values)
+        ModelProto initial = SharedTensors.separate(exported);
         String label = source.id();
         ModelOrigin origin = source instanceof ModelSource.OnnxFile ? ModelOrigin.USER : ModelOrigin.BLOCKBENCH;
         BatchAssembler val = new BatchAssembler(data.val(), options.recipe().normalization());

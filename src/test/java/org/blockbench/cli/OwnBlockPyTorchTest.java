@@ -2,22 +2,17 @@ package org.blockbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.blockbench.analysis.GraphAnalyzer;
 import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
@@ -26,7 +21,6 @@ import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.onnx.OrtEval;
 import org.blockbench.zoo.Position;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OwnBlockPyTorchTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
     private static final List<String> BLOCKS = List.of("ResNetBasicBlock", "ConvNeXtBlock", "RepConvBlock");
     private static final double TOLERANCE = 1e-4;
 
@@ -52,43 +45,15 @@ class OwnBlockPyTorchTest {
 
     @BeforeAll
     static void requireTorch() throws IOException, InterruptedException {
-        boolean present = Files.isExecutable(Path.of(PYTHON)) && python(Path.of("."), "-c", "import torch, onnx") == 0;
-        if (!present) {
-            String why = PYTHON + " cannot import torch and onnx (apt-get install python3-torch python3-onnx; .ci/run does)";
-            if (System.getenv("BLOCKBENCH_REQUIRE_TORCH") != null) {
-                fail(why + ", and BLOCKBENCH_REQUIRE_TORCH is set");
-            }
-            Assumptions.abort(why);
-        }
-        for (String f : List.of("own_blocks.py", "scaffold_net.py")) {
-            try (InputStream in = OwnBlockPyTorchTest.class.getResourceAsStream("/pytorch/" + f)) {
-                Files.copy(in, dir.resolve(f));
-            }
-        }
+        PyTorchPeer.require(dir, "torch, onnx", "own_blocks.py", "scaffold_net.py");
     }
 
     private static int python(Path cwd, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(PYTHON));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile("python", ".log");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("python timed out: " + command);
-        }
-        if (p.exitValue() != 0 && args.length > 0 && !args[0].equals("-c")) {
-            System.err.println(String.join(" ", command) + "\n" + Files.readString(log));
-        }
-        Files.deleteIfExists(log);
-        return p.exitValue();
+        return PyTorchPeer.python(cwd, args);
     }
 
     private static float[] floats(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] v = new float[b.remaining() / Float.BYTES];
-        b.asFloatBuffer().get(v);
-        return v;
+        return PyTorchPeer.floats(file);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.blockbench.train.interp;
 
 import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.ScalarOptional;
+import org.bytedeco.pytorch.StringViewOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.blockbench.onnx.NodeView;
@@ -21,7 +23,7 @@ final class ElementwiseOps {
                 OpSpec.of("Add", (n, c) -> (in, t) -> one(in[0].add(in[1]))),
                 OpSpec.of("Sub", (n, c) -> (in, t) -> one(in[0].sub(in[1]))),
                 OpSpec.of("Mul", (n, c) -> (in, t) -> one(in[0].mul(in[1]))),
-                OpSpec.of("Div", (n, c) -> (in, t) -> one(in[0].div(in[1]))),
+                OpSpec.of("Div", ElementwiseOps::div),
                 OpSpec.of("Pow", (n, c) -> (in, t) -> one(in[0].pow(in[1]))).fixed(1),
                 OpSpec.of("Relu", (n, c) -> (in, t) -> one(torch.relu(in[0]))),
                 OpSpec.of("Sigmoid", (n, c) -> (in, t) -> one(torch.sigmoid(in[0]))),
@@ -40,6 +42,14 @@ final class ElementwiseOps {
 
     static Tensor[] one(Tensor t) {
         return new Tensor[] {t};
+    }
+
+    /** Div; on integers (the exporter's shape arithmetic) ONNX truncates, where torch's div would give floats. */
+    private static Kernel div(NodeView node, CompileContext c) {
+        // the view points into the BytePointer, which must live as long as the graph
+        StringViewOptional trunc = c.own(new StringViewOptional(c.own(new BytePointer("trunc"))));
+        return (in, t) -> one(in[0].is_floating_point() || in[1].is_floating_point() ? in[0].div(in[1])
+                : in[0].div(in[1], trunc));
     }
 
     /** ONNX HardSigmoid: max(0, min(1, alpha*x + beta)), alpha 0.2 and beta 0.5 by default (torch's differ). */
@@ -65,12 +75,11 @@ final class ElementwiseOps {
 
     /**
      * Dropout with the ratio input (0.5 by default). Like a PyTorch module, it drops in
-     * training mode and is the identity in eval mode; the mask output is not supported.
+     * training mode and is the identity in eval mode. The mask output is not computed: PyTorch's
+     * exporter declares it without using it (Swin's attention dropout), and a graph that reads it
+     * fails at compile time (TorchGraph's check of extra outputs).
      */
     private static Kernel dropout(NodeView node, CompileContext c) {
-        if (node.outputCount() > 1 && !node.proto().getOutput(1).isEmpty()) {
-            throw Unsupported.at(node, "the mask output is not supported");
-        }
         return (in, training) -> {
             double ratio = in.length > 1 && in[1] != null ? in[1].item_double() : 0.5;
             return one(training ? torch.dropout(in[0], ratio, true) : in[0]);

@@ -14,7 +14,8 @@ final class OpRegistry {
 
     static {
         Map<String, OpSpec> m = new TreeMap<>();
-        Stream.of(ElementwiseOps.specs(), SpatialOps.specs(), NormOps.specs(), LinearOps.specs(), ShapeOps.specs())
+        Stream.of(ElementwiseOps.specs(), SpatialOps.specs(), NormOps.specs(), LinearOps.specs(), ShapeOps.specs(),
+                        IndexOps.specs())
                 .flatMap(java.util.List::stream)
                 .forEach(s -> {
                     if (m.put(s.opType(), s) != null) {

@@ -107,15 +107,34 @@ final class ShapeOps {
                 axis += rank;
             }
             long step = steps == null ? 1 : steps[i];
-            if (step <= 0) {
-                throw new ModelNotTrainableException("Slice: only positive steps are supported, found " + step);
+            if (step == 0) {
+                throw new ModelNotTrainableException("Slice: a step of 0 is not valid ONNX");
             }
             long dim = x.size(axis);
+            if (step < 0) {
+                x = reversedSlice(x, axis, starts[i], ends[i], step, dim);
+                continue;
+            }
             long start = clamp(starts[i] < 0 ? starts[i] + dim : starts[i], dim);
             long end = clamp(ends[i] < 0 ? ends[i] + dim : ends[i], dim);
             x = x.slice(axis, new LongOptional(start), new LongOptional(Math.max(start, end)), step);
         }
         return ElementwiseOps.one(x);
+    }
+
+    /**
+     * A negative-step slice (Swin's relative positions flip with [::-1]) as ONNX defines it: start
+     * clamped to [0, dim-1], end to [-1, dim-1], elements start, start+step, … while above end.
+     */
+    private static Tensor reversedSlice(Tensor x, long axis, long start, long end, long step, long dim) {
+        long s = Math.max(0, Math.min(dim - 1, start < 0 ? start + dim : start));
+        long e = Math.max(-1, Math.min(dim - 1, end < 0 ? (end == Long.MIN_VALUE ? -1 : end + dim) : end));
+        List<Long> picked = new ArrayList<>();
+        for (long i = s; i > e; i += step) {
+            picked.add(i);
+        }
+        long[] idx = picked.stream().mapToLong(Long::longValue).toArray();
+        return x.index_select(axis, TorchTensors.onDeviceOf(TorchTensors.fromLongs(idx, idx.length), x));
     }
 
     private static long clamp(long v, long dim) {

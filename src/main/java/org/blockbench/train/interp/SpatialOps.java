@@ -32,7 +32,45 @@ final class SpatialOps {
                     Arrays.setAll(dims, i -> i + 2);
                     return ElementwiseOps.one(in[0].mean(dims, true, new org.bytedeco.pytorch.ScalarTypeOptional()));
                 }),
-                OpSpec.of("GridSample", SpatialOps::gridSample));
+                OpSpec.of("GridSample", SpatialOps::gridSample),
+                OpSpec.of("Pad", SpatialOps::pad).fixed(1, 2, 3));
+    }
+
+    /**
+     * Pad (opset 13 inputs: pads [begin…, end…], optional constant value; opset 18's axes too),
+     * constant mode only, which is what PyTorch's exporter writes for F.pad and DenseNet's pools.
+     * Negative pads crop, as in ONNX.
+     */
+    private static Kernel pad(NodeView node, CompileContext c) {
+        String mode = node.attrString("mode", "constant");
+        if (!mode.equals("constant")) {
+            throw Unsupported.at(node, "mode " + NodeView.quote(mode) + " is not supported; only constant");
+        }
+        return (in, training) -> {
+            Tensor x = in[0];
+            int rank = (int) x.dim();
+            long[] pads = TorchTensors.longs(in[1]);
+            long[] axes = in.length > 3 && in[3] != null ? TorchTensors.longs(in[3]) : null;
+            int n = axes == null ? rank : axes.length;
+            if (pads.length != 2 * n) {
+                throw Unsupported.at(node, "pads has " + pads.length + " values for " + n + " axes");
+            }
+            long[] begin = new long[rank];
+            long[] end = new long[rank];
+            for (int i = 0; i < n; i++) {
+                int axis = axes == null ? i : (int) (axes[i] < 0 ? axes[i] + rank : axes[i]);
+                begin[axis] = pads[i];
+                end[axis] = pads[i + n];
+            }
+            // torch lists (begin, end) pairs from the last dimension backwards
+            long[] torchPads = new long[2 * rank];
+            for (int d = 0; d < rank; d++) {
+                torchPads[2 * d] = begin[rank - 1 - d];
+                torchPads[2 * d + 1] = end[rank - 1 - d];
+            }
+            double value = in.length > 2 && in[2] != null ? in[2].item_double() : 0;
+            return ElementwiseOps.one(torch.constant_pad_nd(x, torchPads, new Scalar(value)));
+        };
     }
 
     /** Pads and strides of one windowed node, resolved against a concrete input size. */

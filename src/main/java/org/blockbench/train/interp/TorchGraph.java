@@ -30,7 +30,9 @@ import org.blockbench.onnx.NodeView;
  * <p>Initializers: BatchNormalization inputs 3 and 4 are buffers; float initializers feeding
  * other positions are trainable parameters, except positions that are constants by nature
  * (shapes, axes, clip bounds, exponents); integer initializers are constants. The graph owns
- * its {@link ParameterStore} and constants; {@link #close()} frees them.
+ * its {@link ParameterStore} and constants; {@link #close()} frees them. A PyTorch export whose
+ * equal-valued tensors were merged into one initializer goes through {@link SharedTensors#separate}
+ * first (the training run and the training benchmark do), so that each tensor has one role.
  *
  * <p>Compilation fails with {@link ModelNotTrainableException} listing every unsupported
  * operator before any tensor is made.

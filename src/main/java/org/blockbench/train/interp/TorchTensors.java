@@ -177,8 +177,24 @@ public final class TorchTensors {
                 }
                 return fromLongs(v, shape);
             }
+            case BOOL -> {
+                // ONNX keeps bools one per byte in raw_data, else in int32_data
+                long[] v = new long[n];
+                if (hasRaw) {
+                    checkLength(raw.remaining(), n, context);
+                    for (int i = 0; i < n; i++) {
+                        v[i] = raw.get(i) != 0 ? 1 : 0;
+                    }
+                } else {
+                    checkLength(proto.getInt32DataCount(), n, context);
+                    for (int i = 0; i < n; i++) {
+                        v[i] = proto.getInt32Data(i) != 0 ? 1 : 0;
+                    }
+                }
+                return fromLongs(v, shape).to(ScalarType.Bool);
+            }
             default -> throw new OnnxModelException(context + ": tensor type " + type
-                    + " is not supported by the trainer (expected FLOAT, DOUBLE, INT64 or INT32)");
+                    + " is not supported by the trainer (expected FLOAT, DOUBLE, INT64, INT32 or BOOL)");
         }
     }
 

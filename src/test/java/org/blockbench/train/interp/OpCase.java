@@ -102,6 +102,8 @@ record OpCase(String name, ModelProto model, long[] inputShape, boolean differen
                 .node("Concat", List.of("x", "r"), "y", Attribute.integer("axis", 1))));
         c.add(unary("Slice axis 2 [1:5:2], axis -1 [-4:]", g -> g.ints("st", 1, -4).ints("en", 5, Long.MAX_VALUE).ints("ax", 2, -1).ints("sp", 2, 1)
                 .node("Slice", List.of("x", "st", "en", "ax", "sp"), "y")));
+        c.add(unary("Slice reversed axis 3 [::-1], axis 2 [4:0:-2]", g -> g.ints("st", -1, 4).ints("en", Long.MIN_VALUE, 0)
+                .ints("ax", 3, 2).ints("sp", -1, -2).node("Slice", List.of("x", "st", "en", "ax", "sp"), "y")));
         c.add(unary("Gather axis 1 [2, 0, -1]", g -> g.ints("i", 2, 0, -1).node("Gather", List.of("x", "i"), "y", Attribute.integer("axis", 1))));
         c.add(unary("Split [1,2] + Concat reversed", g -> g.ints("sizes", 1, 2)
                 .node("Split", List.of("x", "sizes"), List.of("a", "b"), Attribute.integer("axis", 1))
@@ -119,7 +121,51 @@ record OpCase(String name, ModelProto model, long[] inputShape, boolean differen
         c.add(unary("GridSample bilinear align_corners border", g -> g.param("grid", random(22, -1.2f, 1.2f, 2, 3, 5, 2))
                 .node("GridSample", List.of("x", "grid"), "y", Attribute.integer("align_corners", 1),
                         Attribute.string("padding_mode", "border"))));
+        // --- what PyTorch's exporter writes for torchvision's classifiers (issue 21)
+        c.add(unary("Cast float to double and back", g -> g.node("Cast", List.of("x"), "d", Attribute.integer("to", 11))
+                .node("Cast", List.of("d"), "y", Attribute.integer("to", 1))));
+        c.add(unary("Shape-Gather-Div-Cast-Reshape (ShuffleNet's channel split)", g -> g.ints("i1", 1).ints("three", 3)
+                .ints("zero", 0).ints("rest", -1)
+                .node("Shape", List.of("x"), "s").node("Gather", List.of("s", "i1"), "ch", Attribute.integer("axis", 0))
+                .node("Div", List.of("ch", "three"), "q").node("Cast", List.of("q"), "qi", Attribute.integer("to", 7))
+                .node("Concat", List.of("zero", "qi", "rest"), "shape", Attribute.integer("axis", 0))
+                .node("Reshape", List.of("x", "shape"), "y")));
+        c.add(unary("Pad constant 0.5, begin ≠ end, one crop", g -> g.ints("pads", 0, 0, 1, 0, 0, 0, 2, -1).scalar("v", 0.5f)
+                .node("Pad", List.of("x", "pads", "v"), "y")));
+        c.add(unary("Shape-Expand per-channel parameter", g -> g.param("p", random(23, 0.5f, 1.5f, 3, 1, 1))
+                .node("Shape", List.of("x"), "s").node("Expand", List.of("p", "s"), "e").node("Mul", List.of("x", "e"), "y")));
+        c.add(unary("ConstantOfShape-Equal-Where-Expand (the exporter's expand(-1))", g -> g.ints("four", 4).ints("t", 1, -1, 1, 1)
+                .ints("m1", -1).param("p", random(24, 0.5f, 1.5f, 3, 1, 1))
+                .node("ConstantOfShape", List.of("four"), "ones", Attribute.tensor("value", int64(1)))
+                .node("Mul", List.of("ones", "m1"), "neg").node("Equal", List.of("t", "neg"), "eq")
+                .node("Where", List.of("eq", "ones", "t"), "shape").node("Expand", List.of("p", "shape"), "e")
+                .node("Add", List.of("x", "e"), "y")));
+        c.add(unary("Range-Add-Mod-Gather (a roll, Swin's shift)", g -> constant(constant(constant(g, "start", 0), "limit", 6), "delta", 1)
+                .ints("two", 2).ints("six", 6)
+                .node("Range", List.of("start", "limit", "delta"), "r").node("Add", List.of("r", "two"), "r2")
+                .node("Mod", List.of("r2", "six"), "idx").node("Gather", List.of("x", "idx"), "y", Attribute.integer("axis", 3))));
+        c.add(unary("Not-Equal-Where mask (Swin's attention mask)", g -> constant(constant(constant(g, "start", 0), "limit", 6), "delta", 1)
+                .ints("two", 2).ints("zero", 0)
+                .node("Range", List.of("start", "limit", "delta"), "r").node("Mod", List.of("r", "two"), "odd")
+                .node("Equal", List.of("odd", "zero"), "even").node("Not", List.of("even"), "keep")
+                .node("Neg", List.of("x"), "nx").node("Where", List.of("keep", "x", "nx"), "y")));
+        c.add(unary("ScatterND sample 1 from a parameter", g -> g.ints("i", 1).param("u", random(25, -1f, 1f, 3, 6, 6))
+                .node("ScatterND", List.of("x", "i", "u"), "y")));
+        c.add(unary("Einsum bchw,kc->bkhw", g -> g.param("w", random(26, -0.5f, 0.5f, 4, 3))
+                .node("Einsum", List.of("x", "w"), "y", Attribute.string("equation", "bchw,kc->bkhw"))));
         return c;
+    }
+
+    /** A one-element int64 tensor (ConstantOfShape's value). */
+    private static ai.onnx.proto.OnnxMl.TensorProto int64(long v) {
+        return ai.onnx.proto.OnnxMl.TensorProto.newBuilder().setDataType(ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64_VALUE)
+                .addDims(1).addInt64Data(v).build();
+    }
+
+    private static MiniGraph constant(MiniGraph g, String name, long v) {
+        return g.node("Constant", List.of(), List.of(name), Attribute.tensor("value",
+                ai.onnx.proto.OnnxMl.TensorProto.newBuilder().setDataType(ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64_VALUE)
+                        .addInt64Data(v).build()));
     }
 
     private interface Body {
