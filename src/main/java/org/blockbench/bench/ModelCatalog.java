@@ -14,6 +14,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.export.ModelFile;
+import org.blockbench.zoo.BlockRegistry;
 
 /**
  * The models a sweep can pick from: the entries of an {@code onnx-models/manifest.json}
@@ -94,7 +95,15 @@ public final class ModelCatalog {
             put(files, Form.DEPLOY, m.deploy(), dir);
             m.variant("int8").ifPresent(v -> put(files, Form.INT8, v.file(), dir));
             m.variant("fp16").ifPresent(v -> put(files, Form.FP16, v.file(), dir));
-            entries.add(new ModelEntry(m.id(), m.block(), m.position(), files, dir));
+            // a block pack's stage is the user's code: only the zoo's own graphs skip the child-JVM pre-check
+            Map<Form, String> exported = new EnumMap<>(Form.class);
+            if (BlockRegistry.names().contains(m.block())) {
+                putSha(exported, Form.TRAIN, m.train());
+                putSha(exported, Form.DEPLOY, m.deploy());
+                m.variant("int8").ifPresent(v -> putSha(exported, Form.INT8, v.file()));
+                m.variant("fp16").ifPresent(v -> putSha(exported, Form.FP16, v.file()));
+            }
+            entries.add(new ModelEntry(m.id(), m.block(), m.position(), files, dir, exported));
         }
         return entries;
     }
@@ -102,6 +111,12 @@ public final class ModelCatalog {
     private static void put(Map<Form, Path> files, Form form, ModelFile file, Path dir) {
         if (file != null && file.path() != null) {
             files.put(form, dir.resolve(file.path()).normalize());
+        }
+    }
+
+    private static void putSha(Map<Form, String> shas, Form form, ModelFile file) {
+        if (file != null && file.sha256() != null) {
+            shas.put(form, file.sha256());
         }
     }
 

@@ -18,7 +18,9 @@ import org.blockbench.ort.OrtCallException;
  * requested provider, its input is an image batch, and one profiled inference runs. The
  * profile says which execution provider ran each node; a CUDA config whose nodes did not run
  * on CUDA fails here, so a result never claims a provider that did not run. A native crash or
- * a hang in the child fails this config with one line and leaves the sweep running.
+ * a hang in the child fails this config with one line and leaves the sweep running. A graph
+ * whose bytes are exactly those BlockBench's exporter wrote from its own blocks (the manifest's
+ * SHA-256; never a block pack's or a user's file) is probed in this JVM instead.
  */
 public final class Preflight {
 
@@ -54,6 +56,11 @@ public final class Preflight {
                 planned.model().fromManifest() ? ModelOrigin.BLOCKBENCH : ModelOrigin.USER,
                 config.provider().cliName(), config.intraOpThreads(), config.optLevel().cliName(), config.batch(),
                 scratch.toAbsolutePath().toString());
+        if (planned.model().exportedByBlockBench(config.form(), OnnxModelFile.sha256(file))) {
+            // BlockBench's exporter built and validated these very bytes: ONNX Runtime runs them in this
+            // JVM in a fraction of a child JVM's start-up, which went to every config of a sweep
+            return new PreflightProbe().run(request);
+        }
         return ChildJvm.call(PreflightProbe.class, request, file.toString(), limit);
     }
 }
