@@ -2,6 +2,7 @@ package org.blockbench.bench;
 
 import org.blockbench.zoo.Form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,25 @@ class SweepSelectionTest {
         assertEquals("no forms given; give at least one", e.getMessage());
         assertThrows(BadInputException.class, () -> new SweepSelection(List.of(), List.of(), List.of(Form.DEPLOY),
                 List.of(0), List.of(Provider.CPU), List.of(1), List.of(OptimizationLevel.ALL)));
+    }
+
+    @Test
+    void onlyTheZoosOwnUnchangedFilesCountAsExportedByBlockBench() throws Exception {
+        // "ResNetBasicBlock" is a registry block; "MyPack" stands for a block pack, whose stage is the user's code
+        TinyModels.zoo(dir, List.of("ResNetBasicBlock", "MyPack"), List.of("early"));
+        Map<String, ModelEntry> byId = new java.util.HashMap<>();
+        ModelCatalog.readManifest(dir.resolve(ModelCatalog.MANIFEST)).forEach(e -> byId.put(e.id(), e));
+        ModelEntry zoo = byId.get("ResNetBasicBlock/early");
+        String sha = org.blockbench.onnx.OnnxModelFile.sha256(zoo.file(Form.DEPLOY).orElseThrow());
+        assertTrue(zoo.exportedByBlockBench(Form.DEPLOY, sha));
+        // a re-written file is no longer the exporter's: it gets the child-JVM pre-check again
+        TinyModels.convNet(zoo.file(Form.DEPLOY).orElseThrow(), 8, 4, 99);
+        assertFalse(zoo.exportedByBlockBench(Form.DEPLOY,
+                org.blockbench.onnx.OnnxModelFile.sha256(zoo.file(Form.DEPLOY).orElseThrow())));
+        ModelEntry pack = byId.get("MyPack/early");
+        assertFalse(pack.exportedByBlockBench(Form.DEPLOY,
+                org.blockbench.onnx.OnnxModelFile.sha256(pack.file(Form.DEPLOY).orElseThrow())));
+        Path mine = TinyModels.convNet(dir.resolve("mine.onnx"), 4, 2, 0);
+        assertFalse(ModelEntry.ofFile(mine).exportedByBlockBench(Form.DEPLOY, org.blockbench.onnx.OnnxModelFile.sha256(mine)));
     }
 }
