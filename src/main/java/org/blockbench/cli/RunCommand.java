@@ -61,16 +61,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup-iterations", defaultValue = "1", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    @Option(names = "--iterations", defaultValue = "1", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
+    // 2 forks x 6 x 500 ms: a fork's start (JVM, ONNX Runtime, session, warm-up) costs about 1.9 s on a 2-core
+    // machine, so 3 s of measurement per fork puts about 60 % of bench's wall time inside measurement
+    // (docs/bench.md §Measurement share); the board's latency test pools the fork-to-fork variance over all configs
+    @Option(names = "--iterations", defaultValue = "6", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--iteration-time", defaultValue = "300ms", description = "JMH warm-up and measurement iteration time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iteration-time", defaultValue = "500ms", description = "JMH measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
 
-    // four rounds, even ones backwards: every config gets four short forks spread over the sweep, so the board's tie
-    // test (compare's, fork-level) has forks to resample and drift hits all configs alike; with two, identical networks
-    // were split in 1 of 5 loaded sweeps, with four in 0 of 5 (docs/report.md §Ties)
-    @Option(names = "--rounds", defaultValue = "4", description = "Passes over the sweep, forks interleaved across configs"
+    @Option(names = "--warmup-time", defaultValue = "300ms", description = "JMH warm-up iteration time (default: ${DEFAULT-VALUE})")
+    String warmupTime;
+
+    // two rounds, the second backwards: each config's two forks lie at mirrored points of the sweep, so drift hits
+    // all configs alike; the rank test pools fork-to-fork variance over the group (docs/report.md §Ranks)
+    @Option(names = "--rounds", defaultValue = "2", description = "Passes over the sweep, forks interleaved across configs"
             + " (default: ${DEFAULT-VALUE})")
     int rounds;
 
@@ -287,7 +292,7 @@ public final class RunCommand implements Callable<Integer> {
                 selectionArgs(packBlocks, refusedNames)), packArgs), variantOptions.arguments())));
         steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
-                "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", iterationTime,
+                "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
                 "-i", Integer.toString(iterations), "-r", iterationTime, "--rounds", Integer.toString(rounds)));
         List<String> variantIds = variantOptions.options().ordered().stream().map(org.blockbench.quant.Variant::id).toList();
         if (!variantIds.isEmpty()) {
