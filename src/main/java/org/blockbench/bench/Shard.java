@@ -9,7 +9,8 @@ import org.blockbench.BadInputException;
  * Shard {@code index} of {@code count} (0-based): the items at positions index, index+count,
  * index+2·count… of a plan's deterministic order. Every item is in exactly one shard. One
  * concept for every command that splits its work over a job array: {@code bench} (the configs
- * of its sweep) and {@code train} (its (model, seed) runs).
+ * of its sweep), {@code train} and {@code fidelity} (their (model, seed) runs,
+ * {@code cli.RunPlan}).
  */
 public record Shard(int index, int count) {
 
@@ -33,6 +34,14 @@ public record Shard(int index, int count) {
         } catch (NumberFormatException e) {
             throw new BadInputException("shard must look like i/N with whole numbers (e.g. 0/4), found '" + text + "'");
         }
+    }
+
+    /**
+     * The shard a command was told: its {@code --shard i/N} when given ({@code option} not null),
+     * else the scheduler's environment ({@link #fromEnvironment}).
+     */
+    public static Shard of(String option, Map<String, String> env) {
+        return option != null ? parse(option) : fromEnvironment(env);
     }
 
     /**

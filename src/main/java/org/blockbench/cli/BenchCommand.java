@@ -72,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (ignoreJmhLock) {
             System.setProperty("jmh.ignoreLock", "true");
         }
-        Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
+        Shard chosen = Shard.of(shard, System.getenv());
         SweepSelection plan = selection.toSelection();
         List<String> forkArgs = new ArrayList<>(jvmArgs);
         // array tasks on one node share /tmp: each keeps its own JMH lock and temporary files

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.blockbench.BadInputException;
+import org.blockbench.bench.Shard;
 import org.blockbench.export.Manifest;
 import org.blockbench.train.FidelityResult;
 import org.blockbench.train.ModelSource;
@@ -21,6 +23,7 @@ import org.blockbench.train.data.SyntheticDataset;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.zoo.ModelId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,12 +34,18 @@ import picocli.CommandLine.Spec;
  * Spearman's ρ between the two rankings and each protocol's seed-to-seed std against the spread
  * between models (docs/accuracy.md). Runs are ordinary training runs under
  * {@code <out>/quick} and {@code <out>/long}: a finished one is kept, an interrupted one resumed.
+ * With {@code --shard i/N} (or a job array's variables, as {@code train} reads them) it trains only
+ * that shard's (model, seed) runs, under both protocols, and computes nothing; a plain
+ * {@code fidelity} over the same output directory then keeps every shard's runs and computes ρ
+ * (docs/cluster.md §Fidelity on Slurm).
  */
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
         description = {"Measure whether the quick training protocol of `blockbench run` ranks models as a longer, wider one does:"
                 + " trains --models under both (same synthetic task, same seeds), writes <out>/fidelity.json (Spearman rho"
                 + " between the rankings, seed std vs spread between models) and prints a summary. The leaderboard states"
-                + " rho next to quick-protocol accuracies. Runs are kept: rerunning resumes.",
+                + " rho next to quick-protocol accuracies. Runs are kept: rerunning resumes. With --shard i/N (or a job"
+                + " array's variables) it trains only that shard's (model, seed) runs, under both protocols, and computes"
+                + " nothing: a plain fidelity over the same -o then keeps them and computes rho (docs/cluster.md).",
             "Quick: base_channels 16, 1 block/stage, 2,048 images, 1 epoch under warm-up + cosine; long: base_channels 32,"
                     + " 1 block/stage, 4,096 images, 1 epoch, the same schedule; docs/accuracy.md."})
 public final class FidelityCommand implements Callable<Integer> {
@@ -67,8 +76,17 @@ public final class FidelityCommand implements Callable<Integer> {
             description = "Output directory: quick/ and long/ runs, " + FidelityResult.FILE_NAME + " (default: ${DEFAULT-VALUE})")
     Path outDir;
 
+    @Option(names = "--image-fraction", defaultValue = "1",
+            description = "Train and validate on this fraction of each protocol's images (quick 2,048 + 2,048, long 4,096 +"
+                    + " 4,096), at least one batch: a check of the pipeline in seconds, whose rho is not the protocols'"
+                    + " (fidelity.json states the sizes) (default: ${DEFAULT-VALUE})")
+    double imageFraction;
+
     @Option(names = {"-q", "--quiet"}, description = "No per-run lines")
     boolean quiet;
+
+    @Mixin
+    ShardOption shardOption;
 
     @Spec
     CommandSpec spec;
@@ -76,25 +94,45 @@ public final class FidelityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (models.stream().distinct().count() < 3) {
-            throw new org.blockbench.BadInputException("a ranking needs at least 3 models, found " + models);
+            throw new BadInputException("a ranking needs at least 3 models, found " + models);
         }
+        TrainingProtocol quickProtocol = TrainingProtocol.QUICK.withImageFraction(imageFraction);
+        TrainingProtocol longProtocol = TrainingProtocol.LONG.withImageFraction(imageFraction);
+        Shard chosen = shardOption.shard();
         TorchRuntime.initialize();
         PrintWriter out = spec.commandLine().getOut();
         Manifest m = Manifest.read(manifest);
         List<ModelId> ids = models.stream().distinct().map(ModelId::parse).toList();
+        RunPlan<ModelId> plan = RunPlan.of(ids, seeds, chosen);
+        if (!chosen.isAll()) {
+            out.println(plan.describe() + ", each under the quick and the long protocol");
+            out.flush();
+        }
         Map<String, List<Double>> quick = new LinkedHashMap<>();
         Map<String, List<Double>> longer = new LinkedHashMap<>();
         Path file = outDir.resolve(FidelityResult.FILE_NAME);
-        String source = dataset(TrainingProtocol.QUICK, 10).source();
+        String source = dataset(quickProtocol, 10).source();
         FidelityResult result = null;
         // model by model, both protocols, and the result rewritten after each: a long job cut short still leaves a figure
         for (ModelId id : ids) {
-            quick.put(id.toString(), train(TrainingProtocol.QUICK, id, m, out));
-            longer.put(id.toString(), train(TrainingProtocol.LONG, id, m, out));
-            if (quick.size() >= 2) {
-                result = FidelityResult.of(TrainingProtocol.QUICK, TrainingProtocol.LONG, source, seeds, quick, longer);
+            List<Long> mine = plan.seeds(id);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            quick.put(id.toString(), train(quickProtocol, id, mine, m, out));
+            longer.put(id.toString(), train(longProtocol, id, mine, m, out));
+            if (chosen.isAll() && quick.size() >= 2) {
+                result = FidelityResult.of(quickProtocol, longProtocol, source, seeds, quick, longer);
                 result.write(file);
             }
+        }
+        if (!chosen.isAll()) {
+            // a shard's runs alone rank nothing: rho is computed once, over every shard's runs
+            out.printf("shard %s done: its runs are in %s and %s; `fidelity` without --shard over the same -o keeps every"
+                    + " shard's runs and computes rho%n", chosen, outDir.resolve(quickProtocol.name()),
+                    outDir.resolve(longProtocol.name()));
+            out.flush();
+            return ExitCodes.OK;
         }
         out.printf("%-32s %18s %18s%n", "model", "quick mean ± std", "long mean ± std");
         for (FidelityResult.ModelAccuracy a : result.models()) {
@@ -115,12 +153,13 @@ public final class FidelityCommand implements Callable<Integer> {
                 s.seedStd(), s.betweenStd(), s.range(), s.ratio());
     }
 
-    private List<Double> train(TrainingProtocol protocol, ModelId id, Manifest m, PrintWriter out) {
+    /** {@code id}'s runs of {@code runSeeds} under {@code protocol}, trained or kept; their final validation accuracies. */
+    private List<Double> train(TrainingProtocol protocol, ModelId id, List<Long> runSeeds, Manifest m, PrintWriter out) {
         ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
                 .withSize(protocol.baseChannels(), protocol.blocksPerStage());
         Dataset data = dataset(protocol, model.nativeClasses());
         List<Double> acc = new ArrayList<>();
-        for (long seed : seeds) {
+        for (long seed : runSeeds) {
             TrainingOptions options = new TrainingOptions(TrainingProtocol.recipe(protocol.budget(id)), seed, threads, MemoryLayout.NCHW,
                     TrainingOptions.DEFAULT_EVAL_BATCH);
             TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(model, data, options,

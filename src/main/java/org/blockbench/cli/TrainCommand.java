@@ -154,12 +154,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bars")
     boolean quiet;
 
-    @Option(names = "--shard", paramLabel = "i/N",
-            description = "Train shard i of N (0-based) of the (model, seed) runs, in the order models x seeds. Default: from"
-                    + " SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (and SLURM_ARRAY_TASK_MIN), or JOB_COMPLETION_INDEX with"
-                    + " BLOCKBENCH_SHARD_COUNT, else every run. Shards write disjoint run directories: give them one --out"
-                    + " (docs/cluster.md).")
-    String shard;
+    @Mixin
+    ShardOption shardOption;
 
     @Option(names = "--device", defaultValue = "cpu",
             description = "cpu or cuda (LibTorch's CUDA build: mvn -Pcuda package; docs/train.md) (default: ${DEFAULT-VALUE})")
@@ -188,18 +184,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // before any model is read or file written: a missing CUDA build or device is one line, exit 2
         TrainingDevice trainingDevice = TrainingDevice.parse(device).requireAvailable();
-        Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(System.getenv());
+        Shard chosen = shardOption.shard();
         List<ModelSource> models = models();
         // the plan: every (model, seed) in the order models x seeds, the same in every shard's process
-        List<Map.Entry<ModelSource, Long>> plan = new ArrayList<>();
-        for (ModelSource model : models) {
-            for (long seed : seeds) {
-                plan.add(Map.entry(model, seed));
-            }
-        }
-        List<Map.Entry<ModelSource, Long>> mine = chosen.select(plan);
-        if (!chosen.isAll()) {
-            out.printf("shard %s: %d of %d runs%n", chosen, mine.size(), plan.size());
+        RunPlan<ModelSource> plan = RunPlan.of(models, seeds, chosen);
+        if (!plan.shard().isAll()) {
+            out.println(plan.describe());
             out.flush();
         }
         Recipe recipe = recipe();
@@ -208,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintStream err = System.err;
         int parityFailures = 0;
         for (ModelSource model : models) {
-            List<Long> modelSeeds = mine.stream().filter(e -> e.getKey() == model).map(Map.Entry::getValue).toList();
+            List<Long> modelSeeds = plan.seeds(model);
             if (modelSeeds.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package org.blockbench.train;
 
 import java.util.Locale;
+import org.blockbench.BadInputException;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
 import org.blockbench.train.recipe.Schedule;
@@ -62,6 +63,28 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
     public TrainingProtocol {
         new ScaffoldConfig(ScaffoldConfig.DEFAULT_CLASSES, ScaffoldConfig.DEFAULT_INPUT_SIZE, 0,
                 org.blockbench.zoo.InitMode.PYTORCH, baseChannels, blocksPerStage); // validates the knobs
+    }
+
+    /**
+     * This protocol on {@code fraction} of its training and validation images (rounded, each at
+     * least one training batch): a cheaper check of the pipeline, not the protocol; its
+     * {@link #describe()} states the sizes used.
+     *
+     * @throws BadInputException unless 0 &lt; fraction ≤ 1 and the smaller set still holds a batch of each budget
+     */
+    public TrainingProtocol withImageFraction(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new BadInputException("image fraction must be in (0, 1], found " + fraction);
+        }
+        int batch = Math.max(scaffold.batchSize(), gwoNetworks.batchSize());
+        int train = (int) Math.round(trainSize * fraction);
+        int val = (int) Math.round(valSize * fraction);
+        if (train < batch || val < batch) {
+            throw new BadInputException(String.format(Locale.ROOT, "image fraction %s leaves the %s protocol %d training and"
+                    + " %d validation images, fewer than its batch of %d: the smallest fraction is %s", fraction, name, train, val,
+                    batch, (double) batch / Math.min(trainSize, valSize)));
+        }
+        return fraction == 1 ? this : new TrainingProtocol(name, baseChannels, blocksPerStage, train, val, scaffold, gwoNetworks);
     }
 
     /** The budget of {@code id}: a GWO network's or a scaffold model's. */

@@ -57,7 +57,7 @@ class SlurmTrainingSweepTest {
     }
 
     /** The fenced block of docs/cluster.md that follows {@code heading}'s first {@code fence} line. */
-    private static List<String> fencedBlock(List<String> doc, String heading, String fence) {
+    static List<String> fencedBlock(List<String> doc, String heading, String fence) {
         int at = doc.indexOf(heading);
         assertTrue(at >= 0, "docs/cluster.md has no '" + heading + "'");
         int open = at;
@@ -175,12 +175,12 @@ class SlurmTrainingSweepTest {
                         + " progress: resumed at " + resumedAt);
     }
 
-    private static SlurmCluster.Job only(Map<String, SlurmCluster.Job> jobs) {
+    static SlurmCluster.Job only(Map<String, SlurmCluster.Job> jobs) {
         assertEquals(1, jobs.size(), jobs.toString());
         return jobs.values().iterator().next();
     }
 
-    private static String log(Path checkout, String name) {
+    static String log(Path checkout, String name) {
         try {
             return Files.readString(checkout.resolve(name));
         } catch (IOException e) {
