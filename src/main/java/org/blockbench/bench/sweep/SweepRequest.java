@@ -53,12 +53,19 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         if (rounds > 1) {
             d.put("rounds", Integer.toString(rounds));
         }
-        // --jvm-arg and --cpus change the numbers as much as the JMH options do (absent when none, as before)
-        if (!jvmArgs.isEmpty()) {
-            d.put("jvmArgs", String.join(" ", jvmArgs));
+        // --jvm-arg and --cpus change the numbers as much as the JMH options do (absent when none, as before);
+        // which CPUs a shard was pinned to, and a Slurm task's own temporary directory, differ from task to task
+        // of one sweep and change nothing, so only "pinned" is compared
+        List<String> compared = jvmArgs.stream().filter(a -> !a.startsWith(TMPDIR_ARGUMENT))
+                .map(a -> a.startsWith(PINNING_ARGUMENT) ? PINNING_ARGUMENT + "pinned" : a).toList();
+        if (!compared.isEmpty()) {
+            d.put("jvmArgs", String.join(" ", compared));
         }
         return d;
     }
+
+    private static final String TMPDIR_ARGUMENT = "-Djava.io.tmpdir=";
+    private static final String PINNING_ARGUMENT = "-D" + org.blockbench.bench.CpuSet.PROPERTY + "=";
 
     /** The full option set, as recorded in the metadata sidecar. */
     public Map<String, Object> describe() {
