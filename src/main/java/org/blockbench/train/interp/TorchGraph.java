@@ -34,6 +34,9 @@ import org.blockbench.onnx.NodeView;
  * equal-valued tensors were merged into one initializer goes through {@link SharedTensors#separate}
  * first (the training run and the training benchmark do), so that each tensor has one role.
  *
+ * <p>Scaled dot-product attention chains (MatMul → Mul → Softmax → MatMul) compile to one fused
+ * step, see {@link AttentionFusion}; every other node compiles alone.
+ *
  * <p>Compilation fails with {@link ModelNotTrainableException} listing every unsupported
  * operator before any tensor is made.
  */
@@ -55,7 +58,8 @@ public final class TorchGraph implements AutoCloseable {
     private final List<Pointer> owned;
     private boolean closed;
 
-    private record Step(NodeView node, Kernel kernel, int[] inputs, int[] outputs) {
+    /** @param description names the node (or the fused nodes) in error messages */
+    private record Step(String description, Kernel kernel, int[] inputs, int[] outputs) {
     }
 
     private TorchGraph(String name, String inputName, String outputName, ParameterStore parameters, List<Step> steps,
@@ -94,6 +98,15 @@ public final class TorchGraph implements AutoCloseable {
      */
     public static TorchGraph compile(ModelProto model, String source, Precision precision, MemoryLayout layout,
             TrainingDevice device) {
+        return compile(model, source, precision, layout, device, true);
+    }
+
+    /**
+     * As {@link #compile(ModelProto, String, Precision, MemoryLayout, TrainingDevice)};
+     * {@code fuseAttention} false compiles every node alone (the reference the fusion is tested against).
+     */
+    static TorchGraph compile(ModelProto model, String source, Precision precision, MemoryLayout layout,
+            TrainingDevice device, boolean fuseAttention) {
         if (PointerScope.getInnerScope() != null) {
             throw new IllegalStateException("compile a TorchGraph outside any PointerScope; its parameters must outlive it");
         }
@@ -142,27 +155,18 @@ public final class TorchGraph implements AutoCloseable {
                 fixed.set(s, t);
             }
             List<Step> steps = new ArrayList<>();
-            for (NodeProto node : graph.getNodeList()) {
+            AttentionFusion fusion = fuseAttention ? AttentionFusion.find(graph) : AttentionFusion.NONE;
+            for (int n = 0; n < graph.getNodeCount(); n++) {
+                NodeProto node = graph.getNode(n);
                 NodeView view = new NodeView(node);
-                OpSpec spec = OpRegistry.find(node.getOpType());
-                Kernel kernel = spec.factory().create(view, context);
-                int[] in = new int[node.getInputCount()];
-                for (int i = 0; i < in.length; i++) {
-                    String v = node.getInput(i);
-                    if (v.isEmpty()) {
-                        in[i] = -1;
-                    } else if (!slots.containsKey(v)) {
-                        throw new ModelNotTrainableException(source + ": " + view.describe() + " reads '" + v
-                                + "', which nothing before it defines");
-                    } else {
-                        in[i] = slots.get(v);
-                    }
+                AttentionFusion.Chain chain = fusion.endingAt(n);
+                if (chain != null) {
+                    steps.add(step(chain.description(), chain.kernel(context), chain.inputs(), List.of(chain.output()),
+                            slots, fixed, source));
+                } else if (!fusion.absorbs(n)) {
+                    Kernel kernel = OpRegistry.find(node.getOpType()).factory().create(view, context);
+                    steps.add(step(view.describe(), kernel, node.getInputList(), node.getOutputList(), slots, fixed, source));
                 }
-                int[] out = new int[node.getOutputCount()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = node.getOutput(i).isEmpty() ? -1 : slot(slots, fixed, node.getOutput(i));
-                }
-                steps.add(new Step(view, kernel, in, out));
             }
             if (!slots.containsKey(outputName)) {
                 throw new ModelNotTrainableException(source + ": graph output '" + outputName + "' is never produced");
@@ -220,7 +224,7 @@ public final class TorchGraph implements AutoCloseable {
                 if (!GraphExecutionException.isLibTorchError(e)) {
                     throw e; // our own exceptions: bad input already typed, or a defect
                 }
-                throw new GraphExecutionException(name + ": " + step.node().describe() + " failed: "
+                throw new GraphExecutionException(name + ": " + step.description() + " failed: "
                         + GraphExecutionException.firstLine(e), e);
             }
             int[] outs = step.outputs();
@@ -251,6 +255,28 @@ public final class TorchGraph implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("TorchGraph '" + name + "' is closed");
         }
+    }
+
+    /** A step reading and writing the named values; every input must be defined by an earlier step, an initializer or the graph input. */
+    private static Step step(String description, Kernel kernel, List<String> inputs, List<String> outputs,
+            Map<String, Integer> slots, List<Tensor> fixed, String source) {
+        int[] in = new int[inputs.size()];
+        for (int i = 0; i < in.length; i++) {
+            String v = inputs.get(i);
+            if (v.isEmpty()) {
+                in[i] = -1;
+            } else if (!slots.containsKey(v)) {
+                throw new ModelNotTrainableException(source + ": " + description + " reads '" + v
+                        + "', which nothing before it defines");
+            } else {
+                in[i] = slots.get(v);
+            }
+        }
+        int[] out = new int[outputs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = outputs.get(i).isEmpty() ? -1 : slot(slots, fixed, outputs.get(i));
+        }
+        return new Step(description, kernel, in, out);
     }
 
     private static int slot(Map<String, Integer> slots, List<Tensor> values, String name) {
