@@ -38,10 +38,12 @@ final class AttentionFusion {
     /**
      * One fused chain.
      *
-     * @param q     the first MatMul's input 0
-     * @param kT    the first MatMul's input 1, the keys already transposed
-     * @param v     the last MatMul's input 1
-     * @param scale the Mul's constant factor
+     * @param q           the first MatMul's input 0
+     * @param kT          the first MatMul's input 1, the keys already transposed
+     * @param v           the last MatMul's input 1
+     * @param output      the last MatMul's output, the chain's one value read elsewhere
+     * @param scale       the Mul's constant factor
+     * @param description the four nodes, for error messages
      */
     record Chain(String q, String kT, String v, String output, double scale, String description) {
 
@@ -99,9 +101,11 @@ final class AttentionFusion {
         Set<Integer> absorbed = new HashSet<>();
         for (int first = 0; first < nodes.size(); first++) {
             NodeProto matMul = nodes.get(first);
-            // a MatMul that ends a chain already runs fused: it cannot start another
+            // a MatMul that ends a chain already runs fused: it cannot start another; and q and kT
+            // must be defined before it, as they must be without the fusion (which reads them later)
             if (!isDefault(matMul, "MatMul") || matMul.getInputCount() != 2 || matMul.getOutputCount() != 1
-                    || chains.containsKey(first)) {
+                    || chains.containsKey(first) || producer.getOrDefault(matMul.getInput(0), -1) >= first
+                    || producer.getOrDefault(matMul.getInput(1), -1) >= first) {
                 continue;
             }
             NodeProto mul = onlyReader(matMul.getOutput(0), "Mul", nodes, reads, reader, graphOutputs);
