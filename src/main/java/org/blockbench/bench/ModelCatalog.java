@@ -93,15 +93,17 @@ public final class ModelCatalog {
             Map<Form, Path> files = new EnumMap<>(Form.class);
             put(files, Form.TRAIN, m.train(), dir);
             put(files, Form.DEPLOY, m.deploy(), dir);
-            m.variant("int8").ifPresent(v -> put(files, Form.INT8, v.file(), dir));
-            m.variant("fp16").ifPresent(v -> put(files, Form.FP16, v.file(), dir));
+            for (Form v : Form.variants()) {
+                m.variant(v.id()).ifPresent(f -> put(files, v, f.file(), dir));
+            }
             // a block pack's stage is the user's code: only the zoo's own graphs skip the child-JVM pre-check
             Map<Form, String> exported = new EnumMap<>(Form.class);
             if (BlockRegistry.names().contains(m.block())) {
                 putSha(exported, Form.TRAIN, m.train());
                 putSha(exported, Form.DEPLOY, m.deploy());
-                m.variant("int8").ifPresent(v -> putSha(exported, Form.INT8, v.file()));
-                m.variant("fp16").ifPresent(v -> putSha(exported, Form.FP16, v.file()));
+                for (Form v : Form.variants()) {
+                    m.variant(v.id()).ifPresent(f -> putSha(exported, v, f.file()));
+                }
             }
             entries.add(new ModelEntry(m.id(), m.block(), m.position(), files, dir, exported));
         }
