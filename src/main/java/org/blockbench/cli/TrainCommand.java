@@ -15,6 +15,7 @@ import org.blockbench.export.Manifest;
 import org.blockbench.pack.BlockPack;
 import org.blockbench.pack.BlockPackReader;
 import org.blockbench.stats.Stats;
+import org.blockbench.model.ModelRef;
 import org.blockbench.train.ModelSource;
 import org.blockbench.train.ProgressBarListener;
 import org.blockbench.train.RunRecord;
@@ -267,8 +268,13 @@ public final class TrainCommand implements Callable<Integer> {
             if (selected || modelIds.isEmpty()) {
                 ids.addAll(selection.packModels(packs.keySet()));
             }
-            for (String id : modelIds) {
-                ids.add(ModelId.parse(id));
+            for (String text : modelIds) {
+                ModelRef ref = ModelRef.parse(text);
+                if (ref.isFile()) {
+                    throw new BadInputException("--models takes BLOCK/POSITION ids, found the file " + ref.text()
+                            + "; train an ONNX file with --onnx FILE");
+                }
+                ids.add(new ModelId(ref.block(), ref.position()));
             }
             for (ModelId id : ids.stream().distinct().toList()) {
                 BlockPack pack = packs.get(id.block());

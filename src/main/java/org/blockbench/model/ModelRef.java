@@ -62,7 +62,10 @@ public sealed interface ModelRef extends Comparable<ModelRef> permits ModelRef.Z
         return new UserFile(file);
     }
 
-    /** The text {@link #parse} reads back: {@code Block/position}, or the file's absolute path. */
+    /**
+     * The text {@link #parse} reads back: {@code Block/position}, or the file's absolute path (read back
+     * as this file only when its name ends in ".onnx", as {@code bench} and {@code train} find files).
+     */
     String text();
 
     /** What a person reads: {@code Block/position}, or the file's name without ".onnx". */
