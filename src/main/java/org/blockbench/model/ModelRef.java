@@ -17,8 +17,7 @@ import org.blockbench.zoo.Position;
  * JMH {@code model} parameter), {@link #label()} what a person reads, {@link #key()} the name of
  * its files, and {@link #directory()} its directory under an output root.
  */
-public sealed interface ModelRef extends Comparable<ModelRef> permits ModelRef.ZooModel, ModelRef.PackModel,
-        ModelRef.UserFile {
+public sealed interface ModelRef extends Comparable<ModelRef> permits ModelRef.ManifestModel, ModelRef.UserFile {
 
     /**
      * Parses a model reference: a text ending in ".onnx", in any case, is a path to a
@@ -114,38 +113,45 @@ public sealed interface ModelRef extends Comparable<ModelRef> permits ModelRef.Z
         return RefKeys.ORDER.compare(this, o);
     }
 
+    /** A model the export manifest lists by {@code Block/position}: a zoo model or a block pack's. */
+    sealed interface ManifestModel extends ModelRef permits ZooModel, PackModel {
+
+        /** Its {@code Block/position}. */
+        ModelId id();
+
+        @Override
+        default String text() {
+            return id().toString();
+        }
+
+        @Override
+        default String label() {
+            return text();
+        }
+
+        @Override
+        default String key() {
+            return RefKeys.ofId(id());
+        }
+
+        @Override
+        default String directory() {
+            return text();
+        }
+
+        @Override
+        default String block() {
+            return id().block();
+        }
+
+        @Override
+        default String position() {
+            return id().position();
+        }
+    }
+
     /** A model BlockBench's zoo builds: a registered block at a position, or a GWO network. */
-    record ZooModel(ModelId id) implements ModelRef {
-
-        @Override
-        public String text() {
-            return id.toString();
-        }
-
-        @Override
-        public String label() {
-            return text();
-        }
-
-        @Override
-        public String key() {
-            return RefKeys.ofId(id);
-        }
-
-        @Override
-        public String directory() {
-            return text();
-        }
-
-        @Override
-        public String block() {
-            return id.block();
-        }
-
-        @Override
-        public String position() {
-            return id.position();
-        }
+    record ZooModel(ModelId id) implements ManifestModel {
 
         @Override
         public String toString() {
@@ -154,37 +160,7 @@ public sealed interface ModelRef extends Comparable<ModelRef> permits ModelRef.Z
     }
 
     /** A block pack's model (docs/own-block.md): a block outside the registry, in the zoo's scaffold. */
-    record PackModel(ModelId id) implements ModelRef {
-
-        @Override
-        public String text() {
-            return id.toString();
-        }
-
-        @Override
-        public String label() {
-            return text();
-        }
-
-        @Override
-        public String key() {
-            return RefKeys.ofId(id);
-        }
-
-        @Override
-        public String directory() {
-            return text();
-        }
-
-        @Override
-        public String block() {
-            return id.block();
-        }
-
-        @Override
-        public String position() {
-            return id.position();
-        }
+    record PackModel(ModelId id) implements ManifestModel {
 
         @Override
         public String toString() {

@@ -68,14 +68,14 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         return null;
     }
 
-    /** The block, or null for a file. */
+    /** The block, or null for a file ({@code run.json}'s {@code model.block}). */
     default String block() {
-        return null;
+        return ref().isFile() ? null : ref().block();
     }
 
-    /** The position, or null for a file. */
+    /** The position, or null for a file ({@code run.json}'s {@code model.position}). */
     default String position() {
-        return null;
+        return ref().isFile() ? null : ref().position();
     }
 
     /**
@@ -146,16 +146,6 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         @Override
         public ModelRef ref() {
             return ModelRef.of(modelId);
-        }
-
-        @Override
-        public String block() {
-            return modelId.block();
-        }
-
-        @Override
-        public String position() {
-            return modelId.position();
         }
 
         @Override
