@@ -116,7 +116,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> co
         training.runs().stream().map(SeedResult::model).filter(ModelRef::isFile).forEach(files::add);
         Map<ModelRef, CostFigures> costs = new HashMap<>(analysis.costs());
         for (ModelRef f : files) {
-            Path onnx = Path.of(f.file());
+            Path onnx = ((ModelRef.UserFile) f).path();
             if (Files.isRegularFile(onnx)) {
                 costs.put(f, CostFigures.of(GraphAnalyzer.analyzeFile(onnx, Map.of()), "file"));
                 Optional<GwoComplexity> c = UserModelGwo.complexity(onnx);
