@@ -255,6 +255,15 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("choose what to train: --models BLOCK/POSITION, --blocks/--positions/--gwo-network"
                     + " (zoo models listed in " + manifest + "), --block-pack DIR and/or --onnx FILE");
         }
+        List<ModelId> named = new ArrayList<>();
+        for (String text : modelIds) {
+            ModelRef ref = ModelRef.parse(text);
+            if (!(ref instanceof ModelRef.ManifestModel model)) {
+                throw new BadInputException("--models takes BLOCK/POSITION ids, found the file " + ref.text()
+                        + "; train an ONNX file with --onnx FILE");
+            }
+            named.add(model.id());
+        }
         if (selected || !modelIds.isEmpty() || !blockPacks.isEmpty()) {
             Manifest m = Manifest.read(manifest);
             Map<String, BlockPack> packs = new LinkedHashMap<>();
@@ -268,14 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (selected || modelIds.isEmpty()) {
                 ids.addAll(selection.packModels(packs.keySet()));
             }
-            for (String text : modelIds) {
-                ModelRef ref = ModelRef.parse(text);
-                if (ref.isFile()) {
-                    throw new BadInputException("--models takes BLOCK/POSITION ids, found the file " + ref.text()
-                            + "; train an ONNX file with --onnx FILE");
-                }
-                ids.add(new ModelId(ref.block(), ref.position()));
-            }
+            ids.addAll(named);
             for (ModelId id : ids.stream().distinct().toList()) {
                 BlockPack pack = packs.get(id.block());
                 models.add((pack != null
