@@ -59,9 +59,10 @@ class SweepSelectionTest {
     void aDirectoryWithoutManifestGivesItsOnnxFiles() throws Exception {
         TinyModels.convNet(dir.resolve("b/two.onnx"), 4, 2, 0);
         TinyModels.convNet(dir.resolve("a/one.onnx"), 4, 2, 0);
+        TinyModels.convNet(dir.resolve("c/Three.ONNX"), 4, 2, 0);
         Files.writeString(dir.resolve("notes.txt"), "not a model");
         List<String> blocks = ModelCatalog.open(List.of(dir)).entries().stream().map(ModelEntry::block).toList();
-        assertEquals(List.of("one", "two"), blocks);
+        assertEquals(List.of("one", "two", "Three"), blocks, ".onnx in any case, as ModelRef.parse reads the parameter");
     }
 
     @Test
