@@ -14,12 +14,13 @@ import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.export.ModelFile;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.model.ModelRef;
+import org.blockbench.onnx.OnnxModelFile;
 
 /**
  * The models a sweep can pick from: the entries of an {@code onnx-models/manifest.json}
  * written by {@code blockbench export} (ids {@code Block/position}), or {@code .onnx} files a
- * user names directly or by directory. Entries keep the manifest's order, files are sorted
+ * user names directly or by directory; each entry's {@link ModelRef} names it. Entries keep the manifest's order, files are sorted
  * by path, so a catalog lists the same models in the same order on every machine.
  */
 public final class ModelCatalog {
@@ -27,12 +28,12 @@ public final class ModelCatalog {
     /** The manifest's file name inside a models directory. */
     public static final String MANIFEST = Manifest.FILE_NAME;
 
-    private final Map<String, ModelEntry> entries;
+    private final Map<ModelRef, ModelEntry> entries;
 
     private ModelCatalog(List<ModelEntry> entries) {
-        Map<String, ModelEntry> byId = new LinkedHashMap<>();
+        Map<ModelRef, ModelEntry> byId = new LinkedHashMap<>();
         for (ModelEntry e : entries) {
-            ModelEntry earlier = byId.putIfAbsent(e.id(), e);
+            ModelEntry earlier = byId.putIfAbsent(e.ref(), e);
             if (earlier != null && !earlier.equals(e)) {
                 throw new BadInputException("model " + e.id() + " is listed twice, in " + earlier.origin() + " and "
                         + e.origin() + "; benchmark one models directory at a time");
@@ -46,11 +47,11 @@ public final class ModelCatalog {
         return List.copyOf(entries.values());
     }
 
-    /** The entry with this id; unknown ids fail listing the valid ones. */
-    public ModelEntry get(String id) {
-        ModelEntry e = entries.get(id);
+    /** The entry of this model; an unknown one fails listing the valid ones. */
+    public ModelEntry get(ModelRef ref) {
+        ModelEntry e = entries.get(ref);
         if (e == null) {
-            throw BadInputException.unknown("model", id, entries.keySet());
+            throw BadInputException.unknown("model", ref.text(), entries.keySet().stream().map(ModelRef::text).toList());
         }
         return e;
     }
@@ -68,7 +69,7 @@ public final class ModelCatalog {
                 all.addAll(onnxFilesUnder(source));
             } else if (source.getFileName() != null && source.getFileName().toString().equals(MANIFEST)) {
                 all.addAll(readManifest(source));
-            } else if (!Files.exists(source) && !source.toString().endsWith(".onnx")) {
+            } else if (!Files.exists(source) && !OnnxModelFile.isModelFileName(source.toString())) {
                 throw new BadInputException(source + ": no such models directory or .onnx file"
                         + " (run `blockbench export` to create onnx-models/, or name .onnx files)");
             } else {
@@ -93,17 +94,20 @@ public final class ModelCatalog {
             Map<Form, Path> files = new EnumMap<>(Form.class);
             put(files, Form.TRAIN, m.train(), dir);
             put(files, Form.DEPLOY, m.deploy(), dir);
-            m.variant("int8").ifPresent(v -> put(files, Form.INT8, v.file(), dir));
-            m.variant("fp16").ifPresent(v -> put(files, Form.FP16, v.file(), dir));
+            for (Form v : Form.variants()) {
+                m.variant(v.id()).ifPresent(f -> put(files, v, f.file(), dir));
+            }
+            ModelRef ref = ModelRef.of(m.block(), m.position());
             // a block pack's stage is the user's code: only the zoo's own graphs skip the child-JVM pre-check
             Map<Form, String> exported = new EnumMap<>(Form.class);
-            if (BlockRegistry.names().contains(m.block())) {
+            if (ref instanceof ModelRef.ZooModel) {
                 putSha(exported, Form.TRAIN, m.train());
                 putSha(exported, Form.DEPLOY, m.deploy());
-                m.variant("int8").ifPresent(v -> putSha(exported, Form.INT8, v.file()));
-                m.variant("fp16").ifPresent(v -> putSha(exported, Form.FP16, v.file()));
+                for (Form v : Form.variants()) {
+                    m.variant(v.id()).ifPresent(f -> putSha(exported, v, f.file()));
+                }
             }
-            entries.add(new ModelEntry(m.id(), m.block(), m.position(), files, dir, exported));
+            entries.add(new ModelEntry(ref, files, dir, exported));
         }
         return entries;
     }
@@ -122,7 +126,7 @@ public final class ModelCatalog {
 
     private static List<ModelEntry> onnxFilesUnder(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".onnx") && Files.isRegularFile(p))
+            return files.filter(p -> OnnxModelFile.isModelFileName(p.getFileName().toString()) && Files.isRegularFile(p))
                     .sorted().map(ModelEntry::ofFile).toList();
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot list models (" + e.getMessage() + ")", e);

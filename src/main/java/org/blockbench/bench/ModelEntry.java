@@ -1,26 +1,23 @@
 package org.blockbench.bench;
 
-import org.blockbench.zoo.Form;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.blockbench.model.ModelRef;
+import org.blockbench.zoo.Form;
 
 /**
- * One benchmarkable model. Zoo models have the id {@code Block/position} and one file per
- * {@link Form}; a user's file has its absolute path as id, no block or position, and one
- * file counted as {@link Form#DEPLOY}.
+ * One benchmarkable model. Zoo and block-pack models come from a manifest with one file per
+ * {@link Form}; a user's file has one file counted as {@link Form#DEPLOY}.
  *
- * @param id       the JMH {@code model} parameter value
- * @param block    the block name, or the file name without ".onnx" for a user's file
- * @param position the scaffold position ("early", "gwo-net"), or "" for a user's file
+ * @param ref      which model; its {@link ModelRef#text()} is the JMH {@code model} parameter value
  * @param files    the model file of each form present
  * @param origin   the directory holding the manifest, or the file itself for a user's file
  * @param exportedSha256 the SHA-256 the manifest records for each file BlockBench's exporter built
  *                 from its own blocks (zoo blocks and GWO networks; never a block pack's or a
  *                 user's file)
  */
-public record ModelEntry(String id, String block, String position, Map<Form, Path> files, Path origin,
-                         Map<Form, String> exportedSha256) {
+public record ModelEntry(ModelRef ref, Map<Form, Path> files, Path origin, Map<Form, String> exportedSha256) {
 
     public ModelEntry {
         files = Map.copyOf(files);
@@ -29,15 +26,28 @@ public record ModelEntry(String id, String block, String position, Map<Form, Pat
 
     /** A user's own ONNX file, measured as given. */
     public static ModelEntry ofFile(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        String name = absolute.getFileName().toString();
-        String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-        return new ModelEntry(absolute.toString(), stem, "", Map.of(Form.DEPLOY, absolute), absolute, Map.of());
+        ModelRef.UserFile ref = ModelRef.file(file);
+        return new ModelEntry(ref, Map.of(Form.DEPLOY, ref.path()), ref.path(), Map.of());
     }
 
-    /** Whether this entry comes from a zoo manifest (it has a position). */
+    /** The JMH {@code model} parameter value: {@code Block/position}, or the file's absolute path. */
+    public String id() {
+        return ref.text();
+    }
+
+    /** The block name, or the file's name without ".onnx". */
+    public String block() {
+        return ref.block();
+    }
+
+    /** The scaffold position ("early", "gwo-net"), or "" for a user's file. */
+    public String position() {
+        return ref.position();
+    }
+
+    /** Whether this entry comes from a zoo manifest (not a user's file). */
     public boolean fromManifest() {
-        return !position.isEmpty();
+        return !ref.isFile();
     }
 
     /** The file of {@code form}, if this model has one. */

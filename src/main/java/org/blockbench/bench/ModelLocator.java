@@ -3,12 +3,13 @@ package org.blockbench.bench;
 import org.blockbench.zoo.Form;
 import java.nio.file.Path;
 import org.blockbench.BadInputException;
+import org.blockbench.model.ModelRef;
 import org.blockbench.onnx.OnnxModelFile;
 
 /**
  * Turns a JMH {@code model} parameter into a file, the same way in the sweep process and in
- * JMH's forked JVMs: a value ending in {@code .onnx} is a path; anything else is a
- * {@code Block/position} id looked up in the manifest of the models directory, which is the
+ * JMH's forked JVMs: the value is parsed as a {@link ModelRef}; a user's file is itself, a zoo or
+ * block pack's model is looked up in the manifest of the models directory, which is the
  * system property {@value #MODELS_DIR_PROPERTY} (default {@value #DEFAULT_MODELS_DIR}).
  */
 public final class ModelLocator {
@@ -32,11 +33,12 @@ public final class ModelLocator {
      */
     public static Path resolve(String model, Form form, Path modelsDir) {
         Path file;
-        if (model.endsWith(".onnx")) {
-            file = Path.of(model);
+        ModelRef ref = ModelRef.parse(model);
+        if (ref instanceof ModelRef.UserFile user) {
+            file = user.path();
         } else {
             Path manifest = modelsDir.resolve(ModelCatalog.MANIFEST);
-            ModelEntry entry = ModelCatalog.open(java.util.List.of(manifest)).get(model);
+            ModelEntry entry = ModelCatalog.open(java.util.List.of(manifest)).get(ref);
             file = entry.file(form).orElseThrow(() -> new BadInputException("model " + model + " has no " + form.id()
                     + " graph in " + manifest + "; it has " + entry.files().keySet().stream().map(Form::id).toList()));
         }

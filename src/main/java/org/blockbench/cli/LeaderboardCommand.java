@@ -12,7 +12,7 @@ import org.blockbench.report.LeaderboardBuilder;
 import org.blockbench.report.LeaderboardInputs;
 import org.blockbench.report.LeaderboardSettings;
 import org.blockbench.report.LatencySelection;
-import org.blockbench.report.ModelKey;
+import org.blockbench.model.ModelRef;
 import org.blockbench.report.LeaderboardWriter;
 import org.blockbench.report.Targets;
 import picocli.CommandLine.Command;
@@ -128,7 +128,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
      * Every model unless --blocks/--positions/--gwo-network narrow the zoo (users' files then drop out
      * too); --blocks may also name the blocks of packs exported into the manifest.
      */
-    private Predicate<ModelKey> filter(LeaderboardInputs inputs) {
+    private Predicate<ModelRef> filter(LeaderboardInputs inputs) {
         if (selection.blocks == null && selection.positions == null && selection.gwoNetwork == null) {
             return k -> true;
         }

@@ -294,7 +294,7 @@ public final class RunCommand implements Callable<Integer> {
         List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
                 "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
                 "-i", Integer.toString(iterations), "-r", iterationTime, "--rounds", Integer.toString(rounds)));
-        List<String> variantIds = variantOptions.options().ordered().stream().map(org.blockbench.quant.Variant::id).toList();
+        List<String> variantIds = variantOptions.options().ordered().stream().map(org.blockbench.zoo.Form::id).toList();
         if (!variantIds.isEmpty()) {
             bench.addAll(List.of("--forms", "deploy," + String.join(",", variantIds)));
         }

@@ -15,6 +15,7 @@ import org.blockbench.export.Manifest;
 import org.blockbench.pack.BlockPack;
 import org.blockbench.pack.BlockPackReader;
 import org.blockbench.stats.Stats;
+import org.blockbench.model.ModelRef;
 import org.blockbench.train.ModelSource;
 import org.blockbench.train.ProgressBarListener;
 import org.blockbench.train.RunRecord;
@@ -254,6 +255,15 @@ public final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("choose what to train: --models BLOCK/POSITION, --blocks/--positions/--gwo-network"
                     + " (zoo models listed in " + manifest + "), --block-pack DIR and/or --onnx FILE");
         }
+        List<ModelId> named = new ArrayList<>();
+        for (String text : modelIds) {
+            ModelRef ref = ModelRef.parse(text);
+            if (!(ref instanceof ModelRef.ManifestModel model)) {
+                throw new BadInputException("--models takes BLOCK/POSITION ids, found the file " + ref.text()
+                        + "; train an ONNX file with --onnx FILE");
+            }
+            named.add(model.id());
+        }
         if (selected || !modelIds.isEmpty() || !blockPacks.isEmpty()) {
             Manifest m = Manifest.read(manifest);
             Map<String, BlockPack> packs = new LinkedHashMap<>();
@@ -267,9 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (selected || modelIds.isEmpty()) {
                 ids.addAll(selection.packModels(packs.keySet()));
             }
-            for (String id : modelIds) {
-                ids.add(ModelId.parse(id));
-            }
+            ids.addAll(named);
             for (ModelId id : ids.stream().distinct().toList()) {
                 BlockPack pack = packs.get(id.block());
                 models.add((pack != null

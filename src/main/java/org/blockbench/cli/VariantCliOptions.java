@@ -5,7 +5,7 @@ import java.util.List;
 import org.blockbench.quant.CalibrationMethod;
 import org.blockbench.quant.CalibrationSet;
 import org.blockbench.quant.QuantSettings;
-import org.blockbench.quant.Variant;
+import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantOptions;
 import picocli.CommandLine.Option;
 
@@ -39,7 +39,7 @@ public final class VariantCliOptions {
 
     /** The options, checked: unknown variant or method names and a set smaller than a batch are bad input. */
     public VariantOptions options() {
-        return new VariantOptions(Variant.parseList(variants), QuantSettings.forThisCpu(CalibrationMethod.parse(method), percentile),
+        return new VariantOptions(Form.parseVariants(variants), QuantSettings.forThisCpu(CalibrationMethod.parse(method), percentile),
                 images, batch, seed);
     }
 

@@ -16,7 +16,7 @@ import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.quant.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
 import org.blockbench.quant.TensorErrorReport;
-import org.blockbench.quant.Variant;
+import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.quant.VariantRefusedException;
@@ -137,10 +137,10 @@ public final class Exporter {
     private List<VariantFile> variants(ModelId id, ModelProto deploy, int classes) {
         List<VariantFile> out = new ArrayList<>();
         VariantMaker maker = variants.maker();
-        for (Variant v : variants.ordered()) {
+        for (Form v : variants.ordered()) {
             VariantMaker.Made made;
             try {
-                made = maker.make(v, deploy, v == Variant.INT8 ? calibration(id, classes) : null, check(id, classes));
+                made = maker.make(v, deploy, v == Form.INT8 ? calibration(id, classes) : null, check(id, classes));
             } catch (VariantRefusedException e) {
                 refusedVariants.add(id + " " + e.getMessage());
                 continue;
@@ -188,7 +188,7 @@ public final class Exporter {
     }
 
     private ModelFile write(ModelId id, BuiltModel built) {
-        String relative = id.block() + "/" + id.position() + "/" + built.form().id() + ".onnx";
+        String relative = id.block() + "/" + id.position() + "/" + built.form().fileName();
         ModelProto model = built.model();
         byte[] bytes = model.toByteArray();
         OnnxModelFile.write(outputDir.resolve(relative), model);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.blockbench.BadInputException;
@@ -57,9 +56,7 @@ public record GwoSidecar(GwoAnnotation annotation, int instances) {
 
     /** Where the sidecar of {@code onnxFile} lives: same directory, ".onnx" replaced by ".gwo.json". */
     public static Path pathFor(Path onnxFile) {
-        String name = onnxFile.getFileName().toString();
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
-        return onnxFile.resolveSibling(stem + SUFFIX);
+        return onnxFile.resolveSibling(org.blockbench.onnx.OnnxModelFile.stem(onnxFile) + SUFFIX);
     }
 
     /** The sidecar of {@code onnxFile}, if there is one; a malformed one fails naming the file. */

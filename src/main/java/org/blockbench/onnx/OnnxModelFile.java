@@ -97,6 +97,20 @@ public final class OnnxModelFile {
         return model;
     }
 
+    /** The file name ending of an ONNX model, matched in any case ({@code Net.ONNX} is one). */
+    public static final String SUFFIX = ".onnx";
+
+    /** Whether a file name or path ends in {@value #SUFFIX}, in any case: the one test of "names an ONNX file". */
+    public static boolean isModelFileName(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(SUFFIX);
+    }
+
+    /** The file's name without {@value #SUFFIX} (in any case), or its whole name when it lacks the ending. */
+    public static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return isModelFileName(name) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+    }
+
     /** Writes a model atomically. */
     public static void write(Path file, ModelProto model) {
         AtomicFile.write(file, model.toByteArray());

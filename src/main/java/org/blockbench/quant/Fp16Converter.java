@@ -1,5 +1,6 @@
 package org.blockbench.quant;
 
+import org.blockbench.zoo.Form;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -91,7 +92,7 @@ public final class Fp16Converter {
             b.output(v, out.batchDim(), out.dims());
         }
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(Variant.METADATA_KEY, Variant.FP16.id());
+        meta.put(Form.VARIANT_METADATA_KEY, Form.FP16.id());
         meta.put("blockbench.fp16.io", "float32 inputs and outputs, Cast at the edges (keep_io_types=True)");
         meta.put(FLOAT32_OPS_KEY, QdqQuantizer.describe(kept));
         ModelProto model = b.build(graph.graph.getName() + "_fp16", deploy.getDocString() + " FP16 variant.",

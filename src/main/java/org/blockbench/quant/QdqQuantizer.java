@@ -1,5 +1,6 @@
 package org.blockbench.quant;
 
+import org.blockbench.zoo.Form;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -72,7 +73,7 @@ public final class QdqQuantizer {
         Map<String, float[]> weightScales = new HashMap<>();
         List<String> biasNotes = fitBiases(graph, plan, params, settings.weightMax(), weightScales);
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(Variant.METADATA_KEY, Variant.INT8.id());
+        meta.put(Form.VARIANT_METADATA_KEY, Form.INT8.id());
         meta.put("blockbench.quant.format", "QDQ (QuantizeLinear/DequantizeLinear), opset " + GraphBuilder.OPSET);
         meta.put("blockbench.quant.activations", "uint8 asymmetric, per tensor");
         meta.put("blockbench.quant.weights", "int8 symmetric [-" + settings.weightMax() + ", " + settings.weightMax()

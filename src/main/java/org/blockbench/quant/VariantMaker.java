@@ -1,10 +1,11 @@
 package org.blockbench.quant;
 
+import org.blockbench.zoo.Form;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.Map;
 
 /**
- * Makes a {@link Variant} of a deploy-form model: the one entry point export and train use.
+ * Makes a {@link org.blockbench.zoo.Form} variant of a deploy-form model: the one entry point export and train use.
  *
  * @param quant how INT8 is calibrated (unused for FP16)
  */
@@ -18,7 +19,7 @@ public record VariantMaker(QuantSettings quant) {
      * @param fidelity    its output against FP32 on held-out images, checked against {@link OutputFidelity#FLOOR_DB}
      * @param quantization INT8: what the quantizer did, for {@link TensorErrorReport}; FP16: null
      */
-    public record Made(Variant variant, ModelProto model, Map<String, Integer> leftInFloat, Map<String, String> settings,
+    public record Made(Form variant, ModelProto model, Map<String, Integer> leftInFloat, Map<String, String> settings,
                        OutputFidelity fidelity, QdqQuantizer.Result quantization) {
 
         /** "Div:12, Erf:12" or "none". */
@@ -33,7 +34,7 @@ public record VariantMaker(QuantSettings quant) {
      *
      * @throws VariantRefusedException when its output on {@code check} fails {@link OutputFidelity#acceptable()}
      */
-    public Made make(Variant variant, ModelProto deploy, CalibrationSet calibration, org.blockbench.ort.HostTensor check) {
+    public Made make(Form variant, ModelProto deploy, CalibrationSet calibration, org.blockbench.ort.HostTensor check) {
         ModelProto model;
         Map<String, Integer> leftInFloat;
         Map<String, String> settings;

@@ -1,5 +1,6 @@
 package org.blockbench.quant;
 
+import org.blockbench.zoo.Form;
 import java.util.Set;
 
 /**
@@ -12,12 +13,18 @@ import java.util.Set;
  * @param calibrationBatch  images per calibration inference; a set smaller than one batch is refused
  * @param calibrationSeed   the seed of the draw
  */
-public record VariantOptions(Set<Variant> variants, QuantSettings quant, int calibrationImages, int calibrationBatch,
+public record VariantOptions(Set<Form> variants, QuantSettings quant, int calibrationImages, int calibrationBatch,
                              long calibrationSeed) {
 
     public VariantOptions {
         variants = Set.copyOf(variants);
-        if (variants.contains(Variant.INT8)) {
+        for (Form f : variants) {
+            if (!f.isVariant()) {
+                throw new IllegalArgumentException("form " + f.id() + " is not a variant; the variants are "
+                        + Form.variants().stream().map(Form::id).toList());
+            }
+        }
+        if (variants.contains(Form.INT8)) {
             CalibrationSet.requireAtLeastOneBatch(calibrationImages, calibrationBatch);
         }
     }
@@ -29,8 +36,8 @@ public record VariantOptions(Set<Variant> variants, QuantSettings quant, int cal
     }
 
     /** The variants in declaration order (INT8, then FP16). */
-    public java.util.List<Variant> ordered() {
-        return java.util.Arrays.stream(Variant.values()).filter(variants::contains).toList();
+    public java.util.List<Form> ordered() {
+        return Form.variants().stream().filter(variants::contains).toList();
     }
 
     public VariantMaker maker() {

@@ -1,5 +1,6 @@
 package org.blockbench.quant;
 
+import org.blockbench.zoo.Form;
 import org.blockbench.RunFailedException;
 
 /**
@@ -11,7 +12,7 @@ public final class VariantRefusedException extends RunFailedException {
 
     private final transient OutputFidelity fidelity;
 
-    public VariantRefusedException(Variant variant, OutputFidelity fidelity) {
+    public VariantRefusedException(Form variant, OutputFidelity fidelity) {
         super(variant.id() + " variant refused: " + fidelity.describe() + ", below the floor of "
                 + OutputFidelity.FLOOR_DB + " dB (docs/quantization.md §Output check)");
         this.fidelity = fidelity;

@@ -14,7 +14,7 @@
  *   <li>{@link org.blockbench.quant.Fp16Converter}: float16 weights and compute with float32
  *       graph inputs and outputs, as onnxconverter-common's
  *       {@code convert_float_to_float16(keep_io_types=True)};</li>
- *   <li>{@link org.blockbench.quant.Variant}: the variant names and file names
+ *   <li>{@link org.blockbench.zoo.Form}: the variant names and file names
  *       ({@code deploy.int8.onnx}, {@code deploy.fp16.onnx}).</li>
  * </ul>
  * Graphs are rebuilt through {@link org.blockbench.onnx.GraphBuilder} and read through

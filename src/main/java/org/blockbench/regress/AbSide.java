@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
+import org.blockbench.model.ModelRef;
 import org.blockbench.ort.Provider;
 import org.blockbench.zoo.Form;
 
@@ -18,7 +19,7 @@ public record AbSide(String label, Path model, int threads, String optimization,
     /** The JMH parameters of this side, by name. */
     public Map<String, String> jmhParams() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(OrtInferenceBenchmark.PARAM_MODEL, model.toAbsolutePath().normalize().toString());
+        p.put(OrtInferenceBenchmark.PARAM_MODEL, ModelRef.file(model).text());
         p.put(OrtInferenceBenchmark.PARAM_FORM, Form.DEPLOY.id()); // ignored for a file, set so both commands record the same params
         p.put(OrtInferenceBenchmark.PARAM_PROVIDER, Provider.CPU.cliName());
         p.put(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS, Integer.toString(threads));

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +160,7 @@ public final class AccuracyImport {
         }
         String dataset = dataset(c.text("dataset"), c.where);
         Matcher seed = SEED_NOTE.matcher(c.text("notes"));
-        return new ImportedRun(ModelKey.zoo(block, position), dataset, seed.find() ? Long.valueOf(seed.group(1)) : null,
+        return new ImportedRun(ModelRef.of(block, position), dataset, seed.find() ? Long.valueOf(seed.group(1)) : null,
                 c.intOrNull("epochs"), 100 * fraction, source, Layout.BLOCKZOO_RESULTS.id(), line);
     }
 
@@ -174,7 +175,7 @@ public final class AccuracyImport {
                     + " is not a percentage in [0, 100] (gwo-benchmark's accuracies are percent)");
         }
         String block = names.gwoNetwork(c.text("model_name"), c.where);
-        return new ImportedRun(ModelKey.zoo(block, ModelId.GWO_NETWORK), GWO_DATASET, seed, null, percent, source,
+        return new ImportedRun(ModelRef.of(block, ModelId.GWO_NETWORK), GWO_DATASET, seed, null, percent, source,
                 (accuracyColumn.equals("test_acc") ? Layout.GWO_LEADERBOARD : Layout.GWO_BENCHMARK_RESULTS).id(), line);
     }
 

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -88,7 +89,7 @@ final class AccuracyPlots {
         }
         XYSeriesCollection frontier = new XYSeriesCollection();
         XYSeries f = new XYSeries("Pareto frontier", false, true);
-        for (ModelKey k : board.frontier(group, axis)) {
+        for (ModelRef k : board.frontier(group, axis)) {
             LeaderboardRow r = board.rows().stream().filter(x -> x.model().equals(k)).findFirst().orElseThrow();
             f.add(axis.of(r) / axis.plotDivisor(), r.accuracyPercent());
         }

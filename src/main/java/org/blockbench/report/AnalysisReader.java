@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class AnalysisReader {
     }
 
     /** What was read, and what was passed over and why. */
-    public record Reading(Map<ModelKey, CostFigures> costs, List<String> notes) {
+    public record Reading(Map<ModelRef, CostFigures> costs, List<String> notes) {
         public Reading {
             costs = Map.copyOf(costs);
             notes = List.copyOf(notes);
@@ -41,7 +42,7 @@ public final class AnalysisReader {
                     + " --manifest onnx-models/manifest.json`); params bytes, MACs, FLOPs and memory are empty"));
         }
         ZooAnalysisFile analysis = ZooAnalysisFile.read(file);
-        Map<ModelKey, CostFigures> costs = new HashMap<>();
+        Map<ModelRef, CostFigures> costs = new HashMap<>();
         List<String> notes = new ArrayList<>();
         if (analysis.warnings() != null) {
             analysis.warnings().forEach(w -> notes.add("analysis: " + w));
@@ -51,7 +52,7 @@ public final class AnalysisReader {
                 throw new BadInputException(file + ": a model entry lacks block, position or deploy totals (id '"
                         + m.id() + "')");
             }
-            costs.put(ModelKey.zoo(m.block(), m.position()), figures(m.deploy(), file));
+            costs.put(ModelRef.of(m.block(), m.position()), figures(m.deploy(), file));
         }
         return new Reading(costs, notes);
     }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.List;
 import java.util.Locale;
 import org.blockbench.stats.RankInterval;
@@ -11,12 +12,12 @@ final class BoardText {
     }
 
     /** The latency rank interval and compact letters ("2–5 bc"), {@link Cells#MISSING} without latency. */
-    static String rank(DatasetBoard board, ModelKey model) {
+    static String rank(DatasetBoard board, ModelRef model) {
         return rank(board.latencyRanking(model), model);
     }
 
     /** A rank interval and its letters ("1", "2–5 bc"), {@link Cells#MISSING} when not ranked. */
-    static String rank(Ranking r, ModelKey model) {
+    static String rank(Ranking r, ModelRef model) {
         RankInterval rank = r.rank(model);
         return rank == null ? Cells.MISSING : rank + " " + r.letters().get(model);
     }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 /**
  * Models compared on one Pareto frontier and one plot: the scaffold models (a block at a
  * position) together with users' ONNX files, which go through the same pipeline; and the GWO
@@ -27,7 +28,7 @@ public enum ComparisonGroup {
         return title;
     }
 
-    public static ComparisonGroup of(ModelKey k) {
+    public static ComparisonGroup of(ModelRef k) {
         return !k.isFile() && k.position().equals(org.blockbench.zoo.ModelId.GWO_NETWORK) ? GWO_NETWORKS : BLOCKS;
     }
 }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,22 +39,22 @@ public record DatasetBoard(String dataset, List<LeaderboardRow> rows, List<Block
     }
 
     /** The latency ranking of the model's comparison group (empty when none was made). */
-    public Ranking latencyRanking(ModelKey model) {
+    public Ranking latencyRanking(ModelRef model) {
         return latencyRanks.getOrDefault(ComparisonGroup.of(model), Ranking.empty("latency"));
     }
 
     /** The accuracy ranking of the model's comparison group (empty when none was made). */
-    public Ranking accuracyRanking(ModelKey model) {
+    public Ranking accuracyRanking(ModelRef model) {
         return accuracyRanks.getOrDefault(ComparisonGroup.of(model), Ranking.empty("accuracy"));
     }
 
     /** The row of a model, or null. */
-    public LeaderboardRow row(ModelKey model) {
+    public LeaderboardRow row(ModelRef model) {
         return rows.stream().filter(r -> r.model().equals(model)).findFirst().orElse(null);
     }
 
     /** The frontier of a group against an axis (empty when no model of the group has both figures). */
-    public List<ModelKey> frontier(ComparisonGroup group, Axis axis) {
+    public List<ModelRef> frontier(ComparisonGroup group, Axis axis) {
         return frontiers.stream().filter(f -> f.group() == group && f.axis() == axis).findFirst().map(Frontier::models)
                 .orElse(List.of());
     }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.List;
 
 /**
@@ -47,6 +48,6 @@ public record EventRanking(Event event, String rule, List<Entry> entries) {
      * @param compliant whether the entry meets the event's conditions
      * @param note      why not, or the supporting figures
      */
-    public record Entry(Integer rank, ModelKey model, double value, boolean compliant, String note) {
+    public record Entry(Integer rank, ModelRef model, double value, boolean compliant, String note) {
     }
 }

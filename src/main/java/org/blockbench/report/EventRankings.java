@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ final class EventRankings {
     private static EventRanking allAround(List<LeaderboardRow> rows) {
         List<LeaderboardRow> full = rows.stream()
                 .filter(r -> r.accuracy() != null && r.latency() != null && Axis.MEMORY.of(r) != null).toList();
-        Map<ModelKey, Integer> places = new HashMap<>();
+        Map<ModelRef, Integer> places = new HashMap<>();
         addPlaces(places, full, Comparator.comparingDouble(r -> r.latency().rankingLatencyMs()));
         addPlaces(places, full, Comparator.comparingDouble(r -> Axis.MEMORY.of(r)));
         addPlaces(places, full, Comparator.comparingDouble((LeaderboardRow r) -> r.accuracyPercent()).reversed());
@@ -82,7 +83,7 @@ final class EventRankings {
                 r -> r.compliance() == null || r.compliance().verdict().equals("yes") ? "" : String.join("; ", r.compliance().reasons()));
     }
 
-    private static void addPlaces(Map<ModelKey, Integer> places, List<LeaderboardRow> rows, Comparator<LeaderboardRow> order) {
+    private static void addPlaces(Map<ModelRef, Integer> places, List<LeaderboardRow> rows, Comparator<LeaderboardRow> order) {
         List<LeaderboardRow> sorted = new ArrayList<>(rows);
         sorted.sort(order.thenComparing(LeaderboardRow::model));
         for (int i = 0; i < sorted.size(); i++) {

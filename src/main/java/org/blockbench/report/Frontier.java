@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param axis   the cost
  * @param models the frontier's models, by cost
  */
-public record Frontier(ComparisonGroup group, Axis axis, List<ModelKey> models) {
+public record Frontier(ComparisonGroup group, Axis axis, List<ModelRef> models) {
 
     public Frontier {
         models = List.copyOf(models);

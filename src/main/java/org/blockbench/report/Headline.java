@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +38,7 @@ public record Headline(String position, List<String> mostAccurate, Double accura
             if (at.isEmpty()) {
                 continue;
             }
-            List<ModelKey> here = at.stream().map(LeaderboardRow::model).toList();
+            List<ModelRef> here = at.stream().map(LeaderboardRow::model).toList();
             Ranking accuracy = board.accuracyRanking(at.get(0).model());
             Ranking latency = board.latencyRanking(at.get(0).model());
             List<LeaderboardRow> accurate = accuracy.best(here).stream().map(board::row).toList();

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -113,7 +114,7 @@ public record HeatmapMetric(String id, String title, String legend, boolean dive
 
     /** The reference block's row at the row's position, or null. */
     static LeaderboardRow reference(DatasetBoard board, LeaderboardRow row) {
-        return row.model().isScaffold() ? board.row(ModelKey.zoo(REFERENCE_BLOCK, row.model().position())) : null;
+        return row.model().isScaffold() ? board.row(ModelRef.of(REFERENCE_BLOCK, row.model().position())) : null;
     }
 
     private static java.util.stream.DoubleStream scaffoldMacs(DatasetBoard board) {

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import static org.blockbench.report.LeaderboardHtml.esc;
 
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class HtmlTables {
         models(out, b, index, java.util.Map.of());
     }
 
-    static void models(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelKey, OpTimeShares> time) {
+    static void models(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelRef, OpTimeShares> time) {
         boolean timed = b.rows().stream().anyMatch(r -> time.containsKey(r.model()));
         List<String> opOrder = opOrder(b, time);
         String id = "models-" + index;
@@ -128,7 +129,7 @@ final class HtmlTables {
     }
 
     /** Operator types by their summed share over the board's models, "other" last. */
-    private static List<String> opOrder(DatasetBoard b, java.util.Map<ModelKey, OpTimeShares> time) {
+    private static List<String> opOrder(DatasetBoard b, java.util.Map<ModelRef, OpTimeShares> time) {
         java.util.Map<String, Double> total = new java.util.TreeMap<>();
         b.rows().stream().map(r -> time.get(r.model())).filter(t -> t != null)
                 .forEach(t -> t.top().forEach(s -> total.merge(s.opType(), s.share(), Double::sum)));

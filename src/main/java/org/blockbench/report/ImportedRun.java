@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 /**
  * One accuracy that another tool measured, read by {@code leaderboard --import-accuracy} from
  * its CSV (docs/report.md §Imported accuracy). Never averaged with BlockBench's own runs.
@@ -13,6 +14,6 @@ package org.blockbench.report;
  * @param format             which layout the file has ({@link AccuracyImport.Layout#id()})
  * @param line               the line of the file the value is on
  */
-public record ImportedRun(ModelKey model, String dataset, Long seed, Integer epochs, double valAccuracyPercent,
+public record ImportedRun(ModelRef model, String dataset, Long seed, Integer epochs, double valAccuracyPercent,
                           String source, String format, int line) {
 }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.bench.result.SampleKind;
@@ -31,7 +32,7 @@ import org.blockbench.stats.WeightedSamples;
  * @param sampleKind   what the samples are (per-operation times for SampleTime, iteration scores otherwise)
  * @param forkSamplesMs the samples of each fork in ms: their medians are the replicates {@link Ranking#latency} compares
  */
-public record LatencyResult(ModelKey model, String form, int batch, String provider, int threads, String optLevel,
+public record LatencyResult(ModelRef model, String form, int batch, String provider, int threads, String optLevel,
                             String mode, double meanMs, double scoreErrorMs, Stats forkMeansMs, double callStdMs,
                             double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source,
                             SampleKind sampleKind, List<WeightedSamples> forkSamplesMs) {
@@ -41,7 +42,7 @@ public record LatencyResult(ModelKey model, String form, int batch, String provi
     }
 
     /** A result without its samples (it then ties with every model it is compared with). */
-    public LatencyResult(ModelKey model, String form, int batch, String provider, int threads, String optLevel,
+    public LatencyResult(ModelRef model, String form, int batch, String provider, int threads, String optLevel,
                          String mode, double meanMs, double scoreErrorMs, Stats forkMeansMs, double callStdMs,
                          double p50Ms, double p90Ms, double p99Ms, double p999Ms, long samples, Path source) {
         this(model, form, batch, provider, threads, optLevel, mode, meanMs, scoreErrorMs, forkMeansMs, callStdMs, p50Ms, p90Ms,

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,9 +112,9 @@ public final class LatencyResults {
                     + "' is not a time per operation; expected one of [s/op, ms/op, us/op, ns/op]");
         }
         double toMs = unit.factorTo(MS_PER_OP);
-        ModelKey key;
+        ModelRef key;
         try {
-            key = ModelKey.parse(r.params().get("model"));
+            key = ModelRef.parse(r.params().get("model"));
         } catch (BadInputException e) {
             throw new BadInputException(r.source() + ": " + e.getMessage());
         }

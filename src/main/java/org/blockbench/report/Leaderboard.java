@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param timeByOpType per model, ONNX Runtime's kernel time by operator type (from {@code overhead --breakdown}), if measured
  */
 public record Leaderboard(List<DatasetBoard> boards, LeaderboardSettings settings, Inputs inputs, List<String> notes,
-                          Map<ModelKey, OpTimeShares> timeByOpType) {
+                          Map<ModelRef, OpTimeShares> timeByOpType) {
 
     public Leaderboard {
         boards = List.copyOf(boards);
@@ -27,7 +28,7 @@ public record Leaderboard(List<DatasetBoard> boards, LeaderboardSettings setting
     }
 
     /** This leaderboard with the time breakdowns read from {@code overhead} reports, and their notes. */
-    public Leaderboard withTimeByOpType(Map<ModelKey, OpTimeShares> shares, List<String> moreNotes) {
+    public Leaderboard withTimeByOpType(Map<ModelRef, OpTimeShares> shares, List<String> moreNotes) {
         List<String> all = new java.util.ArrayList<>(notes);
         all.addAll(moreNotes);
         return new Leaderboard(boards, settings, inputs, all, shares);

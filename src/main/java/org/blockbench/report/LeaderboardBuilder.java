@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,15 +33,15 @@ public final class LeaderboardBuilder {
     private LeaderboardBuilder() {
     }
 
-    public static Leaderboard build(LeaderboardInputs in, LeaderboardSettings settings, Predicate<ModelKey> include) {
+    public static Leaderboard build(LeaderboardInputs in, LeaderboardSettings settings, Predicate<ModelRef> include) {
         List<String> notes = new ArrayList<>(in.notes());
-        Map<ModelKey, Long> params = new HashMap<>();
-        Map<ModelKey, Integer> classes = new HashMap<>();
-        Map<ModelKey, ManifestEntry> entries = new HashMap<>();
-        Set<ModelKey> keys = new TreeSet<>();
+        Map<ModelRef, Long> params = new HashMap<>();
+        Map<ModelRef, Integer> classes = new HashMap<>();
+        Map<ModelRef, ManifestEntry> entries = new HashMap<>();
+        Set<ModelRef> keys = new TreeSet<>();
         if (in.manifest() != null) {
             for (ManifestEntry e : in.manifest().models()) {
-                ModelKey k = ModelKey.zoo(e.block(), e.position());
+                ModelRef k = ModelRef.of(e.block(), e.position());
                 params.put(k, e.trainableParams());
                 classes.put(k, e.classes());
                 entries.put(k, e);
@@ -53,21 +54,21 @@ public final class LeaderboardBuilder {
         in.imported().forEach(r -> keys.add(r.model()));
         keys.removeIf(include.negate());
 
-        Map<ModelKey, LatencyResult> latency = selectLatency(in.latencies(), settings.latency());
+        Map<ModelRef, LatencyResult> latency = selectLatency(in.latencies(), settings.latency());
         long unmatched = keys.stream().filter(k -> !latency.containsKey(k)
                 && in.latencies().stream().anyMatch(l -> l.model().equals(k))).count();
         if (unmatched > 0) {
             notes.add(unmatched + " model(s) have JMH results, but none with " + settings.latency().describe()
                     + "; their latency cells are empty");
         }
-        Map<String, Map<ModelKey, List<SeedResult>>> runsByDataset = new TreeMap<>();
+        Map<String, Map<ModelRef, List<SeedResult>>> runsByDataset = new TreeMap<>();
         for (SeedResult r : in.runs()) {
             if (keys.contains(r.model())) {
                 runsByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>()).computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
             }
         }
         // imported accuracy: per dataset and model, apart from the measured runs (never in one mean with them)
-        Map<String, Map<ModelKey, List<ImportedRun>>> importedByDataset = new TreeMap<>();
+        Map<String, Map<ModelRef, List<ImportedRun>>> importedByDataset = new TreeMap<>();
         for (ImportedRun r : in.imported()) {
             if (keys.contains(r.model())) {
                 importedByDataset.computeIfAbsent(r.dataset(), d -> new HashMap<>())
@@ -79,9 +80,9 @@ public final class LeaderboardBuilder {
             runsByDataset.put(NO_DATASET, Map.of());
         }
         List<DatasetBoard> boards = new ArrayList<>();
-        for (Map.Entry<String, Map<ModelKey, List<SeedResult>>> d : runsByDataset.entrySet()) {
+        for (Map.Entry<String, Map<ModelRef, List<SeedResult>>> d : runsByDataset.entrySet()) {
             List<LeaderboardRow> rows = new ArrayList<>();
-            for (ModelKey k : keys) {
+            for (ModelRef k : keys) {
                 CostFigures cost = in.costs().get(k);
                 Long p = params.containsKey(k) ? params.get(k) : cost == null ? null : Long.valueOf(cost.paramElements());
                 AccuracySummary acc = accuracy(d.getValue().getOrDefault(k, List.of()), notes, k, d.getKey());
@@ -107,7 +108,7 @@ public final class LeaderboardBuilder {
     private static DatasetBoard board(String dataset, List<LeaderboardRow> rows, LeaderboardSettings settings,
                                       String protocol) {
         List<Frontier> frontiers = new ArrayList<>();
-        Map<ModelKey, Map<Axis, Boolean>> flags = new HashMap<>();
+        Map<ModelRef, Map<Axis, Boolean>> flags = new HashMap<>();
         Map<ComparisonGroup, Ranking> ranks = new EnumMap<>(ComparisonGroup.class);
         Map<ComparisonGroup, Ranking> accuracyRanks = new EnumMap<>(ComparisonGroup.class);
         for (ComparisonGroup group : ComparisonGroup.values()) {
@@ -121,7 +122,7 @@ public final class LeaderboardBuilder {
                 accuracyRanks.put(group, accuracy);
             }
             for (Axis axis : Axis.values()) {
-                List<ModelKey> front = Pareto.frontier(members, axis, latency, accuracy).stream().map(LeaderboardRow::model).toList();
+                List<ModelRef> front = Pareto.frontier(members, axis, latency, accuracy).stream().map(LeaderboardRow::model).toList();
                 frontiers.add(new Frontier(group, axis, front));
                 for (LeaderboardRow r : members) {
                     if (r.accuracyPercent() != null && axis.of(r) != null) {
@@ -140,8 +141,8 @@ public final class LeaderboardBuilder {
     }
 
     /** Per model, the result of the selected config in the preferred mode (the newest on a tie). */
-    static Map<ModelKey, LatencyResult> selectLatency(List<LatencyResult> all, LatencySelection selection) {
-        Map<ModelKey, LatencyResult> chosen = new LinkedHashMap<>();
+    static Map<ModelRef, LatencyResult> selectLatency(List<LatencyResult> all, LatencySelection selection) {
+        Map<ModelRef, LatencyResult> chosen = new LinkedHashMap<>();
         for (LatencyResult r : all) {
             if (!selection.matches(r) || !MODE_PREFERENCE.contains(r.mode())) {
                 continue;
@@ -155,7 +156,7 @@ public final class LeaderboardBuilder {
     }
 
     /** Mean ± std over the seeds of the (recipe, epochs) group with the most runs; null without runs. */
-    static AccuracySummary accuracy(List<SeedResult> runs, List<String> notes, ModelKey k, String dataset) {
+    static AccuracySummary accuracy(List<SeedResult> runs, List<String> notes, ModelRef k, String dataset) {
         if (runs.isEmpty()) {
             return null;
         }

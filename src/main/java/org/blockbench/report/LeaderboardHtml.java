@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -140,7 +141,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void board(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelKey, OpTimeShares> timeByOpType) {
+    private void board(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelRef, OpTimeShares> timeByOpType) {
         out.append("<section class=\"board\" id=\"board-").append(index).append("\" data-dataset=\"").append(esc(b.dataset()))
                 .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n");
         List<Headline> headline = Headline.of(b);
@@ -218,9 +219,9 @@ final class LeaderboardHtml implements LeaderboardFormat {
         for (ComparisonGroup g : b.groups()) {
             out.append("<li>").append(esc(g.title())).append("<ul>\n");
             for (Axis a : Axis.values()) {
-                List<ModelKey> f = b.frontier(g, a);
+                List<ModelRef> f = b.frontier(g, a);
                 out.append("<li>").append(esc(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
-                        : esc(String.join(" → ", f.stream().map(ModelKey::label).toList()))).append("</li>\n");
+                        : esc(String.join(" → ", f.stream().map(ModelRef::label).toList()))).append("</li>\n");
             }
             out.append("</ul></li>\n");
         }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ import org.blockbench.gwo.UserModelGwo;
  * @param fidelityFile where it was looked for: {@value #FIDELITY_DIR}/{@code fidelity.json} beside the training directory
  * @param imported  accuracies other tools measured ({@code --import-accuracy}), kept apart from {@code runs}
  */
-public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
-                                List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths,
+public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> costs, List<LatencyResult> latencies,
+                                List<SeedResult> runs, Map<ModelRef, GwoComplexity> gwo, Leaderboard.Inputs paths,
                                 List<String> notes, org.blockbench.train.FidelityResult fidelity, String fidelityFile,
                                 List<ImportedRun> imported) {
 
@@ -48,8 +49,8 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
     }
 
     /** Inputs without a fidelity result or imported accuracy. */
-    public LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> costs, List<LatencyResult> latencies,
-            List<SeedResult> runs, Map<ModelKey, GwoComplexity> gwo, Leaderboard.Inputs paths, List<String> notes) {
+    public LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> costs, List<LatencyResult> latencies,
+            List<SeedResult> runs, Map<ModelRef, GwoComplexity> gwo, Leaderboard.Inputs paths, List<String> notes) {
         this(manifest, costs, latencies, runs, gwo, paths, notes, null, "", List.of());
     }
 
@@ -100,22 +101,22 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelKey, CostFigures> co
         TrainingReader.Reading training = TrainingReader.readDirectory(trainingDir);
         notes.addAll(training.notes());
 
-        Map<ModelKey, GwoComplexity> gwo = new HashMap<>();
+        Map<ModelRef, GwoComplexity> gwo = new HashMap<>();
         if (manifest != null) {
             for (ManifestEntry e : manifest.models()) {
                 if (e.gwo() != null) {
-                    gwo.put(ModelKey.zoo(e.block(), e.position()),
+                    gwo.put(ModelRef.of(e.block(), e.position()),
                             new GwoComplexity(e.gwo().descriptiveComplexity(), e.gwo().dynamicParams()));
                 }
             }
         }
-        Set<ModelKey> files = new TreeSet<>();
-        analysis.costs().keySet().stream().filter(ModelKey::isFile).forEach(files::add);
-        jmh.results().stream().map(LatencyResult::model).filter(ModelKey::isFile).forEach(files::add);
-        training.runs().stream().map(SeedResult::model).filter(ModelKey::isFile).forEach(files::add);
-        Map<ModelKey, CostFigures> costs = new HashMap<>(analysis.costs());
-        for (ModelKey f : files) {
-            Path onnx = Path.of(f.file());
+        Set<ModelRef> files = new TreeSet<>();
+        analysis.costs().keySet().stream().filter(ModelRef::isFile).forEach(files::add);
+        jmh.results().stream().map(LatencyResult::model).filter(ModelRef::isFile).forEach(files::add);
+        training.runs().stream().map(SeedResult::model).filter(ModelRef::isFile).forEach(files::add);
+        Map<ModelRef, CostFigures> costs = new HashMap<>(analysis.costs());
+        for (ModelRef f : files) {
+            Path onnx = ((ModelRef.UserFile) f).path();
             if (Files.isRegularFile(onnx)) {
                 costs.put(f, CostFigures.of(GraphAnalyzer.analyzeFile(onnx, Map.of()), "file"));
                 Optional<GwoComplexity> c = UserModelGwo.complexity(onnx);

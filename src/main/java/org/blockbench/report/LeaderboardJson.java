@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,7 +43,7 @@ final class LeaderboardJson implements LeaderboardFormat {
             for (ComparisonGroup g : b.groups()) {
                 Map<String, Object> byAxis = new LinkedHashMap<>();
                 for (Axis a : Axis.values()) {
-                    byAxis.put(a.id(), b.frontier(g, a).stream().map(ModelKey::label).toList());
+                    byAxis.put(a.id(), b.frontier(g, a).stream().map(ModelRef::label).toList());
                 }
                 pareto.put(g.id(), byAxis);
             }
@@ -78,11 +79,11 @@ final class LeaderboardJson implements LeaderboardFormat {
     private static Map<String, Object> ranking(Ranking r) {
         return map("family_wise_alpha", r.comparisons().alpha(), "pairs", r.pairs(), "pairs_told_apart", r.separated(),
                 "resolution", num(r.resolution()), "resolution_effect", r.lowerIsBetter() ? "5 %" : "5 points",
-                "order", r.models().stream().map(ModelKey::label).toList());
+                "order", r.models().stream().map(ModelRef::label).toList());
     }
 
     /** A model's rank interval and letters, or null when not ranked. */
-    private static Map<String, Object> rank(Ranking r, ModelKey model) {
+    private static Map<String, Object> rank(Ranking r, ModelRef model) {
         org.blockbench.stats.RankInterval i = r.rank(model);
         return i == null ? null : map("best", i.best(), "worst", i.worst(), "letters", r.letters().get(model),
                 "estimate", num(r.estimate(model)));

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class LeaderboardMarkdown implements LeaderboardFormat {
             for (ComparisonGroup g : b.groups()) {
                 out.append("- ").append(esc(g.title())).append(":\n");
                 for (Axis a : Axis.values()) {
-                    List<ModelKey> f = b.frontier(g, a);
+                    List<ModelRef> f = b.frontier(g, a);
                     out.append("  - ").append(esc(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
                             : String.join(" → ", f.stream().map(k -> esc(k.label())).toList())).append('\n');
                 }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.EnumMap;
 import java.util.Map;
 import org.blockbench.gwo.GwoComplexity;
@@ -26,7 +27,7 @@ import org.blockbench.gwo.GwoScore;
  *                        {@code accuracy}, nor used for scores, frontiers, events or compliance; null when none
  * @param variants        INT8/FP16 deployment variants measured against this FP32 row (empty when none)
  */
-public record LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost, LatencyResult latency,
+public record LeaderboardRow(ModelRef model, String dataset, Integer classes, Long trainableParams, CostFigures cost, LatencyResult latency,
                              AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore, Double gwoScoreStd,
                              Map<Axis, Boolean> pareto, Compliance compliance, ImportedAccuracy imported,
                              java.util.List<VariantFigures> variants) {
@@ -37,7 +38,7 @@ public record LeaderboardRow(ModelKey model, String dataset, Integer classes, Lo
     }
 
     /** A row without imported accuracy or variants. */
-    public LeaderboardRow(ModelKey model, String dataset, Integer classes, Long trainableParams, CostFigures cost,
+    public LeaderboardRow(ModelRef model, String dataset, Integer classes, Long trainableParams, CostFigures cost,
                           LatencyResult latency, AccuracySummary accuracy, GwoComplexity gwo, Double omega, GwoScore gwoScore,
                           Double gwoScoreStd, Map<Axis, Boolean> pareto, Compliance compliance) {
         this(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd, pareto,

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.blockbench.io.JsonFiles;
  * @param shares operator types, most time first, each with its share of kernel time (0..1)
  * @param source the report it came from
  */
-public record OpTimeShares(ModelKey model, List<Share> shares, String source) {
+public record OpTimeShares(ModelRef model, List<Share> shares, String source) {
 
     /** Operator types beyond this many are summed into "other". */
     static final int SHOWN = 5;
@@ -47,8 +48,8 @@ public record OpTimeShares(ModelKey model, List<Share> shares, String source) {
     }
 
     /** Every model's shares under {@code dir} (a missing directory reads as none), with notes on what was passed over. */
-    public static Map<ModelKey, OpTimeShares> readDirectory(Path dir, LatencySelection selection, List<String> notes) {
-        Map<ModelKey, OpTimeShares> out = new TreeMap<>();
+    public static Map<ModelRef, OpTimeShares> readDirectory(Path dir, LatencySelection selection, List<String> notes) {
+        Map<ModelRef, OpTimeShares> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return out;
         }
@@ -76,9 +77,9 @@ public record OpTimeShares(ModelKey model, List<Share> shares, String source) {
                         p.path("intraOpThreads").asText(), p.path("optLevel").asText())) {
                     continue;
                 }
-                ModelKey key;
+                ModelRef key;
                 try {
-                    key = ModelKey.parse(p.path("model").asText());
+                    key = ModelRef.parse(p.path("model").asText());
                 } catch (BadInputException e) {
                     notes.add("skipped a measurement of " + f + ": " + e.getMessage());
                     continue;

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,8 +44,8 @@ import org.blockbench.stats.WeightedSamples;
  * @param letters       per model, its compact letters
  * @param lowerIsBetter whether a lower estimate is better (latency)
  */
-public record Ranking(String metric, List<ModelKey> models, List<Double> estimates, PairwiseComparisons comparisons,
-                      Map<ModelKey, RankInterval> ranks, Map<ModelKey, String> letters, boolean lowerIsBetter) {
+public record Ranking(String metric, List<ModelRef> models, List<Double> estimates, PairwiseComparisons comparisons,
+                      Map<ModelRef, RankInterval> ranks, Map<ModelRef, String> letters, boolean lowerIsBetter) {
 
     /** The family-wise error rate of every board's comparisons. */
     public static final double ALPHA = 0.05;
@@ -79,8 +80,8 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
         measured.forEach(l -> kinds.merge(l.sampleKind(), 1L, Long::sum));
         SampleKind main = kinds.entrySet().stream().max(Map.Entry.<SampleKind, Long>comparingByValue()
                 .thenComparing(e -> e.getKey().ordinal())).map(Map.Entry::getKey).orElse(null);
-        Map<ModelKey, double[]> logMedians = new TreeMap<>();
-        Map<ModelKey, Double> logEstimate = new TreeMap<>();
+        Map<ModelRef, double[]> logMedians = new TreeMap<>();
+        Map<ModelRef, Double> logEstimate = new TreeMap<>();
         for (LatencyResult l : measured) {
             double[] forks = l.forkSamplesMs().stream().filter(f -> f.count() > 0).mapToDouble(WeightedSamples::median)
                     .filter(m -> m > 0).map(Math::log).toArray();
@@ -90,14 +91,14 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
             logMedians.put(l.model(), comparable ? forks : new double[0]);
             logEstimate.put(l.model(), comparable ? mean(forks) : Math.log(l.meanMs()));
         }
-        List<ModelKey> order = sorted(logEstimate, x -> x, true);
+        List<ModelRef> order = sorted(logEstimate, x -> x, true);
         PairwiseComparisons c = PairwiseComparisons.pooled(order.stream().map(logMedians::get).toList(), ALPHA);
         return of("latency", order, order.stream().map(k -> Math.exp(logEstimate.get(k))).toList(), c, true);
     }
 
     /** Ranks the rows that have a measured accuracy by their seeds' accuracies, paired by seed. */
     public static Ranking accuracy(List<LeaderboardRow> rows) {
-        Map<ModelKey, SortedMap<Long, Double>> bySeed = new TreeMap<>();
+        Map<ModelRef, SortedMap<Long, Double>> bySeed = new TreeMap<>();
         for (LeaderboardRow r : rows) {
             if (r.accuracy() == null) {
                 continue;
@@ -110,26 +111,26 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
                 bySeed.put(r.model(), seeds);
             }
         }
-        List<ModelKey> order = sorted(bySeed, s -> s.values().stream().mapToDouble(Double::doubleValue).average().orElse(0), false);
+        List<ModelRef> order = sorted(bySeed, s -> s.values().stream().mapToDouble(Double::doubleValue).average().orElse(0), false);
         PairwiseComparisons c = PairwiseComparisons.paired(order.stream().map(bySeed::get).toList(), ALPHA);
         return of("accuracy", order, order.stream().map(k -> bySeed.get(k).values().stream().mapToDouble(Double::doubleValue)
                 .average().orElse(Double.NaN)).toList(), c, false);
     }
 
-    private static <T> List<ModelKey> sorted(Map<ModelKey, T> values, java.util.function.ToDoubleFunction<T> estimate,
+    private static <T> List<ModelRef> sorted(Map<ModelRef, T> values, java.util.function.ToDoubleFunction<T> estimate,
                                              boolean ascending) {
-        List<ModelKey> order = new ArrayList<>(values.keySet());
-        Comparator<ModelKey> byEstimate = Comparator.comparingDouble(k -> estimate.applyAsDouble(values.get(k)));
+        List<ModelRef> order = new ArrayList<>(values.keySet());
+        Comparator<ModelRef> byEstimate = Comparator.comparingDouble(k -> estimate.applyAsDouble(values.get(k)));
         order.sort((ascending ? byEstimate : byEstimate.reversed()).thenComparing(k -> k));
         return order;
     }
 
-    private static Ranking of(String metric, List<ModelKey> order, List<Double> estimates, PairwiseComparisons c,
+    private static Ranking of(String metric, List<ModelRef> order, List<Double> estimates, PairwiseComparisons c,
                               boolean lowerIsBetter) {
         List<RankInterval> intervals = RankInterval.of(c, lowerIsBetter);
         List<String> letters = CompactLetterDisplay.of(order.size(), c::differ);
-        Map<ModelKey, RankInterval> ranks = new LinkedHashMap<>();
-        Map<ModelKey, String> letterMap = new LinkedHashMap<>();
+        Map<ModelRef, RankInterval> ranks = new LinkedHashMap<>();
+        Map<ModelRef, String> letterMap = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) {
             ranks.put(order.get(i), intervals.get(i));
             letterMap.put(order.get(i), letters.get(i));
@@ -142,12 +143,12 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
     }
 
     /** The model's rank interval, or null when it is not ranked. */
-    public RankInterval rank(ModelKey model) {
+    public RankInterval rank(ModelRef model) {
         return ranks.get(model);
     }
 
     /** Whether {@code a} is significantly better than {@code b} (false when either is not ranked). */
-    public boolean better(ModelKey a, ModelKey b) {
+    public boolean better(ModelRef a, ModelRef b) {
         int i = models.indexOf(a);
         int j = models.indexOf(b);
         if (i < 0 || j < 0 || i == j) {
@@ -160,7 +161,7 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
      * The interval of a's figure relative to b's at the level the pair was judged at: the ratio
      * a ÷ b for latency, a − b in points for accuracy; null when either is not ranked.
      */
-    public double[] interval(ModelKey a, ModelKey b) {
+    public double[] interval(ModelRef a, ModelRef b) {
         int i = models.indexOf(a);
         int j = models.indexOf(b);
         if (i < 0 || j < 0 || i == j) {
@@ -174,17 +175,17 @@ public record Ranking(String metric, List<ModelKey> models, List<Double> estimat
      * Of {@code candidates}, the best by estimate and every one not significantly worse than it,
      * best first ("fastest", "most accurate"); empty when none is ranked.
      */
-    public List<ModelKey> best(List<ModelKey> candidates) {
-        List<ModelKey> ranked = models.stream().filter(candidates::contains).toList();
+    public List<ModelRef> best(List<ModelRef> candidates) {
+        List<ModelRef> ranked = models.stream().filter(candidates::contains).toList();
         if (ranked.isEmpty()) {
             return List.of();
         }
-        ModelKey top = ranked.get(0);
+        ModelRef top = ranked.get(0);
         return ranked.stream().filter(m -> !better(top, m)).toList();
     }
 
     /** The model's estimate (ms or %), or null. */
-    public Double estimate(ModelKey model) {
+    public Double estimate(ModelRef model) {
         int i = models.indexOf(model);
         return i < 0 ? null : estimates.get(i);
     }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 /**
  * One finished training run of one model, as the leaderboard uses it. Accuracies are percent
  * (0–100); a value the run did not record is NaN (or "" for text).
@@ -22,7 +23,7 @@ package org.blockbench.report;
  * @param trainImages           training images per epoch
  * @param variants              INT8/FP16 variants the run evaluated (empty when none)
  */
-public record SeedResult(ModelKey model, String dataset, String recipe, long seed, int epochs, int batchSize,
+public record SeedResult(ModelRef model, String dataset, String recipe, long seed, int epochs, int batchSize,
                           double learningRate, double valAccuracyPercent, double trainAccuracyPercent, double valLoss,
                           double wallSeconds, String finishedAt, String source,
                           org.blockbench.train.RunRecord.ScaffoldInfo scaffold, int trainImages,

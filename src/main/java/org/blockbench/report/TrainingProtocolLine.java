@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,7 +52,7 @@ final class TrainingProtocolLine {
         return s.toString();
     }
 
-    private static long seedsOf(List<LeaderboardRow> rows, ModelKey model) {
+    private static long seedsOf(List<LeaderboardRow> rows, ModelRef model) {
         return rows.stream().filter(r -> r.model().equals(model) && r.accuracy() != null)
                 .mapToLong(r -> r.accuracy().runs().size()).findFirst().orElse(0);
     }

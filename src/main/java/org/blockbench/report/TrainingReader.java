@@ -1,11 +1,11 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
@@ -74,14 +74,17 @@ public final class TrainingReader {
 
     static SeedResult seedResult(RunRecord r, Path file) {
         RunRecord.ModelInfo model = required(r.model(), "model", file);
-        ModelKey key;
+        ModelRef key;
         if (model.block() != null && model.position() != null) {
-            key = ModelKey.zoo(model.block(), model.position());
-        } else if (model.source() != null && model.source().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            key = ModelKey.parse(model.source());
+            key = ModelRef.of(model.block(), model.position());
         } else {
-            throw new BadInputException(file + ": training run names neither model.block/model.position nor an .onnx"
-                    + " model.source");
+            // a user's file: run.json's model.source is the path ModelRef.parse reads back
+            try {
+                key = ModelRef.parse(required(model.source(), "model.source", file));
+            } catch (BadInputException e) {
+                throw new BadInputException(file + ": training run names neither model.block/model.position nor an .onnx"
+                        + " model.source (" + e.getMessage() + ")", e);
+            }
         }
         List<EpochResult> epochs = required(r.epochs(), "epochs", file);
         if (epochs.isEmpty()) {

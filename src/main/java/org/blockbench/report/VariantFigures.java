@@ -28,7 +28,7 @@ public record VariantFigures(String variant, LatencyResult latency, double speed
     /** The variants of model {@code fp32}'s row: one per variant with a result, a file or a training figure. */
     static List<VariantFigures> of(LatencyResult fp32, List<LatencyResult> all, ManifestEntry entry, AccuracySummary acc) {
         List<VariantFigures> out = new ArrayList<>();
-        for (String v : List.of("int8", "fp16")) {
+        for (String v : org.blockbench.zoo.Form.variants().stream().map(org.blockbench.zoo.Form::id).toList()) {
             LatencyResult lat = fp32 == null ? null : all.stream().filter(r -> r.model().equals(fp32.model())
                     && r.form().equals(v) && r.batch() == fp32.batch() && r.provider().equals(fp32.provider())
                     && r.threads() == fp32.threads() && r.optLevel().equals(fp32.optLevel()) && r.mode().equals(fp32.mode()))

@@ -27,7 +27,7 @@ final class VariantPlot {
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (LeaderboardRow r : board.rows()) {
             for (VariantFigures v : r.variants()) {
-                if (v.variant().equals("int8") && !Double.isNaN(v.speedup()) && v.accuracyDropPoints() != null) {
+                if (v.variant().equals(org.blockbench.zoo.Form.INT8.id()) && !Double.isNaN(v.speedup()) && v.accuracyDropPoints() != null) {
                     String name = r.model().isScaffold() ? r.model().block() : r.model().label();
                     series.computeIfAbsent(name, n -> new XYSeries(n, false, true))
                             .add(v.speedup(), v.accuracyDropPoints().mean());

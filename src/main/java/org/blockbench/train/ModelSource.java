@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
+import org.blockbench.model.ModelRef;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.pack.BlockPack;
@@ -28,8 +29,16 @@ import org.blockbench.zoo.Zoo;
  */
 public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.OnnxFile {
 
-    /** "ResNetBasicBlock/mid", or "onnx/&lt;file stem&gt;": also the run's directory under --out. */
-    String id();
+    /** Which model ({@link ModelRef}): a zoo model, a block pack's model or a user's file. */
+    ModelRef ref();
+
+    /**
+     * "ResNetBasicBlock/mid", or "onnx/&lt;key&gt;" for a file ({@link ModelRef#directory()}): the run's
+     * directory under --out and {@code run.json}'s {@code model.id}.
+     */
+    default String id() {
+        return ref().directory();
+    }
 
     /** The train-form graph a run with {@code seed} starts from, with {@code classes} outputs. */
     ModelProto initialModel(long seed, int classes);
@@ -59,14 +68,14 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         return null;
     }
 
-    /** The block, or null for a file. */
+    /** The block, or null for a file ({@code run.json}'s {@code model.block}). */
     default String block() {
-        return null;
+        return ref().isFile() ? null : ref().block();
     }
 
-    /** The position, or null for a file. */
+    /** The position, or null for a file ({@code run.json}'s {@code model.position}). */
     default String position() {
-        return null;
+        return ref().isFile() ? null : ref().position();
     }
 
     /**
@@ -135,18 +144,8 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         }
 
         @Override
-        public String id() {
-            return modelId.toString();
-        }
-
-        @Override
-        public String block() {
-            return modelId.block();
-        }
-
-        @Override
-        public String position() {
-            return modelId.position();
+        public ModelRef ref() {
+            return ModelRef.of(modelId);
         }
 
         @Override
@@ -261,14 +260,14 @@ public sealed interface ModelSource permits ModelSource.ZooModel, ModelSource.On
         }
 
         @Override
-        public String id() {
-            String name = file.getFileName().toString();
-            return "onnx/" + (name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name);
+        public ModelRef ref() {
+            return ModelRef.file(file);
         }
 
+        /** The file's absolute path, which {@link ModelRef#parse} reads back ({@code run.json}'s {@code model.source}). */
         @Override
         public String path() {
-            return file.toString();
+            return ref().text();
         }
 
         @Override

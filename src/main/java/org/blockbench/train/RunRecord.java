@@ -91,10 +91,10 @@ public record RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, R
     }
 
     /**
-     * @param id               "Block/position" or "onnx/&lt;stem&gt;"
+     * @param id               {@code model.ModelRef#directory()}: "Block/position", or "onnx/&lt;key&gt;" for a file
      * @param block            zoo block, or null
      * @param position         zoo position, or null
-     * @param source           the manifest or ONNX file it came from
+     * @param source           the manifest it came from, or the ONNX file's absolute path ({@code ModelRef#text()})
      * @param init             how the initial weights were chosen
      * @param initialSha256    SHA-256 of the initial train-form graph's bytes
      * @param trainableParams  trainable parameter elements

@@ -28,7 +28,7 @@ import org.blockbench.train.recipe.Recipes;
  * train graph (and, for zoo models, the rebuilt deploy graph), check ONNX Runtime against the
  * trainer on the validation set, and write {@code run.json}.
  *
- * <p>Layout under the output directory: {@code <model id>/<recipe>-<dataset>/seed-<seed>/}
+ * <p>Layout under the output directory: {@code <ModelRef.directory()>/<recipe>-<dataset>/seed-<seed>/}
  * holding {@code run.json}, {@code trained.train.onnx}, {@code trained.deploy.onnx} (zoo) and,
  * while the run is unfinished, {@code checkpoint/}.
  */
@@ -69,7 +69,7 @@ public final class TrainingRun {
 
     /** The run directory of (model, recipe, dataset, seed) under {@code outDir}. */
     public static Path directory(Path outDir, ModelSource model, Recipe recipe, Dataset data, long seed) {
-        return outDir.resolve(model.id()).resolve(recipe.name() + "-" + data.name()).resolve("seed-" + seed);
+        return outDir.resolve(model.ref().directory()).resolve(recipe.name() + "-" + data.name()).resolve("seed-" + seed);
     }
 
     public static Result execute(Request request, TrainingListener listener) {
@@ -107,7 +107,7 @@ public final class TrainingRun {
         // trained and written back with one initializer per tensor (PyTorch's exports merge equal values)
         ModelProto initial = SharedTensors.separate(exported);
         String label = source.id();
-        ModelOrigin origin = source instanceof ModelSource.OnnxFile ? ModelOrigin.USER : ModelOrigin.BLOCKBENCH;
+        ModelOrigin origin = source.ref().isFile() ? ModelOrigin.USER : ModelOrigin.BLOCKBENCH;
         BatchAssembler val = new BatchAssembler(data.val(), options.recipe().normalization());
         if (origin == ModelOrigin.USER) {
             // what ONNX Runtime refuses in the parity check is found now, before any epoch

@@ -9,7 +9,7 @@ import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.HostTensor;
 import org.blockbench.quant.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
-import org.blockbench.quant.Variant;
+import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.train.data.BatchAssembler;
@@ -30,7 +30,7 @@ final class VariantEvaluation {
     /** {@code record} plus results for the requested variants it lacks; the same record when none is missing. */
     static RunRecord addMissing(Path dir, RunRecord record, TrainingRun.Request request) {
         VariantOptions options = request.variants();
-        List<Variant> missing = options.ordered().stream()
+        List<Form> missing = options.ordered().stream()
                 .filter(v -> record.variants().stream().noneMatch(r -> r.variant().equals(v.id()))).toList();
         Path deployFile = dir.resolve(TrainingRun.DEPLOY_FILE);
         if (missing.isEmpty() || !Files.isRegularFile(deployFile)) {
@@ -42,7 +42,7 @@ final class VariantEvaluation {
         BatchAssembler val = new BatchAssembler(data.val(), o.recipe().normalization());
         int[] fp32 = OrtParity.predict(deploy, deployFile.toString(), val, o.evalBatchSize(), o.threads());
         OrtParity.Comparison fp32Acc = OrtParity.compare(val, fp32, fp32);
-        CalibrationSet calibration = missing.contains(Variant.INT8)
+        CalibrationSet calibration = missing.contains(Form.INT8)
                 ? CalibrationSet.draw(data.name(), data.train(), o.recipe().normalization(),
                         Math.min(options.calibrationImages(), data.train().size()), options.calibrationBatch(),
                         options.calibrationSeed())
@@ -53,7 +53,7 @@ final class VariantEvaluation {
                 checkImages, options.calibrationSeed()).batches().get(0);
         VariantMaker maker = options.maker();
         List<RunRecord.VariantResult> results = new ArrayList<>();
-        for (Variant v : missing) {
+        for (Form v : missing) {
             VariantMaker.Made made = maker.make(v, deploy, calibration, check);
             String name = "trained." + v.fileName();
             RunRecord.Artefact artefact = TrainingRun.write(dir, name, made.model());

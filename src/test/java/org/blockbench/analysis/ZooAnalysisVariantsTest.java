@@ -10,7 +10,7 @@ import java.util.Set;
 import org.blockbench.export.Exporter;
 import org.blockbench.export.Manifest;
 import org.blockbench.quant.QuantSettings;
-import org.blockbench.quant.Variant;
+import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
@@ -29,7 +29,7 @@ class ZooAnalysisVariantsTest {
 
     @Test
     void variantsAreAnalysedWithIntegerMacsApartAndTheirBytes() throws Exception {
-        VariantOptions both = new VariantOptions(Set.of(Variant.INT8, Variant.FP16), QuantSettings.DEFAULT, 4, 2, 7);
+        VariantOptions both = new VariantOptions(Set.of(Form.INT8, Form.FP16), QuantSettings.DEFAULT, 4, 2, 7);
         new Exporter(dir, ScaffoldConfig.defaults(), both).export(List.of(new ModelId("StandardConv", ModelId.GWO_NETWORK)),
                 id -> { });
         ZooAnalysis.Result result = ZooAnalysis.writeBeside(dir.resolve(Manifest.FILE_NAME));

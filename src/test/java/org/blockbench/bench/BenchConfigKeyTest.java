@@ -26,6 +26,14 @@ class BenchConfigKeyTest {
     }
 
     @Test
+    void aFilesKeyIsItsStemAndAHashOfItsPathWhicheverWayItIsSpelt() {
+        String key = key(java.nio.file.Path.of("models/net.onnx").toAbsolutePath().toString());
+        assertTrue(key.matches("net-[0-9a-f]{8}\\.deploy\\.b1\\.cpu\\.t1\\.all"), key);
+        assertEquals(key, key("models/./net.onnx"));
+        assertNotEquals(key, key("other/net.onnx"));
+    }
+
+    @Test
     void zooKeysStayAsTheyWere() {
         assertEquals("ResNetBasicBlock-early.deploy.b1.cpu.t1.all", key("ResNetBasicBlock/early"));
         assertEquals("StandardConv-gwo-net.deploy.b1.cpu.t1.all", key("StandardConv/gwo-net"));

@@ -51,7 +51,7 @@ class SweepSelectionTest {
                 List.of(Provider.CPU), List.of(1), List.of(OptimizationLevel.ALL));
         List<BenchConfig> plan = both.plan(ModelCatalog.open(List.of(file))).stream().map(SweepSelection.PlannedConfig::config).toList();
         assertEquals(2, plan.size());
-        assertTrue(plan.stream().allMatch(c -> c.form() == Form.DEPLOY && c.model().equals(file.toAbsolutePath().toString())));
+        assertTrue(plan.stream().allMatch(c -> c.form() == Form.DEPLOY && c.model().text().equals(file.toAbsolutePath().toString())));
         assertTrue(plan.get(0).key().matches("mine-[0-9a-f]{8}\\.deploy\\.b1\\.cpu\\.t1\\.all"), plan.get(0).key());
     }
 
@@ -59,9 +59,10 @@ class SweepSelectionTest {
     void aDirectoryWithoutManifestGivesItsOnnxFiles() throws Exception {
         TinyModels.convNet(dir.resolve("b/two.onnx"), 4, 2, 0);
         TinyModels.convNet(dir.resolve("a/one.onnx"), 4, 2, 0);
+        TinyModels.convNet(dir.resolve("c/Three.ONNX"), 4, 2, 0);
         Files.writeString(dir.resolve("notes.txt"), "not a model");
         List<String> blocks = ModelCatalog.open(List.of(dir)).entries().stream().map(ModelEntry::block).toList();
-        assertEquals(List.of("one", "two"), blocks);
+        assertEquals(List.of("one", "two", "Three"), blocks, ".onnx in any case, as ModelRef.parse reads the parameter");
     }
 
     @Test
@@ -80,9 +81,12 @@ class SweepSelectionTest {
                 ModelLocator.resolve("A/early", Form.TRAIN, dir));
         Path file = dir.resolve("A/early/deploy.onnx");
         assertEquals(file, ModelLocator.resolve(file.toString(), Form.DEPLOY, dir));
-        // a file is validated before any session sees it
-        assertEquals("x/y.onnx: no such file",
+        // a file is validated before any session sees it, named by its absolute path (ModelRef's one spelling)
+        assertEquals(Path.of("x/y.onnx").toAbsolutePath() + ": no such file",
                 assertThrows(BadInputException.class, () -> ModelLocator.resolve("x/y.onnx", Form.DEPLOY, dir)).getMessage());
+        // ".onnx" in any case is a file, as in the report: never looked up as a manifest id
+        assertEquals(Path.of("x/Net.ONNX").toAbsolutePath() + ": no such file",
+                assertThrows(BadInputException.class, () -> ModelLocator.resolve("x/Net.ONNX", Form.DEPLOY, dir)).getMessage());
         BadInputException e = assertThrows(BadInputException.class, () -> ModelLocator.resolve("A/mid", Form.DEPLOY, dir));
         assertEquals("unknown model 'A/mid', expected one of [A/early]", e.getMessage());
     }

@@ -154,6 +154,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void aFileGivenToModelsIsSentToOnnx() {
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "-q", "--models", "ResNetBasicBlock/mid,net.ONNX"));
+        String message = err.toString().strip();
+        assertEquals("blockbench: --models takes BLOCK/POSITION ids, found the file "
+                + Path.of("net.ONNX").toAbsolutePath() + "; train an ONNX file with --onnx FILE", message);
+    }
+
+    @Test
     void nothingChosenAsksForModels() {
         assertEquals(ExitCodes.BAD_INPUT, run("train", "-q"));
         assertTrue(err.toString().contains("choose what to train"), err.toString());

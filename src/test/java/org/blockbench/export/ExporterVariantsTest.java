@@ -13,7 +13,7 @@ import java.util.Set;
 import org.blockbench.BadInputException;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.quant.QuantSettings;
-import org.blockbench.quant.Variant;
+import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExporterVariantsTest {
 
     private static final List<ModelId> MODEL = List.of(new ModelId("StandardConv", ModelId.GWO_NETWORK));
-    private static final VariantOptions BOTH = new VariantOptions(Set.of(Variant.INT8, Variant.FP16),
+    private static final VariantOptions BOTH = new VariantOptions(Set.of(Form.INT8, Form.FP16),
             QuantSettings.DEFAULT, 4, 2, 7);
 
     @TempDir
@@ -64,7 +64,7 @@ class ExporterVariantsTest {
 
     @Test
     void unknownVariantListsTheValidOnes() {
-        BadInputException e = assertThrows(BadInputException.class, () -> Variant.parseList(List.of("int8,int4")));
+        BadInputException e = assertThrows(BadInputException.class, () -> Form.parseVariants(List.of("int8,int4")));
         assertEquals("unknown variant 'int4', expected one of [int8, fp16]", e.getMessage());
     }
 }

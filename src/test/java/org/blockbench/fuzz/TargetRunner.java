@@ -106,7 +106,7 @@ final class TargetRunner {
 
     private static void preflight(FuzzCase c) {
         ModelEntry entry = ModelEntry.ofFile(c.input());
-        BenchConfig config = new BenchConfig(entry.id(), Form.DEPLOY, 1, Provider.CPU, 1, OptimizationLevel.ALL);
+        BenchConfig config = new BenchConfig(entry.ref(), Form.DEPLOY, 1, Provider.CPU, 1, OptimizationLevel.ALL);
         Preflight.check(new PlannedConfig(config, entry), c.dir().resolve("scratch"));
     }
 

@@ -37,7 +37,7 @@ class OutputFidelityTest {
         var check = CalibrationSet.draw(SyntheticDataset.NAME, SyntheticDataset.generate(10, CalibrationSet.DEFAULT_IMAGES,
                 OutputFidelity.IMAGES, 0).val(), Recipes.BLOCKZOO.normalization(), OutputFidelity.IMAGES,
                 OutputFidelity.IMAGES, 0).batches().get(0);
-        VariantMaker.Made int8 = new VariantMaker(QuantSettings.DEFAULT).make(Variant.INT8, deploy, set, check);
+        VariantMaker.Made int8 = new VariantMaker(QuantSettings.DEFAULT).make(Form.INT8, deploy, set, check);
         OutputFidelity f = int8.fidelity();
         System.out.println("UniversalInvertedBottleneck/mid int8: " + f.describe());
         assertTrue(f.dependsOnInput(), f.describe());
@@ -73,10 +73,10 @@ class OutputFidelityTest {
         assertTrue(justAbove.acceptable());
         assertFalse(constant.acceptable());
         assertEquals("int8 variant refused: output SNR 9.5 dB against FP32 on 16 held-out images, below the floor of "
-                + "10.0 dB (docs/quantization.md §Output check)", new VariantRefusedException(Variant.INT8, noisy).getMessage());
+                + "10.0 dB (docs/quantization.md §Output check)", new VariantRefusedException(Form.INT8, noisy).getMessage());
         assertEquals("int8 variant refused: output SNR 60.0 dB against FP32 on 16 held-out images, the same output for "
                 + "every input, below the floor of 10.0 dB (docs/quantization.md §Output check)",
-                new VariantRefusedException(Variant.INT8, constant).getMessage());
+                new VariantRefusedException(Form.INT8, constant).getMessage());
     }
 
     @Test

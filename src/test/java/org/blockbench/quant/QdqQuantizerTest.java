@@ -257,7 +257,7 @@ class QdqQuantizerTest {
         for (int i = 0; i < reference.length; i++) {
             assertEquals(reference[i], half[i], Math.abs(reference[i]) * 2e-3f + 1e-3f, "output " + i);
         }
-        assertEquals("fp16", metadata(fp16).get(Variant.METADATA_KEY));
+        assertEquals("fp16", metadata(fp16).get(org.blockbench.zoo.Form.VARIANT_METADATA_KEY));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,10 +41,10 @@ class LatencyRankingSweepTest {
         Ranking r = ranking();
         assertEquals(42, r.models().size());
         assertEquals(861, r.pairs());
-        List<ModelKey> resnet = List.of(ModelKey.zoo("ResNetBasicBlock", "early"), ModelKey.zoo("ResNetBasicBlock", "mid"),
-                ModelKey.zoo("ResNetBasicBlock", "late"));
-        for (ModelKey a : resnet) {
-            for (ModelKey b : resnet) {
+        List<ModelRef> resnet = List.of(ModelRef.of("ResNetBasicBlock", "early"), ModelRef.of("ResNetBasicBlock", "mid"),
+                ModelRef.of("ResNetBasicBlock", "late"));
+        for (ModelRef a : resnet) {
+            for (ModelRef b : resnet) {
                 assertFalse(r.better(a, b), a + " told apart from " + b);
             }
         }
@@ -52,8 +53,8 @@ class LatencyRankingSweepTest {
         // under this load one pair is told apart, 6.5x apart: DeformableConv/early (deformable sampling at 32 x 32)
         // against ResNetBottleneck/late, the lowest geometric mean of the sweep
         assertEquals(1, r.separated());
-        assertTrue(r.better(ModelKey.zoo("ResNetBottleneck", "late"), ModelKey.zoo("DeformableConv", "early")));
-        assertEquals(263.4 / 40.6, r.estimate(ModelKey.zoo("DeformableConv", "early")) / r.estimate(ModelKey.zoo("ResNetBottleneck", "late")),
+        assertTrue(r.better(ModelRef.of("ResNetBottleneck", "late"), ModelRef.of("DeformableConv", "early")));
+        assertEquals(263.4 / 40.6, r.estimate(ModelRef.of("DeformableConv", "early")) / r.estimate(ModelRef.of("ResNetBottleneck", "late")),
                 0.01);
         assertEquals(6.3e-5, r.resolution(), 1e-5, "pairs 5 % apart: told apart in 0 % of cases, and the board says so");
         int[][] byClass = resolutionByRatio(r);
@@ -63,7 +64,7 @@ class LatencyRankingSweepTest {
         assertEquals(34, byClass[2][1], "< 1.10x");
 
         for (String pos : List.of("early", "mid", "late")) {
-            List<ModelKey> here = r.models().stream().filter(m -> m.position().equals(pos)).toList();
+            List<ModelRef> here = r.models().stream().filter(m -> m.position().equals(pos)).toList();
             assertEquals(14, r.best(here).size(), pos + ": every block is 'fastest', not one chosen by noise");
         }
     }
@@ -79,7 +80,7 @@ class LatencyRankingSweepTest {
     /** Per class of median ratio (≥ 1.25, 1.10–1.25, < 1.10), pairs at one position told apart and pairs. */
     static int[][] resolutionByRatio(Ranking r) {
         int[][] out = new int[3][2];
-        List<ModelKey> m = r.models();
+        List<ModelRef> m = r.models();
         for (int i = 0; i < m.size(); i++) {
             for (int j = i + 1; j < m.size(); j++) {
                 if (!m.get(i).position().equals(m.get(j).position())) {

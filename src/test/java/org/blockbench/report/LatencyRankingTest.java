@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LatencyRankingTest {
 
-    private static final ModelKey EARLY = ModelKey.zoo("ResNetBasicBlock", "early");
-    private static final ModelKey MID = ModelKey.zoo("ResNetBasicBlock", "mid");
-    private static final ModelKey LATE = ModelKey.zoo("ResNetBasicBlock", "late");
-    private static final ModelKey MOBILE = ModelKey.zoo("MobileOneBlock", "early");
+    private static final ModelRef EARLY = ModelRef.of("ResNetBasicBlock", "early");
+    private static final ModelRef MID = ModelRef.of("ResNetBasicBlock", "mid");
+    private static final ModelRef LATE = ModelRef.of("ResNetBasicBlock", "late");
+    private static final ModelRef MOBILE = ModelRef.of("MobileOneBlock", "early");
 
     @TempDir
     Path dir;
@@ -47,8 +48,8 @@ class LatencyRankingTest {
         assertEquals(List.of(EARLY, MID, LATE), board.frontier(ComparisonGroup.BLOCKS, Axis.LATENCY),
                 "equal accuracy, latency not told apart: all three on the frontier, by latency");
         Ranking accuracy = board.accuracyRanking(EARLY);
-        for (ModelKey a : List.of(EARLY, MID, LATE)) {
-            for (ModelKey b : List.of(EARLY, MID, LATE)) {
+        for (ModelRef a : List.of(EARLY, MID, LATE)) {
+            for (ModelRef b : List.of(EARLY, MID, LATE)) {
                 assertFalse(Pareto.dominates(board.row(b), board.row(a), Axis.LATENCY, ranks, accuracy), b + " dominates " + a);
             }
             assertTrue(Pareto.dominates(board.row(a), board.row(MOBILE), Axis.LATENCY, ranks, accuracy),
@@ -106,7 +107,7 @@ class LatencyRankingTest {
                 dir.resolve("training"));
         Files.createDirectories(t.jmh());
         Files.writeString(t.jmh().resolve("run.json"), "[" + String.join(",\n", samples) + "]");
-        for (ModelKey k : List.of(EARLY, MID, LATE)) {
+        for (ModelRef k : List.of(EARLY, MID, LATE)) {
             ReportFixtures.run(t, k.label(), "synthetic", "blockzoo", 0, 0.80, 0.90);
         }
         ReportFixtures.run(t, MOBILE.label(), "synthetic", "blockzoo", 0, 0.70, 0.75);
@@ -117,7 +118,7 @@ class LatencyRankingTest {
     }
 
     /** Three forks of SampleTime histograms, each centred on its fork median with ±2 % spread. */
-    private static String sample(ModelKey model, double... forkMedians) {
+    private static String sample(ModelRef model, double... forkMedians) {
         double[][][] forks = new double[forkMedians.length][][];
         double sum = 0;
         for (int f = 0; f < forkMedians.length; f++) {

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -108,7 +109,7 @@ class LeaderboardBuilderTest {
         assertEquals(List.of("MobileOneBlock/early", "ResNetBasicBlock/early", "ResNetBasicBlock/mid"),
                 Pareto.frontier(s.rows().stream().filter(r -> ComparisonGroup.of(r.model()) == ComparisonGroup.BLOCKS).toList(),
                         Axis.LATENCY).stream().map(r -> r.model().label()).toList());
-        Ranking accuracy = s.accuracyRanking(ModelKey.zoo("ResNetBasicBlock", "early"));
+        Ranking accuracy = s.accuracyRanking(ModelRef.of("ResNetBasicBlock", "early"));
         assertEquals(3, accuracy.pairs());
         assertEquals(0, accuracy.separated());
         // MACs are exact: D costs fewer MACs than A and B and is not significantly less accurate, so D dominates both
@@ -206,7 +207,7 @@ class LeaderboardBuilderTest {
         return b.events().stream().filter(x -> x.event() == e).findFirst().orElseThrow();
     }
 
-    private static List<String> labels(List<ModelKey> keys) {
-        return keys.stream().map(ModelKey::label).toList();
+    private static List<String> labels(List<ModelRef> keys) {
+        return keys.stream().map(ModelRef::label).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,15 +39,15 @@ class OpTimeSharesTest {
                    "breakdown": {"byOpType": [{"opType": "Conv", "shareOfKernelTime": 1.0}]}}]}
                 """);
         List<String> notes = new ArrayList<>();
-        Map<ModelKey, OpTimeShares> read = OpTimeShares.readDirectory(dir, LatencySelection.defaults(), notes);
+        Map<ModelRef, OpTimeShares> read = OpTimeShares.readDirectory(dir, LatencySelection.defaults(), notes);
 
-        assertEquals(List.of(ModelKey.zoo("ResNetBasicBlock", "early")), List.copyOf(read.keySet()), "batch 8 is not the board's config");
-        List<OpTimeShares.Share> top = read.get(ModelKey.zoo("ResNetBasicBlock", "early")).top();
+        assertEquals(List.of(ModelRef.of("ResNetBasicBlock", "early")), List.copyOf(read.keySet()), "batch 8 is not the board's config");
+        List<OpTimeShares.Share> top = read.get(ModelRef.of("ResNetBasicBlock", "early")).top();
         assertEquals(List.of("Conv", "Relu", "Add", "Gemm", "GlobalAveragePool", "other"), top.stream().map(OpTimeShares.Share::opType).toList());
         assertEquals(0.05, top.get(5).share(), 1e-12, "Flatten 0.03 + Reshape 0.02");
         assertEquals(List.of(), notes);
 
-        String bar = HtmlTables.bar(read.get(ModelKey.zoo("ResNetBasicBlock", "early")), List.of("Conv", "Relu", "Add", "Gemm",
+        String bar = HtmlTables.bar(read.get(ModelRef.of("ResNetBasicBlock", "early")), List.of("Conv", "Relu", "Add", "Gemm",
                 "GlobalAveragePool", "other"));
         assertTrue(bar.contains("<rect x=\"0.00\" width=\"60.00\" height=\"12\" fill=\"#0072b2\"/>"), bar);
         assertTrue(bar.contains("<rect x=\"60.00\" width=\"24.00\""), bar);

@@ -185,8 +185,9 @@ public final class ReportFixtures {
     /** A run.json as `blockbench train` writes it, under its <model>/<recipe>-<dataset>/seed-<n>/ directory. */
     public static void run(Tree t, String model, String dataset, String recipe, long seed, double valAcc, double trainAcc)
             throws IOException {
-        boolean file = model.endsWith(".onnx");
-        String id = file ? "onnx/" + Path.of(model).getFileName().toString().replace(".onnx", "") : model;
+        org.blockbench.model.ModelRef ref = org.blockbench.model.ModelRef.parse(model);
+        boolean file = ref.isFile();
+        String id = ref.directory();
         String[] parts = file ? new String[] {null, null} : model.split("/", 2);
         Path runDir = t.training().resolve((id + "/" + recipe + "-" + dataset).replaceAll("[^A-Za-z0-9_/-]", "_"))
                 .resolve("seed-" + seed);

@@ -1,5 +1,6 @@
 package org.blockbench.report;
 
+import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** A row's INT8 figures from hand-chosen inputs: speedup, its propagated interval, bytes, drop over seeds. */
 class VariantFiguresTest {
 
-    private static final ModelKey KEY = ModelKey.zoo("RepMixer", "mid");
+    private static final ModelRef KEY = ModelRef.of("RepMixer", "mid");
 
     private static LatencyResult latency(String form, double mean, double error) {
         return new LatencyResult(KEY, form, 1, "cpu", 1, "all", "sample", mean, error, Stats.of(mean), 0.1, mean, mean,

@@ -60,7 +60,7 @@ class TrainOnnxRefusalTest {
         assertEquals(ExitCodes.BAD_INPUT, code, name + ": " + message);
         assertEquals(1, message.lines().count(), message);
         assertFalse(message.contains("\tat "), message);
-        Path run = outDir.resolve("onnx/" + name + "/blockzoo-synthetic/seed-0");
+        Path run = outDir.resolve(org.blockbench.model.ModelRef.file(file).directory() + "/blockzoo-synthetic/seed-0");
         assertFalse(Files.exists(run.resolve("checkpoint")), "no epoch ran: " + name);
         assertFalse(Files.exists(run.resolve("run.json")), name);
         return message;

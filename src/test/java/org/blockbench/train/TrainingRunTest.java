@@ -50,8 +50,13 @@ class TrainingRunTest {
         TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Request(source, DATA, OPTIONS, tmp.resolve("out"),
                 false, false), TrainingListener.NONE);
         assertEquals(TrainingRun.Status.TRAINED, result.status());
-        assertEquals(tmp.resolve("out/onnx/tiny/blockzoo-synthetic/seed-11"), result.directory());
+        // a file's runs live under onnx/<ModelRef key>: its stem plus a hash of its path, so two tiny.onnx never meet
+        String key = source.ref().key();
+        assertTrue(key.matches("tiny-[0-9a-f]{8}"), key);
+        assertEquals(tmp.resolve("out/onnx/" + key + "/blockzoo-synthetic/seed-11"), result.directory());
         RunRecord r = TrainJson.read(result.directory().resolve(RunRecord.FILE_NAME), RunRecord.class);
+        assertEquals("onnx/" + key, r.model().id());
+        assertEquals(source.ref(), org.blockbench.model.ModelRef.parse(r.model().source()), "run.json names the file ModelRef reads back");
         assertEquals(RunRecord.FORMAT, r.format());
         assertEquals(2, r.epochs().size());
         assertEquals(384, r.dataset().trainSize());

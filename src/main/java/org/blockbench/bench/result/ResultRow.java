@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.energy.RaplEnergyProfiler;
+import org.blockbench.model.ModelRef;
 
 /**
  * The numbers of one JMH result that a person reads first. Percentiles are present for
@@ -52,9 +53,13 @@ public record ResultRow(Map<String, String> params, String mode, double score, d
         return Optional.ofNullable(params.get(name)).orElse("-");
     }
 
-    /** The model parameter shortened for a table: a path shows only its file name. */
+    /** The model parameter as a table shows it: its {@link ModelRef#label()}, or the text as found when it names no model. */
     public String modelLabel() {
         String model = param(OrtInferenceBenchmark.PARAM_MODEL);
-        return model.endsWith(".onnx") ? model.substring(Math.max(model.lastIndexOf('/'), model.lastIndexOf('\\')) + 1) : model;
+        try {
+            return ModelRef.parse(model).label();
+        } catch (org.blockbench.BadInputException e) {
+            return model;
+        }
     }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.blockbench.BadInputException;
+import org.blockbench.model.ValidatedModel;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
-import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.ChildJvm;
 import org.blockbench.ort.ModelOrigin;
 import org.blockbench.ort.OrtCallException;
@@ -43,9 +43,9 @@ public final class Preflight {
     public static PreflightFacts check(PlannedConfig planned, Path scratch, Duration limit) {
         BenchConfig config = planned.config();
         Path file = planned.model().file(config.form()).orElseThrow(() -> new BadInputException("model "
-                + config.model() + " has no " + config.form().id() + " graph; it has "
+                + config.model().text() + " has no " + config.form().id() + " graph; it has "
                 + planned.model().files().keySet()));
-        OnnxModelFile.read(file);
+        ValidatedModel model = ValidatedModel.read(config.model(), config.form(), file);
         try {
             Files.createDirectories(scratch);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ public final class Preflight {
                 planned.model().fromManifest() ? ModelOrigin.BLOCKBENCH : ModelOrigin.USER,
                 config.provider().cliName(), config.intraOpThreads(), config.optLevel().cliName(), config.batch(),
                 scratch.toAbsolutePath().toString());
-        if (planned.model().exportedByBlockBench(config.form(), OnnxModelFile.sha256(file))) {
+        if (planned.model().exportedByBlockBench(config.form(), model.sha256())) {
             // BlockBench's exporter built and validated these very bytes: ONNX Runtime runs them in this
             // JVM in a fraction of a child JVM's start-up, which went to every config of a sweep
             return new PreflightProbe().run(request);

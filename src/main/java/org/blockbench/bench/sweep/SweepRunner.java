@@ -226,7 +226,6 @@ public final class SweepRunner {
         return joined;
     }
 
-    /** The directory a zoo model's id resolves in (the manifest's), or the file's directory for a user's file. */
     /**
      * Whether the finished result of {@code key} was measured on the model file as it is now
      * (its SHA-256 in the config's metadata); a re-exported or replaced model is measured again,
@@ -248,6 +247,7 @@ public final class SweepRunner {
         return false;
     }
 
+    /** The directory a zoo model's id resolves in (the manifest's), or the file's directory for a user's file. */
     private static Path modelsDirOf(PlannedConfig planned) {
         return planned.model().fromManifest() ? planned.model().origin() : planned.model().origin().getParent();
     }
