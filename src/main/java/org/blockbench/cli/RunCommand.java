@@ -61,9 +61,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup-iterations", defaultValue = "1", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    // 2 forks x 6 x 500 ms: a fork's start (JVM, ONNX Runtime, session, warm-up) costs about 1.9 s on a 2-core
-    // machine, so 3 s of measurement per fork puts about 60 % of bench's wall time inside measurement
-    // (docs/bench.md §Measurement share); the board's latency test pools the fork-to-fork variance over all configs
+    // 2 forks x 6 x 500 ms: a fork's start (JVM, ONNX Runtime, session, warm-up) costs about 2 s on a 2-core
+    // machine (less with the forks' class archive, bench.sweep.ForkClassArchive), so 3 s of measurement per fork puts
+    // 54-60 % of bench's wall time inside measurement (docs/bench.md §Measurement share)
     @Option(names = "--iterations", defaultValue = "6", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
@@ -73,8 +73,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup-time", defaultValue = "300ms", description = "JMH warm-up iteration time (default: ${DEFAULT-VALUE})")
     String warmupTime;
 
-    // two rounds, the second backwards: each config's two forks lie at mirrored points of the sweep, so drift hits
-    // all configs alike; the rank test pools fork-to-fork variance over the group (docs/report.md §Ranks)
+    // two rounds, each measuring one position's configs back to back (bench.sweep.RoundOrder): the rank test takes
+    // each (position, round) as a block, so a drift of the machine between rounds is not noise (docs/report.md §Ranks)
     @Option(names = "--rounds", defaultValue = "2", description = "Passes over the sweep, forks interleaved across configs"
             + " (default: ${DEFAULT-VALUE})")
     int rounds;

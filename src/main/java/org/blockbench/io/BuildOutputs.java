@@ -18,6 +18,11 @@ public final class BuildOutputs {
 
     /** {@code <directory of the BlockBench classes>/name}, if it is a directory. */
     public static Optional<Path> besideClasses(String name) {
+        return classesDirectory().map(dir -> dir.resolve(name).toAbsolutePath().normalize()).filter(Files::isDirectory);
+    }
+
+    /** The directory holding the BlockBench classes ({@code target/} for {@code target/blockbench.jar} and {@code target/classes/}). */
+    public static Optional<Path> classesDirectory() {
         CodeSource source = BuildOutputs.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return Optional.empty();
@@ -33,7 +38,6 @@ public final class BuildOutputs {
         if (dir == null) {
             return Optional.empty();
         }
-        Path found = dir.resolve(name).toAbsolutePath().normalize();
-        return Files.isDirectory(found) ? Optional.of(found) : Optional.empty();
+        return Optional.of(dir.toAbsolutePath().normalize());
     }
 }

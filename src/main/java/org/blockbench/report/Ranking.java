@@ -25,11 +25,13 @@ import org.blockbench.stats.WeightedSamples;
  *
  * <ul>
  * <li>Latency ({@link #latency}): the replicates are the forks, each fork's median call time,
- * compared on the log scale (so differences are ratios), with one fork-to-fork standard deviation
- * pooled over the group's models ({@link PairwiseComparisons#pooled}, Tukey's HSD's error term):
- * the forks of one interleaved sweep share one machine's noise, and 4 forks of one config alone
- * leave a t test 3 degrees of freedom. A model measured in a JMH mode other than the group's, or
- * without fork samples, is told apart from none.</li>
+ * compared on the log scale (so differences are ratios). A sweep measures one position's configs
+ * back to back in each round, so fork r of the models at one position shares round r's machine
+ * state: those pairs are compared with the (position, round) blocks' effect removed
+ * ({@link PairwiseComparisons#blocked}); pairs across positions, or with unequal forks, with one
+ * fork-to-fork standard deviation pooled over the group (Tukey's HSD's error term), drift
+ * included. A model measured in a JMH mode other than the group's, or without fork samples, is
+ * told apart from none.</li>
  * <li>Accuracy ({@link #accuracy}): the replicates are the seeds, paired by seed (seed s of every
  * model shares data order and the shared stages' initialisation), in percentage points; seeds are
  * the blocks of a randomised complete block design when every model has the same ones
@@ -92,7 +94,8 @@ public record Ranking(String metric, List<ModelRef> models, List<Double> estimat
             logEstimate.put(l.model(), comparable ? mean(forks) : Math.log(l.meanMs()));
         }
         List<ModelRef> order = sorted(logEstimate, x -> x, true);
-        PairwiseComparisons c = PairwiseComparisons.pooled(order.stream().map(logMedians::get).toList(), ALPHA);
+        PairwiseComparisons c = PairwiseComparisons.blocked(order.stream().map(logMedians::get).toList(),
+                order.stream().map(ModelRef::position).toList(), ALPHA);
         return of("latency", order, order.stream().map(k -> Math.exp(logEstimate.get(k))).toList(), c, true);
     }
 

@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
  *
  * <p>Replicates are independent ({@link #independent}, or {@link #pooled} with one standard
  * deviation for all: JMH forks of different configs) or paired by a key ({@link #paired}: training
- * seeds, where seed s of two models shares data order and initialisation).
+ * seeds, where seed s of two models shares data order and initialisation), or measured in rounds
+ * with the items of a stratum back to back ({@link #blocked}: a sweep's forks, position by position).
  *
  * @param size  the number of items
  * @param alpha the family-wise error rate
@@ -95,6 +96,56 @@ public record PairwiseComparisons(int size, double alpha, List<Pair> pairs) {
                 return new MeanDifference(Stats.of(a.values()).mean() - Stats.of(b.values()).mean(), Double.NaN, Double.NaN);
             }
             return MeanDifference.paired(shared.stream().mapToDouble(a::get).toArray(), shared.stream().mapToDouble(b::get).toArray());
+        });
+    }
+
+    /**
+     * Compares items measured in rounds, where the items of one stratum were measured back to back
+     * in each round (a sweep's configs of one position: {@code bench.sweep.RoundOrder}), so that
+     * replicate {@code r} of every item of a stratum shares round {@code r}'s machine state. Within
+     * a stratum whose items all have the same two or more replicates, each (stratum, round) is a
+     * block: the residual after item and block effects, pooled over such strata, serves those
+     * pairs (se = √(2 · MSE / rounds), as {@link #paired}), and a drift of the machine between
+     * rounds no longer counts as noise. Pairs across strata, or in a stratum whose rounds are
+     * incomplete, are compared as {@link #pooled} does, drift included.
+     *
+     * @param replicates per item, its replicates in round order
+     * @param strata     per item, its stratum (a position)
+     */
+    public static PairwiseComparisons blocked(List<double[]> replicates, List<String> strata, double alpha) {
+        if (strata.size() != replicates.size()) {
+            throw new IllegalArgumentException(replicates.size() + " items but " + strata.size() + " strata");
+        }
+        double[] pooled = MeanDifference.pooledStandardDeviation(replicates);
+        Map<String, List<Integer>> members = new java.util.TreeMap<>();
+        for (int i = 0; i < strata.size(); i++) {
+            members.computeIfAbsent(strata.get(i), k -> new ArrayList<>()).add(i);
+        }
+        java.util.Set<String> complete = new java.util.HashSet<>();
+        double ss = 0;
+        double df = 0;
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            List<Integer> items = e.getValue();
+            int rounds = replicates.get(items.get(0)).length;
+            if (items.size() >= 2 && rounds >= 2 && items.stream().allMatch(i -> replicates.get(i).length == rounds)) {
+                double[] r = blockResidual(items.stream().map(replicates::get).toArray(double[][]::new));
+                ss += r[0] * r[1];
+                df += r[1];
+                complete.add(e.getKey());
+            }
+        }
+        double mse = df > 0 ? ss / df : Double.NaN;
+        double blockDf = df;
+        return of(replicates.size(), alpha, (i, j) -> {
+            double[] a = replicates.get(i);
+            double[] b = replicates.get(j);
+            if (a.length == 0 || b.length == 0) {
+                return new MeanDifference(Double.NaN, Double.NaN, Double.NaN);
+            }
+            if (strata.get(i).equals(strata.get(j)) && complete.contains(strata.get(i))) {
+                return new MeanDifference(Stats.of(a).mean() - Stats.of(b).mean(), Math.sqrt(2 * mse / a.length), blockDf);
+            }
+            return MeanDifference.pooled(a, b, pooled[0], pooled[1]);
         });
     }
 

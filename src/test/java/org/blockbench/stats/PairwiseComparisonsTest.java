@@ -127,4 +127,34 @@ class PairwiseComparisonsTest {
         assertTrue(c.resolution(10) > 0.99);
         assertTrue(Double.isNaN(PairwiseComparisons.independent(List.of(A), 0.05).resolution(1)));
     }
+
+    @Test
+    void roundsMeasuredBackToBackAreBlocksWithinAStratumAndPooledAcross() {
+        // three models at "mid" measured in two rounds, the second 0.5 slower for all (drift); W at "late"
+        double[] x = {1.00, 1.50};
+        double[] y = {1.10, 1.62};
+        double[] z = {1.20, 1.68};
+        double[] w = {1.30, 1.30};
+        List<double[]> items = List.of(x, y, z, w);
+        PairwiseComparisons c = PairwiseComparisons.blocked(items, List.of("mid", "mid", "mid", "late"), 0.05);
+        // residuals after item and round effects: 0, 0, ∓0.01, ±0.01: SS 0.0004 on (3−1)(2−1) = 2 df, MSE 0.0002,
+        // se = √(2 · 0.0002 / 2) = 0.0141421; X − Z = −0.19, t 13.435 on 2 df: p 0.0054945 (SciPy)
+        assertEquals(Math.sqrt(0.0002), c.pair(0, 2).difference().standardError(), 1e-12);
+        assertEquals(2, c.pair(0, 2).difference().degreesOfFreedom(), 0);
+        assertEquals(0.005494547078593964, c.pair(0, 2).pValue(), 1e-9);
+        assertEquals(0.016130089900092532, c.pair(0, 1).pValue(), 1e-9);
+        // Holm over 6 pairs: 0.0055 ≤ 0.05/6 is called, then 0.0161 > 0.05/5 stops
+        assertTrue(c.significantlyLess(0, 2));
+        assertFalse(c.differ(0, 1));
+        // across strata the rounds are not shared: one pooled sd (variances 0.125, 0.1352, 0.1152, 0 on 4 df)
+        assertEquals(Math.sqrt(0.3754 / 4), c.pair(0, 3).difference().standardError(), 1e-12);
+        assertEquals(4, c.pair(0, 3).difference().degreesOfFreedom(), 0);
+        // the same forks without blocks: the drift is noise, and nothing is told apart
+        PairwiseComparisons pooled = PairwiseComparisons.pooled(items, 0.05);
+        assertTrue(pooled.pairs().stream().noneMatch(PairwiseComparisons.Pair::significant));
+        // a stratum whose rounds are incomplete falls back to the pooled comparison
+        PairwiseComparisons ragged = PairwiseComparisons.blocked(List.of(x, y, new double[] {1.2, 1.68, 1.3}), List.of("mid", "mid", "mid"), 0.05);
+        assertEquals(ragged.pair(0, 1).difference().standardError(),
+                PairwiseComparisons.pooled(List.of(x, y, new double[] {1.2, 1.68, 1.3}), 0.05).pair(0, 1).difference().standardError(), 0);
+    }
 }

@@ -54,6 +54,7 @@ public final class ConfigExecutor {
     private final boolean energy;
     private final PrintStream echo;
     private final Duration forkLimit;
+    private final ForkClassArchive classArchive;
 
     /**
      * @param settings JMH options
@@ -70,6 +71,9 @@ public final class ConfigExecutor {
         this.energy = EnergyCounters.discover().available();
         this.echo = echo;
         this.forkLimit = forkLimit;
+        // a user who sets the forks' class sharing (or turns it off) keeps their choice
+        this.classArchive = jvmArgs.stream().anyMatch(a -> a.startsWith("-Xshare") || a.contains("SharedArchiveFile")
+                || a.contains("ArchiveClassesAtExit")) ? null : ForkClassArchive.ofThisBuild().orElse(null);
     }
 
     /** This executor with another wall-clock limit per fork. */
@@ -127,16 +131,25 @@ public final class ConfigExecutor {
         try (ScratchDirectory forkTmp = ScratchDirectory.create("blockbench-fork");
              PrintStream out = new PrintStream(new Tee(new FileOutputStream(log.toFile()), echo), true, StandardCharsets.UTF_8);
              ForkWatchdog watchdog = new ForkWatchdog(forkLimit).start()) {
+            if (classArchive != null) {
+                args.addAll(classArchive.jvmArgs());
+            }
             options.jvmArgsAppend(withTmpdir(args, forkTmp.path()));
             Collection<RunResult> results;
+            boolean completed = false;
             try {
                 results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+                completed = !results.isEmpty();
             } catch (RunnerException e) {
                 if (watchdog.killed()) {
                     throw new ConfigFailure("a JMH fork ran past its wall-clock limit of " + forkLimit.toSeconds()
                             + " s (stuck in session creation or an inference?) and was killed (JMH log: " + log + ")", e);
                 }
                 throw e;
+            } finally {
+                if (classArchive != null) {
+                    classArchive.forkEnded(completed);
+                }
             }
             if (results.isEmpty()) {
                 throw new ConfigFailure("JMH produced no result (see " + log + ")", null);

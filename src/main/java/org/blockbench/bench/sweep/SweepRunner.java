@@ -78,13 +78,7 @@ public final class SweepRunner {
         try (ProgressBar bar = progressBar(request, plan.size() * rounds)) {
             for (int round = 1; round <= rounds; round++) {
                 boolean last = round == rounds;
-                // even rounds run the plan backwards (ABBA over the sweep): a drift that slows the machine
-                // over time then adds about the same to every config's mean position in time
-                List<PlannedConfig> order = new ArrayList<>(plan);
-                if (round % 2 == 0) {
-                    java.util.Collections.reverse(order);
-                }
-                for (PlannedConfig planned : order) {
+                for (PlannedConfig planned : RoundOrder.of(plan, round)) {
                     String key = planned.config().key();
                     if (bar != null) {
                         bar.setExtraMessage(rounds == 1 ? key : key + " (round " + round + "/" + rounds + ")");
