@@ -29,6 +29,8 @@ public final class QdqQuantizer {
     public static final String ISA_KEY = "blockbench.quant.isa";
     /** Metadata key: whether weights are 7-bit (ONNX Runtime's {@code reduce_range}), and why. */
     public static final String REDUCE_RANGE_KEY = "blockbench.quant.reduce_range";
+    /** Metadata key: under {@link CalibrationMethod#AUTO}, how many tensors each method's range won. */
+    public static final String AUTO_CHOICE_KEY = "blockbench.quant.auto_choice";
     /** Metadata key: the weights whose scale was raised so an int32 bias fits, and biases kept float. */
     public static final String BIAS_FIT_KEY = "blockbench.quant.bias_fit";
 
@@ -49,6 +51,14 @@ public final class QdqQuantizer {
     }
 
     private QdqQuantizer() {
+    }
+
+    /** "minmax:12, percentile:3, entropy:5": how many calibrated tensors each method won under AUTO. */
+    static String autoChoice(Map<String, Calibrator.Range> ranges) {
+        Map<CalibrationMethod, Integer> won = new java.util.EnumMap<>(CalibrationMethod.class);
+        ranges.values().forEach(r -> won.merge(r.method(), 1, Integer::sum));
+        return won.entrySet().stream().map(e -> e.getKey().id() + ":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Quantizes {@code deploy} with activation ranges calibrated on {@code set}. */
@@ -83,8 +93,11 @@ public final class QdqQuantizer {
         meta.put("blockbench.quant.bias", "int32, scale = input scale x weight scale");
         meta.put(BIAS_FIT_KEY, biasNotes.isEmpty() ? "every bias fits int32" : String.join("; ", biasNotes));
         meta.put("blockbench.quant.method", settings.method().id());
-        if (settings.method() == CalibrationMethod.PERCENTILE) {
+        if (settings.method() == CalibrationMethod.PERCENTILE || settings.method() == CalibrationMethod.AUTO) {
             meta.put("blockbench.quant.percentile", Double.toString(settings.percentile()));
+        }
+        if (settings.method() == CalibrationMethod.AUTO) {
+            meta.put(AUTO_CHOICE_KEY, autoChoice(ranges));
         }
         set.describe().forEach((k, v) -> meta.put("blockbench.quant.calibration." + k, v));
         meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));

@@ -197,6 +197,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
         }
         out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
         HtmlTables.models(out, b, index, timeByOpType);
+        VariantTable.html(b, out);
         if (!b.blocks().isEmpty()) {
             List<String> cols = HumanCells.blockColumns();
             out.append("<details><summary>Blocks over positions</summary>\n<table class=\"sortable blocks\">\n<thead><tr>");
