@@ -25,14 +25,11 @@ public record AccuracyDrop(int seeds, MeanDifference difference, double binomial
 
     /** The drop over {@code seeds} (one variant), its interval at {@link Ranking#ALPHA} before any family adjustment. */
     static AccuracyDrop of(List<SeedResult.VariantSeed> seeds) {
-        double[] variant = new double[seeds.size()];
-        double[] fp32 = new double[seeds.size()];
-        for (int i = 0; i < seeds.size(); i++) {
-            variant[i] = seeds.get(i).valAccuracyPercent();
-            fp32[i] = variant[i] + seeds.get(i).accuracyDropPoints();
-        }
+        // each seed's drop is already its paired difference (FP32 − variant on the same images), taken as
+        // recorded: recomputing it from the two accuracies would add rounding spread to equal drops
+        double[] drops = seeds.stream().mapToDouble(SeedResult.VariantSeed::accuracyDropPoints).toArray();
         double bound = binomialBoundPoints(seeds);
-        MeanDifference d = MeanDifference.paired(fp32, variant);
+        MeanDifference d = MeanDifference.paired(drops, new double[drops.length]);
         if (Double.isFinite(bound)) {
             d = d.withStandardErrorAtLeast(bound);
         }

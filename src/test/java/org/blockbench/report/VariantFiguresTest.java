@@ -85,6 +85,10 @@ class VariantFiguresTest {
         assertEquals(d - 12.706204736 * bound, drop.low(), 1e-6);
         assertEquals(d + 12.706204736 * bound, drop.high(), 1e-6);
         assertFalse(drop.resolved());
+        // a run.json without the image count (0) has no binomial floor: equal drops then have no interval
+        AccuracyDrop unknown = VariantFigures.of(null, List.of(), null, accuracy(run(KEY, 0, d, 0.98, 0), run(KEY, 1, d, 0.98, 0)))
+                .get(0).drop();
+        assertEquals("0.39 pp (2 seeds, no interval)", unknown.describe());
     }
 
     /** One seed has no interval over seeds, however many images. */
