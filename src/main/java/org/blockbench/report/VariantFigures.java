@@ -53,7 +53,9 @@ public record VariantFigures(String variant, LatencyResult latency, double speed
                     r.variants().stream().filter(s -> s.variant().equals(v)).forEach(s -> {
                         drops.add(s.accuracyDropPoints());
                         agreements.add(s.agreementWithFp32());
-                        seeds.add(s);
+                        if (Double.isFinite(s.accuracyDropPoints())) {
+                            seeds.add(s); // a seed whose variant was not evaluated is no replicate of the drop
+                        }
                     });
                 }
             }
