@@ -108,6 +108,22 @@ class TensorErrorReportTest {
                 + " 64 calibration images .* dB with the per-tensor choice, .* dB with minmax"), int8.settings().toString());
     }
 
+    /** AUTO changes scales and zero points only: the same nodes, inputs and outputs, so the same kernels and speed. */
+    @Test
+    void autoKeepsTheGraphStructure() {
+        float[] x = new float[2 * 16];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 37 % 11) / 5f;
+        }
+        CalibrationSet set = new CalibrationSet("hand", 0, 16, 16, List.of(HostTensor.floats(new long[] {16, 2, 1, 1}, x)));
+        ModelProto deploy = net();
+        ModelProto a = QdqQuantizer.quantize(deploy, set, QuantSettings.DEFAULT).model();
+        ModelProto b = QdqQuantizer.quantize(deploy, set, QuantSettings.DEFAULT.withMethod(CalibrationMethod.AUTO)).model();
+        assertEquals(a.getGraph().getNodeList(), b.getGraph().getNodeList());
+        assertEquals(a.getGraph().getInitializerList().stream().map(t -> t.getName() + t.getDimsList()).toList(),
+                b.getGraph().getInitializerList().stream().map(t -> t.getName() + t.getDimsList()).toList());
+    }
+
     @Test
     void bestRangeKeepsMinMaxOnATieAndOnNaN() {
         List<Calibrator.Range> c = List.of(new Calibrator.Range(0, 1, CalibrationMethod.MIN_MAX),
