@@ -18,7 +18,8 @@ public final class VariantCliOptions {
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--calibration-method", defaultValue = "minmax",
-            description = "INT8 calibration: minmax, percentile or entropy (default: ${DEFAULT-VALUE})")
+            description = "INT8 calibration: minmax, percentile, entropy, or auto (per tensor, whichever of the three gives that "
+                    + "tensor the highest SNR on the calibration set; docs/quantization.md §Calibration) (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--calibration-percentile", defaultValue = "99.999",

@@ -15,6 +15,7 @@ import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.quant.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
+import org.blockbench.quant.TensorErrorFile;
 import org.blockbench.quant.TensorErrorReport;
 import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantMaker;
@@ -68,7 +69,10 @@ public final class Exporter {
         return List.copyOf(variantNotes);
     }
 
-    /** With {@code explain}, each INT8 variant's notes add its 5 worst tensors ({@link TensorErrorReport}). */
+    /**
+     * With {@code explain}, each INT8 variant's notes add its 5 worst tensors ({@link TensorErrorReport}); the
+     * whole report is written beside every INT8 variant either way ({@link TensorErrorFile}).
+     */
     public Exporter explaining(boolean explain) {
         this.explain = explain;
         return this;
@@ -153,9 +157,15 @@ public final class Exporter {
             out.add(new VariantFile(v.id(), new ModelFile(relative, OnnxModelFile.sha256(bytes), bytes.length, stored),
                     made.settings()));
             variantNotes.add(id + " " + v.id() + ": " + made.fidelity().describe());
-            if (explain && made.quantization() != null) {
-                TensorErrorReport report = TensorErrorReport.of(deploy, made.quantization(), calibration(id, classes));
-                report.worst(5).forEach(line -> variantNotes.add(id + " int8 worst tensors: " + line));
+            if (made.quantization() != null) {
+                // every INT8 variant gets its per-tensor report beside it, for the board's worst-tensor link
+                CalibrationSet set = calibration(id, classes);
+                TensorErrorReport report = TensorErrorReport.of(deploy, made.quantization(), set);
+                TensorErrorFile.of(id.toString(), OnnxModelFile.sha256(bytes), set.describe().toString(), report)
+                        .write(TensorErrorFile.beside(outputDir.resolve(relative)));
+                if (explain) {
+                    report.worst(5).forEach(line -> variantNotes.add(id + " int8 worst tensors: " + line));
+                }
             }
             if (!made.leftInFloat().isEmpty()) {
                 variantNotes.add(id + " " + v.id() + ": left in float32: " + made.leftInFloatText());

@@ -106,6 +106,20 @@ public record CpuFeatures(String modelName, String arch, List<String> extensions
         return modelName + " (" + vectorIsa() + (hasInt8DotProduct() || !isX86() ? "" : ", no VNNI") + ")";
     }
 
+    /**
+     * The instruction-set part of a {@link #describe()} line, the text in its last parentheses
+     * ("avx2, no VNNI" of "AMD EPYC 7B13 (avx2, no VNNI)"); the whole line, stripped, when it has none.
+     * Two CPUs with the same part run the same INT8 kernels, whatever their model names.
+     */
+    public static String instructionSetOf(String described) {
+        String s = described.strip();
+        int open = s.lastIndexOf('(');
+        if (s.endsWith(")") && open >= 0) {
+            return s.substring(open + 1, s.length() - 1).strip();
+        }
+        return s;
+    }
+
     private static String field(List<String> cpuinfo, String name) {
         for (String line : cpuinfo) {
             int colon = line.indexOf(':');

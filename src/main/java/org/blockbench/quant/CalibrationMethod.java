@@ -11,13 +11,17 @@ import org.blockbench.BadInputException;
  *       histogram, as ORT with {@code CalibTensorRangeSymmetric=True}, clipped to [min, max];</li>
  *   <li>{@link #ENTROPY}: the threshold minimising the KL divergence between the 2048-bin
  *       histogram and its 128-level quantization (TensorRT's method, ORT's
- *       {@code get_entropy_threshold} with {@code CalibNumBins=2048}).</li>
+ *       {@code get_entropy_threshold} with {@code CalibNumBins=2048});</li>
+ *   <li>{@link #AUTO} (BlockBench's, not ORT's): per tensor, whichever of the three ranges gives
+ *       that tensor's own values the highest SNR through its Q/DQ on the calibration set (MinMax
+ *       on a tie). It changes scales and zero points only, never the graph's structure.</li>
  * </ul>
  */
 public enum CalibrationMethod {
     MIN_MAX("minmax"),
     PERCENTILE("percentile"),
-    ENTROPY("entropy");
+    ENTROPY("entropy"),
+    AUTO("auto");
 
     private final String id;
 

@@ -70,6 +70,25 @@ public record CalibrationSet(String dataset, long seed, int images, int batchSiz
         return new CalibrationSet(dataset, seed, images, batchSize, batches);
     }
 
+    /** Every image of the set as one batch (AUTO's whole-model check). */
+    public HostTensor all() {
+        if (batches.size() == 1) {
+            return batches.get(0);
+        }
+        long[] shape = batches.get(0).shape().clone();
+        int total = batches.stream().mapToInt(b -> b.data().length).sum();
+        float[] data = new float[total];
+        int at = 0;
+        long images = 0;
+        for (HostTensor b : batches) {
+            System.arraycopy(b.data(), 0, data, at, b.data().length);
+            at += b.data().length;
+            images += b.shape()[0];
+        }
+        shape[0] = images;
+        return HostTensor.floats(shape, data);
+    }
+
     /** The set's description for metadata and results ({@code blockbench.quant.calibration.*}). */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import org.blockbench.onnx.Attribute;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxOp;
 import org.blockbench.onnx.Value;
+import org.blockbench.ort.HostTensor;
 
 /**
  * INT8 static quantization of a deploy-form (BN-folded) float graph in QDQ format, as ONNX
@@ -30,6 +31,8 @@ public final class QdqQuantizer {
     public static final String ISA_KEY = "blockbench.quant.isa";
     /** Metadata key: whether weights are 7-bit (ONNX Runtime's {@code reduce_range}), and why. */
     public static final String REDUCE_RANGE_KEY = "blockbench.quant.reduce_range";
+    /** Metadata key: under {@link CalibrationMethod#AUTO}, how many tensors each method's range won. */
+    public static final String AUTO_CHOICE_KEY = "blockbench.quant.auto_choice";
     /** Metadata key: the weights whose scale was raised so an int32 bias fits, and biases kept float. */
     public static final String BIAS_FIT_KEY = "blockbench.quant.bias_fit";
 
@@ -52,11 +55,43 @@ public final class QdqQuantizer {
     private QdqQuantizer() {
     }
 
+    /** "minmax:12, percentile:3, entropy:5": how many calibrated tensors each method won under AUTO. */
+    static String autoChoice(Map<String, Calibrator.Range> ranges) {
+        Map<CalibrationMethod, Integer> won = new java.util.EnumMap<>(CalibrationMethod.class);
+        ranges.values().forEach(r -> won.merge(r.method(), 1, Integer::sum));
+        return won.entrySet().stream().map(e -> e.getKey().id() + ":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Quantizes {@code deploy} with activation ranges calibrated on {@code set}. */
     public static Result quantize(ModelProto deploy, CalibrationSet set, QuantSettings settings) {
+        QdqPlan plan = new QdqPlan(new GraphIndex(deploy));
+        Map<String, Calibrator.Range> ranges = Calibrator.calibrate(deploy, plan.rangeSources(), set, settings);
+        if (settings.method() != CalibrationMethod.AUTO) {
+            return quantize(deploy, set, settings, ranges, null);
+        }
+        // AUTO's per-tensor choice is kept only where the whole model's output on the calibration set agrees
+        QuantSettings minMaxSettings = settings.withMethod(CalibrationMethod.MIN_MAX);
+        Map<String, Calibrator.Range> minMax = Calibrator.calibrate(deploy, plan.rangeSources(), set, minMaxSettings);
+        Result perTensor = quantize(deploy, set, settings, ranges, null);
+        Result plain = quantize(deploy, set, settings, minMax, null);
+        HostTensor all = set.all();
+        double perTensorDb = OutputFidelity.measure(deploy, perTensor.model(), all).snr().db();
+        double minMaxDb = OutputFidelity.measure(deploy, plain.model(), all).snr().db();
+        boolean keep = perTensorDb > minMaxDb;
+        String check = String.format(java.util.Locale.ROOT, "%s: output SNR on the %d calibration images %.2f dB with the"
+                + " per-tensor choice, %.2f dB with minmax", keep ? "per-tensor choice kept" : "minmax kept", (int) all.shape()[0],
+                perTensorDb, minMaxDb);
+        return quantize(deploy, set, settings, keep ? ranges : minMax, check);
+    }
+
+    /** Metadata key: under {@link CalibrationMethod#AUTO}, whether the per-tensor choice or MinMax was kept, and why. */
+    public static final String AUTO_CHECK_KEY = "blockbench.quant.auto_model_check";
+
+    private static Result quantize(ModelProto deploy, CalibrationSet set, QuantSettings settings,
+                                   Map<String, Calibrator.Range> ranges, String autoCheck) {
         GraphIndex graph = new GraphIndex(deploy);
         QdqPlan plan = new QdqPlan(graph);
-        Map<String, Calibrator.Range> ranges = Calibrator.calibrate(deploy, plan.rangeSources(), set, settings);
         Map<String, ActivationParams> params = new HashMap<>();
         for (String t : plan.quantized) {
             String shared = plan.sharedFrom.get(t);
@@ -84,8 +119,14 @@ public final class QdqQuantizer {
         meta.put("blockbench.quant.bias", "int32, scale = input scale x weight scale");
         meta.put(BIAS_FIT_KEY, biasNotes.isEmpty() ? "every bias fits int32" : String.join("; ", biasNotes));
         meta.put("blockbench.quant.method", settings.method().id());
-        if (settings.method() == CalibrationMethod.PERCENTILE) {
+        if (settings.method() == CalibrationMethod.PERCENTILE || settings.method() == CalibrationMethod.AUTO) {
             meta.put("blockbench.quant.percentile", Double.toString(settings.percentile()));
+        }
+        if (settings.method() == CalibrationMethod.AUTO) {
+            meta.put(AUTO_CHOICE_KEY, autoChoice(ranges));
+            if (autoCheck != null) {
+                meta.put(AUTO_CHECK_KEY, autoCheck);
+            }
         }
         set.describe().forEach((k, v) -> meta.put("blockbench.quant.calibration." + k, v));
         meta.put(FLOAT_OPS_KEY, describe(plan.floatOps));

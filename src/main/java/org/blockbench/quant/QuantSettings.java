@@ -52,6 +52,11 @@ public record QuantSettings(CalibrationMethod method, double percentile, boolean
         return new QuantSettings(method, percentile, reduce, cpu);
     }
 
+    /** The same settings with another calibration method. */
+    public QuantSettings withMethod(CalibrationMethod m) {
+        return new QuantSettings(m, percentile, reduceRange, cpu);
+    }
+
     /** The CPU is read once per JVM: /proc/cpuinfo does not change under a running process. */
     private static final class HostCpu {
         static final CpuFeatures CPU = CpuFeatures.detect();

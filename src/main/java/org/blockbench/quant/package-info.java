@@ -9,8 +9,12 @@
  *       model's metadata ({@code blockbench.quant.float_ops}), never dropped;</li>
  *   <li>{@link org.blockbench.quant.Calibrator}: activation ranges through ONNX Runtime with the
  *       intermediate values exposed ({@link org.blockbench.ort.IntermediateOutputs}), by
- *       {@link org.blockbench.quant.CalibrationMethod} MinMax, Percentile or Entropy, on a
+ *       {@link org.blockbench.quant.CalibrationMethod} MinMax, Percentile, Entropy or Auto (per tensor the
+ *       range with the best SNR, kept where the model's output agrees), on a
  *       {@link org.blockbench.quant.CalibrationSet};</li>
+ *   <li>{@link org.blockbench.quant.TensorErrorReport}: every quantized tensor's own SNR, worst first,
+ *       written beside each INT8 variant as {@link org.blockbench.quant.TensorErrorFile}
+ *       ({@code deploy.int8.explain.json}), which the leaderboard reads;</li>
  *   <li>{@link org.blockbench.quant.Fp16Converter}: float16 weights and compute with float32
  *       graph inputs and outputs, as onnxconverter-common's
  *       {@code convert_float_to_float16(keep_io_types=True)};</li>

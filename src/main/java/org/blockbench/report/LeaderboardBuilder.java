@@ -98,8 +98,9 @@ public final class LeaderboardBuilder {
                 rows.add(new LeaderboardRow(k, d.getKey(), classes.get(k), p, cost, latency.get(k), acc, gwo,
                         gwo == null ? null : gwo.omega(settings.alpha()), score, scoreStd, Map.of(), null,
                         imported.isEmpty() ? null : ImportedAccuracy.of(imported),
-                        VariantFigures.of(latency.get(k), in.latencies(), entries.get(k), acc)));
+                        VariantFigures.of(latency.get(k), in.latencies(), entries.get(k), acc, in.variantEvidence())));
             }
+            rows = VariantFigures.withDropFamilies(rows);
             boards.add(board(d.getKey(), rows, settings, TrainingProtocolLine.of(rows, in.fidelity(), in.fidelityFile())));
         }
         return new Leaderboard(boards, settings, in.paths(), notes);

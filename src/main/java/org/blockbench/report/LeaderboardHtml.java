@@ -33,6 +33,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
             table.models th:nth-child(6){width:6%}table.models th:nth-child(7){width:7%}table.models th:nth-child(8){width:5%}
             table.models th:nth-child(9){width:4%}table.models th:nth-child(10){width:6%}table.models th:nth-child(11){width:3%}
             table.models th:nth-child(12){width:5%}table.models th:nth-child(13){width:6%}table.models th:nth-child(14){width:9%}
+            table.variants{width:100%;table-layout:fixed}table.variants td{overflow-wrap:anywhere}td.mismatch{background:#fde2e2}
             table.headline td:first-child{font-weight:600}
             .heatmaps{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:flex-start}
             .heatmap{margin:0}.heatmap caption{text-align:left;font-weight:600;font-size:12px;padding-bottom:2px}
@@ -198,6 +199,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
         }
         out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
         HtmlTables.models(out, b, index, timeByOpType);
+        VariantTable.html(b, out);
         if (!b.blocks().isEmpty()) {
             List<String> cols = HumanCells.blockColumns();
             out.append("<details><summary>Blocks over positions</summary>\n<table class=\"sortable blocks\">\n<thead><tr>");

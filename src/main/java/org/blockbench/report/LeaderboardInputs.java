@@ -30,11 +30,12 @@ import org.blockbench.gwo.UserModelGwo;
  * @param fidelity     the quick protocol's measured fidelity ({@code blockbench fidelity}), or null when not measured
  * @param fidelityFile where it was looked for: {@value #FIDELITY_DIR}/{@code fidelity.json} beside the training directory
  * @param imported  accuracies other tools measured ({@code --import-accuracy}), kept apart from {@code runs}
+ * @param variantEvidence where INT8 results were measured and each INT8 model's per-tensor report
  */
 public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> costs, List<LatencyResult> latencies,
                                 List<SeedResult> runs, Map<ModelRef, GwoComplexity> gwo, Leaderboard.Inputs paths,
                                 List<String> notes, org.blockbench.train.FidelityResult fidelity, String fidelityFile,
-                                List<ImportedRun> imported) {
+                                List<ImportedRun> imported, VariantEvidence variantEvidence) {
 
     /** The fidelity command's default output directory's name, beside the training directory (analysis/fidelity). */
     public static final String FIDELITY_DIR = "fidelity";
@@ -46,12 +47,13 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> co
         gwo = Map.copyOf(gwo);
         notes = List.copyOf(notes);
         imported = List.copyOf(imported);
+        variantEvidence = variantEvidence == null ? VariantEvidence.NONE : variantEvidence;
     }
 
     /** Inputs without a fidelity result or imported accuracy. */
     public LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> costs, List<LatencyResult> latencies,
             List<SeedResult> runs, Map<ModelRef, GwoComplexity> gwo, Leaderboard.Inputs paths, List<String> notes) {
-        this(manifest, costs, latencies, runs, gwo, paths, notes, null, "", List.of());
+        this(manifest, costs, latencies, runs, gwo, paths, notes, null, "", List.of(), VariantEvidence.NONE);
     }
 
     /**
@@ -74,7 +76,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> co
             moreNotes.add(f + ": " + read.size() + " accuracies imported (" + ImportedAccuracy.MARKER
                     + "; shown apart from measured ones, docs/report.md §Imported accuracy)");
         }
-        return new LeaderboardInputs(manifest, costs, latencies, runs, gwo, paths, moreNotes, fidelity, fidelityFile, all);
+        return new LeaderboardInputs(manifest, costs, latencies, runs, gwo, paths, moreNotes, fidelity, fidelityFile, all, variantEvidence);
     }
 
     /**
@@ -132,6 +134,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> co
         org.blockbench.train.FidelityResult fidelity = org.blockbench.train.FidelityResult.read(fidelityFile).orElse(null);
         return new LeaderboardInputs(manifest, costs, jmh.results(), training.runs(), gwo,
                 new Leaderboard.Inputs(manifestFile.toString(), analysisFile.toString(), jmhDir.toString(), trainingDir.toString()),
-                notes, fidelity, fidelityFile.toString(), List.of());
+                notes, fidelity, fidelityFile.toString(), List.of(),
+                VariantEvidence.load(manifest, manifestFile, jmh.results(), notes));
     }
 }

@@ -50,6 +50,11 @@ public record LeaderboardRow(ModelRef model, String dataset, Integer classes, Lo
                 compliance, imported, variants);
     }
 
+    LeaderboardRow withVariants(java.util.List<VariantFigures> v) {
+        return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd,
+                pareto, compliance, imported, v);
+    }
+
     LeaderboardRow withCompliance(Compliance c) {
         return new LeaderboardRow(model, dataset, classes, trainableParams, cost, latency, accuracy, gwo, omega, gwoScore, gwoScoreStd,
                 pareto, c, imported, variants);

@@ -62,6 +62,7 @@ public final class LeaderboardWriter {
             Path variants = dir.resolve(VariantTable.CSV);
             AtomicFile.write(variants, VariantTable.csv(lb));
             written.add(variants);
+            written.addAll(VariantTable.copyTensorReports(lb, dir));
             for (DatasetBoard b : lb.boards()) {
                 JFreeChart chart = VariantPlot.chart(b);
                 if (chart != null) {

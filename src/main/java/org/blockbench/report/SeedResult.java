@@ -49,8 +49,9 @@ public record SeedResult(ModelRef model, String dataset, String recipe, long see
      *
      * @param accuracyDropPoints FP32 minus variant accuracy, percentage points
      * @param agreementWithFp32  fraction of validation images with FP32's top-1 class
+     * @param validationImages   images both were evaluated on (0 when not recorded)
      */
     public record VariantSeed(String variant, double valAccuracyPercent, double accuracyDropPoints,
-                              double agreementWithFp32) {
+                              double agreementWithFp32, int validationImages) {
     }
 }

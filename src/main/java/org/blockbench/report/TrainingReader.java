@@ -103,7 +103,7 @@ public final class TrainingReader {
                 r.finalValLoss(), r.trainSeconds() + r.evalSeconds(), finishedAt, file.toString(), r.scaffold(),
                 r.dataset().trainSize(),
                 r.variants().stream().map(v -> new SeedResult.VariantSeed(v.variant(), 100 * v.ortValAccuracy(),
-                        v.accuracyDropPoints(), v.agreementWithFp32())).toList());
+                        v.accuracyDropPoints(), v.agreementWithFp32(), v.samples())).toList());
     }
 
     private static <T> T required(T value, String field, Path file) {

@@ -98,6 +98,19 @@ public record MeanDifference(double estimate, double standardError, double degre
         return new MeanDifference(s.mean(), s.sampleStandardDeviation() / Math.sqrt(s.count()), s.count() - 1);
     }
 
+    /**
+     * This difference with its standard error raised to at least {@code floor} (a known lower
+     * bound on the noise, such as the binomial error of a finite validation set), on the same
+     * degrees of freedom; unchanged where the degrees of freedom are undefined (fewer than two
+     * replicates), so one replicate still has no interval.
+     */
+    public MeanDifference withStandardErrorAtLeast(double floor) {
+        if (Double.isNaN(degreesOfFreedom) || !(floor > (Double.isNaN(standardError) ? 0 : standardError))) {
+            return this;
+        }
+        return new MeanDifference(estimate, floor, degreesOfFreedom);
+    }
+
     /** Whether a usable standard error exists (two or more replicates a side, with some spread). */
     public boolean defined() {
         return standardError > 0 && Double.isFinite(standardError);

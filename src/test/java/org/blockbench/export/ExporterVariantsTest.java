@@ -48,6 +48,15 @@ class ExporterVariantsTest {
             assertEquals(Files.size(file), v.file().bytes());
             assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(dir.resolve("b").resolve(v.file().path())));
         }
+        // the per-tensor report beside the INT8 file, for the board's worst-tensor link: same bytes again
+        Path report = org.blockbench.quant.TensorErrorFile.beside(dir.resolve("a").resolve(int8.file().path()));
+        assertEquals("deploy.int8.explain.json", report.getFileName().toString());
+        org.blockbench.quant.TensorErrorFile explained = org.blockbench.quant.TensorErrorFile.read(report);
+        assertEquals(int8.file().sha256(), explained.variantSha256());
+        assertEquals("StandardConv/gwo-net", explained.model());
+        assertTrue(explained.worst().isPresent());
+        assertArrayEquals(Files.readAllBytes(report), Files.readAllBytes(
+                org.blockbench.quant.TensorErrorFile.beside(dir.resolve("b").resolve(int8.file().path()))));
         // INT8 stores about a quarter of the FP32 bytes, FP16 about half
         assertTrue(int8.file().bytes() < e.deploy().bytes() / 3, int8.file().bytes() + " vs " + e.deploy().bytes());
     }

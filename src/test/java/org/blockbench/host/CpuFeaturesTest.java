@@ -46,4 +46,13 @@ class CpuFeaturesTest {
         assertEquals(List.of(), cpu.extensions());
         assertEquals("sse", cpu.vectorIsa());
     }
+
+    @Test
+    void instructionSetIsTheLastParenthesesOfADescription() {
+        assertEquals("avx2, no VNNI", CpuFeatures.instructionSetOf("AMD EPYC 7B13 (avx2, no VNNI)"));
+        assertEquals("avx512+vnni", CpuFeatures.instructionSetOf("Intel(R) Xeon(R) Platinum 8480+ (avx512+vnni)"));
+        assertEquals("aarch64", CpuFeatures.instructionSetOf(" aarch64 "));
+        CpuFeatures avx2 = CpuFeatures.parse(java.util.List.of("model name : AMD EPYC", "flags : avx avx2 fma"), "amd64");
+        assertEquals("avx2, no VNNI", CpuFeatures.instructionSetOf(avx2.describe()));
+    }
 }

@@ -1,6 +1,8 @@
 package org.blockbench.quant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.blockbench.onnx.OnnxOp;
 import org.blockbench.onnx.Value;
 import org.blockbench.ort.HostTensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hand-built net whose worst tensor is known: y = Conv1x1(x, w), logits = Identity(y), with x [N, 2, 1, 1] and
@@ -51,5 +54,93 @@ class TensorErrorReportTest {
         assertEquals(out, report.rows().get(2).snr().db(), 1e-2);
         assertEquals(4, report.rows().get(1).snr().elements()); // both images, both channels
         assertEquals("   50.5 dB  weight      conv.weight", report.worst(1).get(0));
+    }
+
+    @Test
+    void reportFileKeepsTheRankingBesideTheVariant(@TempDir java.nio.file.Path dir) throws java.io.IOException {
+        HostTensor images = HostTensor.floats(new long[] {2, 2, 1, 1}, new float[] {0.5f, 1.0f, 0f, 2f});
+        CalibrationSet set = new CalibrationSet("hand", 0, 2, 2, List.of(images));
+        ModelProto deploy = net();
+        TensorErrorReport report = TensorErrorReport.of(deploy, QdqQuantizer.quantize(deploy, set, QuantSettings.DEFAULT), set);
+        java.nio.file.Path variant = dir.resolve("Net/mid/deploy.int8.onnx");
+        java.nio.file.Path file = TensorErrorFile.beside(variant);
+        assertEquals(dir.resolve("Net/mid/deploy.int8.explain.json"), file);
+        TensorErrorFile.of("Net/mid", "abc", "hand", report).write(file);
+        TensorErrorFile read = TensorErrorFile.read(file);
+        assertEquals(TensorErrorFile.FORMAT, read.format());
+        assertEquals("abc", read.variantSha256());
+        assertEquals("conv.weight", read.worst().orElseThrow().tensor());
+        assertEquals("weight", read.worst().orElseThrow().kind());
+        assertEquals(report.rows().get(0).snr().db(), read.worst().orElseThrow().snrDb(), 1e-12);
+        assertEquals(List.of("conv.weight", "input", "y"), read.tensors().stream().map(TensorErrorFile.Tensor::tensor).toList());
+        java.nio.file.Path other = dir.resolve("other.json");
+        java.nio.file.Files.writeString(other, "{\"format\": \"blockbench-training-run/1\"}");
+        org.blockbench.BadInputException e = assertThrows(org.blockbench.BadInputException.class, () -> TensorErrorFile.read(other));
+        assertTrue(e.getMessage().contains("expected '" + TensorErrorFile.FORMAT + "'"), e.getMessage());
+    }
+
+    /**
+     * AUTO keeps, per tensor, the range with the highest SNR, then keeps those ranges only if the model's output
+     * on the calibration set is better than MinMax's: per tensor, never below MinMax's on the calibration set.
+     */
+    @Test
+    void autoCalibrationIsNeverBelowMinMaxPerTensor() {
+        float[] x = new float[2 * 64];
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.abs(r.nextGaussian());
+        }
+        x[5] = 40f; // one outlier stretches MinMax's range
+        HostTensor images = HostTensor.floats(new long[] {64, 2, 1, 1}, x);
+        CalibrationSet set = new CalibrationSet("hand", 0, 64, 64, List.of(images));
+        ModelProto deploy = net();
+        Map<String, Double> minMax = activationSnr(deploy, set, CalibrationMethod.MIN_MAX);
+        Map<String, Double> auto = activationSnr(deploy, set, CalibrationMethod.AUTO);
+        assertEquals(minMax.keySet(), auto.keySet());
+        minMax.forEach((t, db) -> assertTrue(auto.get(t) >= db - 1e-9, t + ": auto " + auto.get(t) + " dB < minmax " + db));
+        QdqQuantizer.Result int8 = QdqQuantizer.quantize(deploy, set,
+                QuantSettings.forThisCpu(CalibrationMethod.AUTO, QuantSettings.DEFAULT_PERCENTILE));
+        String choice = int8.settings().get(QdqQuantizer.AUTO_CHOICE_KEY);
+        int counted = java.util.Arrays.stream(choice.split(", ")).mapToInt(c -> Integer.parseInt(c.split(":")[1])).sum();
+        assertEquals(minMax.size(), counted, choice);
+        // the whole model's output on the calibration set decides between the per-tensor choice and MinMax
+        assertTrue(int8.settings().get(QdqQuantizer.AUTO_CHECK_KEY).matches("(per-tensor choice|minmax) kept: output SNR on the"
+                + " 64 calibration images .* dB with the per-tensor choice, .* dB with minmax"), int8.settings().toString());
+    }
+
+    /** AUTO changes scales and zero points only: the same nodes, inputs and outputs, so the same kernels and speed. */
+    @Test
+    void autoKeepsTheGraphStructure() {
+        float[] x = new float[2 * 16];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 37 % 11) / 5f;
+        }
+        CalibrationSet set = new CalibrationSet("hand", 0, 16, 16, List.of(HostTensor.floats(new long[] {16, 2, 1, 1}, x)));
+        ModelProto deploy = net();
+        ModelProto a = QdqQuantizer.quantize(deploy, set, QuantSettings.DEFAULT).model();
+        ModelProto b = QdqQuantizer.quantize(deploy, set, QuantSettings.DEFAULT.withMethod(CalibrationMethod.AUTO)).model();
+        assertEquals(a.getGraph().getNodeList(), b.getGraph().getNodeList());
+        assertEquals(a.getGraph().getInitializerList().stream().map(t -> t.getName() + t.getDimsList()).toList(),
+                b.getGraph().getInitializerList().stream().map(t -> t.getName() + t.getDimsList()).toList());
+    }
+
+    @Test
+    void bestRangeKeepsMinMaxOnATieAndOnNaN() {
+        List<Calibrator.Range> c = List.of(new Calibrator.Range(0, 1, CalibrationMethod.MIN_MAX),
+                new Calibrator.Range(0, 0.5f, CalibrationMethod.PERCENTILE), new Calibrator.Range(0, 0.7f, CalibrationMethod.ENTROPY));
+        org.blockbench.stats.SignalToNoise ten = new org.blockbench.stats.SignalToNoise(10, 1, 1);
+        org.blockbench.stats.SignalToNoise hundred = new org.blockbench.stats.SignalToNoise(100, 1, 1);
+        org.blockbench.stats.SignalToNoise none = org.blockbench.stats.SignalToNoise.EMPTY;
+        assertEquals(CalibrationMethod.MIN_MAX, Calibrator.best(c, new org.blockbench.stats.SignalToNoise[] {ten, ten, ten}).method());
+        assertEquals(CalibrationMethod.ENTROPY, Calibrator.best(c, new org.blockbench.stats.SignalToNoise[] {ten, ten, hundred}).method());
+        assertEquals(CalibrationMethod.MIN_MAX, Calibrator.best(c, new org.blockbench.stats.SignalToNoise[] {none, none, none}).method());
+    }
+
+    private static Map<String, Double> activationSnr(ModelProto deploy, CalibrationSet set, CalibrationMethod method) {
+        QdqQuantizer.Result int8 = QdqQuantizer.quantize(deploy, set, QuantSettings.forThisCpu(method, QuantSettings.DEFAULT_PERCENTILE));
+        Map<String, Double> out = new java.util.TreeMap<>();
+        TensorErrorReport.of(deploy, int8, set).rows().stream().filter(r -> r.kind() == TensorErrorReport.Kind.ACTIVATION)
+                .forEach(r -> out.put(r.tensor(), r.snr().db()));
+        return out;
     }
 }

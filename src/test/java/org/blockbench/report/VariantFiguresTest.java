@@ -2,6 +2,9 @@ package org.blockbench.report;
 
 import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +26,16 @@ class VariantFiguresTest {
     }
 
     private static SeedResult run(long seed, double drop, double agreement) {
-        return new SeedResult(KEY, "synthetic", "blockzoo", seed, 1, 64, 1e-3, 50, 50, 1, 10, "", "run.json", null, 1024,
-                List.of(new SeedResult.VariantSeed("int8", 50 - drop, drop, agreement)));
+        return run(KEY, seed, drop, agreement, 256);
+    }
+
+    private static SeedResult run(ModelRef key, long seed, double drop, double agreement, int images) {
+        return new SeedResult(key, "synthetic", "blockzoo", seed, 1, 64, 1e-3, 50, 50, 1, 10, "", "run.json", null, 1024,
+                List.of(new SeedResult.VariantSeed("int8", 50 - drop, drop, agreement, images)));
+    }
+
+    private static AccuracySummary accuracy(SeedResult... runs) {
+        return new AccuracySummary("blockzoo", 1, Stats.of(50, 50), null, null, null, List.of(runs));
     }
 
     @Test
@@ -48,9 +59,131 @@ class VariantFiguresTest {
         assertEquals(2.0, int8.accuracyDropPoints().mean(), 1e-12);
         assertEquals(Math.sqrt(2), int8.accuracyDropPoints().sampleStandardDeviation(), 1e-12);
         assertEquals(0.98, int8.agreementWithFp32().mean(), 1e-12);
+        // paired over 2 seeds: drops 1 and 3 pp, se = sd / sqrt(2) = 1.0 above the binomial bound
+        // 100 sqrt((0.01 - 0.01^2) / 256 + (0.03 - 0.03^2) / 256) / 2 = 0.6171 pp; t(0.975, 1) = 12.7062
+        AccuracyDrop drop = int8.drop();
+        assertEquals(0.617138, drop.binomialBoundPoints(), 1e-6);
+        assertEquals(1.0, drop.difference().standardError(), 1e-12);
+        assertEquals(2 - 12.706204736, drop.low(), 1e-6);
+        assertEquals(2 + 12.706204736, drop.high(), 1e-6);
+        assertFalse(drop.resolved());
+        assertEquals("2.00 pp [-10.71, 14.71], not resolved", drop.describe());
         VariantFigures fp16 = v.get(1);
         assertEquals(0.5, fp16.speedup(), 1e-12);
         assertEquals(null, fp16.modelBytes());
         assertEquals(null, fp16.accuracyDropPoints());
+    }
+
+    /** Equal drops on both seeds have no spread: the binomial bound is the standard error. */
+    @Test
+    void equalDropsTakeTheBinomialError() {
+        double d = 1 / 2.56; // one image of 256, in pp
+        AccuracyDrop drop = VariantFigures.of(null, List.of(), null, accuracy(run(KEY, 0, d, 0.98, 256), run(KEY, 1, d, 0.98, 256)))
+                .get(0).drop();
+        double bound = 100 * Math.sqrt(2 * (0.02 - 0.00390625 * 0.00390625) / 256) / 2; // 0.62476 pp
+        assertEquals(0.624762, bound, 1e-6);
+        assertEquals(bound, drop.difference().standardError(), 1e-12);
+        assertEquals(d - 12.706204736 * bound, drop.low(), 1e-6);
+        assertEquals(d + 12.706204736 * bound, drop.high(), 1e-6);
+        assertFalse(drop.resolved());
+        // a run.json without the image count (0) has no binomial floor: equal drops then have no interval
+        AccuracyDrop unknown = VariantFigures.of(null, List.of(), null, accuracy(run(KEY, 0, d, 0.98, 0), run(KEY, 1, d, 0.98, 0)))
+                .get(0).drop();
+        assertEquals("0.39 pp (2 seeds, no interval)", unknown.describe());
+    }
+
+    /** One seed has no interval over seeds, however many images. */
+    @Test
+    void oneSeedHasNoInterval() {
+        AccuracyDrop drop = VariantFigures.of(null, List.of(), null, accuracy(run(KEY, 0, 3, 0.9, 10000))).get(0).drop();
+        assertEquals(Double.NEGATIVE_INFINITY, drop.low());
+        assertEquals("3.00 pp (1 seed, no interval)", drop.describe());
+    }
+
+    /**
+     * Two rows form one family: a 5 pp drop over 3 seeds on 10,000 images (se floored to the binomial
+     * 100 sqrt(Σ (0.1 − drop²) / 10000) / 3 = 0.180275 pp, p = 0.0013) is called at Holm's first level
+     * 0.025 (t(0.9875, 2) = 6.2053: [3.881, 6.119]); 0.39 and 0 pp over 2 seeds is not resolved, at 0.05.
+     */
+    @Test
+    void dropsOfABoardAreOneHolmFamily() {
+        ModelRef other = ModelRef.of("RepMixer", "late");
+        LeaderboardRow big = row(KEY, accuracy(run(KEY, 0, 5.0, 0.9, 10000), run(KEY, 1, 5.2, 0.9, 10000),
+                run(KEY, 2, 4.8, 0.9, 10000)));
+        LeaderboardRow small = row(other, accuracy(run(other, 0, 0.390625, 0.99, 256), run(other, 1, 0, 0.99, 256)));
+        List<LeaderboardRow> rows = VariantFigures.withDropFamilies(List.of(big, small));
+        AccuracyDrop a = rows.get(0).variants().get(0).drop();
+        AccuracyDrop b = rows.get(1).variants().get(0).drop();
+        double bound = 100 * Math.sqrt((0.3 - (0.05 * 0.05 + 0.052 * 0.052 + 0.048 * 0.048)) / 10000) / 3;
+        assertEquals(0.180275, bound, 1e-6);
+        assertEquals(bound, a.difference().standardError(), 1e-9);
+        assertEquals(0.0012975, a.difference().pValue(), 1e-6);
+        assertEquals(0.025, a.level(), 1e-15);
+        assertEquals(5.0 - 6.205346817 * bound, a.low(), 1e-6);
+        assertEquals(5.0 + 6.205346817 * bound, a.high(), 1e-6);
+        assertTrue(a.resolved());
+        assertEquals(0.05, b.level(), 1e-15);
+        assertFalse(b.resolved());
+    }
+
+    private static LeaderboardRow row(ModelRef key, AccuracySummary acc) {
+        return new LeaderboardRow(key, "synthetic", 10, null, null, null, acc, null, null, null, null, Map.of(), null, null,
+                VariantFigures.of(null, List.of(), null, acc));
+    }
+
+    /**
+     * INT8 provenance: the ISA from the variant's metadata, the one from the sweep's sidecar, a mismatch
+     * flagged, and the worst tensor read from the report beside the variant (its SHA-256 checked).
+     */
+    @Test
+    void int8RowStatesItsInstructionSetsAndWorstTensor(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path results = dir.resolve("jmh/run1/results.json");
+        java.nio.file.Files.createDirectories(results.getParent());
+        java.nio.file.Files.writeString(results, "[]");
+        org.blockbench.bench.result.RunEnvironment env = new org.blockbench.bench.result.RunEnvironment("2026-12-07T00:00:00Z",
+                "Intel Xeon", 2, 2, "Linux", "jvm", "1.22", "onnxruntime", List.of("CPU"), "abc", false, "absent", "absent",
+                "Intel Xeon (avx512+vnni)", List.of("avx512f", "avx512_vnni"));
+        new org.blockbench.bench.result.ResultsMetadata(org.blockbench.bench.result.ResultsMetadata.FORMAT, "results.json", "run1",
+                "all", env.capturedAt(), env, null, null, null, null, null, null, null)
+                .write(org.blockbench.bench.result.ResultsMetadata.sidecarOf(results));
+        LatencyResult fp32 = new LatencyResult(KEY, "deploy", 1, "cpu", 1, "all", "avgt", 10, 1, Stats.of(10), Double.NaN, 10, 10,
+                10, 10, 3, results);
+        LatencyResult int8 = new LatencyResult(KEY, "int8", 1, "cpu", 1, "all", "avgt", 4, 0.5, Stats.of(4), Double.NaN, 4, 4,
+                4, 4, 3, results);
+        Path models = dir.resolve("onnx-models");
+        ModelFile deploy = new ModelFile("RepMixer/mid/deploy.onnx", "x", 4000, 1000);
+        ManifestEntry entry = new ManifestEntry("RepMixer", "mid", "input", List.of("batch", 3, 32, 32), "logits", 10, 17,
+                1000, 0, deploy, deploy, null, List.of(new VariantFile("int8",
+                        new ModelFile("RepMixer/mid/deploy.int8.onnx", "sha-of-int8", 1100, 1000),
+                        Map.of(org.blockbench.quant.QdqQuantizer.ISA_KEY, "AMD EPYC 7B13 (avx2, no VNNI)",
+                                org.blockbench.quant.QdqQuantizer.REDUCE_RANGE_KEY, "true (7-bit weights)"))));
+        org.blockbench.export.Manifest manifest = new org.blockbench.export.Manifest(org.blockbench.export.Manifest.FORMAT, 0, 10,
+                32, "pytorch", 17, List.of(entry));
+        Path report = models.resolve("RepMixer/mid/deploy.int8.explain.json");
+        new org.blockbench.quant.TensorErrorFile(org.blockbench.quant.TensorErrorFile.FORMAT, "RepMixer/mid", "sha-of-int8", "hand",
+                List.of(new org.blockbench.quant.TensorErrorFile.Tensor("stageB.0/Add", "activation", 21.14, 1, 0.0077, 10),
+                        new org.blockbench.quant.TensorErrorFile.Tensor("stageB.0.conv.weight", "weight", 40, 1, 1e-4, 10)))
+                .write(report);
+        List<String> notes = new java.util.ArrayList<>();
+        VariantEvidence evidence = VariantEvidence.load(manifest, models.resolve("manifest.json"), List.of(fp32, int8), notes);
+        assertEquals(List.of(), notes);
+        Int8Provenance p = VariantFigures.of(fp32, List.of(fp32, int8), entry, null, evidence).get(0).int8();
+        assertEquals("avx2, no VNNI", p.quantizedForText());
+        assertEquals("Intel Xeon (avx512+vnni)", p.measuredOn());
+        assertTrue(p.isaMismatch());
+        assertEquals("avx512+vnni ≠ quantized for avx2, no VNNI", p.measuredOnText());
+        assertEquals("stageB.0/Add (21.1 dB)", p.worstTensorText());
+        assertEquals("int8-explain/RepMixer/mid/deploy.int8.explain.json", p.link());
+
+        // a report of another file (SHA-256 differs) is not shown, with a note
+        new org.blockbench.quant.TensorErrorFile(org.blockbench.quant.TensorErrorFile.FORMAT, "RepMixer/mid", "stale", "hand",
+                List.of()).write(report);
+        VariantEvidence stale = VariantEvidence.load(manifest, models.resolve("manifest.json"), List.of(), notes);
+        assertTrue(stale.tensorReports().isEmpty());
+        assertEquals(1, notes.size(), notes.toString());
+        Int8Provenance none = VariantFigures.of(fp32, List.of(fp32), entry, null, stale).get(0).int8();
+        assertNull(none.measuredOn());
+        assertFalse(none.isaMismatch());
+        assertNull(none.link());
     }
 }

@@ -60,4 +60,19 @@ class MeanDifferenceTest {
         assertThrows(IllegalArgumentException.class, () -> MeanDifference.welch(new double[] {}, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> MeanDifference.paired(new double[] {1, 2}, new double[] {1}));
     }
+
+    /** A floor raises a smaller standard error (zero spread included), keeps a larger one, and gives one pair no interval. */
+    @Test
+    void standardErrorFloor() {
+        MeanDifference equal = MeanDifference.paired(new double[] {80, 82}, new double[] {70, 72});
+        assertFalse(equal.defined());
+        MeanDifference floored = equal.withStandardErrorAtLeast(0.5);
+        assertEquals(0.5, floored.standardError(), 0);
+        assertEquals(1, floored.degreesOfFreedom(), 0);
+        assertEquals(10 - 12.706204736 * 0.5, floored.interval(0.05)[0], 1e-6);
+        MeanDifference spread = MeanDifference.paired(new double[] {80, 84}, new double[] {70, 70}); // 10, 14: se 2
+        assertEquals(2, spread.withStandardErrorAtLeast(0.5).standardError(), 1e-12);
+        MeanDifference one = MeanDifference.paired(new double[] {80}, new double[] {70});
+        assertFalse(one.withStandardErrorAtLeast(0.5).defined());
+    }
 }
