@@ -61,10 +61,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup-iterations", defaultValue = "1", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    // 2 forks x 6 x 500 ms: a fork's start (JVM, ONNX Runtime, session, warm-up) costs about 2 s on a 2-core
-    // machine (less with the forks' class archive, bench.sweep.ForkClassArchive), so 3 s of measurement per fork puts
-    // 54-60 % of bench's wall time inside measurement (docs/bench.md §Measurement share)
-    @Option(names = "--iterations", defaultValue = "6", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
+    // 3 rounds x 2 x 500 ms: what limits the board's latency test is the machine's drift between forks, not the
+    // samples inside one, so three short forks a config resolve more per minute than two long ones (a third block per
+    // position; docs/bench.md §Interleaved forks), at a lower share of wall time inside measurement
+    @Option(names = "--iterations", defaultValue = "2", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--iteration-time", defaultValue = "500ms", description = "JMH measurement iteration time (default: ${DEFAULT-VALUE})")
@@ -73,9 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup-time", defaultValue = "300ms", description = "JMH warm-up iteration time (default: ${DEFAULT-VALUE})")
     String warmupTime;
 
-    // two rounds, each measuring one position's configs back to back (bench.sweep.RoundOrder): the rank test takes
+    // three rounds, each measuring one position's configs back to back (bench.sweep.RoundOrder): the rank test takes
     // each (position, round) as a block, so a drift of the machine between rounds is not noise (docs/report.md §Ranks)
-    @Option(names = "--rounds", defaultValue = "2", description = "Passes over the sweep, forks interleaved across configs"
+    @Option(names = "--rounds", defaultValue = "3", description = "Passes over the sweep, forks interleaved across configs"
             + " (default: ${DEFAULT-VALUE})")
     int rounds;
 
