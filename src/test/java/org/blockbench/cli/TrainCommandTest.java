@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.export.Exporter;
+import org.blockbench.model.ModelRef;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
@@ -121,7 +122,7 @@ class TrainCommandTest {
         String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("does not support operator Celu (1 node, first 'celu_0')"), message);
-        assertTrue(Files.notExists(dir.resolve("out/onnx/celu/blockzoo-synthetic/seed-0/run.json")));
+        assertTrue(Files.notExists(runDirectory(file).resolve("run.json")));
     }
 
     @Test
@@ -136,7 +137,11 @@ class TrainCommandTest {
         // ONNX Runtime runs the untrained graph on the first validation batch (child JVM) before the first epoch
         assertTrue(message.contains(file + ": ONNX Runtime failed to run the model on inputs [input]")
                 && message.contains("GEMM: Dimension mismatch, W: {10,100} K: 3072 N:10"), message);
-        assertTrue(Files.notExists(dir.resolve("out/onnx/wrong/blockzoo-synthetic/seed-0/checkpoint")));
+        assertTrue(Files.notExists(runDirectory(file).resolve("checkpoint")));
+    }
+
+    private Path runDirectory(Path model) {
+        return dir.resolve("out").resolve(ModelRef.parse(model.toString()).directory()).resolve("blockzoo-synthetic/seed-0");
     }
 
     @Test

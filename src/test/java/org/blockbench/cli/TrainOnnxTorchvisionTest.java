@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.blockbench.io.JsonFiles;
+import org.blockbench.model.ModelRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +49,9 @@ class TrainOnnxTorchvisionTest {
         int code = CliRunner.execute(out, err, "train", "-q", "--onnx", dir.resolve("models/" + model + ".onnx").toString(),
                 "--epochs", "1", "--batch", "8", "--train-size", "16", "--val-size", "16", "-o", dir.resolve("out").toString());
         assertEquals(ExitCodes.OK, code, out + "\n" + err);
-        JsonNode run = JsonFiles.mapper().readTree(dir.resolve("out/onnx/" + model + "/blockzoo-synthetic/seed-0/run.json")
-                .toFile());
+        Path file = dir.resolve("models/" + model + ".onnx");
+        JsonNode run = JsonFiles.mapper().readTree(dir.resolve("out").resolve(ModelRef.parse(file.toString()).directory())
+                .resolve("blockzoo-synthetic/seed-0/run.json").toFile());
         assertEquals(params, run.get("model").get("trainable_params").asLong());
         JsonNode parity = run.get("parity");
         assertTrue(parity.get("passed").asBoolean(), parity.toString());
