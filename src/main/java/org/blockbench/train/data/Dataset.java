@@ -4,7 +4,7 @@ package org.blockbench.train.data;
  * A training set and the set accuracy is reported on (for CIFAR, the official test set: the
  * recipes use val set = test set).
  *
- * @param name   "cifar10", "cifar100" or "synthetic"
+ * @param name   a {@link DatasetName#id()}: "synthetic", "cifar10", "cifar100" or "fashion-mnist"
  * @param source where the images came from (a directory, or the synthetic generator and its seed)
  */
 public record Dataset(String name, String source, ImageSet train, ImageSet val) {
