@@ -27,7 +27,8 @@ import org.blockbench.train.TrainingRun;
 import org.blockbench.train.data.CifarBinary;
 import org.blockbench.train.data.CifarDownload;
 import org.blockbench.train.data.Dataset;
-import org.blockbench.train.data.SyntheticDataset;
+import org.blockbench.train.data.DatasetName;
+import org.blockbench.train.data.FashionMnist;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
@@ -88,11 +89,13 @@ public final class TrainCommand implements Callable<Integer> {
     String recipeName;
 
     @Option(names = "--dataset", defaultValue = "synthetic",
-            description = "synthetic, cifar10 or cifar100 (default: ${DEFAULT-VALUE})")
+            description = "synthetic, cifar10, cifar100 or fashion-mnist (the IDX files of Debian's dataset-fashion-mnist,"
+                    + " padded to 3x32x32; docs/accuracy.md) (default: ${DEFAULT-VALUE})")
     String datasetName;
 
-    @Option(names = "--data-dir", defaultValue = "data",
-            description = "Directory with the CIFAR binary files (or their archive folder) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data-dir",
+            description = "Directory with the dataset's files: CIFAR's binary files (or their archive folder; default: data),"
+                    + " Fashion-MNIST's gzip'd IDX files (default: /usr/share/datasets/fashion-mnist)")
     Path dataDir;
 
     @Option(names = "--download", description = "Fetch the CIFAR binary archive into --data-dir, verify its MD5, extract it")
@@ -172,12 +175,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume && force) {
             throw new BadInputException("--resume and --force contradict each other; pass one");
         }
+        DatasetName dataset = DatasetName.parse(datasetName);
+        if ((download || downloadOnly) && dataset != DatasetName.CIFAR10 && dataset != DatasetName.CIFAR100) {
+            throw new BadInputException((downloadOnly ? "--download-only" : "--download") + " fetches a CIFAR dataset: pass"
+                    + " --dataset cifar10 or --dataset cifar100"
+                    + (dataset == DatasetName.FASHION_MNIST ? "; Fashion-MNIST comes from `apt install "
+                            + FashionMnist.PACKAGE + "` (or --data-dir DIR holding its IDX files)" : ""));
+        }
         if (downloadOnly) {
-            if (datasetName.trim().equalsIgnoreCase(SyntheticDataset.NAME)) {
-                throw new BadInputException("--download-only fetches a CIFAR dataset: pass --dataset cifar10 or --dataset cifar100");
-            }
-            CifarBinary variant = CifarBinary.parse(datasetName);
-            Path where = CifarDownload.official(variant).ensure(dataDir, !quiet);
+            CifarBinary variant = CifarBinary.parse(dataset.id());
+            Path where = CifarDownload.official(variant).ensure(dataDir(dataset), !quiet);
             variant.read(where); // the files are complete and readable
             out.printf("%s is ready in %s%n", datasetName.trim(), where);
             out.flush();
@@ -193,7 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(plan.describe());
             out.flush();
         }
-        Recipe recipe = recipe();
+        Recipe recipe = recipe(dataset);
         MemoryLayout layout = MemoryLayout.parse(memoryFormat);
         Map<Integer, Dataset> datasets = new HashMap<>();
         PrintStream err = System.err;
@@ -204,7 +211,8 @@ public final class TrainCommand implements Callable<Integer> {
                 continue;
             }
             int modelClasses = model.nativeClasses() > 0 ? model.nativeClasses() : 10;
-            Dataset data = datasets.computeIfAbsent(classesFor(model, modelClasses), this::dataset);
+            Dataset data = datasets.computeIfAbsent(dataset.classes() > 0 ? dataset.classes()
+                    : classes != null ? classes : modelClasses, n -> dataset(dataset, n));
             if (data.classes() != modelClasses && !model.canChangeClasses()) {
                 throw new BadInputException(model.id() + " has " + modelClasses + " classes, dataset " + data.name()
                         + " has " + data.classes());
@@ -289,8 +297,12 @@ public final class TrainCommand implements Callable<Integer> {
         return models;
     }
 
-    private Recipe recipe() {
+    /** The recipe with the overrides given, and the dataset's own normalisation where it has one. */
+    private Recipe recipe(DatasetName dataset) {
         Recipe r = Recipes.byName(recipeName);
+        if (dataset.normalization().isPresent()) {
+            r = r.withNormalization(dataset.normalization().get());
+        }
         if (epochs != null) {
             r = r.withEpochs(epochs);
         }
@@ -306,29 +318,15 @@ public final class TrainCommand implements Callable<Integer> {
         return r;
     }
 
-    /** The dataset's class count for this model: CIFAR's own, or the synthetic set's. */
-    private int classesFor(ModelSource model, int modelClasses) {
-        return switch (datasetName.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "cifar10" -> 10;
-            case "cifar100" -> 100;
-            case SyntheticDataset.NAME -> classes != null ? classes : modelClasses;
-            default -> throw BadInputException.unknown("dataset", datasetName, List.of(SyntheticDataset.NAME, "cifar10", "cifar100"));
-        };
+    /** {@code --data-dir}, else the dataset's own default directory. */
+    private Path dataDir(DatasetName dataset) {
+        return dataDir != null ? dataDir : dataset.defaultDirectory().orElseThrow();
     }
 
-    private Dataset dataset(int classCount) {
-        Dataset d;
-        if (datasetName.trim().equalsIgnoreCase(SyntheticDataset.NAME)) {
-            d = SyntheticDataset.generate(classCount, trainSize != null ? trainSize : SyntheticDataset.DEFAULT_TRAIN,
-                    valSize != null ? valSize : SyntheticDataset.DEFAULT_VAL, dataSeed);
-        } else {
-            CifarBinary variant = CifarBinary.parse(datasetName);
-            if (download) {
-                CifarDownload.official(variant).ensure(dataDir, !quiet);
-            }
-            d = variant.read(dataDir);
-            d = d.subset(trainSize != null ? trainSize : d.train().size(), valSize != null ? valSize : d.val().size());
+    private Dataset dataset(DatasetName dataset, int classCount) {
+        if (download) {
+            CifarDownload.official(CifarBinary.parse(dataset.id())).ensure(dataDir(dataset), !quiet);
         }
-        return d;
+        return dataset.load(dataDir, classCount, trainSize, valSize, dataSeed);
     }
 }

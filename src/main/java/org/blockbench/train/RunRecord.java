@@ -123,7 +123,7 @@ public record RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, R
     }
 
     /**
-     * @param valIsTestSet true for CIFAR, whose official test set is the validation set (docs/protocol.md §Datasets)
+     * @param valIsTestSet true for CIFAR and Fashion-MNIST, whose official test set is the validation set (docs/protocol.md §Datasets)
      */
     public record DatasetInfo(String name, String source, int trainSize, int valSize, int classes, boolean valIsTestSet) {
     }

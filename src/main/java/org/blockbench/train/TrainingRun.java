@@ -236,6 +236,9 @@ public final class TrainingRun {
         if (!r.schedule().equals(published.schedule())) {
             overrides.add("schedule");
         }
+        if (!r.normalization().equals(published.normalization())) {
+            overrides.add("normalization");
+        }
         return new RunRecord.RecipeInfo(r.name(), r.optimizer().id(), r.learningRate(), r.momentum(), r.weightDecay(),
                 r.schedule().describe(), r.batchSize(), r.epochs(), r.augmentation().id(), r.normalization().mean(),
                 r.normalization().std(), "cross_entropy", overrides);

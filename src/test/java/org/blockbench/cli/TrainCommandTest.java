@@ -19,6 +19,7 @@ import java.util.List;
 import org.blockbench.export.Exporter;
 import org.blockbench.model.ModelRef;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.train.data.FashionMnist;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,67 @@ class TrainCommandTest {
                 "--batch", "16", "--train-size", "32", "--val-size", "16", "--out", dir.resolve("out").toString());
         assertEquals(ExitCodes.BAD_INPUT, again);
         assertTrue(err.toString().contains("base_channels 16 there, 8 asked"), err.toString());
+    }
+
+    @Test
+    void trainsOnFashionMnistAndNamesItInRunJson() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIR),
+                FashionMnist.DEFAULT_DIR + " absent (apt install " + FashionMnist.PACKAGE + ")");
+        Path models = dir.resolve("onnx-models");
+        new Exporter(models, ScaffoldConfig.defaults()).export(List.of(new ModelId("StandardConv", "late")), id -> { });
+        int code = run("train", "-q", "--manifest", models.resolve("manifest.json").toString(), "--models", "StandardConv/late",
+                "--base-channels", "16", "--blocks-per-stage", "1", "--batch", "16", "--lr", "0.003", "--schedule",
+                "warmup-cosine", "--dataset", "fashion-mnist", "--train-size", "64", "--val-size", "64", "--epochs", "1",
+                "--out", dir.resolve("out").toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        JsonNode r = new ObjectMapper().readTree(dir.resolve("out/StandardConv/late/blockzoo-fashion-mnist/seed-0/run.json")
+                .toFile());
+        JsonNode dataset = r.get("dataset");
+        assertEquals("fashion-mnist", dataset.get("name").asText());
+        assertTrue(dataset.get("source").asText().startsWith(FashionMnist.DEFAULT_DIR + " (Fashion-MNIST IDX files"),
+                dataset.toString());
+        assertEquals(64, dataset.get("train_size").asInt());
+        assertEquals(64, dataset.get("val_size").asInt());
+        assertEquals(10, dataset.get("classes").asInt());
+        assertTrue(dataset.get("val_is_test_set").asBoolean());
+        // Fashion-MNIST's own normalisation in place of the recipe's, and said to be an override
+        JsonNode recipe = r.get("recipe");
+        for (int c = 0; c < 3; c++) {
+            assertEquals(0.2860, recipe.get("normalization_mean").get(c).asDouble(), 1e-6);
+            assertEquals(0.3530, recipe.get("normalization_std").get(c).asDouble(), 1e-6);
+        }
+        assertTrue(recipe.get("overrides").toString().contains("normalization"), recipe.toString());
+        assertTrue(r.get("parity").get("passed").asBoolean(), r.get("parity").toString());
+        assertTrue(out.toString().contains("StandardConv/late blockzoo-fashion-mnist seed 0"), out.toString());
+    }
+
+    @Test
+    void fashionMnistWithoutItsFilesSaysHowToGetThem() {
+        Path file = dir.resolve("celu.onnx");
+        OnnxModelFile.write(file, celuModel());
+        int code = run("train", "-q", "--onnx", file.toString(), "--dataset", "fashion-mnist", "--data-dir",
+                dir.resolve("nowhere").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        String message = err.toString().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("Fashion-MNIST IDX files not found in " + dir.resolve("nowhere")), message);
+        assertTrue(message.contains("`apt install dataset-fashion-mnist`") && message.contains("--data-dir"), message);
+    }
+
+    @Test
+    void fashionMnistIsNotDownloaded() {
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "--download-only", "--dataset", "fashion-mnist"));
+        assertEquals("blockbench: --download-only fetches a CIFAR dataset: pass --dataset cifar10 or --dataset cifar100;"
+                + " Fashion-MNIST comes from `apt install dataset-fashion-mnist` (or --data-dir DIR holding its IDX files)",
+                err.toString().strip());
+    }
+
+    @Test
+    void unknownDatasetListsTheValidNames() {
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "-q", "--models", "StandardConv/late", "--dataset", "mnist",
+                "--manifest", dir.resolve("missing.json").toString()));
+        assertEquals("blockbench: unknown dataset 'mnist', expected one of [synthetic, cifar10, cifar100, fashion-mnist]",
+                err.toString().strip());
     }
 
     @Test

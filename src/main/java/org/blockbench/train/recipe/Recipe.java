@@ -53,6 +53,12 @@ public record Recipe(String name, OptimizerKind optimizer, double learningRate, 
                 normalization, defaultDataset);
     }
 
+    /** This recipe with a dataset's own input normalisation (Fashion-MNIST's grey statistics) in place of its own. */
+    public Recipe withNormalization(Normalization n) {
+        return new Recipe(name, optimizer, learningRate, momentum, weightDecay, schedule, batchSize, epochs, augmentation,
+                n, defaultDataset);
+    }
+
     public Recipe withLearningRate(double lr) {
         return new Recipe(name, optimizer, lr, momentum, weightDecay, schedule, batchSize, epochs, augmentation,
                 normalization, defaultDataset);

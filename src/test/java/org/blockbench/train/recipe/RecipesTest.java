@@ -51,6 +51,10 @@ class RecipesTest {
         assertEquals(32, r.batchSize());
         assertEquals(0.01, r.learningRate());
         assertEquals(Recipes.BLOCKZOO.schedule(), r.schedule());
+        Recipe fashion = r.withNormalization(org.blockbench.train.data.Normalization.FASHION_MNIST);
+        assertArrayEquals(new float[] {0.2860f, 0.2860f, 0.2860f}, fashion.normalization().mean());
+        assertArrayEquals(new float[] {0.3530f, 0.3530f, 0.3530f}, fashion.normalization().std());
+        assertEquals(r.withNormalization(Recipes.BLOCKZOO.normalization()), r);
         BadInputException unknown = assertThrows(BadInputException.class, () -> Recipes.byName("timm"));
         assertEquals("unknown recipe 'timm', expected one of [blockzoo, gwo]", unknown.getMessage());
         assertThrows(BadInputException.class, () -> Recipes.GWO.withBatchSize(1));
