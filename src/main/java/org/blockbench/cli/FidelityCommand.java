@@ -19,8 +19,9 @@ import org.blockbench.train.TrainingOptions;
 import org.blockbench.train.TrainingProtocol;
 import org.blockbench.train.TrainingRun;
 import org.blockbench.train.data.Dataset;
-import org.blockbench.train.data.SyntheticDataset;
+import org.blockbench.train.data.DatasetName;
 import org.blockbench.train.interp.MemoryLayout;
+import org.blockbench.train.recipe.Recipe;
 import org.blockbench.zoo.ModelId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
         description = {"Measure whether the quick training protocol of `blockbench run` ranks models as a longer, wider one does:"
-                + " trains --models under both (same synthetic task, same seeds), writes <out>/fidelity.json (Spearman rho"
+                + " trains --models under both (same task, --dataset, synthetic by default; same seeds), writes <out>/fidelity.json (Spearman rho"
                 + " between the rankings, seed std vs spread between models) and prints a summary. The leaderboard states"
                 + " rho next to quick-protocol accuracies. Runs are kept: rerunning resumes. With --shard i/N (or a job"
                 + " array's variables) it trains only that shard's (model, seed) runs, under both protocols, and computes"
@@ -69,6 +70,16 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--data-seed", defaultValue = "0", description = "Seed of the synthetic images (default: ${DEFAULT-VALUE})")
     long dataSeed;
 
+    @Option(names = "--dataset", defaultValue = "synthetic",
+            description = "The task both protocols train on, each on the first images of its sizes: synthetic, cifar10,"
+                    + " cifar100 or fashion-mnist (docs/accuracy.md) (default: ${DEFAULT-VALUE})")
+    String datasetName;
+
+    @Option(names = "--data-dir",
+            description = "Directory with the dataset's files, as train's --data-dir (default: data for CIFAR,"
+                    + " /usr/share/datasets/fashion-mnist for fashion-mnist)")
+    Path dataDir;
+
     @Option(names = "--threads", defaultValue = "1", description = "LibTorch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
@@ -91,11 +102,15 @@ public final class FidelityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The named dataset, whole, read once and cut to each protocol's sizes (null for the synthetic set). */
+    private Dataset whole;
+
     @Override
     public Integer call() {
         if (models.stream().distinct().count() < 3) {
             throw new BadInputException("a ranking needs at least 3 models, found " + models);
         }
+        DatasetName datasetChoice = DatasetName.parse(datasetName);
         TrainingProtocol quickProtocol = TrainingProtocol.QUICK.withImageFraction(imageFraction);
         TrainingProtocol longProtocol = TrainingProtocol.LONG.withImageFraction(imageFraction);
         Shard chosen = shardOption.shard();
@@ -111,7 +126,7 @@ public final class FidelityCommand implements Callable<Integer> {
         Map<String, List<Double>> quick = new LinkedHashMap<>();
         Map<String, List<Double>> longer = new LinkedHashMap<>();
         Path file = outDir.resolve(FidelityResult.FILE_NAME);
-        String source = dataset(quickProtocol, 10).source();
+        String source = dataset(datasetChoice, quickProtocol, 10).source();
         FidelityResult result = null;
         // model by model, both protocols, and the result rewritten after each: a long job cut short still leaves a figure
         for (ModelId id : ids) {
@@ -119,10 +134,10 @@ public final class FidelityCommand implements Callable<Integer> {
             if (mine.isEmpty()) {
                 continue;
             }
-            quick.put(id.toString(), train(quickProtocol, id, mine, m, out));
-            longer.put(id.toString(), train(longProtocol, id, mine, m, out));
+            quick.put(id.toString(), train(quickProtocol, datasetChoice, id, mine, m, out));
+            longer.put(id.toString(), train(longProtocol, datasetChoice, id, mine, m, out));
             if (chosen.isAll() && quick.size() >= 2) {
-                result = FidelityResult.of(quickProtocol, longProtocol, source, seeds, quick, longer);
+                result = FidelityResult.of(quickProtocol, longProtocol, datasetChoice.id(), source, seeds, quick, longer);
                 result.write(file);
             }
         }
@@ -154,13 +169,18 @@ public final class FidelityCommand implements Callable<Integer> {
     }
 
     /** {@code id}'s runs of {@code runSeeds} under {@code protocol}, trained or kept; their final validation accuracies. */
-    private List<Double> train(TrainingProtocol protocol, ModelId id, List<Long> runSeeds, Manifest m, PrintWriter out) {
+    private List<Double> train(TrainingProtocol protocol, DatasetName dataset, ModelId id, List<Long> runSeeds, Manifest m,
+            PrintWriter out) {
         ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
                 .withSize(protocol.baseChannels(), protocol.blocksPerStage());
-        Dataset data = dataset(protocol, model.nativeClasses());
+        Dataset data = dataset(dataset, protocol, model.nativeClasses());
+        Recipe recipe = TrainingProtocol.recipe(protocol.budget(id));
+        if (dataset.normalization().isPresent()) {
+            recipe = recipe.withNormalization(dataset.normalization().get());
+        }
         List<Double> acc = new ArrayList<>();
         for (long seed : runSeeds) {
-            TrainingOptions options = new TrainingOptions(TrainingProtocol.recipe(protocol.budget(id)), seed, threads, MemoryLayout.NCHW,
+            TrainingOptions options = new TrainingOptions(recipe, seed, threads, MemoryLayout.NCHW,
                     TrainingOptions.DEFAULT_EVAL_BATCH);
             TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(model, data, options,
                     outDir.resolve(protocol.name()), true, false), TrainingListener.NONE);
@@ -175,7 +195,14 @@ public final class FidelityCommand implements Callable<Integer> {
         return acc;
     }
 
-    private Dataset dataset(TrainingProtocol protocol, int classes) {
-        return SyntheticDataset.generate(classes, protocol.trainSize(), protocol.valSize(), dataSeed);
+    /** {@code protocol}'s training and validation images: generated, or the first of the named dataset's. */
+    private Dataset dataset(DatasetName dataset, TrainingProtocol protocol, int classes) {
+        if (dataset == DatasetName.SYNTHETIC) {
+            return dataset.load(null, classes, protocol.trainSize(), protocol.valSize(), dataSeed);
+        }
+        if (whole == null) {
+            whole = dataset.load(dataDir, classes, null, null, dataSeed);
+        }
+        return whole.subset(protocol.trainSize(), protocol.valSize());
     }
 }

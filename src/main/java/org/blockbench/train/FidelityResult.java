@@ -17,7 +17,7 @@ import org.blockbench.stats.Stats;
  * quick-protocol accuracies; this record is the schema its writer and that reader share.
  *
  * @param format         {@value #FORMAT}
- * @param quick          the quick protocol, as {@link TrainingProtocol#describe()}
+ * @param quick          the quick protocol, as {@link TrainingProtocol#describe(String)} on the dataset
  * @param longer         the longer protocol, likewise
  * @param dataset        the dataset's source line
  * @param seeds          the seeds each model was trained with under each protocol
@@ -56,9 +56,20 @@ public record FidelityResult(String format, String quick, String longer, String 
     public record Spread(double seedStd, double betweenStd, double range, double ratio) {
     }
 
-    /** The result of {@code accuracies}: per model id, the quick and longer accuracies (seed order). */
+    /** The result of {@code accuracies} on the synthetic dataset, whose source line is {@code dataset}. */
     public static FidelityResult of(TrainingProtocol quick, TrainingProtocol longer, String dataset, List<Long> seeds,
                                     Map<String, List<Double>> quickAccuracies, Map<String, List<Double>> longAccuracies) {
+        return of(quick, longer, org.blockbench.train.data.SyntheticDataset.NAME, dataset, seeds, quickAccuracies,
+                longAccuracies);
+    }
+
+    /**
+     * The result of {@code accuracies}: per model id, the quick and longer accuracies (seed order),
+     * on the dataset called {@code datasetName} whose source line is {@code source}.
+     */
+    public static FidelityResult of(TrainingProtocol quick, TrainingProtocol longer, String datasetName, String source,
+                                    List<Long> seeds, Map<String, List<Double>> quickAccuracies,
+                                    Map<String, List<Double>> longAccuracies) {
         List<ModelAccuracy> models = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : quickAccuracies.entrySet()) {
             Stats q = Stats.of(e.getValue());
@@ -69,7 +80,8 @@ public record FidelityResult(String format, String quick, String longer, String 
         double[] qm = models.stream().mapToDouble(ModelAccuracy::quickMean).toArray();
         double[] lm = models.stream().mapToDouble(ModelAccuracy::longMean).toArray();
         double rho = models.size() >= 2 ? RankCorrelation.spearman(qm, lm) : Double.NaN;
-        return new FidelityResult(FORMAT, quick.describe(), longer.describe(), dataset, List.copyOf(seeds), models, rho,
+        return new FidelityResult(FORMAT, quick.describe(datasetName), longer.describe(datasetName), source, List.copyOf(seeds),
+                models, rho,
                 spread(qm, models.stream().mapToDouble(ModelAccuracy::quickStd).toArray()),
                 spread(lm, models.stream().mapToDouble(ModelAccuracy::longStd).toArray()),
                 java.time.Instant.now().toString());

@@ -9,7 +9,7 @@ import org.blockbench.zoo.ScaffoldConfig;
 
 /**
  * A training protocol short of the published one (docs/protocol.md §Quick protocol): the scaffold
- * size (BlockZoo's {@code base_channels} and blocks per stage), the synthetic data's size, and
+ * size (BlockZoo's {@code base_channels} and blocks per stage), the training data's size, and
  * each recipe's epochs, batch and learning rate. {@link #QUICK} is what {@code blockbench run}
  * trains by default; {@link #LONG} is the wider, longer protocol {@code blockbench fidelity}
  * checks the quick ranking against. The recipes' optimiser, schedule, augmentation and
@@ -19,8 +19,8 @@ import org.blockbench.zoo.ScaffoldConfig;
  * @param name           "quick" or "long"
  * @param baseChannels   stem and stage widths base, 2·base, 4·base (64 published)
  * @param blocksPerStage blocks per stage (3 published)
- * @param trainSize      synthetic training images
- * @param valSize        synthetic validation images
+ * @param trainSize      training images (the first of the dataset's)
+ * @param valSize        validation images
  * @param scaffold       the scaffold models' budget
  * @param gwoNetworks    the GWO networks' budget
  */
@@ -98,11 +98,18 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
                 .withLearningRate(budget.learningRate()).withSchedule(budget.schedule());
     }
 
-    /** One line: the knobs and budgets. */
+    /** One line: the knobs and budgets, on the synthetic dataset. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s protocol: base_channels=%d, blocks/stage=%d, %d synthetic training images"
-                        + " (texture x layout), %d validation; scaffold models %s; GWO networks %s",
-                name, baseChannels, blocksPerStage, trainSize, valSize, describe(scaffold), describe(gwoNetworks));
+        return describe(org.blockbench.train.data.SyntheticDataset.NAME);
+    }
+
+    /** One line: the knobs and budgets, on {@code dataset} (its name as run.json records it). */
+    public String describe(String dataset) {
+        String images = dataset.equals(org.blockbench.train.data.SyntheticDataset.NAME)
+                ? "synthetic training images (texture x layout)" : dataset + " training images";
+        return String.format(Locale.ROOT, "%s protocol: base_channels=%d, blocks/stage=%d, %d %s, %d validation;"
+                        + " scaffold models %s; GWO networks %s",
+                name, baseChannels, blocksPerStage, trainSize, images, valSize, describe(scaffold), describe(gwoNetworks));
     }
 
     private static String describe(Budget b) {

@@ -60,6 +60,17 @@ class FidelityCommandTest {
         assertEquals(TrainingProtocol.LONG.scaffold(), longer.scaffold());
         assertEquals(TrainingProtocol.QUICK, TrainingProtocol.QUICK.withImageFraction(1));
         org.junit.jupiter.api.Assertions.assertTrue(longer.describe().contains("256 synthetic training images"), longer.describe());
+        String fashion = longer.describe("fashion-mnist");
+        org.junit.jupiter.api.Assertions.assertTrue(fashion.contains("256 fashion-mnist training images, 256 validation;"),
+                fashion);
+    }
+
+    @Test
+    void unknownDatasetIsRefusedBeforeAnyModelIsRead() {
+        assertEquals(ExitCodes.BAD_INPUT, fidelity("--dataset", "mnist"));
+        assertEquals("blockbench: unknown dataset 'mnist', expected one of [synthetic, cifar10, cifar100, fashion-mnist]",
+                err.toString().strip());
+        assertFalse(Files.exists(dir.resolve("out")));
     }
 
     @Test
