@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.blockbench.BadInputException;
+import org.blockbench.train.data.DatasetName;
 import org.blockbench.zoo.GwoNetwork;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
@@ -179,12 +180,22 @@ public final class AccuracyImport {
                 (accuracyColumn.equals("test_acc") ? Layout.GWO_LEADERBOARD : Layout.GWO_BENCHMARK_RESULTS).id(), line);
     }
 
-    /** "CIFAR-100", "cifar_100", "cifar100" → "cifar100"; other names lower-cased. */
+    /**
+     * "CIFAR-100", "cifar_100", "cifar100" → "cifar100", "Fashion-MNIST" → "fashion-mnist": a name that
+     * is one of train's datasets but for case, hyphens, underscores and spaces is spelt as train
+     * spells it ({@link DatasetName}), so its imported runs share the board of the measured ones;
+     * other names lower-cased, without those separators.
+     */
     static String dataset(String given, String where) {
         String d = given.strip().toLowerCase(Locale.ROOT).replaceAll("[-_ ]", "");
         if (d.isEmpty()) {
             throw new BadInputException(where + ": the dataset cell is empty; expected the dataset the accuracy is on"
                     + " (e.g. cifar100)");
+        }
+        for (String known : DatasetName.ids()) {
+            if (known.replaceAll("[-_ ]", "").equals(d)) {
+                return known;
+            }
         }
         return d;
     }
