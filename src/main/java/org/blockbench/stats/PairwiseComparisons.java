@@ -104,9 +104,9 @@ public record PairwiseComparisons(int size, double alpha, List<Pair> pairs) {
      * in each round (a sweep's configs of one position: {@code bench.sweep.RoundOrder}), so that
      * replicate {@code r} of every item of a stratum shares round {@code r}'s machine state. Within
      * a stratum whose items all have the same two or more replicates, each (stratum, round) is a
-     * block: the residual after item and block effects, pooled over such strata, serves those
-     * pairs (se = √(2 · MSE / rounds), as {@link #paired}), and a drift of the machine between
-     * rounds no longer counts as noise. Pairs across strata, or in a stratum whose rounds are
+     * block: the stratum's residual after item and block effects serves its pairs (se = √(2 · MSE /
+     * rounds) on (items − 1)(rounds − 1) degrees of freedom, as {@link #paired}), so a drift of the
+     * machine between rounds no longer counts as noise, and each stratum's noise is its own. Pairs across strata, or in a stratum whose rounds are
      * incomplete, are compared as {@link #pooled} does, drift included.
      *
      * @param replicates per item, its replicates in round order
@@ -121,29 +121,25 @@ public record PairwiseComparisons(int size, double alpha, List<Pair> pairs) {
         for (int i = 0; i < strata.size(); i++) {
             members.computeIfAbsent(strata.get(i), k -> new ArrayList<>()).add(i);
         }
-        java.util.Set<String> complete = new java.util.HashSet<>();
-        double ss = 0;
-        double df = 0;
+        // per stratum its own residual {mse, df}: strata are measured at different times, and a noisy
+        // stretch of the sweep must not blur the pairs of a quiet one
+        Map<String, double[]> residual = new java.util.HashMap<>();
         for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
             List<Integer> items = e.getValue();
             int rounds = replicates.get(items.get(0)).length;
             if (items.size() >= 2 && rounds >= 2 && items.stream().allMatch(i -> replicates.get(i).length == rounds)) {
-                double[] r = blockResidual(items.stream().map(replicates::get).toArray(double[][]::new));
-                ss += r[0] * r[1];
-                df += r[1];
-                complete.add(e.getKey());
+                residual.put(e.getKey(), blockResidual(items.stream().map(replicates::get).toArray(double[][]::new)));
             }
         }
-        double mse = df > 0 ? ss / df : Double.NaN;
-        double blockDf = df;
         return of(replicates.size(), alpha, (i, j) -> {
             double[] a = replicates.get(i);
             double[] b = replicates.get(j);
             if (a.length == 0 || b.length == 0) {
                 return new MeanDifference(Double.NaN, Double.NaN, Double.NaN);
             }
-            if (strata.get(i).equals(strata.get(j)) && complete.contains(strata.get(i))) {
-                return new MeanDifference(Stats.of(a).mean() - Stats.of(b).mean(), Math.sqrt(2 * mse / a.length), blockDf);
+            double[] block = strata.get(i).equals(strata.get(j)) ? residual.get(strata.get(i)) : null;
+            if (block != null) {
+                return new MeanDifference(Stats.of(a).mean() - Stats.of(b).mean(), Math.sqrt(2 * block[0] / a.length), block[1]);
             }
             return MeanDifference.pooled(a, b, pooled[0], pooled[1]);
         });

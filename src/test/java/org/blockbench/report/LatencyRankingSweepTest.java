@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for: fork medians of one config spread by a factor of up to 10 (the median over configs of the
  * std of log fork medians is about 0.8, against 0.07 on a quiet machine). What the ranking must do
  * on it is not to invent differences: the three identical ResNetBasicBlock networks are never told
- * apart, and the 9 pairs told apart are 4.3× to 6.5× apart. The resolution it reaches on it is asserted as
+ * apart, and the 6 pairs told apart are 5.0× to 6.5× apart. The resolution it reaches on it is asserted as
  * measured, so a change to the statistics shows here. The resolution acceptance of issue 20 (95 %
  * of pairs ≥ 1.25× apart, 70 % at 1.10–1.25×) needs a quiet sweep, which this machine could not
  * give: not shown here.
@@ -50,19 +50,22 @@ class LatencyRankingSweepTest {
         }
         // 6 forks a side whose medians spread by a factor of up to 10 (std of log fork medians 0.81, median over configs)
         assertEquals(0.81, forkSpread(), 0.01);
-        // under this load 9 pairs are told apart, all against DeformableConv/early (deformable sampling at 32 x 32), 4.3x to
-        // 6.5x slower than the other 8: with the rounds as blocks at one position (PairwiseComparisons.blocked) a drift of
-        // the machine between rounds is no longer noise; pooled over the group without blocks, 1 pair was
-        assertEquals(9, r.separated());
+        // under this load 6 pairs are told apart, all against DeformableConv/early (deformable sampling at 32 x 32), 5.0x to
+        // 6.5x slower than the other 6: with the rounds as blocks at one position (PairwiseComparisons.blocked) a drift of
+        // the machine between rounds is no longer noise; pooled over the group without blocks, 1 pair was; with one residual
+        // pooled over the three positions rather than each position's own, 9 were
+        assertEquals(6, r.separated());
         assertTrue(r.better(ModelRef.of("ResNetBottleneck", "late"), ModelRef.of("DeformableConv", "early")));
-        assertTrue(r.better(ModelRef.of("DepthwiseConv", "early"), ModelRef.of("DeformableConv", "early")));
+        assertTrue(r.better(ModelRef.of("ReparamLargeKernelConv", "early"), ModelRef.of("DeformableConv", "early")));
+        // 4.3x apart, but early's forks under this load spread too far to tell
+        assertFalse(r.better(ModelRef.of("DepthwiseConv", "early"), ModelRef.of("DeformableConv", "early")));
         assertEquals(263.4 / 40.6, r.estimate(ModelRef.of("DeformableConv", "early")) / r.estimate(ModelRef.of("ResNetBottleneck", "late")),
                 0.01);
         assertEquals(263.4 / 61.6, r.estimate(ModelRef.of("DeformableConv", "early")) / r.estimate(ModelRef.of("DepthwiseConv", "early")),
                 0.01);
         assertEquals(6.5e-5, r.resolution(), 1e-5, "pairs 5 % apart: told apart in 0 % of cases, and the board says so");
         int[][] byClass = resolutionByRatio(r);
-        assertEquals(8, byClass[0][0], "pairs at one position >= 1.25x apart told apart: DeformableConv/early's");
+        assertEquals(5, byClass[0][0], "pairs at one position >= 1.25x apart told apart: DeformableConv/early's");
         assertEquals(0, byClass[1][0] + byClass[2][0], "no pair at one position below 1.25x told apart");
         assertEquals(182, byClass[0][1], "pairs at one position >= 1.25x apart");
         assertEquals(57, byClass[1][1], "1.10-1.25x");

@@ -157,4 +157,17 @@ class PairwiseComparisonsTest {
         assertEquals(ragged.pair(0, 1).difference().standardError(),
                 PairwiseComparisons.pooled(List.of(x, y, new double[] {1.2, 1.68, 1.3}), 0.05).pair(0, 1).difference().standardError(), 0);
     }
+    @Test
+    void eachStratumIsJudgedByItsOwnResidual() {
+        // early: residuals ∓0.005, ±0.005 (MSE 0.0001 on 1 df); mid: residuals ∓0.1, ±0.1 (MSE 0.04 on 1 df)
+        double[] a = {1.00, 1.02};
+        double[] b = {1.10, 1.10};
+        double[] c = {1.0, 1.4};
+        double[] d = {1.2, 1.2};
+        PairwiseComparisons p = PairwiseComparisons.blocked(List.of(a, b, c, d), List.of("early", "early", "mid", "mid"), 0.05);
+        assertEquals(Math.sqrt(2 * 0.0001 / 2), p.pair(0, 1).difference().standardError(), 1e-12);
+        assertEquals(1, p.pair(0, 1).difference().degreesOfFreedom(), 0);
+        // mid's noise is mid's alone: pooled over both strata, early's se would be √(2 · 0.02005 / 2), 14 times its own
+        assertEquals(Math.sqrt(2 * 0.04 / 2), p.pair(2, 3).difference().standardError(), 1e-12);
+    }
 }
