@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.onnx.OnnxModelFile;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -159,6 +160,24 @@ class InferenceSessionTest {
                 () -> InferenceSession.open(model, CPU, 1));
         assertTrue(e.getMessage().startsWith(model + ": not a valid ONNX model (protobuf: "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void onlyTheBytesTheSweepValidatedSkipValidation() throws Exception {
+        Path valid = TinyModels.convNet(dir.resolve("net.onnx"), 5, 3, 42);
+        Path model = Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4, 5});
+        // another file's hash: these bytes are validated, and refused before ONNX Runtime sees them
+        Optional<String> other = Optional.of(OnnxModelFile.sha256(valid));
+        assertThrows(org.blockbench.onnx.OnnxModelException.class,
+                () -> InferenceSession.open(model, CPU, 1, ModelOrigin.USER, other));
+        // their own hash: not validated again, so ONNX Runtime's parser is what refuses them
+        Optional<String> own = Optional.of(OnnxModelFile.sha256(model));
+        OrtCallException e = assertThrows(OrtCallException.class, () -> InferenceSession.open(model, CPU, 1, ModelOrigin.USER, own));
+        assertTrue(e.getMessage().startsWith(model.toString()), e.getMessage());
+        try (InferenceSession session = InferenceSession.open(valid, CPU, 1, ModelOrigin.USER,
+                Optional.of(OnnxModelFile.sha256(valid)))) {
+            assertTrue(session.outputsPinned());
+        }
     }
 
     @Test

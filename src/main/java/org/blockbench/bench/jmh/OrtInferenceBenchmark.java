@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.zoo.Form;
 import org.blockbench.bench.CpuSet;
@@ -89,6 +90,13 @@ public class OrtInferenceBenchmark {
      */
     public static final String PROFILE_DIR_PROPERTY = "blockbench.ortProfileDir";
 
+    /**
+     * System property: the SHA-256 of the model bytes the sweep validated before it started this
+     * fork; bytes with that hash are not validated again ({@link InferenceSession#open(Path,
+     * SessionSettings, int, org.blockbench.ort.ModelOrigin, Optional)}).
+     */
+    public static final String VALIDATED_SHA256_PROPERTY = "blockbench.validatedSha256";
+
     /** Manifest id {@code Block/position}, or a path ending in {@code .onnx}. */
     @Param("ResNetBasicBlock/early")
     public String model;
@@ -134,7 +142,8 @@ public class OrtInferenceBenchmark {
             }
             settings = settings.withProfiling(Path.of(profileDir, "ort-profile"));
         }
-        session = InferenceSession.open(file, settings, batch);
+        session = InferenceSession.open(file, settings, batch, org.blockbench.ort.ModelOrigin.USER,
+                Optional.ofNullable(System.getProperty(VALIDATED_SHA256_PROPERTY)));
         if (profileDir != null) {
             windows = new MeasurementWindows(session.profilingStartNanos());
         }

@@ -56,11 +56,18 @@ public final class Preflight {
                 planned.model().fromManifest() ? ModelOrigin.BLOCKBENCH : ModelOrigin.USER,
                 config.provider().cliName(), config.intraOpThreads(), config.optLevel().cliName(), config.batch(),
                 scratch.toAbsolutePath().toString());
+        PreflightFacts facts;
         if (planned.model().exportedByBlockBench(config.form(), model.sha256())) {
             // BlockBench's exporter built and validated these very bytes: ONNX Runtime runs them in this
             // JVM in a fraction of a child JVM's start-up, which went to every config of a sweep
-            return new PreflightProbe().run(request);
+            facts = new PreflightProbe().run(request);
+        } else {
+            facts = ChildJvm.call(PreflightProbe.class, request, file.toString(), limit);
         }
-        return ChildJvm.call(PreflightProbe.class, request, file.toString(), limit);
+        if (!facts.modelSha256().equals(model.sha256())) {
+            // the forks skip validating bytes with the facts' hash: it must be the hash of the validated bytes
+            throw new BadInputException(file + ": the file changed while it was checked");
+        }
+        return facts;
     }
 }
