@@ -1,6 +1,7 @@
 package org.blockbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -29,17 +30,20 @@ class RunCommandTest {
         new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--gwo-network", "--models", "m",
                 "--jmh-results", "j", "--training", "t", "-o", "a", "--seeds", "0,1");
         List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
+        // Fashion-MNIST where Debian's package is installed, the synthetic task elsewhere
+        String quick = java.nio.file.Files.isRegularFile(Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
+                ? "fashion-mnist" : "synthetic";
         assertEquals(List.of(
                 "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
                 "blockbench bench --models m --all -o j -f 1 -wi 1 -w 100ms -i 3 -r 500ms --rounds 3",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --base-channels 16 --blocks-per-stage 1"
                         + " --epochs 1 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest " + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
+                        + " --dataset " + quick + " --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
                 "blockbench train --models StandardConv/gwo-net,DeformableConv/gwo-net,DepthwiseConv/gwo-net --recipe blockzoo"
                         + " --base-channels 16 --blocks-per-stage 1 --epochs 3 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest "
                         + Path.of("m", "manifest.json")
-                        + " --dataset synthetic --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
+                        + " --dataset " + quick + " --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
                 "blockbench leaderboard --models m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
                         + " --gwo-network"), lines);
     }
@@ -131,5 +135,16 @@ class RunCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run("run", "--skip", "deploy", "--models", dir.toString()));
         assertTrue(err.toString().contains("unknown step 'deploy', expected one of [export, analyze, bench, train, leaderboard]"),
                 err.toString());
+    }
+
+    @Test
+    void datasetIsOneOfTheQuickTasks() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs("--dataset", "synthetic", "--blocks", "MobileOneBlock", "--positions", "early");
+        assertTrue(run.plan().stream().map(RunCommand.Step::commandLine).anyMatch(l -> l.contains(" --dataset synthetic ")));
+        RunCommand cifar = new RunCommand();
+        new CommandLine(cifar).parseArgs("--dataset", "cifar10");
+        org.blockbench.BadInputException e = assertThrows(org.blockbench.BadInputException.class, cifar::plan);
+        assertTrue(e.getMessage().startsWith("run --dataset takes synthetic or fashion-mnist"), e.getMessage());
     }
 }

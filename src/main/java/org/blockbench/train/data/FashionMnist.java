@@ -61,6 +61,11 @@ public final class FashionMnist {
                 + " zero-padded to 32x32, repeated to 3 channels)", train, test);
     }
 
+    /** Whether {@code dir} holds the four IDX files (what {@link #read} then reads; it checks their contents). */
+    public static boolean present(Path dir) {
+        return missing(dir).isEmpty();
+    }
+
     /** The error for a directory without the files: what is missing, how to install them, how to point at them. */
     public static BadInputException notFound(Path dir) {
         Path where = dir.toAbsolutePath().normalize();
