@@ -241,9 +241,9 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("%n== blockbench run: %d steps in %.1f s (%.1f min)%n", steps.size(), total, total / 60);
         report.forEach(r -> out.println("  " + r));
         if (!skip.contains("train")) {
-            out.printf("accuracy: %s, on %s%n  a quick protocol that ranks blocks on a small task, not the published protocol"
+            out.printf("accuracy: %s%n  a quick protocol that ranks blocks on a small task, not the published protocol"
                     + " (base_channels=64, 3 blocks/stage, 50 epochs of CIFAR-100); its fidelity: `blockbench fidelity`"
-                    + " (docs/accuracy.md)%n", protocol().describe(), dataset().id());
+                    + " (docs/accuracy.md)%n", protocol().describe(dataset().id()));
         }
         out.println("outputs:");
         output(out, "manifest", models.resolve("manifest.json"));

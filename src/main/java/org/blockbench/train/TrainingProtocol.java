@@ -68,7 +68,7 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
     /**
      * This protocol on {@code fraction} of its training and validation images (rounded, each at
      * least one training batch): a cheaper check of the pipeline, not the protocol; its
-     * {@link #describe()} states the sizes used.
+     * {@link #describe(String)} states the sizes used.
      *
      * @throws BadInputException unless 0 &lt; fraction ≤ 1 and the smaller set still holds a batch of each budget
      */
@@ -96,11 +96,6 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
     public static Recipe recipe(Budget budget) {
         return Recipes.byName(budget.recipe()).withEpochs(budget.epochs()).withBatchSize(budget.batchSize())
                 .withLearningRate(budget.learningRate()).withSchedule(budget.schedule());
-    }
-
-    /** One line: the knobs and budgets, on the synthetic dataset. */
-    public String describe() {
-        return describe(org.blockbench.train.data.SyntheticDataset.NAME);
     }
 
     /** One line: the knobs and budgets, on {@code dataset} (its name as run.json records it). */

@@ -59,7 +59,7 @@ class FidelityCommandTest {
         assertEquals(TrainingProtocol.QUICK.baseChannels(), quick.baseChannels());
         assertEquals(TrainingProtocol.LONG.scaffold(), longer.scaffold());
         assertEquals(TrainingProtocol.QUICK, TrainingProtocol.QUICK.withImageFraction(1));
-        org.junit.jupiter.api.Assertions.assertTrue(longer.describe().contains("256 synthetic training images"), longer.describe());
+        org.junit.jupiter.api.Assertions.assertTrue(longer.describe("synthetic").contains("256 synthetic training images"), longer.describe("synthetic"));
         String fashion = longer.describe("fashion-mnist");
         org.junit.jupiter.api.Assertions.assertTrue(fashion.contains("256 fashion-mnist training images, 256 validation;"),
                 fashion);
