@@ -205,6 +205,7 @@ public final class TrainCommand implements Callable<Integer> {
         Map<Integer, Dataset> datasets = new HashMap<>();
         PrintStream err = System.err;
         int parityFailures = 0;
+        int variantsRefused = 0;
         for (ModelSource model : models) {
             List<Long> modelSeeds = plan.seeds(model);
             if (modelSeeds.isEmpty()) {
@@ -239,6 +240,11 @@ public final class TrainCommand implements Callable<Integer> {
                         r.parity().passed() ? "" : " PARITY FAILED",
                         result.directory().resolve(RunRecord.FILE_NAME));
                 for (RunRecord.VariantResult v : r.variants()) {
+                    if (v.refusal().isPresent()) {
+                        err.printf("%s seed %d %s: %s%n", model.id(), seed, v.variant(), v.refusal().get());
+                        variantsRefused++;
+                        continue;
+                    }
                     out.printf("%s seed %d %s: ORT val acc %.4f (FP32 %.4f, drop %.2f pp), top-1 agreement with FP32 %.4f; "
                             + "left in float32: %s%n", model.id(), seed, v.variant(), v.ortValAccuracy(), v.fp32ValAccuracy(),
                             v.accuracyDropPoints(), v.agreementWithFp32(), v.settings().getOrDefault(
@@ -253,7 +259,7 @@ public final class TrainCommand implements Callable<Integer> {
                         acc.sampleStandardDeviation(), acc.count());
             }
         }
-        return parityFailures == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return parityFailures == 0 && variantsRefused == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private List<ModelSource> models() {

@@ -51,13 +51,13 @@ public record VariantFigures(String variant, LatencyResult latency, double speed
             List<SeedResult.VariantSeed> seeds = new ArrayList<>();
             if (acc != null) {
                 for (SeedResult r : acc.runs()) {
-                    r.variants().stream().filter(s -> s.variant().equals(v)).forEach(s -> {
-                        drops.add(s.accuracyDropPoints());
-                        agreements.add(s.agreementWithFp32());
-                        if (Double.isFinite(s.accuracyDropPoints())) {
-                            seeds.add(s); // a seed whose variant was not evaluated is no replicate of the drop
-                        }
-                    });
+                    // a seed whose variant was not evaluated (refused by its output check) is no replicate of the drop
+                    r.variants().stream().filter(s -> s.variant().equals(v) && Double.isFinite(s.accuracyDropPoints()))
+                            .forEach(s -> {
+                                drops.add(s.accuracyDropPoints());
+                                agreements.add(s.agreementWithFp32());
+                                seeds.add(s);
+                            });
                 }
             }
             if (lat == null && file == null && drops.isEmpty()) {

@@ -74,6 +74,20 @@ public record RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, R
     public record VariantResult(String variant, int samples, double ortValAccuracy, double fp32ValAccuracy,
                                 double accuracyDropPoints, double agreementWithFp32, Artefact artefact,
                                 Map<String, String> settings) {
+
+        /** The settings key holding why a variant was refused (its output check's one line); no file, no accuracy. */
+        public static final String REFUSED_KEY = "refused";
+
+        /** A variant refused by its output check: recorded, so the run is not re-quantized each time, and not evaluated. */
+        public static VariantResult refused(String variant, double fp32ValAccuracy, String why) {
+            return new VariantResult(variant, 0, Double.NaN, fp32ValAccuracy, Double.NaN, Double.NaN, null,
+                    Map.of(REFUSED_KEY, why));
+        }
+
+        /** Why the variant was refused, if it was. */
+        public java.util.Optional<String> refusal() {
+            return java.util.Optional.ofNullable(settings == null ? null : settings.get(REFUSED_KEY));
+        }
     }
 
     public static final String FORMAT = "blockbench-training-run/1";

@@ -11,6 +11,7 @@ import org.blockbench.quant.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
 import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantMaker;
+import org.blockbench.quant.VariantRefusedException;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.train.data.BatchAssembler;
 import org.blockbench.train.data.Dataset;
@@ -54,7 +55,14 @@ final class VariantEvaluation {
         VariantMaker maker = options.maker();
         List<RunRecord.VariantResult> results = new ArrayList<>();
         for (Form v : missing) {
-            VariantMaker.Made made = maker.make(v, deploy, calibration, check);
+            VariantMaker.Made made;
+            try {
+                made = maker.make(v, deploy, calibration, check);
+            } catch (VariantRefusedException e) {
+                // the trained weights quantize too badly to evaluate: the run keeps its FP32 result, the variant says why
+                results.add(RunRecord.VariantResult.refused(v.id(), fp32Acc.accuracy(), e.getMessage()));
+                continue;
+            }
             String name = "trained." + v.fileName();
             RunRecord.Artefact artefact = TrainingRun.write(dir, name, made.model());
             int[] predictions = OrtParity.predict(made.model(), dir.resolve(name).toString(), val, o.evalBatchSize(),

@@ -92,6 +92,17 @@ class VariantFiguresTest {
         assertEquals("0.39 pp (2 seeds, no interval)", unknown.describe());
     }
 
+    /** A seed whose variant its output check refused (no accuracy: NaN) is neither in the mean nor a replicate. */
+    @Test
+    void aRefusedSeedIsLeftOut() {
+        List<VariantFigures> v = VariantFigures.of(null, List.of(), null, accuracy(run(0, 2.0, 0.98),
+                run(1, Double.NaN, Double.NaN)));
+        assertEquals(1, v.get(0).accuracyDropPoints().count());
+        assertEquals(2.0, v.get(0).accuracyDropPoints().mean(), 0);
+        assertEquals(0.98, v.get(0).agreementWithFp32().mean(), 0);
+        assertEquals("2.00 pp (1 seed, no interval)", v.get(0).drop().describe());
+    }
+
     /** One seed has no interval over seeds, however many images. */
     @Test
     void oneSeedHasNoInterval() {
