@@ -9,7 +9,8 @@ import org.blockbench.stats.MeanDifference;
  * validation images, so the drop is computed per seed and the t interval is over seeds
  * ({@link MeanDifference#paired}, house rule 18). Its standard error is never below the
  * validation set's binomial error ({@link #binomialBoundPoints}): two seeds whose drops happen to be
- * equal do not make it exact. The interval is at the level {@link org.blockbench.stats.Holm} gives
+ * equal do not make it exact. On a board the seed-to-seed variance is pooled over the rows of the
+ * same variant ({@link #pooled}). The interval is at the level {@link org.blockbench.stats.Holm} gives
  * it among the board's rows of the same variant (one family per variant and board, at
  * {@link Ranking#ALPHA}); a drop whose interval holds 0 is not resolved.
  *
@@ -54,6 +55,22 @@ public record AccuracyDrop(int seeds, MeanDifference difference, double binomial
             sum += Math.max(0, changed - drop * drop) / s.validationImages();
         }
         return seeds.isEmpty() ? Double.NaN : 100 * Math.sqrt(sum) / seeds.size();
+    }
+
+    /**
+     * This drop with the seed-to-seed variance of drops pooled over a board's rows of the same
+     * variant ({@code variance} on {@code degreesOfFreedom}): with two seeds a row's own variance has
+     * one degree of freedom, and its interval spans ±100 points; pooled over the rows, as Tukey's
+     * error term pools over groups, the standard error is √(variance / seeds), still never below
+     * the row's binomial floor.
+     */
+    AccuracyDrop pooled(double variance, double degreesOfFreedom) {
+        double se = Math.sqrt(variance / seeds);
+        if (Double.isFinite(binomialBoundPoints)) {
+            se = Math.max(se, binomialBoundPoints);
+        }
+        return new AccuracyDrop(seeds, new MeanDifference(difference.estimate(), se, degreesOfFreedom), binomialBoundPoints,
+                level, Double.NaN, Double.NaN).atLevel(level);
     }
 
     /** This drop with its interval at two-sided {@code level}. */

@@ -93,7 +93,8 @@ public record VariantFigures(String variant, LatencyResult latency, double speed
 
     /**
      * {@code rows} with each variant's drop interval at the level {@link Holm} gives it among the
-     * rows' drops of the same variant (one family per variant, at {@link Ranking#ALPHA}).
+     * rows' drops of the same variant (one family per variant, at {@link Ranking#ALPHA}), on the
+     * seed-to-seed variance pooled over that family ({@link AccuracyDrop#pooled}).
      */
     static List<LeaderboardRow> withDropFamilies(List<LeaderboardRow> rows) {
         Map<String, List<int[]>> where = new java.util.TreeMap<>();
@@ -108,6 +109,24 @@ public record VariantFigures(String variant, LatencyResult latency, double speed
         List<List<VariantFigures>> figures = new ArrayList<>();
         rows.forEach(r -> figures.add(new ArrayList<>(r.variants())));
         for (List<int[]> family : where.values()) {
+            // one seed-to-seed variance of the drops for the family: Σ (seeds − 1) · sd² over Σ (seeds − 1)
+            double ss = 0;
+            double df = 0;
+            for (int[] ij : family) {
+                Stats d = figures.get(ij[0]).get(ij[1]).accuracyDropPoints;
+                if (d != null && d.count() >= 2) {
+                    ss += (d.count() - 1) * d.sampleStandardDeviation() * d.sampleStandardDeviation();
+                    df += d.count() - 1;
+                }
+            }
+            if (df > 0) {
+                for (int[] ij : family) {
+                    VariantFigures f = figures.get(ij[0]).get(ij[1]);
+                    figures.get(ij[0]).set(ij[1], new VariantFigures(f.variant, f.latency, f.speedup, f.speedupLow, f.speedupHigh,
+                            f.modelBytes, f.fp32Bytes, f.accuracyDropPoints, f.agreementWithFp32, f.drop.pooled(ss / df, df),
+                            f.int8));
+                }
+            }
             double[] p = family.stream().mapToDouble(ij -> figures.get(ij[0]).get(ij[1]).drop().difference().pValue()).toArray();
             double[] levels = Holm.levels(p, Ranking.ALPHA);
             for (int k = 0; k < family.size(); k++) {

@@ -79,7 +79,7 @@ class RunBlockPackTest {
                 "--block-pack", pack.toString(), "--models", dir.resolve("onnx-models").toString(),
                 "--jmh-results", dir.resolve("jmh").toString(), "--training", dir.resolve("training").toString(),
                 "-o", analysis.toString(), "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
-                "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock");
+                "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock", "--dataset", "synthetic");
         assertEquals(ExitCodes.OK, code, out + "\n" + err);
         List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));
         List<String> header = List.of(csv.get(0).split(",", -1));

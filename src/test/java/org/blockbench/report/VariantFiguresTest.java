@@ -112,9 +112,11 @@ class VariantFiguresTest {
     }
 
     /**
-     * Two rows form one family: a 5 pp drop over 3 seeds on 10,000 images (se floored to the binomial
-     * 100 sqrt(Σ (0.1 − drop²) / 10000) / 3 = 0.180275 pp, p = 0.0013) is called at Holm's first level
-     * 0.025 (t(0.9875, 2) = 6.2053: [3.881, 6.119]); 0.39 and 0 pp over 2 seeds is not resolved, at 0.05.
+     * Two rows form one family, on one seed-to-seed variance of the drops: SS 0.08 (5.0, 5.2, 4.8) +
+     * 0.0762939 (0.390625, 0) on 2 + 1 df, 0.0520980. The 5 pp drop over 3 seeds on 10,000 images:
+     * √(0.052098 / 3) = 0.131780 is below the binomial floor 100 √(Σ (0.1 − drop²) / 10000) / 3 =
+     * 0.180275 pp, which it takes, on 3 df: p = 0.000103 (SciPy), called at Holm's first level 0.025
+     * (t(0.9875, 3) = 4.17653). 0.39 and 0 pp over 2 seeds is not resolved, at 0.05.
      */
     @Test
     void dropsOfABoardAreOneHolmFamily() {
@@ -128,13 +130,30 @@ class VariantFiguresTest {
         double bound = 100 * Math.sqrt((0.3 - (0.05 * 0.05 + 0.052 * 0.052 + 0.048 * 0.048)) / 10000) / 3;
         assertEquals(0.180275, bound, 1e-6);
         assertEquals(bound, a.difference().standardError(), 1e-9);
-        assertEquals(0.0012975, a.difference().pValue(), 1e-6);
+        assertEquals(3, a.difference().degreesOfFreedom(), 0);
+        assertEquals(0.000102882, a.difference().pValue(), 1e-8);
         assertEquals(0.025, a.level(), 1e-15);
-        assertEquals(5.0 - 6.205346817 * bound, a.low(), 1e-6);
-        assertEquals(5.0 + 6.205346817 * bound, a.high(), 1e-6);
+        assertEquals(5.0 - 4.176534846 * bound, a.low(), 1e-6);
+        assertEquals(5.0 + 4.176534846 * bound, a.high(), 1e-6);
         assertTrue(a.resolved());
         assertEquals(0.05, b.level(), 1e-15);
+        assertEquals(3, b.difference().degreesOfFreedom(), 0);
         assertFalse(b.resolved());
+    }
+
+    /** Rows whose seeds' drops scatter little lend the family a variance a two-seed row alone could not estimate. */
+    @Test
+    void pooledVarianceResolvesWhatOneRowsTwoSeedsCannot() {
+        ModelRef other = ModelRef.of("RepMixer", "late");
+        // 2 seeds each on 2,048 images: 3.0/3.2 pp and 0.1/0.2 pp; alone, t(0.975, 1) = 12.7 makes the first [-10, 16]
+        LeaderboardRow big = row(KEY, accuracy(run(KEY, 0, 3.0, 0.95, 2048), run(KEY, 1, 3.2, 0.95, 2048)));
+        LeaderboardRow small = row(other, accuracy(run(other, 0, 0.1, 0.99, 2048), run(other, 1, 0.2, 0.99, 2048)));
+        AccuracyDrop alone = VariantFigures.withDropFamilies(List.of(big)).get(0).variants().get(0).drop();
+        assertEquals(1, alone.difference().degreesOfFreedom(), 0);
+        assertFalse(alone.resolved());
+        AccuracyDrop a = VariantFigures.withDropFamilies(List.of(big, small)).get(0).variants().get(0).drop();
+        assertEquals(2, a.difference().degreesOfFreedom(), 0);
+        assertTrue(a.resolved(), a.describe());
     }
 
     private static LeaderboardRow row(ModelRef key, AccuracySummary acc) {
