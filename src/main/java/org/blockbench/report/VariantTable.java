@@ -59,8 +59,8 @@ final class VariantTable {
 
     /** What the drop interval and the ISA columns mean, under the table. */
     static final String NOTE = "Accuracy drop: FP32 − variant in ONNX Runtime on the same validation images, per seed;"
-            + " the interval is a paired t interval over seeds, its standard error at least the validation set's binomial"
-            + " error, at the Holm level among this board's rows of the variant; \"not resolved\" when it holds 0."
+            + " the interval is a t interval over seeds on the seed-to-seed variance pooled over this board's rows of the"
+            + " variant, its standard error at least the validation set's binomial error, at the Holm level among this board's rows of the variant; \"not resolved\" when it holds 0."
             + " ISA: the instruction set the INT8 file was quantized for (its metadata) and the one its latency was measured"
             + " on (the sweep's environment), in bold where they differ. Worst tensor: the lowest-SNR quantized tensor of"
             + " the per-tensor report (float against dequantized on the calibration set), linked.";
