@@ -174,10 +174,7 @@ public final class FidelityCommand implements Callable<Integer> {
         ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
                 .withSize(protocol.baseChannels(), protocol.blocksPerStage());
         Dataset data = dataset(dataset, protocol, model.nativeClasses());
-        Recipe recipe = TrainingProtocol.recipe(protocol.budget(id));
-        if (dataset.normalization().isPresent()) {
-            recipe = recipe.withNormalization(dataset.normalization().get());
-        }
+        Recipe recipe = TrainingProtocol.recipe(protocol.budget(id)).forDataset(dataset);
         List<Double> acc = new ArrayList<>();
         for (long seed : runSeeds) {
             TrainingOptions options = new TrainingOptions(recipe, seed, threads, MemoryLayout.NCHW,

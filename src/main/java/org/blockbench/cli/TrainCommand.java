@@ -305,10 +305,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The recipe with the overrides given, and the dataset's own normalisation where it has one. */
     private Recipe recipe(DatasetName dataset) {
-        Recipe r = Recipes.byName(recipeName);
-        if (dataset.normalization().isPresent()) {
-            r = r.withNormalization(dataset.normalization().get());
-        }
+        Recipe r = Recipes.byName(recipeName).forDataset(dataset);
         if (epochs != null) {
             r = r.withEpochs(epochs);
         }

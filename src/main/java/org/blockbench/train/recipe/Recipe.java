@@ -2,6 +2,7 @@ package org.blockbench.train.recipe;
 
 import org.blockbench.BadInputException;
 import org.blockbench.train.data.Augmentation;
+import org.blockbench.train.data.DatasetName;
 import org.blockbench.train.data.Normalization;
 
 /**
@@ -57,6 +58,11 @@ public record Recipe(String name, OptimizerKind optimizer, double learningRate, 
     public Recipe withNormalization(Normalization n) {
         return new Recipe(name, optimizer, learningRate, momentum, weightDecay, schedule, batchSize, epochs, augmentation,
                 n, defaultDataset);
+    }
+
+    /** This recipe for {@code dataset}: with its own normalisation where it brings one, else unchanged. */
+    public Recipe forDataset(DatasetName dataset) {
+        return dataset.normalization().map(this::withNormalization).orElse(this);
     }
 
     public Recipe withLearningRate(double lr) {
