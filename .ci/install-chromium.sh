@@ -7,11 +7,5 @@ if command -v chromium >/dev/null 2>&1; then
     chromium --version 2>/dev/null || true
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q chromium
+bash "$(dirname "$0")/apt-install.sh" chromium
 chromium --version 2>/dev/null || true

@@ -8,11 +8,5 @@ if /usr/bin/python3 -c "import torch, torchvision, onnx" >/dev/null 2>&1; then
     /usr/bin/python3 -c "import torch; print('torch', torch.__version__)"
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q python3-torch python3-torchvision python3-onnx
+bash "$(dirname "$0")/apt-install.sh" python3-torch python3-torchvision python3-onnx
 /usr/bin/python3 -c "import torch; print('torch', torch.__version__)"

@@ -8,11 +8,5 @@ if [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] && [ -x /usr/sbin/munge
     slurmd -V
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends slurm-wlm munge
+bash "$(dirname "$0")/apt-install.sh" --no-install-recommends slurm-wlm munge
 slurmd -V
