@@ -27,9 +27,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ab} and {@code bench} time the same path ({@code OrtInferenceBenchmark}, same session,
- * seeded input and parameter names): on one tiny model with the same settings their average
- * times agree within their 99.9 % intervals. Short: one fork each, 5 × 200 ms measured; it
- * asserts that the intervals overlap, never a speed.
+ * seeded input and parameter names): on one tiny model with the same settings ab sets bench's
+ * parameter values and their average times agree within a factor 2. Short: one fork each, 5 × 200
+ * ms measured; it asserts no speed.
  */
 class AbBenchAgreementTest {
 
@@ -59,6 +59,14 @@ class AbBenchAgreementTest {
                 bench.iterator().next().getPrimaryResult().getScore(), benchInterval[0], benchInterval[1],
                 record.at("/primaryMetric/score").asDouble(), abInterval[0], abInterval[1]);
         System.out.println("ab vs bench, tiny.onnx (3->16 conv, 32x32, batch 1, 1 thread): " + figures);
-        assertTrue(Math.max(benchInterval[0], abInterval[0]) <= Math.min(benchInterval[1], abInterval[1]), figures);
+        // the two runs happen minutes apart on a shared machine, so their 99.9 % intervals, which hold only each run's own
+        // noise, need not overlap (they missed by 0.7 % in one CI run under load); timing the same call, their scores are
+        // within a factor 2, where a different path (session creation, a copy of the outputs) would be off by orders of
+        // magnitude. The speed itself is the benchmarks' business, not a unit test's.
+        double ratio = record.at("/primaryMetric/score").asDouble() / bench.iterator().next().getPrimaryResult().getScore();
+        assertTrue(ratio > 0.5 && ratio < 2, figures);
+        assertEquals(new TreeSet<>(config.jmhParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+                new TreeSet<>(side.jmhParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+                "ab measures bench's config: the same parameter values");
     }
 }
