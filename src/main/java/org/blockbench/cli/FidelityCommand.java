@@ -70,15 +70,8 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--data-seed", defaultValue = "0", description = "Seed of the synthetic images (default: ${DEFAULT-VALUE})")
     long dataSeed;
 
-    @Option(names = "--dataset", defaultValue = "synthetic",
-            description = "The task both protocols train on, each on the first images of its sizes: synthetic, cifar10,"
-                    + " cifar100 or fashion-mnist (docs/accuracy.md) (default: ${DEFAULT-VALUE})")
-    String datasetName;
-
-    @Option(names = "--data-dir",
-            description = "Directory with the dataset's files, as train's --data-dir (default: data for CIFAR,"
-                    + " /usr/share/datasets/fashion-mnist for fashion-mnist)")
-    Path dataDir;
+    @Mixin
+    DatasetOptions datasetOptions;
 
     @Option(names = "--threads", defaultValue = "1", description = "LibTorch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
@@ -110,7 +103,7 @@ public final class FidelityCommand implements Callable<Integer> {
         if (models.stream().distinct().count() < 3) {
             throw new BadInputException("a ranking needs at least 3 models, found " + models);
         }
-        DatasetName datasetChoice = DatasetName.parse(datasetName);
+        DatasetName datasetChoice = datasetOptions.dataset();
         TrainingProtocol quickProtocol = TrainingProtocol.QUICK.withImageFraction(imageFraction);
         TrainingProtocol longProtocol = TrainingProtocol.LONG.withImageFraction(imageFraction);
         Shard chosen = shardOption.shard();
@@ -198,7 +191,7 @@ public final class FidelityCommand implements Callable<Integer> {
             return dataset.load(null, classes, protocol.trainSize(), protocol.valSize(), dataSeed);
         }
         if (whole == null) {
-            whole = dataset.load(dataDir, classes, null, null, dataSeed);
+            whole = dataset.load(datasetOptions.dataDir, classes, null, null, dataSeed);
         }
         return whole.subset(protocol.trainSize(), protocol.valSize());
     }

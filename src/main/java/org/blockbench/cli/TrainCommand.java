@@ -88,15 +88,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--recipe", defaultValue = "blockzoo", description = "Recipe: blockzoo or gwo (default: ${DEFAULT-VALUE})")
     String recipeName;
 
-    @Option(names = "--dataset", defaultValue = "synthetic",
-            description = "synthetic, cifar10, cifar100 or fashion-mnist (the IDX files of Debian's dataset-fashion-mnist,"
-                    + " padded to 3x32x32; docs/accuracy.md) (default: ${DEFAULT-VALUE})")
-    String datasetName;
-
-    @Option(names = "--data-dir",
-            description = "Directory with the dataset's files: CIFAR's binary files (or their archive folder; default: data),"
-                    + " Fashion-MNIST's gzip'd IDX files (default: /usr/share/datasets/fashion-mnist)")
-    Path dataDir;
+    @Mixin
+    DatasetOptions datasetOptions;
 
     @Option(names = "--download", description = "Fetch the CIFAR binary archive into --data-dir, verify its MD5, extract it")
     boolean download;
@@ -175,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume && force) {
             throw new BadInputException("--resume and --force contradict each other; pass one");
         }
-        DatasetName dataset = DatasetName.parse(datasetName);
+        DatasetName dataset = datasetOptions.dataset();
         if ((download || downloadOnly) && dataset != DatasetName.CIFAR10 && dataset != DatasetName.CIFAR100) {
             throw new BadInputException((downloadOnly ? "--download-only" : "--download") + " fetches a CIFAR dataset: pass"
                     + " --dataset cifar10 or --dataset cifar100"
@@ -186,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
             CifarBinary variant = CifarBinary.parse(dataset.id());
             Path where = CifarDownload.official(variant).ensure(dataDir(dataset), !quiet);
             variant.read(where); // the files are complete and readable
-            out.printf("%s is ready in %s%n", datasetName.trim(), where);
+            out.printf("%s is ready in %s%n", dataset.id(), where);
             out.flush();
             return ExitCodes.OK;
         }
@@ -323,13 +316,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** {@code --data-dir}, else the dataset's own default directory. */
     private Path dataDir(DatasetName dataset) {
-        return dataDir != null ? dataDir : dataset.defaultDirectory().orElseThrow();
+        return datasetOptions.dataDir != null ? datasetOptions.dataDir : dataset.defaultDirectory().orElseThrow();
     }
 
     private Dataset dataset(DatasetName dataset, int classCount) {
         if (download) {
             CifarDownload.official(CifarBinary.parse(dataset.id())).ensure(dataDir(dataset), !quiet);
         }
-        return dataset.load(dataDir, classCount, trainSize, valSize, dataSeed);
+        return dataset.load(datasetOptions.dataDir, classCount, trainSize, valSize, dataSeed);
     }
 }
