@@ -36,7 +36,7 @@ class RunCommandTest {
         assertEquals(List.of(
                 "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
-                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 100ms -i 3 -r 500ms --rounds 3",
+                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 100ms -i 3 -r 550ms --rounds 3",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --base-channels 16 --blocks-per-stage 1"
                         + " --epochs 1 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest " + Path.of("m", "manifest.json")
                         + " --dataset " + quick + " --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
