@@ -1,7 +1,7 @@
 package org.blockbench.cli;
 
 import java.nio.file.Path;
-import org.blockbench.train.data.DatasetName;
+import org.blockbench.data.DatasetName;
 import picocli.CommandLine.Option;
 
 /**

@@ -12,7 +12,7 @@ import org.blockbench.pack.RefusedPack;
 import org.blockbench.zoo.BlockRegistry;
 import org.blockbench.BadInputException;
 import org.blockbench.train.TrainingProtocol;
-import org.blockbench.train.data.DatasetName;
+import org.blockbench.data.DatasetName;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import picocli.CommandLine;

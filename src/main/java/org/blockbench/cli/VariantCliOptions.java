@@ -3,7 +3,7 @@ package org.blockbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.quant.CalibrationMethod;
-import org.blockbench.quant.CalibrationSet;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.quant.QuantSettings;
 import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantOptions;

@@ -13,7 +13,7 @@ import org.blockbench.gwo.GwoOperation;
 import org.blockbench.gwo.GwoPrimitive;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.quant.CalibrationSet;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
 import org.blockbench.quant.TensorErrorFile;
 import org.blockbench.quant.TensorErrorReport;
@@ -21,11 +21,9 @@ import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.quant.VariantRefusedException;
-import org.blockbench.train.data.Normalization;
-import org.blockbench.train.data.SyntheticDataset;
-import org.blockbench.train.recipe.Recipes;
+import org.blockbench.data.Normalization;
+import org.blockbench.data.SyntheticDataset;
 import org.blockbench.zoo.BuiltModel;
-import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
@@ -182,8 +180,9 @@ public final class Exporter {
                 OutputFidelity.IMAGES, OutputFidelity.IMAGES, variants.calibrationSeed()).batches().get(0));
     }
 
+    /** As the published recipes normalise: the gwo recipe's for a GWO network, the blockzoo recipe's for every other model. */
     private static Normalization normalization(ModelId id) {
-        return id.position().equals(ModelId.GWO_NETWORK) ? Recipes.GWO.normalization() : Recipes.BLOCKZOO.normalization();
+        return id.isGwoNetwork() ? Normalization.HALF : Normalization.CIFAR100;
     }
 
     private CalibrationSet calibration(ModelId id, int classes) {

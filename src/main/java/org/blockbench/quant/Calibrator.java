@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.ort.HostTensor;
 import org.blockbench.ort.InferenceSession;
 import org.blockbench.ort.IntermediateOutputs;

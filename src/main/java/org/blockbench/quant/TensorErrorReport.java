@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.ort.HostTensor;

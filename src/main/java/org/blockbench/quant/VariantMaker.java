@@ -1,5 +1,6 @@
 package org.blockbench.quant;
 
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.zoo.Form;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.Map;

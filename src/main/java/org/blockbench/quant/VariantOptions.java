@@ -1,5 +1,6 @@
 package org.blockbench.quant;
 
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.zoo.Form;
 import java.util.Set;
 

@@ -11,7 +11,7 @@
  *       intermediate values exposed ({@link org.blockbench.ort.IntermediateOutputs}), by
  *       {@link org.blockbench.quant.CalibrationMethod} MinMax, Percentile, Entropy or Auto (per tensor the
  *       range with the best SNR, kept where the model's output agrees), on a
- *       {@link org.blockbench.quant.CalibrationSet};</li>
+ *       {@link org.blockbench.data.CalibrationSet};</li>
  *   <li>{@link org.blockbench.quant.TensorErrorReport}: every quantized tensor's own SNR, worst first,
  *       written beside each INT8 variant as {@link org.blockbench.quant.TensorErrorFile}
  *       ({@code deploy.int8.explain.json}), which the leaderboard reads;</li>

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.blockbench.BadInputException;
-import org.blockbench.train.data.DatasetName;
+import org.blockbench.data.DatasetName;
 import org.blockbench.zoo.GwoNetwork;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;

@@ -59,7 +59,7 @@ public record FidelityResult(String format, String quick, String longer, String 
     /** The result of {@code accuracies} on the synthetic dataset, whose source line is {@code dataset}. */
     public static FidelityResult of(TrainingProtocol quick, TrainingProtocol longer, String dataset, List<Long> seeds,
                                     Map<String, List<Double>> quickAccuracies, Map<String, List<Double>> longAccuracies) {
-        return of(quick, longer, org.blockbench.train.data.SyntheticDataset.NAME, dataset, seeds, quickAccuracies,
+        return of(quick, longer, org.blockbench.data.SyntheticDataset.NAME, dataset, seeds, quickAccuracies,
                 longAccuracies);
     }
 

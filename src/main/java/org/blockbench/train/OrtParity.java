@@ -8,9 +8,9 @@ import org.blockbench.ort.InferenceSession;
 import org.blockbench.ort.ModelOrigin;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.SessionSettings;
-import org.blockbench.train.data.Augmentation;
-import org.blockbench.train.data.BatchAssembler;
-import org.blockbench.train.data.ImageSet;
+import org.blockbench.data.Augmentation;
+import org.blockbench.data.BatchAssembler;
+import org.blockbench.data.ImageSet;
 
 /**
  * Evaluates a trained ONNX file with ONNX Runtime on the validation images, normalised

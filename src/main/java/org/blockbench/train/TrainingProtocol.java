@@ -100,7 +100,7 @@ public record TrainingProtocol(String name, int baseChannels, int blocksPerStage
 
     /** One line: the knobs and budgets, on {@code dataset} (its name as run.json records it). */
     public String describe(String dataset) {
-        String images = dataset.equals(org.blockbench.train.data.SyntheticDataset.NAME)
+        String images = dataset.equals(org.blockbench.data.SyntheticDataset.NAME)
                 ? "synthetic training images (texture x layout)" : dataset + " training images";
         return String.format(Locale.ROOT, "%s protocol: base_channels=%d, blocks/stage=%d, %d %s, %d validation;"
                         + " scaffold models %s; GWO networks %s",

@@ -14,8 +14,8 @@ import org.blockbench.BadInputException;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.ModelOrigin;
-import org.blockbench.train.data.BatchAssembler;
-import org.blockbench.train.data.Dataset;
+import org.blockbench.data.BatchAssembler;
+import org.blockbench.data.Dataset;
 import org.blockbench.train.interp.Precision;
 import org.blockbench.train.interp.SharedTensors;
 import org.blockbench.train.interp.TorchGraph;
@@ -170,7 +170,7 @@ public final class TrainingRun {
         RunRecord.ModelInfo model = new RunRecord.ModelInfo(source.id(), source.block(), source.position(), source.path(),
                 source.initDescription(o.seed()), initialSha, trainable, buffers, data.classes());
         RunRecord.DatasetInfo dataset = new RunRecord.DatasetInfo(data.name(), data.source(), data.train().size(),
-                data.val().size(), data.classes(), !data.name().equals(org.blockbench.train.data.SyntheticDataset.NAME));
+                data.val().size(), data.classes(), !data.name().equals(org.blockbench.data.SyntheticDataset.NAME));
         RunRecord.Provenance provenance = new RunRecord.Provenance(Provenance.blockbenchVersion(), Provenance.gitRevision(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.HostTensor;
-import org.blockbench.quant.CalibrationSet;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.quant.OutputFidelity;
 import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantMaker;
 import org.blockbench.quant.VariantRefusedException;
 import org.blockbench.quant.VariantOptions;
-import org.blockbench.train.data.BatchAssembler;
-import org.blockbench.train.data.Dataset;
+import org.blockbench.data.BatchAssembler;
+import org.blockbench.data.Dataset;
 
 /**
  * The requested variants of a run's trained deploy form ({@code trained.deploy.onnx}): INT8

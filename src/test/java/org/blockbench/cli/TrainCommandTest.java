@@ -19,7 +19,7 @@ import java.util.List;
 import org.blockbench.export.Exporter;
 import org.blockbench.model.ModelRef;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.train.data.FashionMnist;
+import org.blockbench.data.FashionMnist;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;

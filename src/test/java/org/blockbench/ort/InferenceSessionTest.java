@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.blockbench.ort.OrtCallException;
 
 class InferenceSessionTest {
 

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.stats.SignalToNoise;
-import org.blockbench.train.data.SyntheticDataset;
+import org.blockbench.data.SyntheticDataset;
 import org.blockbench.train.recipe.Recipes;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;

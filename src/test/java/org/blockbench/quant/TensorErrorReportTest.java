@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.data.CalibrationSet;
 import org.blockbench.onnx.Attribute;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;

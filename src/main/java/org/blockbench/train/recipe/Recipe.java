@@ -1,9 +1,9 @@
 package org.blockbench.train.recipe;
 
 import org.blockbench.BadInputException;
-import org.blockbench.train.data.Augmentation;
-import org.blockbench.train.data.DatasetName;
-import org.blockbench.train.data.Normalization;
+import org.blockbench.data.Augmentation;
+import org.blockbench.data.DatasetName;
+import org.blockbench.data.Normalization;
 
 /**
  * How a model is trained: optimiser and its hyper-parameters, schedule, batch size, epochs,

@@ -2,8 +2,8 @@ package org.blockbench.train.recipe;
 
 import java.util.List;
 import org.blockbench.BadInputException;
-import org.blockbench.train.data.Augmentation;
-import org.blockbench.train.data.Normalization;
+import org.blockbench.data.Augmentation;
+import org.blockbench.data.Normalization;
 
 /** The published training recipes (docs/protocol.md §Training), by name. */
 public final class Recipes {

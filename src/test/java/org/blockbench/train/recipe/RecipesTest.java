@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.blockbench.BadInputException;
-import org.blockbench.train.data.Augmentation;
+import org.blockbench.data.Augmentation;
 import org.junit.jupiter.api.Test;
 
 /** The published recipes hold the values of docs/protocol.md §Training; ReduceLROnPlateau follows PyTorch's rules. */
@@ -51,7 +51,7 @@ class RecipesTest {
         assertEquals(32, r.batchSize());
         assertEquals(0.01, r.learningRate());
         assertEquals(Recipes.BLOCKZOO.schedule(), r.schedule());
-        Recipe fashion = r.withNormalization(org.blockbench.train.data.Normalization.FASHION_MNIST);
+        Recipe fashion = r.withNormalization(org.blockbench.data.Normalization.FASHION_MNIST);
         assertArrayEquals(new float[] {0.2860f, 0.2860f, 0.2860f}, fashion.normalization().mean());
         assertArrayEquals(new float[] {0.3530f, 0.3530f, 0.3530f}, fashion.normalization().std());
         assertEquals(r.withNormalization(Recipes.BLOCKZOO.normalization()), r);

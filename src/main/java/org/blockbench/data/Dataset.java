@@ -1,4 +1,4 @@
-package org.blockbench.train.data;
+package org.blockbench.data;
 
 /**
  * A training set and the set accuracy is reported on (for CIFAR, the official test set: the

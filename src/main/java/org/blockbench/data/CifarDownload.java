@@ -1,4 +1,4 @@
-package org.blockbench.train.data;
+package org.blockbench.data;
 
 import java.io.IOException;
 import java.io.InputStream;

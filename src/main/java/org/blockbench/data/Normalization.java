@@ -1,4 +1,4 @@
-package org.blockbench.train.data;
+package org.blockbench.data;
 
 /**
  * Per-channel normalisation of pixels scaled to [0, 1]: {@code (p/255 - mean[c]) / std[c]},

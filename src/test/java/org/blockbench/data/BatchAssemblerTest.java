@@ -1,4 +1,4 @@
-package org.blockbench.train.data;
+package org.blockbench.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

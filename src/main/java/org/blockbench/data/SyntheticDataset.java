@@ -1,4 +1,4 @@
-package org.blockbench.train.data;
+package org.blockbench.data;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package org.blockbench.quant;
+package org.blockbench.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.blockbench.BadInputException;
 import org.blockbench.ort.HostTensor;
-import org.blockbench.train.data.Augmentation;
-import org.blockbench.train.data.BatchAssembler;
-import org.blockbench.train.data.ImageSet;
-import org.blockbench.train.data.Normalization;
 
 /**
  * The images activation ranges are calibrated on: {@code images} images of the run's dataset

@@ -1,4 +1,4 @@
-package org.blockbench.train.data;
+package org.blockbench.data;
 
 /** Derives independent seeds from a run seed and a purpose (epoch, split, image index). */
 public final class Seeds {
