@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.blockbench.analysis.shape.ElementType;
+import org.blockbench.onnx.ElementType;
 import org.blockbench.analysis.shape.InferredShapes;
 import org.blockbench.analysis.shape.NodeShapes;
 import org.blockbench.analysis.shape.ShapedNode;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.blockbench.analysis.shape.ShapeInference;
-import org.blockbench.analysis.shape.TensorProtos;
+import org.blockbench.onnx.TensorProtos;
 
 /**
  * Classifies the stored tensors of a graph by how the nodes read them (parameter, buffer,

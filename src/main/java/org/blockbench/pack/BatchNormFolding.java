@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.blockbench.analysis.shape.TensorProtos;
+import org.blockbench.onnx.TensorProtos;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.zoo.layer.BatchNormValues;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.blockbench.analysis.shape.TensorProtos;
+import org.blockbench.onnx.TensorProtos;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.Value;

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.blockbench.onnx.Attribute;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;
+import org.blockbench.onnx.HalfFloat;
 import org.blockbench.onnx.OnnxOp;
 import org.blockbench.onnx.Value;
 

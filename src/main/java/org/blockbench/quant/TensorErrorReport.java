@@ -3,8 +3,6 @@ package org.blockbench.quant;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +13,7 @@ import java.util.Map;
 import org.blockbench.data.CalibrationSet;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.NodeView;
+import org.blockbench.onnx.TensorProtos;
 import org.blockbench.ort.HostTensor;
 import org.blockbench.ort.InferenceSession;
 import org.blockbench.ort.IntermediateOutputs;
@@ -76,8 +75,9 @@ public record TensorErrorReport(List<Row> rows) {
                 case TensorProto.DataType.INT32_VALUE -> Kind.BIAS;
                 default -> Kind.CONSTANT;
             };
-            float[] dequantized = dequantize(values, floats(stored.get(node.getInput(1))),
-                    integers(stored.get(node.getInput(2))), original.shape(), (int) new NodeView(node).attrInt("axis", 1));
+            float[] dequantized = dequantize(values, TensorProtos.floats(stored.get(node.getInput(1))),
+                    TensorProtos.decode(stored.get(node.getInput(2))).ints(), original.shape(),
+                    (int) new NodeView(node).attrInt("axis", 1));
             rows.add(new Row(name, kind, SignalToNoise.of(original.data(), dequantized)));
         }
         rows.addAll(activations(deploy, int8, set));
@@ -117,7 +117,7 @@ public record TensorErrorReport(List<Row> rows) {
     }
 
     private static float[] dequantize(TensorProto values, float[] scale, long[] zero, long[] shape, int axis) {
-        ByteBuffer raw = values.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long[] quantized = TensorProtos.decode(values).ints();
         int n = Math.toIntExact(FloatTensor.elementCount(shape));
         int channels = scale.length;
         int inner = 1;
@@ -128,37 +128,8 @@ public record TensorErrorReport(List<Row> rows) {
         }
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            long v = switch (values.getDataType()) {
-                case TensorProto.DataType.INT8_VALUE -> raw.get(i);
-                case TensorProto.DataType.INT32_VALUE -> raw.getInt(i * 4);
-                default -> Byte.toUnsignedInt(raw.get(i));
-            };
             int c = channels == 1 ? 0 : (i / inner) % channels;
-            out[i] = (v - zero[channels == 1 ? 0 : c]) * scale[c];
-        }
-        return out;
-    }
-
-    private static float[] floats(TensorProto t) {
-        var b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        float[] out = new float[b.remaining()];
-        b.get(out);
-        return out;
-    }
-
-    private static long[] integers(TensorProto t) {
-        ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        int width = switch (t.getDataType()) {
-            case TensorProto.DataType.INT32_VALUE -> 4;
-            default -> 1;
-        };
-        long[] out = new long[t.getRawData().size() / width];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = switch (t.getDataType()) {
-                case TensorProto.DataType.INT32_VALUE -> b.getInt(i * 4);
-                case TensorProto.DataType.UINT8_VALUE -> Byte.toUnsignedInt(b.get(i));
-                default -> b.get(i);
-            };
+            out[i] = (quantized[i] - zero[channels == 1 ? 0 : c]) * scale[c];
         }
         return out;
     }

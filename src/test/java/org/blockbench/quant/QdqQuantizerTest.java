@@ -262,18 +262,6 @@ class QdqQuantizerTest {
     }
 
     @Test
-    void halfFloatRoundsToNearestEven() {
-        assertEquals((short) 0x3c00, HalfFloat.fromFloat(1f));
-        assertEquals((short) 0x7bff, HalfFloat.fromFloat(65504f));
-        assertEquals((short) 0x7c00, HalfFloat.fromFloat(65520f));
-        assertEquals((short) 0x2e66, HalfFloat.fromFloat(0.1f));
-        assertEquals((short) 0x0001, HalfFloat.fromFloat(0x1p-24f));
-        assertEquals((short) 0x0000, HalfFloat.fromFloat(0x1p-25f)); // a tie goes to the even 0
-        assertEquals((short) 0xc000, HalfFloat.fromFloat(-2f));
-        assertEquals(0.0999755859375f, HalfFloat.toFloat((short) 0x2e66));
-    }
-
-    @Test
     void percentileAndEntropyThresholds() {
         // |x| histogram over [0, 1], 10 bins: 90 values in bin 0, 10 in bin 9: the 90th percentile is bin 0's left edge
         long[] hist = new long[10];

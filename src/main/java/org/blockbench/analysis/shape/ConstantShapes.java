@@ -4,6 +4,9 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.onnx.ConstantValue;
+import org.blockbench.onnx.ElementType;
+import org.blockbench.onnx.TensorProtos;
 
 /** Operators that make values known before the graph runs: Constant, Shape, Size, ConstantOfShape, Range, Cast. */
 final class ConstantShapes {
@@ -26,7 +29,7 @@ final class ConstantShapes {
         TensorProto t = n.attrTensor("value");
         if (t != null) {
             return List.of(TensorInfo.constant(t.getDataType(), TensorProtos.shape(t),
-                    TensorProtos.elements(t) <= ConstantValue.MAX_FOLDED_ELEMENTS ? TensorProtos.decode(t) : null));
+                    TensorProtos.elements(t) <= TensorInfo.MAX_FOLDED_ELEMENTS ? TensorProtos.decode(t) : null));
         }
         if (n.hasAttribute("value_int")) {
             return List.of(TensorInfo.constant(ElementType.INT64, new long[0], ConstantValue.ofInts(n.attrInt("value_int", 0))));
@@ -69,7 +72,7 @@ final class ConstantShapes {
         ConstantValue fill = t == null ? ConstantValue.ofReals(0) : TensorProtos.decode(t);
         long size = TensorInfo.elementCount(shape);
         ConstantValue folded = null;
-        if (fill != null && size <= ConstantValue.MAX_FOLDED_ELEMENTS) {
+        if (fill != null && size <= TensorInfo.MAX_FOLDED_ELEMENTS) {
             if (fill.integral()) {
                 long[] v = new long[(int) size];
                 Arrays.fill(v, fill.longAt(0));
@@ -97,7 +100,7 @@ final class ConstantShapes {
         }
         long count = Math.max(0, (long) Math.ceil((limit.doubleAt(0) - start.doubleAt(0)) / delta.doubleAt(0)));
         ConstantValue folded = null;
-        if (count <= ConstantValue.MAX_FOLDED_ELEMENTS) {
+        if (count <= TensorInfo.MAX_FOLDED_ELEMENTS) {
             if (start.integral()) {
                 long[] v = new long[(int) count];
                 for (int i = 0; i < v.length; i++) {

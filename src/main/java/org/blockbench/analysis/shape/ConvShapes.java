@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.onnx.ElementType;
 
 /**
  * Sliding-window operators: Conv, ConvTranspose and the pools. Output sizes follow the ONNX

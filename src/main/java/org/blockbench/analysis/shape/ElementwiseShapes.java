@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
+import org.blockbench.onnx.ConstantValue;
+import org.blockbench.onnx.ElementType;
 
 /**
  * Operators whose output has the shape of an input or of the broadcast of their inputs:
@@ -187,7 +189,7 @@ final class ElementwiseShapes {
         long[] out = Shapes.broadcast(n, shapes);
         ConstantValue folded = null;
         long size = TensorInfo.elementCount(out);
-        if (allConstant && size <= ConstantValue.MAX_FOLDED_ELEMENTS) {
+        if (allConstant && size <= TensorInfo.MAX_FOLDED_ELEMENTS) {
             boolean integral = n.constant(0).integral();
             if (integral && ints != null) {
                 long[] v = new long[(int) size];

@@ -1,6 +1,7 @@
 package org.blockbench.analysis.shape;
 
 import java.util.function.IntUnaryOperator;
+import org.blockbench.onnx.ConstantValue;
 
 /** Folding of data-movement operators on constant inputs: each output element copies one input element. */
 final class Fold {
@@ -14,7 +15,7 @@ final class Fold {
             return null;
         }
         long size = TensorInfo.elementCount(outShape);
-        if (size > ConstantValue.MAX_FOLDED_ELEMENTS) {
+        if (size > TensorInfo.MAX_FOLDED_ELEMENTS) {
             return null;
         }
         int n = (int) size;

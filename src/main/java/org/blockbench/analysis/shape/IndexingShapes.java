@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.onnx.ConstantValue;
 
 /** Concat, Split, Slice, Gather, Pad, Resize (and Upsample), GridSample. */
 final class IndexingShapes {
@@ -45,7 +46,7 @@ final class IndexingShapes {
             allConstant &= n.constant(i) != null && n.constant(i).integral() == n.constant(0).integral();
         }
         ConstantValue folded = null;
-        if (allConstant && TensorInfo.elementCount(out) <= ConstantValue.MAX_FOLDED_ELEMENTS) {
+        if (allConstant && TensorInfo.elementCount(out) <= TensorInfo.MAX_FOLDED_ELEMENTS) {
             int size = (int) TensorInfo.elementCount(out);
             long outer = Shapes.product(out, 0, axis);
             long inner = Shapes.product(out, axis + 1, out.length);

@@ -3,6 +3,7 @@ package org.blockbench.analysis.shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.onnx.ElementType;
 
 /** Reductions (ReduceMean and its family, axes as attribute or, from opset 18, as input) and ArgMax/ArgMin. */
 final class ReduceShapes {

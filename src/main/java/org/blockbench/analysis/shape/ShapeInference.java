@@ -20,9 +20,12 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.blockbench.BadInputException;
+import org.blockbench.onnx.ConstantValue;
+import org.blockbench.onnx.ElementType;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.onnx.OnnxModelException;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.onnx.TensorProtos;
 
 /**
  * Infers element types and static shapes of every value of a graph, node by node in the
@@ -61,7 +64,7 @@ public final class ShapeInference {
             // integer initializers (shapes, indices) are folded; floats only when small (scales, bounds), since
             // decoding weights would cost time and memory for nothing
             long limit = ElementType.isFloating(t.getDataType()) ? MAX_DECODED_FLOAT_INITIALIZER
-                    : ConstantValue.MAX_FOLDED_ELEMENTS;
+                    : TensorInfo.MAX_FOLDED_ELEMENTS;
             values.put(t.getName(), TensorInfo.constant(t.getDataType(), TensorProtos.shape(t),
                     TensorProtos.elements(t) <= limit ? TensorProtos.decode(t) : null));
         }

@@ -3,6 +3,7 @@ package org.blockbench.analysis.shape;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.Arrays;
 import java.util.List;
+import org.blockbench.onnx.ConstantValue;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.onnx.OnnxModelException;
 

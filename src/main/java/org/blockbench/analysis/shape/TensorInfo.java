@@ -1,6 +1,8 @@
 package org.blockbench.analysis.shape;
 
 import java.util.Arrays;
+import org.blockbench.onnx.ConstantValue;
+import org.blockbench.onnx.ElementType;
 
 /**
  * What shape inference knows about one value of the graph.
@@ -10,6 +12,9 @@ import java.util.Arrays;
  * @param constant    the contents when the value is known before the graph runs, else null
  */
 public record TensorInfo(int elementType, long[] shape, ConstantValue constant) {
+
+    /** The most elements a folded value may have; larger computed values are not folded. */
+    public static final int MAX_FOLDED_ELEMENTS = 1 << 16;
 
     public TensorInfo {
         shape = shape == null ? null : shape.clone();
@@ -29,10 +34,10 @@ public record TensorInfo(int elementType, long[] shape, ConstantValue constant) 
         return new TensorInfo(elementType, null, null);
     }
 
-    /** A constant; values larger than {@link ConstantValue#MAX_FOLDED_ELEMENTS} keep only their shape. */
+    /** A constant; values larger than {@link #MAX_FOLDED_ELEMENTS} keep only their shape. */
     public static TensorInfo constant(int elementType, long[] shape, ConstantValue value) {
         return new TensorInfo(elementType, shape,
-                value != null && value.size() <= ConstantValue.MAX_FOLDED_ELEMENTS ? value : null);
+                value != null && value.size() <= MAX_FOLDED_ELEMENTS ? value : null);
     }
 
     @Override

@@ -4,13 +4,13 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.blockbench.onnx.NodeView;
+import org.blockbench.onnx.TensorProtos;
 import org.bytedeco.pytorch.DoubleOptional;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -190,10 +190,6 @@ final class AttentionFusion {
                 || t.getDimsCount() == 1 && t.getDims(0) != 1) {
             return null;
         }
-        if (!t.getRawData().isEmpty()) {
-            return t.getRawData().size() == Float.BYTES
-                    ? (double) t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).getFloat() : null;
-        }
-        return t.getFloatDataCount() == 1 ? (double) t.getFloatData(0) : null;
+        return (double) TensorProtos.floats(t)[0];
     }
 }

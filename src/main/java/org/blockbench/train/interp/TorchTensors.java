@@ -1,11 +1,10 @@
 package org.blockbench.train.interp;
 
 import ai.onnx.proto.OnnxMl.TensorProto;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelException;
+import org.blockbench.onnx.TensorProtos;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.LongPointer;
@@ -119,96 +118,24 @@ public final class TorchTensors {
     }
 
     /**
-     * A tensor with the value of an ONNX initializer or Constant; float types become
-     * {@code floatType}, integer types int64.
+     * A tensor with the value of an ONNX initializer or Constant, as {@link TensorProtos} decodes
+     * it; float types become {@code floatType}, integer types int64.
      */
     public static Tensor fromProto(TensorProto proto, ScalarType floatType, String context) {
-        long[] shape = proto.getDimsList().stream().mapToLong(Long::longValue).toArray();
-        int n = Math.toIntExact(FloatTensor.elementCount(shape));
         TensorProto.DataType type = TensorProto.DataType.forNumber(proto.getDataType());
         if (type == null) {
             throw new OnnxModelException(context + ": unknown tensor data type " + proto.getDataType());
         }
-        ByteBuffer raw = proto.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        boolean hasRaw = !proto.getRawData().isEmpty();
-        switch (type) {
-            case FLOAT -> {
-                float[] v = new float[n];
-                if (hasRaw) {
-                    raw.asFloatBuffer().get(v);
-                } else {
-                    copyList(proto.getFloatDataList().stream().mapToDouble(Float::doubleValue).toArray(), v, context);
-                }
-                return fromFloatTensor(new FloatTensor(shape, v), floatType);
-            }
-            case DOUBLE -> {
-                double[] v = new double[n];
-                if (hasRaw) {
-                    raw.asDoubleBuffer().get(v);
-                } else {
-                    double[] list = proto.getDoubleDataList().stream().mapToDouble(Double::doubleValue).toArray();
-                    checkLength(list.length, n, context);
-                    v = list;
-                }
-                return fromDoubles(v, shape).to(floatType);
-            }
-            case INT64 -> {
-                long[] v = new long[n];
-                if (hasRaw) {
-                    raw.asLongBuffer().get(v);
-                } else {
-                    long[] list = proto.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
-                    checkLength(list.length, n, context);
-                    v = list;
-                }
-                return fromLongs(v, shape);
-            }
-            case INT32 -> {
-                long[] v = new long[n];
-                if (hasRaw) {
-                    for (int i = 0; i < n; i++) {
-                        v[i] = raw.getInt(i * Integer.BYTES);
-                    }
-                } else {
-                    checkLength(proto.getInt32DataCount(), n, context);
-                    for (int i = 0; i < n; i++) {
-                        v[i] = proto.getInt32Data(i);
-                    }
-                }
-                return fromLongs(v, shape);
-            }
-            case BOOL -> {
-                // ONNX keeps bools one per byte in raw_data, else in int32_data
-                long[] v = new long[n];
-                if (hasRaw) {
-                    checkLength(raw.remaining(), n, context);
-                    for (int i = 0; i < n; i++) {
-                        v[i] = raw.get(i) != 0 ? 1 : 0;
-                    }
-                } else {
-                    checkLength(proto.getInt32DataCount(), n, context);
-                    for (int i = 0; i < n; i++) {
-                        v[i] = proto.getInt32Data(i) != 0 ? 1 : 0;
-                    }
-                }
-                return fromLongs(v, shape).to(ScalarType.Bool);
-            }
+        long[] shape = TensorProtos.shape(proto);
+        return switch (type) {
+            case FLOAT -> fromFloatTensor(new FloatTensor(shape, TensorProtos.floats(proto)), floatType);
+            case DOUBLE -> fromDoubles(TensorProtos.decode(proto).reals(), shape).to(floatType);
+            case INT64, INT32 -> fromLongs(TensorProtos.decode(proto).ints(), shape);
+            // LibTorch's Bool cast makes any non-zero byte true, as ONNX reads a bool
+            case BOOL -> fromLongs(TensorProtos.decode(proto).ints(), shape).to(ScalarType.Bool);
             default -> throw new OnnxModelException(context + ": tensor type " + type
                     + " is not supported by the trainer (expected FLOAT, DOUBLE, INT64, INT32 or BOOL)");
-        }
-    }
-
-    private static void copyList(double[] list, float[] into, String context) {
-        checkLength(list.length, into.length, context);
-        for (int i = 0; i < list.length; i++) {
-            into[i] = (float) list[i];
-        }
-    }
-
-    private static void checkLength(int found, int expected, String context) {
-        if (found != expected) {
-            throw new OnnxModelException(context + ": tensor holds " + found + " values, its shape needs " + expected);
-        }
+        };
     }
 
     private static void checkCount(int length, long[] shape) {

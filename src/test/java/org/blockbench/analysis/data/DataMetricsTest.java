@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.blockbench.analysis.GraphAnalysis;
 import org.blockbench.analysis.GraphAnalyzer;
-import org.blockbench.analysis.shape.ElementType;
+import org.blockbench.onnx.ElementType;
 import org.blockbench.ort.HostTensor;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;

@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.blockbench.onnx.ElementType;
 import org.blockbench.ort.HostTensor;
 import org.blockbench.ort.InferenceSession;
 import org.blockbench.ort.IntermediateOutputs;

@@ -1,4 +1,4 @@
-package org.blockbench.analysis.shape;
+package org.blockbench.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 

@@ -1,4 +1,4 @@
-package org.blockbench.analysis.shape;
+package org.blockbench.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
@@ -6,8 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads stored tensors ({@code TensorProto}: initializers and Constant node values) whether
- * their payload is in {@code raw_data} (little-endian) or in the typed repeated fields.
+ * The one decoder of stored tensors ({@code TensorProto}: initializers and Constant node values),
+ * whether their payload is in {@code raw_data} (little-endian) or in the typed repeated fields.
+ * The analysis folds constants with it, quant and pack read weights with it, and the trainer's
+ * LibTorch tensors are built on it ({@code train.interp.TorchTensors}). It trusts the payload
+ * sizes {@link OnnxModelFile#read} has checked.
  */
 public final class TensorProtos {
 
@@ -25,7 +28,7 @@ public final class TensorProtos {
 
     /** Number of elements the dimensions describe. */
     public static long elements(TensorProto t) {
-        return TensorInfo.elementCount(shape(t));
+        return FloatTensor.elementCount(shape(t));
     }
 
     /** Bytes of the payload (elements × element size), or -1 for variable-size types. */
@@ -61,7 +64,7 @@ public final class TensorProtos {
             case FLOAT16: {
                 double[] v = new double[n];
                 for (int i = 0; i < n; i++) {
-                    v[i] = halfToFloat(raw ? b.getShort(i * 2) : (short) t.getInt32Data(i));
+                    v[i] = HalfFloat.toFloat(raw ? b.getShort(i * 2) : (short) t.getInt32Data(i));
                 }
                 return new ConstantValue(null, v);
             }
@@ -192,21 +195,5 @@ public final class TensorProtos {
             }
         }
         return zeros;
-    }
-
-    /** IEEE 754 binary16 to float. */
-    static float halfToFloat(short half) {
-        int h = half & 0xffff;
-        int sign = (h >>> 15) << 31;
-        int exp = (h >>> 10) & 0x1f;
-        int mant = h & 0x3ff;
-        if (exp == 0) {
-            float v = mant * 0x1p-24f;
-            return sign == 0 ? v : -v;
-        }
-        if (exp == 31) {
-            return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
-        }
-        return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
     }
 }

@@ -1,17 +1,14 @@
-package org.blockbench.analysis.shape;
+package org.blockbench.onnx;
 
 import java.util.Arrays;
 
 /**
- * The contents of a value known before the graph runs (a Constant node, a small initializer,
- * a folded shape computation), flattened in row-major order. Integer and boolean types keep
+ * The contents of a value known before the graph runs (a Constant node, an initializer as
+ * {@link TensorProtos#decode} reads it, a folded shape computation), flattened in row-major order. Integer and boolean types keep
  * exact 64-bit values in {@code ints}; floating types keep {@code reals}. Exactly one of the
  * two arrays is non-null.
  */
 public record ConstantValue(long[] ints, double[] reals) {
-
-    /** The most elements a folded value may have; larger computed values are not folded. */
-    public static final int MAX_FOLDED_ELEMENTS = 1 << 16;
 
     public ConstantValue {
         if ((ints == null) == (reals == null)) {

@@ -1,17 +1,18 @@
-package org.blockbench.quant;
+package org.blockbench.onnx;
 
 /**
- * IEEE 754 binary16 conversion, round to nearest even (what numpy's {@code astype(float16)} and
- * onnxconverter-common do); Java 17 has no {@code Float.floatToFloat16}. Values beyond the half
- * range become ±infinity, as numpy's do (the converter warns and clips; no zoo weight gets near
- * 65504).
+ * The one IEEE 754 binary16 conversion (FP16 variants write it, {@link TensorProtos} reads it),
+ * round to nearest even (what numpy's {@code astype(float16)} and onnxconverter-common do);
+ * Java 17 has no {@code Float.floatToFloat16}. Values beyond the half range become ±infinity,
+ * as numpy's do (the converter warns and clips; no zoo weight gets near 65504).
  */
-final class HalfFloat {
+public final class HalfFloat {
 
     private HalfFloat() {
     }
 
-    static short fromFloat(float f) {
+    /** {@code f} as binary16 bits, rounded to nearest even. */
+    public static short fromFloat(float f) {
         int bits = Float.floatToRawIntBits(f);
         int sign = (bits >>> 16) & 0x8000;
         int val = bits & 0x7fffffff;
@@ -47,7 +48,8 @@ final class HalfFloat {
         return (short) (sign | h);
     }
 
-    static float toFloat(short half) {
+    /** The float that binary16 bits {@code half} hold (exactly: every half is a float). */
+    public static float toFloat(short half) {
         int h = half & 0xffff;
         int sign = (h & 0x8000) << 16;
         int exp = (h >>> 10) & 0x1f;
