@@ -13,7 +13,7 @@ import org.blockbench.bench.Shard;
 import org.blockbench.export.Manifest;
 import org.blockbench.train.FidelityResult;
 import org.blockbench.train.ModelSource;
-import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.TrainingListener;
 import org.blockbench.train.TrainingOptions;
 import org.blockbench.train.TrainingProtocol;

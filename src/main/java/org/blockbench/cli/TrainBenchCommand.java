@@ -19,7 +19,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.zoo.Form;

@@ -2,6 +2,7 @@ package org.blockbench.train;
 
 import java.util.List;
 import java.util.Map;
+import org.blockbench.train.interp.TorchRuntime;
 
 /**
  * The result of one training run, written as {@code run.json} in the run's directory (see
@@ -166,20 +167,10 @@ public record RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, R
      * @param device         where LibTorch trained: "cpu" or "cuda" (null in records written before --device existed)
      * @param cpu            the CPU model and its vector extensions ({@link org.blockbench.host.CpuFeatures}; null in older records):
      *                       training is bit-identical on one machine, not across CPUs (docs/accuracy.md)
-     * @param kernels        the LibTorch and BLAS kernels that ran (null in older records)
+     * @param kernels        the LibTorch and BLAS kernels that ran ({@link TorchRuntime#kernels()}; null in older records)
      */
     public record Provenance(String blockbenchVersion, String gitRevision, String java, String os, String arch,
                              int cpus, String pytorch, String onnxruntime, String startedAt, String finishedAt,
-                             int resumedAtEpoch, String device, org.blockbench.host.CpuFeatures cpu, Kernels kernels) {
-    }
-
-    /**
-     * The numeric kernels a run used, which decide its last bits.
-     *
-     * @param atenCpuCapability the vector level ATen dispatched its CPU kernels to ({@code DEFAULT}, {@code AVX2}, {@code AVX512})
-     * @param onednn            LibTorch's oneDNN (MKL-DNN) build line from its configuration, or "absent"
-     * @param blas              the BLAS library and the core it was built for
-     */
-    public record Kernels(String atenCpuCapability, String onednn, String blas) {
+                             int resumedAtEpoch, String device, org.blockbench.host.CpuFeatures cpu, TorchRuntime.Kernels kernels) {
     }
 }

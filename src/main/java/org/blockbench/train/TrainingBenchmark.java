@@ -15,6 +15,7 @@ import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;
 import org.blockbench.train.interp.SharedTensors;
 import org.blockbench.train.interp.TorchGraph;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.interp.TorchTensors;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Adam;

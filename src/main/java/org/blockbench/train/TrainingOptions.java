@@ -1,6 +1,7 @@
 package org.blockbench.train;
 
 import org.blockbench.train.interp.MemoryLayout;
+import org.blockbench.train.interp.TrainingDevice;
 import org.blockbench.train.recipe.Recipe;
 
 /**

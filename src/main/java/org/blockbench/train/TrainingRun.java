@@ -19,6 +19,7 @@ import org.blockbench.data.Dataset;
 import org.blockbench.train.interp.Precision;
 import org.blockbench.train.interp.SharedTensors;
 import org.blockbench.train.interp.TorchGraph;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
 

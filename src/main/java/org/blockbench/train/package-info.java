@@ -4,7 +4,7 @@
  * LibTorch interpreter ({@code train.interp}), checkpoints every epoch, writes the trained
  * weights back into ONNX files, checks ONNX Runtime against the trainer
  * ({@link org.blockbench.train.OrtParity}) and records a {@link org.blockbench.train.RunRecord}.
- * {@link org.blockbench.train.TorchRuntime} points JavaCPP at the native cache the build fills.
- * Data lives in {@code train.data}, recipes in {@code train.recipe}.
+ * {@link org.blockbench.train.interp.TorchRuntime} points JavaCPP at the native cache the build fills.
+ * Datasets live in {@code org.blockbench.data}, recipes in {@code train.recipe}.
  */
 package org.blockbench.train;

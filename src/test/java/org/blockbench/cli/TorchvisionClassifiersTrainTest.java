@@ -13,7 +13,7 @@ import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.onnx.OrtEval;
 import org.blockbench.ort.SeededInput;
-import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.blockbench.export.Exporter;
-import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import org.blockbench.bench.sweep.Preflight;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
 import org.blockbench.train.ModelSource;
-import org.blockbench.train.TorchRuntime;
+import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.interp.Precision;
 import org.blockbench.train.interp.TorchGraph;

@@ -2,7 +2,6 @@ package org.blockbench.train.interp;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.blockbench.train.TrainingDevice;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.pytorch.Device;
 import org.bytedeco.pytorch.Scalar;

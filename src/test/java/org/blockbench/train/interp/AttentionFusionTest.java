@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.blockbench.onnx.Attribute;
 import org.blockbench.onnx.FloatTensor;
-import org.blockbench.train.TorchRuntime;
-import org.blockbench.train.TrainingDevice;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;

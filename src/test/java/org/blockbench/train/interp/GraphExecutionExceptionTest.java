@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.blockbench.BadInputException;
 import org.bytedeco.pytorch.global.torch;
-import org.blockbench.train.TorchRuntime;
 import org.junit.jupiter.api.Test;
 
 /** LibTorch's refusals are bad input (exit 2); Java exceptions from our own code stay defects. */

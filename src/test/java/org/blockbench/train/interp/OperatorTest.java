@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OrtEval;
-import org.blockbench.train.TorchRuntime;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.NoGradGuard;

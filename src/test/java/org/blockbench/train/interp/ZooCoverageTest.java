@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OrtEval;
-import org.blockbench.train.TorchRuntime;
 import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;

@@ -1,4 +1,4 @@
-package org.blockbench.train;
+package org.blockbench.train.interp;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public final class TorchRuntime {
      * and OpenBLAS with the core it was built for. Results are bit-identical only where these
      * and the CPU are the same.
      */
-    public static RunRecord.Kernels kernels() {
+    public static Kernels kernels() {
         initialize();
         String capability = org.bytedeco.pytorch.global.torch.get_cpu_capability().getString().trim();
         String config = org.bytedeco.pytorch.global.torch.show_config().getString();
@@ -80,7 +80,17 @@ public final class TorchRuntime {
                 .filter(l -> l.startsWith("Intel(R) MKL-DNN") || l.contains("(oneDNN)")).findFirst().orElse("absent");
         // the core OpenBLAS was compiled for; with DYNAMIC_ARCH it picks a faster one at run time, which it does not expose here
         String blas = "OpenBLAS (built for " + org.bytedeco.openblas.global.openblas_nolapack.OPENBLAS_CHAR_CORENAME + ")";
-        return new RunRecord.Kernels(capability, onednn, blas);
+        return new Kernels(capability, onednn, blas);
+    }
+
+    /**
+     * The numeric kernels a run used, which decide its last bits (run.json's {@code provenance.kernels}).
+     *
+     * @param atenCpuCapability the vector level ATen dispatched its CPU kernels to ({@code DEFAULT}, {@code AVX2}, {@code AVX512})
+     * @param onednn            LibTorch's oneDNN (MKL-DNN) build line from its configuration, or "absent"
+     * @param blas              the BLAS library and the core it was built for
+     */
+    public record Kernels(String atenCpuCapability, String onednn, String blas) {
     }
 
     /** The cache the build filled, if it exists: {@code <dir of jar>/javacpp-cache}. */

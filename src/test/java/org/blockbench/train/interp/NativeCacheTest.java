@@ -1,4 +1,4 @@
-package org.blockbench.train;
+package org.blockbench.train.interp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

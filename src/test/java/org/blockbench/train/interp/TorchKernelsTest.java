@@ -1,4 +1,4 @@
-package org.blockbench.train;
+package org.blockbench.train.interp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +10,7 @@ class TorchKernelsTest {
 
     @Test
     void kernelsNameTheAtenCapabilityOneDnnAndOpenBlas() {
-        RunRecord.Kernels k = TorchRuntime.kernels();
+        TorchRuntime.Kernels k = TorchRuntime.kernels();
         assertTrue(List.of("DEFAULT", "AVX2", "AVX512", "ZVECTOR", "VSX", "NEON", "SVE256").contains(k.atenCpuCapability()),
                 k.atenCpuCapability());
         // LibTorch 2.10 of the Bytedeco presets is built with oneDNN: "Intel(R) MKL-DNN v3.7.1 (Git Hash …)"

@@ -1,4 +1,4 @@
-package org.blockbench.train;
+package org.blockbench.train.interp;
 
 import java.util.Arrays;
 import java.util.List;
