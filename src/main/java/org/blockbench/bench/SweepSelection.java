@@ -1,5 +1,7 @@
 package org.blockbench.bench;
 
+import org.blockbench.bench.jmh.ModelCatalog;
+import org.blockbench.bench.jmh.ModelEntry;
 import org.blockbench.zoo.Form;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package org.blockbench.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.blockbench.bench.CpuSet;
+import org.blockbench.bench.jmh.CpuSet;
 import org.blockbench.regress.AbPlan;
 import org.blockbench.regress.AbRunner;
 import org.blockbench.regress.AbSide;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.bench.overhead.OverheadMeasurement;
 import org.blockbench.bench.overhead.OverheadRunner;

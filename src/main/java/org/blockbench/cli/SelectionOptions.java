@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.BadInputException;
 import org.blockbench.zoo.Form;
-import org.blockbench.bench.ModelLocator;
+import org.blockbench.bench.jmh.ModelLocator;
 import org.blockbench.bench.SweepSelection;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.CpuSet;
+import org.blockbench.bench.jmh.CpuSet;
 
 /**
  * How an A/B session is measured: {@code rounds} forks per side, each with its own warm-up

@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.zoo.Form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.blockbench.bench;
 
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.zoo.Form;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

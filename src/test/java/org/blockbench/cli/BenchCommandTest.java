@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import org.blockbench.bench.CpuSet;
+import org.blockbench.bench.jmh.CpuSet;
 import org.blockbench.bench.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

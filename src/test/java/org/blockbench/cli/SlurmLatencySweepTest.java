@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.ResultsMetadata;

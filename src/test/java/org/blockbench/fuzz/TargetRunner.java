@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.ModelEntry;
+import org.blockbench.bench.jmh.ModelEntry;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;

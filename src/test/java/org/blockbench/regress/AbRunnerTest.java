@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
 import org.blockbench.RunFailedException;
-import org.blockbench.bench.CpuSet;
+import org.blockbench.bench.jmh.CpuSet;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.onnx.OnnxModelFile;
 import org.junit.jupiter.api.Test;

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.zoo.Form;
-import org.blockbench.bench.CpuSet;
-import org.blockbench.bench.ModelLocator;
 import org.blockbench.ort.InferenceSession;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;

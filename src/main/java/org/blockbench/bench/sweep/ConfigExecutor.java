@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.JmhSettings;
-import org.blockbench.bench.ModelLocator;
+import org.blockbench.bench.jmh.ModelLocator;
 import org.blockbench.bench.energy.EnergyCounters;
 import org.blockbench.bench.energy.RaplEnergyProfiler;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;

@@ -65,7 +65,7 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
     }
 
     private static final String TMPDIR_ARGUMENT = "-Djava.io.tmpdir=";
-    private static final String PINNING_ARGUMENT = "-D" + org.blockbench.bench.CpuSet.PROPERTY + "=";
+    private static final String PINNING_ARGUMENT = "-D" + org.blockbench.bench.jmh.CpuSet.PROPERTY + "=";
 
     /** The full option set, as recorded in the metadata sidecar. */
     public Map<String, Object> describe() {

@@ -23,7 +23,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.result.JmhJson;

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.zoo.Form;
-import org.blockbench.bench.CpuSet;
+import org.blockbench.bench.jmh.CpuSet;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.bench.result.JmhReader;

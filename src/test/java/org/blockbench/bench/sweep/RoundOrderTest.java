@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.ModelEntry;
+import org.blockbench.bench.jmh.ModelEntry;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.model.ModelRef;
 import org.blockbench.ort.OptimizationLevel;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.BenchConfig;
-import org.blockbench.bench.ModelCatalog;
+import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.bench.result.JmhReader;

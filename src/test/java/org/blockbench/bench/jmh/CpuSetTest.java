@@ -1,4 +1,4 @@
-package org.blockbench.bench;
+package org.blockbench.bench.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.blockbench.bench;
+package org.blockbench.bench.jmh;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.blockbench.bench;
+package org.blockbench.bench.jmh;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

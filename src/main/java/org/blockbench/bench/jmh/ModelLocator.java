@@ -1,4 +1,4 @@
-package org.blockbench.bench;
+package org.blockbench.bench.jmh;
 
 import org.blockbench.zoo.Form;
 import java.nio.file.Path;
