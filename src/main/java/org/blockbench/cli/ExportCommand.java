@@ -17,7 +17,7 @@ import org.blockbench.pack.RefusedPack;
 import org.blockbench.pack.StageProbe;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.text.OneLine;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;

@@ -135,7 +135,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
         List<String> packBlocks = inputs.manifest() == null ? List.of() : inputs.manifest().models().stream()
                 .filter(e -> !e.position().equals(org.blockbench.zoo.ModelId.GWO_NETWORK))
                 .map(org.blockbench.export.ManifestEntry::block)
-                .filter(b -> !org.blockbench.zoo.BlockRegistry.names().contains(b)).distinct().toList();
+                .filter(b -> !org.blockbench.zoo.build.BlockRegistry.names().contains(b)).distinct().toList();
         Set<String> chosen = selection.models(packBlocks).stream().map(Object::toString)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         selection.packModels(packBlocks).forEach(id -> chosen.add(id.toString()));

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.blockbench.BadInputException;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 import picocli.CommandLine.Option;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blockbench.pack.BlockPackReader;
 import org.blockbench.pack.RefusedPack;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.BadInputException;
 import org.blockbench.train.TrainingProtocol;
 import org.blockbench.data.DatasetName;

@@ -33,7 +33,7 @@ import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
 import org.blockbench.train.recipe.Schedule;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 import picocli.CommandLine.Command;

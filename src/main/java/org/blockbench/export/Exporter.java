@@ -28,7 +28,7 @@ import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.blockbench.zoo.StageBlock;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 
 /**
  * Exports zoo models: for each model its train and deploy .onnx (each written atomically),

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.blockbench.BadInputException;
 import org.blockbench.onnx.NodeView;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.zoo.BlockRegistry;
+import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 

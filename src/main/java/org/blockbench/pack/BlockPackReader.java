@@ -34,7 +34,7 @@ import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.text.OneLine;
 import org.blockbench.zoo.BlockSpec;
 import org.blockbench.zoo.Position;
-import org.blockbench.zoo.Scaffold;
+import org.blockbench.zoo.build.Scaffold;
 
 /**
  * Reads a block pack directory (docs/own-block.md) and refuses, in one line naming the file,

@@ -15,7 +15,7 @@ import org.blockbench.ort.SeededInput;
 import org.blockbench.ort.SessionSettings;
 import org.blockbench.zoo.BlockSpec;
 import org.blockbench.zoo.Position;
-import org.blockbench.zoo.Scaffold;
+import org.blockbench.zoo.build.Scaffold;
 
 /**
  * The dynamic half of a pack's validation: every stage graph (train and deploy) must load in

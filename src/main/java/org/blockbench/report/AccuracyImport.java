@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.blockbench.BadInputException;
 import org.blockbench.data.DatasetName;
-import org.blockbench.zoo.GwoNetwork;
+import org.blockbench.zoo.build.GwoNetwork;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 

@@ -64,7 +64,7 @@ public record LeaderboardInputs(Manifest manifest, Map<ModelRef, CostFigures> co
         if (files.isEmpty()) {
             return this;
         }
-        List<String> blocks = new ArrayList<>(org.blockbench.zoo.BlockRegistry.names());
+        List<String> blocks = new ArrayList<>(org.blockbench.zoo.build.BlockRegistry.names());
         if (manifest != null) {
             manifest.models().stream().map(ManifestEntry::block).filter(b -> !blocks.contains(b)).distinct().forEach(blocks::add);
         }

@@ -20,7 +20,7 @@ import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 
 /**
  * A model to train: a zoo model or a block pack's model from the export manifest, or any ONNX file. It supplies the

@@ -11,13 +11,13 @@ import org.blockbench.onnx.Value;
  */
 public interface StageBlock {
 
-    /** The name on the board and in paths; never one of {@link BlockRegistry#names()}. */
+    /** The name on the board and in paths; never one of {@link org.blockbench.zoo.build.BlockRegistry#names()}. */
     String name();
 
     /** One line describing the block. */
     String description();
 
-    /** The GWO annotation of one block instance (the stage holds {@link Scaffold#BLOCKS_PER_STAGE}). */
+    /** The GWO annotation of one block instance (the stage holds {@link org.blockbench.zoo.build.Scaffold#BLOCKS_PER_STAGE}). */
     GwoAnnotation gwo();
 
     /**

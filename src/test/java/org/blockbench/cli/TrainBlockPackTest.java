@@ -15,7 +15,7 @@ import org.blockbench.pack.BlockPackReader;
 import org.blockbench.pack.TestPacks;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.Position;
-import org.blockbench.zoo.Scaffold;
+import org.blockbench.zoo.build.Scaffold;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.blockbench.zoo.block.ResNetBasicBlock;
 import org.junit.jupiter.api.Test;

@@ -18,9 +18,9 @@ import org.blockbench.zoo.ModelContext;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ParameterSource;
 import org.blockbench.zoo.Position;
-import org.blockbench.zoo.Scaffold;
+import org.blockbench.zoo.build.Scaffold;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 
 /**
  * Test support: block packs whose function is known, built with our own graph builder from a

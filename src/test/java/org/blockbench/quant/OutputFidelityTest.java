@@ -14,7 +14,7 @@ import org.blockbench.train.recipe.Recipes;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 import org.junit.jupiter.api.Test;
 
 /** No INT8 variant that computes nothing: ONNX Runtime's int32-bias rule, the output check and its floor. */

@@ -24,7 +24,7 @@ import org.blockbench.data.SyntheticDataset;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import org.blockbench.zoo.BuiltModel;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

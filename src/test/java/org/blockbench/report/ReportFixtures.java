@@ -15,7 +15,7 @@ import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 
 /**
  * Input files in the formats the leaderboard reads, written by hand: a manifest (entries from

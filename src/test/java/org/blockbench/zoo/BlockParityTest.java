@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.onnx.OrtEval;
+import org.blockbench.zoo.build.BlockRegistry;
+import org.blockbench.zoo.build.Zoo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
+import org.blockbench.zoo.build.BlockRegistry;
+import org.blockbench.zoo.build.Scaffold;
+import org.blockbench.zoo.build.Zoo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -46,7 +46,7 @@ class DataMetricsTest {
 
     @Test
     void erfFormGeluIsFoundAsOneActivation() {
-        org.blockbench.zoo.BuiltModel m = org.blockbench.zoo.Zoo.build(new org.blockbench.zoo.ModelId("MBConvLNBlock", "late"),
+        org.blockbench.zoo.BuiltModel m = org.blockbench.zoo.build.Zoo.build(new org.blockbench.zoo.ModelId("MBConvLNBlock", "late"),
                 org.blockbench.zoo.Form.DEPLOY, org.blockbench.zoo.ScaffoldConfig.defaults());
         GraphAnalysis a = GraphAnalyzer.analyze(m.model(), "mbconv", Map.of());
         DataMetricsReport d = DataMetrics.measure(m.model(), a, DataMetrics.generatedInputs(a, 1, 0), "generated");

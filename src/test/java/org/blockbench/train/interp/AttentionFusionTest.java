@@ -15,7 +15,7 @@ import org.blockbench.zoo.Form;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;

@@ -16,7 +16,7 @@ import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
-import org.blockbench.zoo.Zoo;
+import org.blockbench.zoo.build.Zoo;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch.ScalarType;

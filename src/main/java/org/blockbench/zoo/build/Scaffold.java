@@ -1,8 +1,14 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import java.util.List;
 import org.blockbench.onnx.OnnxOp;
 import org.blockbench.onnx.Value;
+import org.blockbench.zoo.Block;
+import org.blockbench.zoo.BlockSpec;
+import org.blockbench.zoo.ModelContext;
+import org.blockbench.zoo.Position;
+import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.zoo.StageBlock;
 import org.blockbench.zoo.block.ResNetBasicBlock;
 import org.blockbench.zoo.layer.Activation;
 import org.blockbench.zoo.layer.ConvBn;

@@ -1,4 +1,4 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.onnx.OrtEval;
+import org.blockbench.zoo.BuiltModel;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.InitMode;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
+import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.blockbench.BadInputException;
 import org.blockbench.text.OneLine;
+import org.blockbench.zoo.Block;
 import org.blockbench.zoo.block.DeformableConv;
 import org.blockbench.zoo.block.DepthwiseConv;
 import org.blockbench.zoo.block.EdgeResidual;

@@ -1,9 +1,13 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import java.util.List;
 import org.blockbench.onnx.Attribute;
 import org.blockbench.onnx.OnnxOp;
 import org.blockbench.onnx.Value;
+import org.blockbench.zoo.Block;
+import org.blockbench.zoo.BlockSpec;
+import org.blockbench.zoo.ModelContext;
+import org.blockbench.zoo.Position;
 import org.blockbench.zoo.layer.Activation;
 import org.blockbench.zoo.layer.Linear;
 

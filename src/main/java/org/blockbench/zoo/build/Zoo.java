@@ -1,4 +1,4 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.ArrayList;
@@ -9,6 +9,17 @@ import org.blockbench.BadInputException;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.Value;
+import org.blockbench.zoo.Block;
+import org.blockbench.zoo.BlockSpec;
+import org.blockbench.zoo.BuiltModel;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.InitMode;
+import org.blockbench.zoo.ModelContext;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.ParameterSource;
+import org.blockbench.zoo.Position;
+import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.zoo.StageBlock;
 
 /**
  * Builds any zoo model, scaffold or GWO network, in train or deploy form. Parameters come

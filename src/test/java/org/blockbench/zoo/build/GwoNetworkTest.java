@@ -1,7 +1,11 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.blockbench.zoo.BuiltModel;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;
 
 /** The GWO baseline networks' sizes and complexities, hand-computed from docs/protocol.md §GWO. */

@@ -1,4 +1,4 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.blockbench.BadInputException;
+import org.blockbench.zoo.BuiltModel;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.ModelId;
+import org.blockbench.zoo.Position;
+import org.blockbench.zoo.ScaffoldConfig;
 import org.junit.jupiter.api.Test;
 
 /** BlockZoo's size knobs (docs/protocol.md §Quick protocol): counts by hand, determinism, the full size unchanged. */
