@@ -1,4 +1,4 @@
-package org.blockbench.zoo;
+package org.blockbench.zoo.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
-import org.blockbench.zoo.build.BlockRegistry;
-import org.blockbench.zoo.build.Scaffold;
-import org.blockbench.zoo.build.Zoo;
+import org.blockbench.zoo.Block;
+import org.blockbench.zoo.Form;
+import org.blockbench.zoo.InitMode;
+import org.blockbench.zoo.Position;
+import org.blockbench.zoo.ServiceBlocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
