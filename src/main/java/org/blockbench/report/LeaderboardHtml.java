@@ -2,6 +2,7 @@ package org.blockbench.report;
 
 import static org.blockbench.text.HtmlText.escape;
 
+import org.blockbench.io.PlotFiles;
 import org.blockbench.model.ModelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -196,7 +197,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
             out.append("<figure class=\"plot\" data-group=\"variants\"><img alt=\"").append(escape("INT8 accuracy drop vs speedup, "
                     + b.dataset())).append("\" width=\"").append(AccuracyPlots.WIDTH).append("\" height=\"").append(AccuracyPlots.HEIGHT)
                     .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(AccuracyPlots.png(variants)))
+                    .append(Base64.getEncoder().encodeToString(PlotFiles.png(variants, AccuracyPlots.WIDTH, AccuracyPlots.HEIGHT)))
                     .append("\"><figcaption>INT8: accuracy drop vs speedup over FP32</figcaption></figure>\n");
         }
         out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
