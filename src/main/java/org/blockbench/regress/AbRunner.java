@@ -24,6 +24,7 @@ import org.blockbench.ort.ChildJvm;
 import org.blockbench.ort.ModelOrigin;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
+import org.blockbench.text.NumberText;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -120,8 +121,8 @@ public final class AbRunner {
                 String.format(Locale.ROOT, "verdict taken on %s; %s: %s, time ratio %s, p %s (%s)",
                         byCpu ? "CPU time per inference (thread CPU time, " + OrtInferenceBenchmark.CPU_METRIC + ")"
                                 : "wall time (JMH primary metric)",
-                        byCpu ? "wall time" : "CPU time", other.verdict().text(), Numbers.fixed3(other.timeRatio()),
-                        Numbers.pValue(other.pValue()), other.reason())));
+                        byCpu ? "wall time" : "CPU time", other.verdict().text(), NumberText.fixed(other.timeRatio(), 3),
+                        NumberText.pValue(other.pValue()), other.reason())));
         notes.addAll(busy);
         ComparisonReport report = new ComparisonReport("A/B, B against A", a.describe() + " — " + aJson,
                 b.describe() + " — " + bJson, policy, List.of(chosen), List.of(), List.of(), notes, Instant.now());

@@ -16,6 +16,7 @@ import org.blockbench.bench.result.ScoreUnit;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.io.PlotFiles;
 import org.blockbench.text.MarkdownText;
+import org.blockbench.text.NumberText;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.stats.WeightedSamples;
 import org.jfree.chart.JFreeChart;
@@ -127,8 +128,8 @@ public final class TrendPlots {
             plot.addRangeMarker(line);
             chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
                     "verdict: %s (time ratio %s, p %s); green: pooled baseline median and the ±%s band",
-                    comparison.verdict().text(), Numbers.fixed3(comparison.timeRatio()), Numbers.pValue(comparison.pValue()),
-                    Numbers.percent(policy.threshold()))));
+                    comparison.verdict().text(), NumberText.fixed(comparison.timeRatio(), 3), NumberText.pValue(comparison.pValue()),
+                    NumberText.percent(policy.threshold()))));
         } else {
             chart.addSubtitle(new TextTitle("not compared in this run (no baseline for it)"));
         }
