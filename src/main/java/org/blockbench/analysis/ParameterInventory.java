@@ -110,18 +110,6 @@ final class ParameterInventory {
         return nodeBufferElements[node];
     }
 
-    /** The stored tensor (initializer or Constant node value) a value name resolves to, or null. */
-    TensorProto storedTensor(String name) {
-        String r = root(name);
-        TensorProto t = stored.get(r);
-        return t != null ? t : constantNodeTensors.get(r);
-    }
-
-    /** True when the value is an initializer classified as a parameter. */
-    boolean isParameter(String name) {
-        return roles.get(root(name)) == Role.PARAMETER;
-    }
-
     private String root(String name) {
         String r = name;
         while (alias.containsKey(r)) {

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.BadInputException;
 import org.blockbench.analysis.AnalysisJson;
 import org.blockbench.analysis.AnalysisTable;
@@ -23,6 +20,7 @@ import org.blockbench.analysis.data.DataMetricsReport;
 import org.blockbench.analysis.data.DataMetricsTable;
 import org.blockbench.export.Manifest;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.text.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,10 +135,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r = ZooAnalysis.writeBeside(manifest);
         } else {
             int count = Manifest.read(manifest).models().size();
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("analyze").setInitialMax(count)
-                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            try (Progress bar = Progress.start("analyze", count, Progress.Unit.ITEMS, System.err)) {
                 r = ZooAnalysis.writeBeside(manifest, id -> {
-                    bar.setExtraMessage(id);
+                    bar.message(id);
                     bar.step();
                 });
             }

@@ -21,6 +21,7 @@ import org.blockbench.regress.RegressionCheck;
 import org.blockbench.regress.ResultSet;
 import org.blockbench.regress.TrendPlots;
 import org.blockbench.regress.VerdictPolicy;
+import org.blockbench.text.NumberText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -157,14 +158,10 @@ public final class CompareCommand implements Callable<Integer> {
         return share == 0 ? report : BusyMachineGuard.apply(report, baseCpu, newCpu, share);
     }
 
-    private static String ratio(double r) {
-        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.3f", r) : "n/a";
-    }
-
     private int finish(ComparisonReport report, List<Path> extra) {
         for (Comparison c : report.comparisons()) {
             System.out.printf(Locale.ROOT, "%-12s %-70s time ratio %s  fastest forks %s  p %s%n", c.verdict().text(),
-                    c.key().label(), ratio(c.timeRatio()), ratio(c.fastestForkRatio()), c.pValueText());
+                    c.key().label(), NumberText.fixed(c.timeRatio(), 3), NumberText.fixed(c.fastestForkRatio(), 3), c.pValueText());
         }
         report.added().forEach(k -> System.out.println("added        " + k.label()));
         report.removed().forEach(k -> System.out.println("removed      " + k.label()));

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.export.Exporter;
 import org.blockbench.export.Manifest;
 import org.blockbench.pack.BlockPack;
@@ -17,6 +14,7 @@ import org.blockbench.pack.RefusedPack;
 import org.blockbench.pack.StageProbe;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.text.OneLine;
+import org.blockbench.text.Progress;
 import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
@@ -118,10 +116,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (quiet) {
             manifest = exporter.export(zooModels, packs, positions, id -> { });
         } else {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("export").setInitialMax(count)
-                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+            try (Progress bar = Progress.start("export", count, Progress.Unit.ITEMS, System.err)) {
                 manifest = exporter.export(zooModels, packs, positions, id -> {
-                    bar.setExtraMessage(id.toString());
+                    bar.message(id.toString());
                     bar.step();
                 });
             }

@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
@@ -22,6 +18,7 @@ import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
 import org.blockbench.train.interp.MemoryLayout;
+import org.blockbench.text.Progress;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
@@ -87,9 +84,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
         List<TrainingBenchmark.Measurement> results = new ArrayList<>();
         for (String f : formats) {
             MemoryLayout layout = MemoryLayout.parse(f);
-            ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName(label + " " + layout.id())
-                    .setInitialMax(warmup + steps).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            Progress bar = quiet ? null : Progress.start(label + " " + layout.id(), warmup + steps, Progress.Unit.STEPS, System.err);
             try {
                 results.add(TrainingBenchmark.measure(proto, label, layout, batch, threadCount, warmup, steps,
                         s -> {

@@ -17,7 +17,7 @@ import org.blockbench.pack.BlockPackReader;
 import org.blockbench.stats.Stats;
 import org.blockbench.model.ModelRef;
 import org.blockbench.train.ModelSource;
-import org.blockbench.train.ProgressBarListener;
+import org.blockbench.train.ProgressListener;
 import org.blockbench.train.RunRecord;
 import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.interp.TrainingDevice;
@@ -216,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
             for (long seed : modelSeeds) {
                 TrainingOptions options = new TrainingOptions(recipe, seed, threads, layout, evalBatch, trainingDevice);
                 String label = model.id() + " seed " + seed;
-                TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressBarListener(label, err);
+                TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressListener(label, err);
                 TrainingRun.Result result = TrainingRun.execute(
                         new TrainingRun.Request(model, data, options, outDir, resume, force, variants), listener);
                 RunRecord r = result.record();

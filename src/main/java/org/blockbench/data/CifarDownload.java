@@ -13,10 +13,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.BadInputException;
+import org.blockbench.text.Progress;
 
 /**
  * Fetches a CIFAR binary archive, verifies its size and the MD5 checksum the dataset's
@@ -87,15 +85,16 @@ public record CifarDownload(CifarBinary variant, URL url, String md5, long bytes
         try (InputStream raw = connection.getInputStream();
              DigestInputStream in = new DigestInputStream(raw, digest);
              OutputStream out = Files.newOutputStream(part);
-             ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("download " + fileName())
-                     .setInitialMax(Math.max(length, bytes)).setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20)
-                     .build() : null) {
+             Progress bar = showProgress ? Progress.start("download " + fileName(), Math.max(length, bytes), Progress.Unit.BYTES,
+                     System.err) : null) {
             byte[] buffer = new byte[1 << 16];
+            long written = 0;
             int n;
             while ((n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
+                written += n;
                 if (bar != null) {
-                    bar.stepBy(n);
+                    bar.stepTo(written);
                 }
             }
         } catch (IOException e) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import me.tongfei.progressbar.ProgressBar;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.sweep.Preflight;
@@ -24,6 +23,8 @@ import org.blockbench.ort.ChildJvm;
 import org.blockbench.ort.ModelOrigin;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
+import org.blockbench.text.NumberText;
+import org.blockbench.text.Progress;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -79,10 +80,10 @@ public final class AbRunner {
         RunResult firstA = null;
         RunResult firstB = null;
         List<Boolean> order = plan.order();
-        try (ProgressBar bar = new ProgressBar("A/B forks", order.size())) {
+        try (Progress bar = Progress.start("A/B forks", order.size(), Progress.Unit.ITEMS, System.err)) {
             for (int i = 0; i < order.size(); i++) {
                 AbSide side = order.get(i) ? a : b;
-                bar.setExtraMessage(side.label() + " (" + side.model().getFileName() + ")");
+                bar.message(side.label() + " (" + side.model().getFileName() + ")");
                 Path log = outDir.resolve("logs").resolve(String.format(Locale.ROOT, "fork-%02d-%s.log", i + 1, side.label()));
                 RunResult result = runFork(side, plan, log);
                 if (order.get(i)) {
@@ -120,8 +121,8 @@ public final class AbRunner {
                 String.format(Locale.ROOT, "verdict taken on %s; %s: %s, time ratio %s, p %s (%s)",
                         byCpu ? "CPU time per inference (thread CPU time, " + OrtInferenceBenchmark.CPU_METRIC + ")"
                                 : "wall time (JMH primary metric)",
-                        byCpu ? "wall time" : "CPU time", other.verdict().text(), Numbers.fixed3(other.timeRatio()),
-                        Numbers.pValue(other.pValue()), other.reason())));
+                        byCpu ? "wall time" : "CPU time", other.verdict().text(), NumberText.fixed(other.timeRatio(), 3),
+                        NumberText.pValue(other.pValue()), other.reason())));
         notes.addAll(busy);
         ComparisonReport report = new ComparisonReport("A/B, B against A", a.describe() + " — " + aJson,
                 b.describe() + " — " + bJson, policy, List.of(chosen), List.of(), List.of(), notes, Instant.now());

@@ -1,6 +1,7 @@
 package org.blockbench.regress;
 
 import org.blockbench.bench.result.SampleKind;
+import org.blockbench.text.NumberText;
 
 /**
  * The verdict on one benchmark with everything it rests on. Medians are in {@code unit}
@@ -20,7 +21,7 @@ public record Comparison(BenchmarkKey key, String unit, SampleKind sampleKind, l
 
     /** The p-value for people: three decimals, then scientific; "< 1e-300" when it underflowed; "n/a" if not computed. */
     public String pValueText() {
-        return Numbers.pValue(pValue);
+        return NumberText.pValue(pValue);
     }
 
     /** The relative change of the median time per op: {@code timeRatio − 1}. */

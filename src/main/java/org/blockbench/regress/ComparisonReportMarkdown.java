@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.blockbench.text.MarkdownText;
+import org.blockbench.text.NumberText;
 
 /** The human report: outcome first, then one table row per benchmark, then what was not compared and why. */
 public final class ComparisonReportMarkdown implements ComparisonReportFormat {
@@ -18,7 +19,7 @@ public final class ComparisonReportMarkdown implements ComparisonReportFormat {
     /** The report as Markdown text. */
     public static String render(ComparisonReport r) {
         VerdictPolicy p = r.policy();
-        String conf = Numbers.percent(p.confidence()).replace(".0 %", " %");
+        String conf = NumberText.percent(p.confidence()).replace(".0 %", " %");
         StringBuilder s = new StringBuilder();
         s.append("# Performance regression check: ").append(cell(r.title())).append("\n\n");
         s.append(r.anySlower() ? "**Result: REGRESSION** — " : "**Result: no regression** — ")
@@ -29,8 +30,8 @@ public final class ComparisonReportMarkdown implements ComparisonReportFormat {
                 + "time ratio new/base > %s, its interval > 1 and the fastest forks' ratio > %s too; **faster** when "
                 + "p < %s, the ratio < %s, its interval < 1 and the fastest forks' ratio < %s too; **unchanged** when the %s bootstrap interval of the ratio lies inside [%s, %s]; otherwise "
                 + "**inconclusive**.\n",
-                RegressionCheck.fmt(p.alpha()), Numbers.fixed3(p.slowerAbove()), Numbers.fixed3(p.slowerAbove()),
-                RegressionCheck.fmt(p.alpha()), Numbers.fixed3(p.fasterBelow()), Numbers.fixed3(p.fasterBelow()), conf, Numbers.fixed3(p.fasterBelow()), Numbers.fixed3(p.slowerAbove())));
+                p.alpha(), NumberText.fixed(p.slowerAbove(), 3), NumberText.fixed(p.slowerAbove(), 3),
+                p.alpha(), NumberText.fixed(p.fasterBelow(), 3), NumberText.fixed(p.fasterBelow(), 3), conf, NumberText.fixed(p.fasterBelow(), 3), NumberText.fixed(p.slowerAbove(), 3)));
         s.append("- Generated: ").append(r.createdAt()).append("\n\n");
         s.append("| verdict | benchmark | params | mode | unit | base median | new median | time ratio | ")
                 .append(conf).append(" interval | fastest forks' ratio | p | samples base / new | why |\n");
@@ -38,18 +39,18 @@ public final class ComparisonReportMarkdown implements ComparisonReportFormat {
         for (Comparison c : r.comparisons()) {
             String verdict = c.verdict() == Verdict.SLOWER ? "**slower**" : c.verdict().text();
             String interval = c.interval() == null ? "n/a"
-                    : "[" + Numbers.fixed3(c.interval().low()) + ", " + Numbers.fixed3(c.interval().high()) + "]";
+                    : "[" + NumberText.fixed(c.interval().low(), 3) + ", " + NumberText.fixed(c.interval().high(), 3) + "]";
             s.append("| ").append(verdict)
                     .append(" | ").append(cell(c.key().shortName()))
                     .append(" | ").append(cell(c.key().paramsText().replaceAll("^\\{|\\}$", "")))
                     .append(" | ").append(cell(c.key().mode()))
                     .append(" | ").append(cell(c.unit()))
-                    .append(" | ").append(Numbers.sig4(c.baseMedian()))
-                    .append(" | ").append(Numbers.sig4(c.newMedian()))
-                    .append(" | ").append(Numbers.fixed3(c.timeRatio()))
+                    .append(" | ").append(NumberText.significant(c.baseMedian(), 4))
+                    .append(" | ").append(NumberText.significant(c.newMedian(), 4))
+                    .append(" | ").append(NumberText.fixed(c.timeRatio(), 3))
                     .append(" | ").append(interval)
-                    .append(" | ").append(Numbers.fixed3(c.fastestForkRatio()))
-                    .append(" | ").append(Numbers.pValue(c.pValue()))
+                    .append(" | ").append(NumberText.fixed(c.fastestForkRatio(), 3))
+                    .append(" | ").append(NumberText.pValue(c.pValue()))
                     .append(" | ").append(String.format(Locale.ROOT, "%,d / %,d", c.baseCount(), c.newCount()))
                     .append(" | ").append(cell(c.reason())).append(" |\n");
         }

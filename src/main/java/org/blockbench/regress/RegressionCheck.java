@@ -13,6 +13,7 @@ import java.util.stream.DoubleStream;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.result.ScoreUnit;
 import org.blockbench.stats.WeightedSamples;
+import org.blockbench.text.NumberText;
 
 /** Compares a candidate with a baseline benchmark by benchmark under a {@link VerdictPolicy}. */
 public final class RegressionCheck {
@@ -127,7 +128,7 @@ public final class RegressionCheck {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT,
                     "too few samples: with %d baseline and %d candidate samples the U test cannot reach p < %s "
                             + "(smallest possible p %.3g); need at least %d per side",
-                    nBase, nNew, fmt(alpha), MannWhitney.smallestPossiblePValue(nBase, nNew),
+                    nBase, nNew, alpha, MannWhitney.smallestPossiblePValue(nBase, nNew),
                     MannWhitney.minimumSamplesPerSide(alpha)));
         }
         if (!(Double.isFinite(ratio) && ratio > 0) || ci == null) {
@@ -137,20 +138,20 @@ public final class RegressionCheck {
         String effect = String.format(Locale.ROOT, "%+.1f %%", 100 * (ratio - 1));
         String interval = String.format(Locale.ROOT, "[%.3f, %.3f]", ci.low(), ci.high());
         String band = String.format(Locale.ROOT, "[%.3f, %.3f]", policy.fasterBelow(), policy.slowerAbove());
-        String pText = p == 0 ? "p < 1e-300" : "p = " + fmtP(p);
+        String pText = p == 0 ? "p < 1e-300" : "p = " + NumberText.pValue(p);
         boolean beyond = ratio > policy.slowerAbove() || ratio < policy.fasterBelow();
         String fastest = String.format(Locale.ROOT, "%+.1f %%", 100 * (fastestForkRatio - 1));
         if (significant && ratio > policy.slowerAbove() && ci.low() > 1) {
-            String evidence = String.format(Locale.ROOT, "%s < %s, median time %s beyond +%s", pText, fmt(alpha), effect,
-                    pct(policy.threshold()));
+            String evidence = String.format(Locale.ROOT, "%s < %s, median time %s beyond +%s", pText, alpha, effect,
+                    NumberText.percent(policy.threshold()));
             return fastestForkRatio > policy.slowerAbove()
                     ? new Decision(Verdict.SLOWER, evidence + ", interval " + interval + " above 1, fastest fork " + fastest)
                     : new Decision(Verdict.INCONCLUSIVE, evidence + " and interval " + interval + " above 1, but the "
                             + "fastest fork only " + fastest + ": not every fork is slower (forks in a slow machine state?)");
         }
         if (significant && ratio < policy.fasterBelow() && ci.high() < 1) {
-            String evidence = String.format(Locale.ROOT, "%s < %s, median time %s beyond -%s", pText, fmt(alpha), effect,
-                    pct(policy.threshold() / (1 + policy.threshold())));
+            String evidence = String.format(Locale.ROOT, "%s < %s, median time %s beyond -%s", pText, alpha, effect,
+                    NumberText.percent(policy.threshold() / (1 + policy.threshold())));
             return fastestForkRatio < policy.fasterBelow()
                     ? new Decision(Verdict.FASTER, evidence + ", interval " + interval + " below 1, fastest fork " + fastest)
                     : new Decision(Verdict.INCONCLUSIVE, evidence + " and interval " + interval + " below 1, but the "
@@ -159,7 +160,7 @@ public final class RegressionCheck {
         }
         if (significant && beyond) {
             return new Decision(Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s < %s and median time %s beyond the "
-                    + "threshold, but the %s interval %s includes no change: the %s disagree", pText, fmt(alpha), effect,
+                    + "threshold, but the %s interval %s includes no change: the %s disagree", pText, alpha, effect,
                     ci.resampled().equals(ConfidenceInterval.FORKS) ? "fork-level" : "sample-level", interval,
                     ci.resampled()));
         }
@@ -169,7 +170,7 @@ public final class RegressionCheck {
         }
         if (!significant && beyond) {
             return new Decision(Verdict.INCONCLUSIVE, "effect " + effect + " beyond the threshold but not significant ("
-                    + pText + " >= " + fmt(alpha) + ")");
+                    + pText + " >= " + alpha + ")");
         }
         if (significant) {
             return new Decision(Verdict.INCONCLUSIVE, "significant (" + pText + ") but effect " + effect
@@ -205,20 +206,5 @@ public final class RegressionCheck {
 
     private static String labels(Set<BenchmarkKey> keys) {
         return keys.stream().map(BenchmarkKey::label).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    static String fmt(double x) {
-        return String.format(Locale.ROOT, "%s", x);
-    }
-
-    static String fmtP(double p) {
-        if (p == 0) {
-            return "< 1e-300"; // the normal approximation underflowed
-        }
-        return p >= 0.001 ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
-    }
-
-    static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
     }
 }

@@ -2,7 +2,6 @@ package org.blockbench.regress;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +14,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.blockbench.bench.result.ScoreUnit;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.PlotFiles;
 import org.blockbench.text.MarkdownText;
+import org.blockbench.text.NumberText;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.stats.WeightedSamples;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,7 +30,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * One trend chart per benchmark over the runs of a {@link History}: the median of each run
@@ -61,14 +60,7 @@ public final class TrendPlots {
         for (BenchmarkKey key : keys) {
             JFreeChart chart = chart(key, entries, runs, compared.get(key), report.policy());
             String stem = slug(key);
-            Path png = outDir.resolve(stem + ".png");
-            Path svg = outDir.resolve(stem + ".svg");
-            AtomicFile.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
-            SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-            chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
-            AtomicFile.write(svg, g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
-            written.add(png);
-            written.add(svg);
+            written.addAll(PlotFiles.write(outDir, stem, chart, WIDTH, HEIGHT));
             index.put(key.label(), stem);
         }
         StringBuilder md = new StringBuilder("# Trend plots\n\n| benchmark | PNG | SVG |\n|---|---|---|\n");
@@ -136,8 +128,8 @@ public final class TrendPlots {
             plot.addRangeMarker(line);
             chart.addSubtitle(new TextTitle(String.format(Locale.ROOT,
                     "verdict: %s (time ratio %s, p %s); green: pooled baseline median and the ±%s band",
-                    comparison.verdict().text(), Numbers.fixed3(comparison.timeRatio()), Numbers.pValue(comparison.pValue()),
-                    Numbers.percent(policy.threshold()))));
+                    comparison.verdict().text(), NumberText.fixed(comparison.timeRatio(), 3), NumberText.pValue(comparison.pValue()),
+                    NumberText.percent(policy.threshold()))));
         } else {
             chart.addSubtitle(new TextTitle("not compared in this run (no baseline for it)"));
         }

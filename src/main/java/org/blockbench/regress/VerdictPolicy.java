@@ -81,8 +81,4 @@ public record VerdictPolicy(double alpha, double threshold, int bootstrapResampl
     public VerdictPolicy withThreshold(double t) {
         return new VerdictPolicy(alpha, t, bootstrapResamples, seed, maxTestSamples);
     }
-
-    public VerdictPolicy withAlpha(double a) {
-        return new VerdictPolicy(a, threshold, bootstrapResamples, seed, maxTestSamples);
-    }
 }

@@ -4,18 +4,14 @@ import org.blockbench.model.ModelRef;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -29,7 +25,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Accuracy against a cost, as BlockZoo draws it: one colour and marker per block, marker size
@@ -147,22 +142,6 @@ final class AccuracyPlots {
                 + " dashed: Pareto frontier", new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    static byte[] png(JFreeChart chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        } catch (IOException e) {
-            throw new IllegalStateException("a PNG plot does not render into memory", e);
-        }
-        return out.toByteArray();
-    }
-
-    static String svg(JFreeChart chart) {
-        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g2.getSVGDocument();
     }
 
     /** Block colours and markers, marker size by position, lines between a block's positions. */

@@ -1,14 +1,13 @@
 package org.blockbench.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Locale;
 import org.blockbench.stats.Stats;
+import org.blockbench.text.NumberText;
 
 /**
- * How numbers become cells. Machine-readable cells (CSV, JSON) keep six significant digits
- * and are empty for a value not measured; human cells (Markdown, HTML) round per quantity
- * and show {@link #MISSING} for a value not measured.
+ * How numbers become cells, in the formats of {@link NumberText}. Machine-readable cells (CSV,
+ * JSON) keep six significant digits and are empty for a value not measured; human cells
+ * (Markdown, HTML) round per quantity and show {@link #MISSING} for a value not measured.
  */
 final class Cells {
 
@@ -23,13 +22,7 @@ final class Cells {
      * zeros; "" for null, NaN or infinite.
      */
     static String machine(Double v) {
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            return "";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString(v.longValue());
-        }
-        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return v == null ? "" : NumberText.plain(v, 6);
     }
 
     static String machine(Long v) {
@@ -38,10 +31,7 @@ final class Cells {
 
     /** Fixed decimals; {@link #MISSING} for null, NaN or infinite. */
     static String fixed(Double v, int decimals) {
-        if (v == null || v.isNaN() || v.isInfinite()) {
-            return MISSING;
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return v == null || v.isNaN() || v.isInfinite() ? MISSING : NumberText.fixed(v, decimals);
     }
 
     /** "mean ± std" with fixed decimals, or just the mean when there is no spread. */
@@ -59,7 +49,7 @@ final class Cells {
 
     /** Millions with two decimals: 556.10 M. */
     static String millions(Double v) {
-        return v == null ? MISSING : String.format(Locale.ROOT, "%.2f M", v / 1e6);
+        return v == null ? MISSING : NumberText.fixed(v / 1e6, 2) + " M";
     }
 
     /** "yes", "no", or "" when not judged. */

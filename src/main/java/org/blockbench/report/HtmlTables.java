@@ -1,7 +1,7 @@
 package org.blockbench.report;
 
 import org.blockbench.model.ModelRef;
-import static org.blockbench.report.LeaderboardHtml.esc;
+import static org.blockbench.text.HtmlText.escape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +36,19 @@ final class HtmlTables {
 
     static void heatmap(StringBuilder out, Heatmap h, int board) {
         out.append("<table class=\"heatmap\" id=\"heatmap-").append(board).append('-').append(h.metric().id())
-                .append("\" data-metric=\"").append(h.metric().id()).append("\">\n<caption>").append(esc(h.metric().title()))
-                .append("<br><span class=\"legend\">").append(esc(h.metric().legend())).append("</span></caption>\n<thead><tr><th>block</th>");
-        h.positions().forEach(p -> out.append("<th>").append(esc(p)).append("</th>"));
+                .append("\" data-metric=\"").append(h.metric().id()).append("\">\n<caption>").append(escape(h.metric().title()))
+                .append("<br><span class=\"legend\">").append(escape(h.metric().legend())).append("</span></caption>\n<thead><tr><th>block</th>");
+        h.positions().forEach(p -> out.append("<th>").append(escape(p)).append("</th>"));
         out.append("</tr></thead>\n<tbody>\n");
         for (String block : h.blocks()) {
-            out.append("<tr><th>").append(esc(block)).append("</th>");
+            out.append("<tr><th>").append(escape(block)).append("</th>");
             for (String p : h.positions()) {
                 HeatmapMetric.Value v = h.cell(block, p);
                 if (v == null) {
                     out.append("<td class=\"missing\">").append(Cells.MISSING).append("</td>");
                 } else {
                     out.append("<td class=\"").append(colourClass(h.metric(), v.colour())).append('"')
-                            .append(v.interval().isEmpty() ? "" : " title=\"" + esc(v.interval()) + "\"").append('>').append(esc(v.text()))
+                            .append(v.interval().isEmpty() ? "" : " title=\"" + escape(v.interval()) + "\"").append('>').append(escape(v.text()))
                             .append("</td>");
                 }
             }
@@ -84,7 +84,7 @@ final class HtmlTables {
         List<Boolean> numeric = new ArrayList<>();
         for (String[] c : COLUMNS) {
             numeric.add(c[2].equals("num"));
-            out.append("<th data-key=\"").append(c[0]).append("\" data-type=\"").append(c[2]).append("\">").append(esc(c[1])).append("</th>");
+            out.append("<th data-key=\"").append(c[0]).append("\" data-type=\"").append(c[2]).append("\">").append(escape(c[1])).append("</th>");
         }
         if (timed) {
             out.append("<th data-key=\"time\" data-type=\"text\">time by op type</th>");
@@ -108,7 +108,7 @@ final class HtmlTables {
             c.add(full.get(12));
             c.add(full.get(13));
             c.add(full.get(14));
-            out.append("<tr data-model=\"").append(esc(r.model().label())).append("\">");
+            out.append("<tr data-model=\"").append(escape(r.model().label())).append("\">");
             LeaderboardHtml.cells(out, c, numeric.subList(0, c.size()));
             out.append(compliance(r, full));
             if (timed) {
@@ -122,7 +122,7 @@ final class HtmlTables {
                     + " <code>overhead --breakdown</code>): ");
             for (int i = 0; i < opOrder.size(); i++) {
                 out.append("<span><svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" fill=\"")
-                        .append(colour(opOrder, opOrder.get(i))).append("\"/></svg> ").append(esc(opOrder.get(i))).append("</span>");
+                        .append(colour(opOrder, opOrder.get(i))).append("\"/></svg> ").append(escape(opOrder.get(i))).append("</span>");
             }
             out.append("</p>\n");
         }
@@ -146,7 +146,7 @@ final class HtmlTables {
     /** A 120 × 12 px stacked bar as inline SVG (attributes, no style: the page's CSP admits no inline style). */
     static String bar(OpTimeShares t, List<String> order) {
         StringBuilder svg = new StringBuilder("<svg class=\"ops\" width=\"120\" height=\"12\" role=\"img\"><title>");
-        svg.append(esc(String.join(", ", t.top().stream().map(s -> s.opType() + String.format(Locale.ROOT, " %.0f %%", 100 * s.share()))
+        svg.append(escape(String.join(", ", t.top().stream().map(s -> s.opType() + String.format(Locale.ROOT, " %.0f %%", 100 * s.share()))
                 .toList()))).append("</title>");
         double x = 0;
         for (OpTimeShares.Share s : t.top()) {
@@ -156,7 +156,7 @@ final class HtmlTables {
             x += w;
         }
         OpTimeShares.Share first = t.top().get(0);
-        return svg.append("</svg>").append(esc(first.opType())).append(String.format(Locale.ROOT, " %.0f %%", 100 * first.share()))
+        return svg.append("</svg>").append(escape(first.opType())).append(String.format(Locale.ROOT, " %.0f %%", 100 * first.share()))
                 .toString();
     }
 
@@ -165,7 +165,7 @@ final class HtmlTables {
         String more = "FLOPs (all-op) " + full.get(3).text() + "; seeds " + full.get(8).text() + "; C_D " + full.get(9).text()
                 + "; C_P (M) " + full.get(10).text();
         String reasons = r.compliance().reasons().isEmpty() ? "every target met" : String.join("; ", r.compliance().reasons());
-        return "<td><details><summary>" + esc(r.compliance().verdict()) + "</summary>" + esc(reasons) + "<br>" + esc(more)
+        return "<td><details><summary>" + escape(r.compliance().verdict()) + "</summary>" + escape(reasons) + "<br>" + escape(more)
                 + "</details></td>";
     }
 }

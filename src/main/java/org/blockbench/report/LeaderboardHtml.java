@@ -1,5 +1,8 @@
 package org.blockbench.report;
 
+import static org.blockbench.text.HtmlText.escape;
+
+import org.blockbench.io.PlotFiles;
 import org.blockbench.model.ModelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -122,7 +125,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src '")
                 .append(sha256(STYLE)).append("'; script-src '").append(sha256(SCRIPT)).append("'\">\n")
                 .append("<title>BlockBench leaderboard</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<h1>BlockBench leaderboard</h1>\n<p class=\"settings\">").append(esc(HumanCells.settings(lb)))
+                .append("<h1>BlockBench leaderboard</h1>\n<p class=\"settings\">").append(escape(HumanCells.settings(lb)))
                 .append("</p>\n");
         int index = 0;
         for (DatasetBoard b : lb.boards()) {
@@ -133,33 +136,33 @@ final class LeaderboardHtml implements LeaderboardFormat {
         if (lb.notes().isEmpty()) {
             out.append("<li>Every input was present.</li>\n");
         }
-        lb.notes().forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
+        lb.notes().forEach(n -> out.append("<li>").append(escape(n)).append("</li>\n"));
         out.append("</ul>\n</details>\n<details><summary>Conventions: what each number means</summary>\n<dl>\n");
         for (Map.Entry<String, String> c : ReportText.CONVENTIONS.entrySet()) {
-            out.append("<dt>").append(esc(c.getKey())).append("</dt><dd>").append(esc(c.getValue())).append("</dd>\n");
+            out.append("<dt>").append(escape(c.getKey())).append("</dt><dd>").append(escape(c.getValue())).append("</dd>\n");
         }
         out.append("</dl>\n</details>\n</section>\n<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void board(StringBuilder out, DatasetBoard b, int index, java.util.Map<ModelRef, OpTimeShares> timeByOpType) {
-        out.append("<section class=\"board\" id=\"board-").append(index).append("\" data-dataset=\"").append(esc(b.dataset()))
-                .append("\">\n<h2>Dataset: ").append(esc(b.dataset())).append("</h2>\n");
+        out.append("<section class=\"board\" id=\"board-").append(index).append("\" data-dataset=\"").append(escape(b.dataset()))
+                .append("\">\n<h2>Dataset: ").append(escape(b.dataset())).append("</h2>\n");
         List<Headline> headline = Headline.of(b);
         if (!headline.isEmpty()) {
             out.append("<table class=\"headline\">\n<thead><tr><th>position</th><th>most accurate</th>")
                     .append("<th>fastest (and not significantly slower)</th><th>Pareto set: accuracy vs latency</th></tr></thead>\n<tbody>\n");
             for (Headline h : headline) {
-                out.append("<tr><td>").append(esc(h.position())).append("</td><td>").append(esc(BoardText.mostAccurate(h)))
-                        .append("</td><td>").append(esc(BoardText.fastest(h))).append("</td><td>")
-                        .append(esc(BoardText.names(h.pareto()))).append("</td></tr>\n");
+                out.append("<tr><td>").append(escape(h.position())).append("</td><td>").append(escape(BoardText.mostAccurate(h)))
+                        .append("</td><td>").append(escape(BoardText.fastest(h))).append("</td><td>")
+                        .append(escape(BoardText.names(h.pareto()))).append("</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
         }
         if (!b.protocol().isEmpty()) {
-            out.append("<p class=\"protocol\"><strong>Training protocol:</strong> ").append(esc(b.protocol())).append("</p>\n");
+            out.append("<p class=\"protocol\"><strong>Training protocol:</strong> ").append(escape(b.protocol())).append("</p>\n");
         }
-        out.append("<p class=\"precision\">").append(esc(BoardText.precision(b))).append("</p>\n");
+        out.append("<p class=\"precision\">").append(escape(BoardText.precision(b))).append("</p>\n");
         List<Heatmap> heatmaps = Heatmap.of(b, HeatmapMetric.STANDARD);
         if (!heatmaps.isEmpty()) {
             out.append("<div class=\"heatmaps\">\n");
@@ -176,13 +179,13 @@ final class LeaderboardHtml implements LeaderboardFormat {
                 any = true;
                 out.append("<figure class=\"plot\" data-group=\"").append(p.group().id()).append("\" data-axis=\"")
                         .append(p.axis().id()).append("\"><img alt=\"")
-                        .append(esc("accuracy vs " + p.axis().id() + ", " + b.dataset() + ", " + p.group().title()))
+                        .append(escape("accuracy vs " + p.axis().id() + ", " + b.dataset() + ", " + p.group().title()))
                         .append("\" width=\"")
                         .append(AccuracyPlots.WIDTH).append("\" height=\"").append(AccuracyPlots.HEIGHT)
                         .append("\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(p.png())).append("\"><figcaption>")
-                        .append(esc(p.group().title() + ": " + p.axis().label())).append(" — files: <code>plots/").append(esc(p.baseName()))
-                        .append(".svg</code>, <code>plots/").append(esc(p.baseName())).append(".png</code></figcaption></figure>\n");
+                        .append(escape(p.group().title() + ": " + p.axis().label())).append(" — files: <code>plots/").append(escape(p.baseName()))
+                        .append(".svg</code>, <code>plots/").append(escape(p.baseName())).append(".png</code></figcaption></figure>\n");
             }
         }
         org.jfree.chart.JFreeChart variants = VariantPlot.chart(b); // INT8 drop vs speedup, docs/quantization.md
@@ -191,10 +194,10 @@ final class LeaderboardHtml implements LeaderboardFormat {
                 out.append("<div class=\"plots\">\n");
             }
             any = true;
-            out.append("<figure class=\"plot\" data-group=\"variants\"><img alt=\"").append(esc("INT8 accuracy drop vs speedup, "
+            out.append("<figure class=\"plot\" data-group=\"variants\"><img alt=\"").append(escape("INT8 accuracy drop vs speedup, "
                     + b.dataset())).append("\" width=\"").append(AccuracyPlots.WIDTH).append("\" height=\"").append(AccuracyPlots.HEIGHT)
                     .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(AccuracyPlots.png(variants)))
+                    .append(Base64.getEncoder().encodeToString(PlotFiles.png(variants, AccuracyPlots.WIDTH, AccuracyPlots.HEIGHT)))
                     .append("\"><figcaption>INT8: accuracy drop vs speedup over FP32</figcaption></figure>\n");
         }
         out.append(any ? "</div>\n" : "<p class=\"missing\">No plot: no model has both an accuracy and a cost figure.</p>\n");
@@ -207,7 +210,7 @@ final class LeaderboardHtml implements LeaderboardFormat {
             for (int i = 0; i < cols.size(); i++) {
                 boolean num = i != 0 && i != 5 && i != cols.size() - 1;
                 numeric.add(num);
-                out.append("<th data-type=\"").append(num ? "num" : "text").append("\">").append(esc(cols.get(i))).append("</th>");
+                out.append("<th data-type=\"").append(num ? "num" : "text").append("\">").append(escape(cols.get(i))).append("</th>");
             }
             out.append("</tr></thead>\n<tbody>\n");
             for (BlockSummary s : b.blocks()) {
@@ -219,17 +222,17 @@ final class LeaderboardHtml implements LeaderboardFormat {
         }
         out.append("<details><summary>Pareto frontiers (accuracy up, cost down)</summary>\n<ul>\n");
         for (ComparisonGroup g : b.groups()) {
-            out.append("<li>").append(esc(g.title())).append("<ul>\n");
+            out.append("<li>").append(escape(g.title())).append("<ul>\n");
             for (Axis a : Axis.values()) {
                 List<ModelRef> f = b.frontier(g, a);
-                out.append("<li>").append(esc(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
-                        : esc(String.join(" → ", f.stream().map(ModelRef::label).toList()))).append("</li>\n");
+                out.append("<li>").append(escape(a.label())).append(": ").append(f.isEmpty() ? "no model has both figures"
+                        : escape(String.join(" → ", f.stream().map(ModelRef::label).toList()))).append("</li>\n");
             }
             out.append("</ul></li>\n");
         }
         out.append("</ul>\n</details>\n<details><summary>Events</summary>\n");
         for (EventRanking e : b.events()) {
-            out.append("<h4>").append(esc(e.event().title())).append("</h4>\n<p class=\"rule\">").append(esc(e.rule())).append("</p>\n");
+            out.append("<h4>").append(escape(e.event().title())).append("</h4>\n<p class=\"rule\">").append(escape(e.rule())).append("</p>\n");
             if (e.entries().isEmpty()) {
                 out.append("<p>No entries.</p>\n");
                 continue;
@@ -237,9 +240,9 @@ final class LeaderboardHtml implements LeaderboardFormat {
             out.append("<table class=\"event\" data-event=\"").append(e.event().id())
                     .append("\"><thead><tr><th>rank</th><th>model</th><th>value</th><th>note</th></tr></thead><tbody>\n");
             for (EventRanking.Entry x : e.entries()) {
-                out.append("<tr><td>").append(x.rank() == null ? "–" : x.rank()).append("</td><td>").append(esc(x.model().label()))
-                        .append("</td><td class=\"num\">").append(esc(HumanCells.eventValue(e, x))).append("</td><td>")
-                        .append(esc(x.note())).append("</td></tr>\n");
+                out.append("<tr><td>").append(x.rank() == null ? "–" : x.rank()).append("</td><td>").append(escape(x.model().label()))
+                        .append("</td><td class=\"num\">").append(escape(HumanCells.eventValue(e, x))).append("</td><td>")
+                        .append(escape(x.note())).append("</td></tr>\n");
             }
             out.append("</tbody></table>\n");
         }
@@ -259,24 +262,8 @@ final class LeaderboardHtml implements LeaderboardFormat {
             if (numeric.get(i)) {
                 out.append(" data-sort=\"").append(c.sortKey() == null ? "" : String.format(Locale.ROOT, "%.17g", c.sortKey())).append('"');
             }
-            out.append('>').append(esc(c.text())).append("</td>");
+            out.append('>').append(escape(c.text())).append("</td>");
         }
-    }
-
-    /** Escapes text for HTML element content and double- or single-quoted attribute values. */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 
     /** A CSP source expression for inline content: sha256-BASE64. */

@@ -1,12 +1,12 @@
 package org.blockbench.report;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.io.PlotFiles;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -46,12 +46,7 @@ public final class LeaderboardWriter {
         List<Path> written = new ArrayList<>();
         List<RenderedPlot> plots = renderPlots(lb);
         for (RenderedPlot p : plots) {
-            Path png = dir.resolve(PLOTS_DIR).resolve(p.baseName() + ".png");
-            Path svg = dir.resolve(PLOTS_DIR).resolve(p.baseName() + ".svg");
-            AtomicFile.write(png, p.png());
-            AtomicFile.write(svg, p.svg().getBytes(StandardCharsets.UTF_8));
-            written.add(png);
-            written.add(svg);
+            written.addAll(PlotFiles.write(dir.resolve(PLOTS_DIR), p.baseName(), p.png(), p.svg()));
         }
         for (Map.Entry<String, LeaderboardFormat> f : formats().entrySet()) {
             Path file = dir.resolve(f.getKey());
@@ -66,13 +61,8 @@ public final class LeaderboardWriter {
             for (DatasetBoard b : lb.boards()) {
                 JFreeChart chart = VariantPlot.chart(b);
                 if (chart != null) {
-                    String base = fileSafe(b.dataset()) + "-variants-accuracy-drop-vs-speedup";
-                    for (String ext : List.of(".png", ".svg")) {
-                        Path file = dir.resolve(PLOTS_DIR).resolve(base + ext);
-                        AtomicFile.write(file, ext.equals(".png") ? AccuracyPlots.png(chart)
-                                : AccuracyPlots.svg(chart).getBytes(StandardCharsets.UTF_8));
-                        written.add(file);
-                    }
+                    written.addAll(PlotFiles.write(dir.resolve(PLOTS_DIR), fileSafe(b.dataset()) + "-variants-accuracy-drop-vs-speedup",
+                            chart, AccuracyPlots.WIDTH, AccuracyPlots.HEIGHT));
                 }
             }
         }
@@ -90,7 +80,8 @@ public final class LeaderboardWriter {
                     JFreeChart chart = AccuracyPlots.chart(b, g, a);
                     if (chart != null) {
                         String group = g == ComparisonGroup.BLOCKS ? "" : "-" + g.id();
-                        plots.add(new RenderedPlot(b.dataset(), g, a, AccuracyPlots.png(chart), AccuracyPlots.svg(chart),
+                        plots.add(new RenderedPlot(b.dataset(), g, a, PlotFiles.png(chart, AccuracyPlots.WIDTH, AccuracyPlots.HEIGHT),
+                                PlotFiles.svg(chart, AccuracyPlots.WIDTH, AccuracyPlots.HEIGHT),
                                 fileSafe(b.dataset()) + group + "-accuracy-vs-" + a.id()));
                     }
                 }

@@ -3,6 +3,7 @@ package org.blockbench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.text.HtmlText;
 import org.blockbench.text.MarkdownText;
 
 /**
@@ -73,29 +74,29 @@ final class VariantTable {
         out.append("<h3>Deployment variants (INT8, FP16) against FP32</h3>\n<table class=\"variants\">\n<thead><tr>");
         for (String h : List.of("model", "variant", "ms", "speedup [interval]", "MB", "accuracy drop pp [interval]", "agreement",
                 "ISA quantized for", "ISA measured on", "worst tensor")) {
-            out.append("<th>").append(LeaderboardHtml.esc(h)).append("</th>");
+            out.append("<th>").append(HtmlText.escape(h)).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (LeaderboardRow r : b.rows()) {
             for (VariantFigures v : r.variants()) {
                 Int8Provenance p = v.int8();
-                out.append("<tr><td>").append(LeaderboardHtml.esc(r.model().label())).append("</td><td>").append(v.variant())
+                out.append("<tr><td>").append(HtmlText.escape(r.model().label())).append("</td><td>").append(v.variant())
                         .append("</td><td>").append(v.latency() == null ? "" : fmt("%.2f", v.latency().meanMs()))
                         .append("</td><td>").append(Double.isNaN(v.speedup()) ? ""
                                 : fmt("%.2f× [%.2f, %.2f]", v.speedup(), v.speedupLow(), v.speedupHigh()))
                         .append("</td><td>").append(v.modelBytes() == null ? "" : fmt("%.2f", v.modelBytes() / 1e6))
-                        .append("</td><td>").append(v.drop() == null ? "" : LeaderboardHtml.esc(v.drop().describe()))
+                        .append("</td><td>").append(v.drop() == null ? "" : HtmlText.escape(v.drop().describe()))
                         .append("</td><td>").append(v.agreementWithFp32() == null ? "" : fmt("%.4f", v.agreementWithFp32().mean()))
-                        .append("</td><td>").append(p == null ? "" : LeaderboardHtml.esc(p.quantizedForText()))
+                        .append("</td><td>").append(p == null ? "" : HtmlText.escape(p.quantizedForText()))
                         .append(p != null && p.isaMismatch() ? "</td><td class=\"mismatch\"><strong>" : "</td><td>")
-                        .append(p == null ? "" : LeaderboardHtml.esc(p.measuredOnText()))
+                        .append(p == null ? "" : HtmlText.escape(p.measuredOnText()))
                         .append(p != null && p.isaMismatch() ? "</strong>" : "").append("</td><td>")
-                        .append(p == null || p.worstTensor() == null ? "" : "<a href=\"" + LeaderboardHtml.esc(p.link()) + "\">"
-                                + LeaderboardHtml.esc(p.worstTensorText()) + "</a>")
+                        .append(p == null || p.worstTensor() == null ? "" : "<a href=\"" + HtmlText.escape(p.link()) + "\">"
+                                + HtmlText.escape(p.worstTensorText()) + "</a>")
                         .append("</td></tr>\n");
             }
         }
-        out.append("</tbody>\n</table>\n<p class=\"note\">").append(LeaderboardHtml.esc(NOTE)).append("</p>\n");
+        out.append("</tbody>\n</table>\n<p class=\"note\">").append(HtmlText.escape(NOTE)).append("</p>\n");
     }
 
     /** Copies each linked per-tensor report into the board's {@value Int8Provenance#REPORTS_DIR}/; returns what it wrote. */

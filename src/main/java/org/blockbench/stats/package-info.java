@@ -1,7 +1,6 @@
 /**
  * Descriptive statistics, in one place for the whole project: {@link org.blockbench.stats.Stats}
- * (an immutable snapshot: count, mean, sample standard deviation, min, max, median),
- * {@link org.blockbench.stats.StatsAccumulator} (adds values, gives a snapshot) and
+ * (an immutable snapshot: count, mean, sample standard deviation, min, max, median) and
  * {@link org.blockbench.stats.WeightedSamples} (a multiset such as a JMH SampleTime histogram).
  * Every quantile, the median included, is {@link org.blockbench.stats.Quantiles#type7 type 7}
  * of Hyndman and Fan (linear interpolation between order statistics, NumPy's and R's default).

@@ -18,14 +18,11 @@ public final class MarkdownText {
         StringBuilder b = new StringBuilder(s.length());
         for (char ch : s.toCharArray()) {
             switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
                 case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~' -> b.append('\\').append(ch);
                 default -> b.append(Character.isISOControl(ch) ? ' ' : ch);
             }
         }
-        return b.toString();
+        return HtmlText.escapeContent(b.toString());
     }
 
     /**

@@ -1,8 +1,11 @@
 /**
- * Text that goes where names must not change its shape: Markdown escaping shared by every
- * Markdown report (leaderboard, comparison, trend index), and one-line messages for the
- * terminal ({@link org.blockbench.text.OneLine}, used by {@code cli.ExitCodes} and every
- * "FAILED" line). HTML escaping stays with the one HTML report; CSV cells with
- * {@code report.CsvTable}.
+ * What BlockBench writes for people, in one place each: text that keeps its shape whatever a
+ * name holds, with the one home of every escaping (Markdown for every Markdown report,
+ * {@link org.blockbench.text.HtmlText} for the leaderboard's page and the HTML inside Markdown,
+ * {@link org.blockbench.text.OneLine} for one-line messages on the terminal, used by
+ * {@code cli.ExitCodes} and every "FAILED" line); numbers as text
+ * ({@link org.blockbench.text.NumberText}); and the progress of a long task
+ * ({@link org.blockbench.text.Progress}: a bar on a terminal, plain lines anywhere else). CSV
+ * cells are typed by {@code report.CsvTable}.
  */
 package org.blockbench.text;

@@ -2,11 +2,9 @@ package org.blockbench.train;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
-/** Software and machine facts for run records. */
+/** The versions of the software a training run used, for its record; the revision is {@code host.GitCheckout}'s. */
 final class Provenance {
 
     private Provenance() {
@@ -27,24 +25,6 @@ final class Provenance {
     static String blockbenchVersion() {
         String v = Provenance.class.getPackage().getImplementationVersion();
         return v == null ? org.blockbench.onnx.GraphBuilder.PRODUCER_VERSION : v;
-    }
-
-    /** {@code git rev-parse HEAD} in the working directory, or "unknown". */
-    static String gitRevision() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "unknown";
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 
     private static String mavenVersion(String resource) {

@@ -163,6 +163,8 @@ public record RunRecord(String format, ModelInfo model, ScaffoldInfo scaffold, R
     }
 
     /**
+     * @param gitRevision    {@link org.blockbench.host.GitCheckout#revision()}: the commit, or "unknown (why)"
+     *                       (plain "unknown" in records written before the two captures were one)
      * @param resumedAtEpoch epochs done by earlier processes (0 for an uninterrupted run)
      * @param device         where LibTorch trained: "cpu" or "cuda" (null in records written before --device existed)
      * @param cpu            the CPU model and its vector extensions ({@link org.blockbench.host.CpuFeatures}; null in older records):

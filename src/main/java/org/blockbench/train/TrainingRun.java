@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.blockbench.BadInputException;
+import org.blockbench.host.GitCheckout;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.ModelOrigin;
@@ -172,7 +173,7 @@ public final class TrainingRun {
                 source.initDescription(o.seed()), initialSha, trainable, buffers, data.classes());
         RunRecord.DatasetInfo dataset = new RunRecord.DatasetInfo(data.name(), data.source(), data.train().size(),
                 data.val().size(), data.classes(), !data.name().equals(org.blockbench.data.SyntheticDataset.NAME));
-        RunRecord.Provenance provenance = new RunRecord.Provenance(Provenance.blockbenchVersion(), Provenance.gitRevision(),
+        RunRecord.Provenance provenance = new RunRecord.Provenance(Provenance.blockbenchVersion(), GitCheckout.currentRevision(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), Provenance.pytorchVersion(), Provenance.onnxRuntimeVersion(),

@@ -2,7 +2,6 @@ package org.blockbench.zoo;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.util.Map;
-import java.util.TreeMap;
 import org.blockbench.gwo.GwoAnnotation;
 import org.blockbench.onnx.FloatTensor;
 
@@ -47,10 +46,5 @@ public record BuiltModel(ModelId id, Form form, ModelProto model, Map<String, Fl
     /** C_D of the network: the block's declared C_D times its instances. */
     public int descriptiveComplexity() {
         return gwo.descriptiveComplexity() * gwoInstances;
-    }
-
-    /** Parameters sorted by name. */
-    public TreeMap<String, FloatTensor> sortedParameters() {
-        return new TreeMap<>(parameters);
     }
 }

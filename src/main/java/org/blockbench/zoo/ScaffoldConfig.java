@@ -49,10 +49,6 @@ public record ScaffoldConfig(int classes, int inputSize, long seed, InitMode ini
         return baseChannels == FULL_BASE_CHANNELS && blocksPerStage == FULL_BLOCKS_PER_STAGE;
     }
 
-    public ScaffoldConfig withClasses(int c) {
-        return new ScaffoldConfig(c, inputSize, seed, init, baseChannels, blocksPerStage);
-    }
-
     public ScaffoldConfig withSeed(long s) {
         return new ScaffoldConfig(classes, inputSize, s, init, baseChannels, blocksPerStage);
     }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.blockbench.BadInputException;
+import org.blockbench.host.ShortCommand;
 
 /**
  * A set of logical CPUs that a benchmark JVM is pinned to, written as Linux writes CPU lists
@@ -193,27 +194,19 @@ public record CpuSet(SortedSet<Integer> cpus) {
      * @throws IllegalStateException when taskset is missing or fails, or the set did not take
      */
     public void pin(long pid) {
-        List<String> command = List.of("taskset", "-a", "-p", "-c", toString(), Long.toString(pid));
-        String output;
-        int exit;
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("taskset did not answer within 10 s");
+        ShortCommand.Result taskset = ShortCommand.of(Duration.ofSeconds(10), "taskset", "-a", "-p", "-c", toString(),
+                Long.toString(pid)).run();
+        switch (taskset.status()) {
+            case NOT_STARTED -> throw new BadInputException("cannot pin to CPUs " + this
+                    + ": taskset (util-linux) is not available: " + taskset.output());
+            case TIMED_OUT -> throw new IllegalStateException("taskset did not answer within 10 s");
+            case INTERRUPTED -> throw new IllegalStateException("interrupted while pinning to CPUs " + this);
+            case EXITED -> {
+                if (taskset.exitCode() != 0) {
+                    throw new BadInputException("taskset could not pin process " + pid + " to CPUs " + this + ": "
+                            + taskset.output());
+                }
             }
-            exit = p.exitValue();
-        } catch (IOException e) {
-            throw new BadInputException("cannot pin to CPUs " + this + ": taskset (util-linux) is not available: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pinning to CPUs " + this, e);
-        }
-        if (exit != 0) {
-            throw new BadInputException("taskset could not pin process " + pid + " to CPUs " + this + ": " + output);
         }
         CpuSet now = ofProcess(pid);
         if (!now.equals(this)) {

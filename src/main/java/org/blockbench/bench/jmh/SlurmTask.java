@@ -1,15 +1,14 @@
 package org.blockbench.bench.jmh;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.blockbench.host.ShortCommand;
 
 /**
  * The Slurm job (one array task is one job) this process runs in, read from the variables
@@ -110,30 +109,30 @@ public record SlurmTask(String jobId, int cpusOnNode) {
         if (allowed.size() <= cpusOnNode) {
             return allowed;
         }
-        List<String> command = List.of("scontrol", "show", "job", "-d", jobId);
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                return unknown(allowed, "scontrol show job -d " + jobId + " failed: " + org.blockbench.text.OneLine.firstLine(output));
+        ShortCommand.Result scontrol = ShortCommand.of(Duration.ofSeconds(10), "scontrol", "show", "job", "-d", jobId).run();
+        switch (scontrol.status()) {
+            case NOT_STARTED -> {
+                return unknown(allowed, "scontrol is not available (" + scontrol.output() + ")");
             }
-            Optional<CpuSet> ids = cpuIds(output);
-            if (ids.isEmpty()) {
-                return unknown(allowed, "scontrol show job -d " + jobId + " names no CPU_IDs");
+            case INTERRUPTED -> {
+                return unknown(allowed, "interrupted while asking scontrol");
             }
-            CpuSet given = ids.get();
-            if (!allowed.cpus().containsAll(given.cpus())) {
-                return unknown(allowed, "Slurm's CPU_IDs " + given + " lie outside this process's CPUs " + allowed);
+            case TIMED_OUT, EXITED -> {
+                if (!scontrol.succeeded()) {
+                    return unknown(allowed, "scontrol show job -d " + jobId + " failed: "
+                            + org.blockbench.text.OneLine.firstLine(scontrol.output()));
+                }
             }
-            return given;
-        } catch (IOException e) {
-            return unknown(allowed, "scontrol is not available (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unknown(allowed, "interrupted while asking scontrol");
         }
+        Optional<CpuSet> ids = cpuIds(scontrol.output());
+        if (ids.isEmpty()) {
+            return unknown(allowed, "scontrol show job -d " + jobId + " names no CPU_IDs");
+        }
+        CpuSet given = ids.get();
+        if (!allowed.cpus().containsAll(given.cpus())) {
+            return unknown(allowed, "Slurm's CPU_IDs " + given + " lie outside this process's CPUs " + allowed);
+        }
+        return given;
     }
 
     /**

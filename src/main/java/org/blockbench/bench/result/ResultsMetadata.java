@@ -120,9 +120,4 @@ public record ResultsMetadata(String format, String results, String run, String 
             throw new BadInputException("JMH metadata start time '" + at + "' is not an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
-
-    /** The tree of this sidecar (for embedding). */
-    public JsonNode toTree() {
-        return JSON.valueToTree(this);
-    }
 }

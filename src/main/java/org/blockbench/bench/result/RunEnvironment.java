@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.blockbench.bench.energy.EnergyCounters;
 import org.blockbench.host.CpuFeatures;
+import org.blockbench.host.GitCheckout;
 import org.blockbench.ort.OrtBuild;
 
 /**
@@ -23,8 +23,8 @@ import org.blockbench.ort.OrtBuild;
  * @param ortVersion          ONNX Runtime version
  * @param ortArtifact         the ONNX Runtime jar (onnxruntime or onnxruntime_gpu)
  * @param ortProviders        execution providers that build offers
- * @param gitRevision         {@code git rev-parse HEAD} of the working directory, or "unknown (why)"
- * @param gitDirty            whether tracked files differ from that revision (false if unknown)
+ * @param gitRevision         {@link GitCheckout#revision()}: {@code git rev-parse HEAD} of the working directory, or "unknown (why)"
+ * @param gitDirty            {@link GitCheckout#dirty()}: whether tracked files differ from that revision (false if unknown)
  * @param cpuEnergy           "RAPL: package-0, …" when CPU energy is measured, else why it is absent
  * @param gpuEnergy           why GPU energy is absent
  * @param vectorIsa           the vector ISA that decides the kernels and whether INT8 has a dot product,
@@ -49,8 +49,7 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(System.getProperty("os.arch"));
         int processors = (int) cpuinfo.stream().filter(l -> l.startsWith("processor")).count();
         CpuFeatures cpu = CpuFeatures.parse(cpuinfo, System.getProperty("os.arch"));
-        String revision = git("rev-parse", "HEAD");
-        boolean dirty = !revision.startsWith("unknown") && !git("status", "--porcelain", "--untracked-files=no").isEmpty();
+        GitCheckout git = GitCheckout.capture();
         EnergyCounters energy = EnergyCounters.discover();
         String cpuEnergy = energy.available()
                 ? "RAPL: " + String.join(", ", energy.zones().stream().map(z -> z.name()).toList())
@@ -59,7 +58,7 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.vm.version"),
-                OrtBuild.version(), OrtBuild.artifact(), OrtBuild.availableProviderNames(), revision, dirty, cpuEnergy,
+                OrtBuild.version(), OrtBuild.artifact(), OrtBuild.availableProviderNames(), git.revision(), git.dirty(), cpuEnergy,
                 "absent: " + EnergyCounters.GPU_ENERGY_ABSENT, cpu.describe(), cpu.extensions());
     }
 
@@ -69,26 +68,6 @@ public record RunEnvironment(String capturedAt, String cpuModel, int cpuinfoProc
         } catch (IOException e) {
             // not Linux, or /proc hidden: the CPU model is recorded as the JVM's os.arch instead
             return List.of();
-        }
-    }
-
-    private static String git(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "unknown (git did not answer)";
-            }
-            return p.exitValue() == 0 ? out : "unknown (not a git checkout: " + org.blockbench.text.OneLine.firstLine(out) + ")";
-        } catch (IOException e) {
-            return "unknown (git not found)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown (interrupted)";
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.blockbench.bench.result;
 
+import static org.blockbench.text.NumberText.compact;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 
 /**
@@ -30,8 +31,8 @@ public final class SummaryTable {
             lines.add(new String[] {r.modelLabel(), r.param(OrtInferenceBenchmark.PARAM_FORM),
                 r.param(OrtInferenceBenchmark.PARAM_BATCH), r.param(OrtInferenceBenchmark.PARAM_PROVIDER),
                 r.param(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS), r.param(OrtInferenceBenchmark.PARAM_OPT_LEVEL),
-                r.mode(), num(r.score()), num(r.scoreError()), r.unit(), num(r.p50()), num(r.p90()), num(r.p99()),
-                num(r.p999()), num(r.allocBytesPerOp()), num(r.energyJoulesPerOp())});
+                r.mode(), compact(r.score()), compact(r.scoreError()), r.unit(), compact(r.p50()), compact(r.p90()), compact(r.p99()),
+                compact(r.p999()), compact(r.allocBytesPerOp()), compact(r.energyJoulesPerOp())});
         }
         int[] widths = new int[HEADER.length];
         for (String[] line : lines) {
@@ -54,21 +55,5 @@ public final class SummaryTable {
             failures.forEach(f -> out.append("  ").append(f).append(System.lineSeparator()));
         }
         return out.toString();
-    }
-
-    /** Four significant digits, "-" for NaN. */
-    static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        double abs = Math.abs(v);
-        if (abs != 0 && (abs >= 1e6 || abs < 1e-3)) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        int decimals = abs == 0 ? 0 : Math.max(0, 3 - (int) Math.floor(Math.log10(abs)));
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

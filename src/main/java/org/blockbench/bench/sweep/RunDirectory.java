@@ -195,20 +195,6 @@ public final class RunDirectory {
         }
     }
 
-    /** Every config result file in the run, sorted by name. */
-    public List<Path> configResults() {
-        Path dir = root.resolve("configs");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")
-                    && !f.getFileName().toString().endsWith(".meta.json")).sorted().toList();
-        } catch (IOException e) {
-            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The merged JMH JSON of this invocation's plan (per shard when sharded). */
     public Path results(Shard shard) {
         return root.resolve(stem(shard) + ".json");

@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
@@ -36,6 +32,7 @@ import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.stats.Stats;
 import org.blockbench.io.OutputWriteException;
+import org.blockbench.text.Progress;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -76,13 +73,13 @@ public final class SweepRunner {
         Map<String, ConfigOutcome> settled = new HashMap<>();
         Map<String, Double> seconds = new HashMap<>();
         Map<String, PreflightFacts> preflights = new HashMap<>();
-        try (ProgressBar bar = progressBar(request, plan.size() * rounds)) {
+        try (Progress bar = progress(request, plan.size() * rounds)) {
             for (int round = 1; round <= rounds; round++) {
                 boolean last = round == rounds;
                 for (PlannedConfig planned : RoundOrder.of(plan, round)) {
                     String key = planned.config().key();
                     if (bar != null) {
-                        bar.setExtraMessage(rounds == 1 ? key : key + " (round " + round + "/" + rounds + ")");
+                        bar.message(rounds == 1 ? key : key + " (round " + round + "/" + rounds + ")");
                     }
                     if (settled.containsKey(key)) {
                         if (bar != null) {
@@ -124,7 +121,12 @@ public final class SweepRunner {
                     settled.put(key, outcome);
                     partial.remove(key);
                     if (outcome.status() == ConfigOutcome.Status.FAILED) {
-                        err.println((bar == null ? "" : "\r") + "FAILED " + outcome.failureLine());
+                        String failed = "FAILED " + outcome.failureLine();
+                        if (bar == null) {
+                            err.println(failed);
+                        } else {
+                            bar.println(failed);
+                        }
                     } else if (bar == null) {
                         err.println(outcome.status() == ConfigOutcome.Status.FINISHED_EARLIER ? "done already " + key
                                 : String.format(Locale.ROOT, "finished %s in %.1f s", key, outcome.wallSeconds()));
@@ -149,12 +151,11 @@ public final class SweepRunner {
         return new SweepReport(dir.root(), results, outcomes, wall);
     }
 
-    private ProgressBar progressBar(SweepRequest request, int size) {
+    private Progress progress(SweepRequest request, int size) {
         if (!request.progress() || request.verbose()) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("bench").setInitialMax(size).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(1000).continuousUpdate().build();
+        return Progress.start("bench", size, Progress.Unit.ITEMS, err);
     }
 
     /**
