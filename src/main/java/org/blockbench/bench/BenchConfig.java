@@ -1,8 +1,8 @@
 package org.blockbench.bench;
 
 import org.blockbench.zoo.Form;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
@@ -38,16 +38,14 @@ public record BenchConfig(ModelRef model, Form form, int batch, Provider provide
         }
     }
 
-    /** The values of the benchmark's {@code @Param} fields, in declaration order. */
+    /** The values of the benchmark's {@code @Param} fields. */
+    public OrtBenchmarkParams params() {
+        return new OrtBenchmarkParams(model.text(), form.id(), batch, provider.cliName(), intraOpThreads, optLevel.cliName());
+    }
+
+    /** The values of the benchmark's {@code @Param} fields, by name, in declaration order. */
     public Map<String, String> jmhParams() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put(OrtInferenceBenchmark.PARAM_MODEL, model.text());
-        p.put(OrtInferenceBenchmark.PARAM_FORM, form.id());
-        p.put(OrtInferenceBenchmark.PARAM_BATCH, Integer.toString(batch));
-        p.put(OrtInferenceBenchmark.PARAM_PROVIDER, provider.cliName());
-        p.put(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS, Integer.toString(intraOpThreads));
-        p.put(OrtInferenceBenchmark.PARAM_OPT_LEVEL, optLevel.cliName());
-        return p;
+        return params().toMap();
     }
 
     /** Reads a config back from JMH params (as found in a result file); fails on missing or bad values. */

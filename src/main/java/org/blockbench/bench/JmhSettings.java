@@ -76,16 +76,19 @@ public record JmhSettings(Optional<Integer> forks, Optional<Integer> warmupItera
         return forks.orElse(5) * measurementIterations.orElse(5) * iteration * modes.size();
     }
 
-    /** The options as strings, for metadata and for checking that a resumed run uses the same ones. */
+    /**
+     * The options as strings under snake_case names (the key style of our files), for metadata and
+     * for checking that a resumed run uses the same ones.
+     */
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("forks", forks.map(String::valueOf).orElse("jmh-default"));
-        d.put("warmupIterations", warmupIterations.map(String::valueOf).orElse("jmh-default"));
-        d.put("warmupTime", warmupTime.map(TimeValue::toString).orElse("jmh-default"));
-        d.put("measurementIterations", measurementIterations.map(String::valueOf).orElse("jmh-default"));
-        d.put("measurementTime", measurementTime.map(TimeValue::toString).orElse("jmh-default"));
+        d.put("warmup_iterations", warmupIterations.map(String::valueOf).orElse("jmh-default"));
+        d.put("warmup_time", warmupTime.map(TimeValue::toString).orElse("jmh-default"));
+        d.put("measurement_iterations", measurementIterations.map(String::valueOf).orElse("jmh-default"));
+        d.put("measurement_time", measurementTime.map(TimeValue::toString).orElse("jmh-default"));
         d.put("modes", String.join(",", modes.stream().map(Mode::shortLabel).toList()));
-        d.put("timeUnit", timeUnit.name());
+        d.put("time_unit", timeUnit.name());
         return d;
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.regress.AaCalibration;
-import org.blockbench.regress.ResultSets;
+import org.blockbench.regress.RunFiles;
 import org.blockbench.regress.Metric;
 import org.blockbench.regress.ResultSet;
 import org.blockbench.regress.Verdict;
@@ -65,9 +65,10 @@ public final class CalibrateAaCommand implements Callable<Integer> {
         Metric metric = Metric.parse(metricText);
         List<ResultSet> runs = new ArrayList<>();
         List<ResultSet> cpu = new ArrayList<>();
-        files.forEach(f -> runs.add(ResultSets.read(f, metric)));
+        RunFiles read = new RunFiles(); // each file read once for both metrics
+        files.forEach(f -> runs.add(read.metric(f, metric)));
         if (metric.primary()) {
-            files.forEach(f -> cpu.add(ResultSets.readWherePresent(f, Metric.CPU_TIME)));
+            files.forEach(f -> cpu.add(read.wherePresent(f, Metric.CPU_TIME)));
         }
         boolean guard = cpu.stream().anyMatch(c -> !c.runs().isEmpty()) && verdict.minCpuShare() > 0;
         List<AaCalibration.Outcome> outcomes = new ArrayList<>();

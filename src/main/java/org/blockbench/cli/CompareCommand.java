@@ -14,7 +14,7 @@ import org.blockbench.regress.Comparison;
 import org.blockbench.regress.ComparisonReport;
 import org.blockbench.regress.History;
 import org.blockbench.regress.HistoryEntry;
-import org.blockbench.regress.ResultSets;
+import org.blockbench.regress.RunFiles;
 import org.blockbench.regress.Metric;
 import org.blockbench.regress.Pairing;
 import org.blockbench.regress.RegressionCheck;
@@ -75,6 +75,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     VerdictOptions verdict;
 
+    /** Every JMH file this invocation reads, each read once. */
+    RunFiles files = new RunFiles();
+
     @Override
     public Integer call() {
         VerdictPolicy policy = verdict.policy();
@@ -92,8 +95,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private ComparisonReport compareTwo(Path basePath, Path newPath, Metric metric, VerdictPolicy policy) {
-        ResultSet base = ResultSets.read(basePath, metric);
-        ResultSet fresh = ResultSets.read(newPath, metric);
+        ResultSet base = files.metric(basePath, metric);
+        ResultSet fresh = files.metric(newPath, metric);
         if (pair) {
             List<ResultSet> both = Pairing.paired(base, fresh);
             base = both.get(0);
@@ -104,8 +107,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (!metric.primary()) {
             return report;
         }
-        ResultSet baseCpu = ResultSets.readWherePresent(basePath, Metric.CPU_TIME);
-        ResultSet newCpu = ResultSets.readWherePresent(newPath, Metric.CPU_TIME);
+        ResultSet baseCpu = files.wherePresent(basePath, Metric.CPU_TIME);
+        ResultSet newCpu = files.wherePresent(newPath, Metric.CPU_TIME);
         if (pair && baseCpu.runs().size() == 1 && newCpu.runs().size() == 1) {
             BenchmarkKey cpuKey = Pairing.cpuKeyOf(report.comparisons().get(0).key());
             baseCpu = Pairing.refiled(baseCpu, cpuKey);
@@ -115,8 +118,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private int compareWithHistory(Path input, Metric metric, VerdictPolicy policy) {
-        ResultSet fresh = ResultSets.read(input, metric);
-        History h = new History(history);
+        ResultSet fresh = files.metric(input, metric);
+        History h = new History(history, files);
         Instant now = Instant.now();
         List<HistoryEntry> baseline = h.window(window, null);
         if (baseline.isEmpty()) {
@@ -136,8 +139,8 @@ public final class CompareCommand implements Callable<Integer> {
                 pooled, fresh, policy, now);
         if (metric.primary()) {
             report = guard(report, AaCalibration.pool(baseline.stream()
-                    .map(e -> ResultSets.readWherePresent(e.file(), Metric.CPU_TIME)).toList(), "cpu"),
-                    ResultSets.readWherePresent(input, Metric.CPU_TIME));
+                    .map(e -> files.wherePresent(e.file(), Metric.CPU_TIME)).toList(), "cpu"),
+                    files.wherePresent(input, Metric.CPU_TIME));
         }
         List<Path> extra = new ArrayList<>();
         HistoryEntry stored = noAppend ? null : h.append(input, now);
@@ -146,7 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<HistoryEntry> plotted = new ArrayList<>(h.window(Integer.MAX_VALUE, stored));
         List<ResultSet> runs = new ArrayList<>();
-        plotted.forEach(e -> runs.add(ResultSets.read(e.file(), metric)));
+        plotted.forEach(e -> runs.add(files.metric(e.file(), metric)));
         plotted.add(stored != null ? stored : new HistoryEntry(input, now));
         runs.add(fresh);
         extra.addAll(TrendPlots.write(plotted, runs, report, plots != null ? plots : verdict.out.resolve("trends")));

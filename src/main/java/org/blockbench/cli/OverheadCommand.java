@@ -1,8 +1,5 @@
 package org.blockbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,11 +10,10 @@ import org.blockbench.BadInputException;
 import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.bench.overhead.OverheadMeasurement;
+import org.blockbench.bench.overhead.OverheadReport;
 import org.blockbench.bench.overhead.OverheadRunner;
 import org.blockbench.bench.overhead.OverheadTable;
 import org.blockbench.bench.result.RunEnvironment;
-import org.blockbench.io.AtomicFile;
-import org.blockbench.io.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,21 +95,11 @@ public final class OverheadCommand implements Callable<Integer> {
             done.forEach(m -> System.out.print(System.lineSeparator() + OverheadTable.breakdown(m)));
         }
         failures.forEach(f -> System.out.println("FAILED " + f));
-        System.out.println("report: " + dir.resolve("overhead.json"));
+        System.out.println("report: " + dir.resolve(OverheadReport.FILE_NAME));
         return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private void writeReport(Path dir, List<OverheadMeasurement> done, List<String> failures) {
-        ObjectMapper json = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
-        var root = json.createObjectNode().put("format", "blockbench-overhead/1");
-        root.set("environment", json.valueToTree(RunEnvironment.capture()));
-        root.set("jmh", json.valueToTree(jmh.toSettings().describe()));
-        root.set("measurements", json.valueToTree(done));
-        root.set("failures", json.valueToTree(failures));
-        try {
-            AtomicFile.writeString(dir.resolve(org.blockbench.bench.result.JmhReader.OVERHEAD_REPORT), json.writeValueAsString(root));
-        } catch (IOException e) {
-            throw new IllegalStateException("the overhead report does not serialise", e);
-        }
+        new OverheadReport(RunEnvironment.capture(), jmh.toSettings().describe(), done, failures).write(dir);
     }
 }

@@ -1,20 +1,15 @@
 package org.blockbench.cli;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
-import org.blockbench.io.AtomicFile;
-import org.blockbench.io.JsonFiles;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.train.TrainBenchReport;
 import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
 import org.blockbench.train.interp.MemoryLayout;
@@ -106,23 +101,9 @@ public final class TrainBenchCommand implements Callable<Integer> {
                     m.imagesPerSecond(), m.medianStepSeconds(), rss[0] / 1024.0, rss[rss.length - 1] / 1024.0,
                     m.rssSlopeKibPerStep());
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("format", "blockbench-train-bench/1");
-        report.put("model", label);
-        report.put("step", "forward (training mode) + cross-entropy + backward + Adam step, fixed random batch");
-        report.put("cpus", Runtime.getRuntime().availableProcessors());
-        report.put("java", System.getProperty("java.version"));
-        report.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        report.put("measured_at", Instant.now().toString());
-        report.put("results", results);
         Path file = out.resolve("train-bench-" + label.replaceAll("[^A-Za-z0-9.-]+", "_") + "-b" + batch + "-"
                 + Instant.now().toString().replace(":", "") + ".json");
-        try {
-            AtomicFile.write(file, JsonFiles.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("benchmark report does not serialise", e);
-        }
+        TrainBenchReport.of(label, results).write(file);
         printer.println("report: " + file);
         return ExitCodes.OK;
     }

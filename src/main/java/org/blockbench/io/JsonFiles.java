@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import org.blockbench.BadInputException;
@@ -51,6 +54,49 @@ public final class JsonFiles {
         return JsonMapper.builder(factory).addModule(nan)
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
+    }
+
+    /**
+     * The mapper of our own files' records, with the one naming policy: keys are the record
+     * components' names in snake_case ({@code measurementShare} → {@code measurement_share}),
+     * two-space indentation; keys a reader does not know are ignored. A map's keys are data and
+     * are written as they are.
+     */
+    public static ObjectMapper snakeCase() {
+        return mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Reads one of our versioned files into its record, through {@link #snakeCase()}. A file of
+     * another format or version is refused in one line naming the file, the format found and the
+     * one expected; so is a file that is not JSON or does not fit the record.
+     *
+     * @param file   the file
+     * @param format the format and version expected, e.g. "blockbench-overhead/2"
+     * @param type   its record
+     * @param writer what writes this format, for the message ("`blockbench overhead`")
+     * @throws BadInputException as said
+     */
+    public static <T> T readVersioned(Path file, String format, Class<T> type, String writer) {
+        ObjectMapper json = snakeCase();
+        JsonNode root;
+        try {
+            root = json.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not readable JSON (" + OneLine.firstLine(e.getMessage()) + ")", e);
+        }
+        String found = root == null ? "" : root.path("format").asText("");
+        if (!format.equals(found)) {
+            throw new BadInputException(file + ": format '" + OneLine.of(found) + "', expected '" + format
+                    + "' (written by " + writer + " of this version; run it again)");
+        }
+        try {
+            return json.treeToValue(root, type);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": not a " + format + " file (" + OneLine.firstLine(e.getMessage()) + ")", e);
+        }
     }
 
     /** Writes null in place of a non-finite number. */

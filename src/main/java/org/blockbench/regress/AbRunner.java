@@ -100,13 +100,14 @@ public final class AbRunner {
         Path bJson = outDir.resolve("b.json");
         writeJmhJson(aJson, new RunResult(firstA.getParams(), resultsA));
         writeJmhJson(bJson, new RunResult(firstB.getParams(), resultsB));
-        Comparison wall = comparePair(aJson, bJson, Metric.PRIMARY, policy);
-        Comparison cpu = comparePair(aJson, bJson, Metric.CPU_TIME, policy);
+        RunFiles files = new RunFiles(); // a.json and b.json read once for both metrics
+        Comparison wall = comparePair(files, aJson, bJson, Metric.PRIMARY, policy);
+        Comparison cpu = comparePair(files, aJson, bJson, Metric.CPU_TIME, policy);
         List<String> busy = List.of();
         if (minCpuShare > 0) {
             ComparisonReport guarded = BusyMachineGuard.apply(new ComparisonReport("", "", "", policy, List.of(wall), List.of(),
-                    List.of(), List.of(), Instant.EPOCH), Pairing.refiled(ResultSets.read(aJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())),
-                    Pairing.refiled(ResultSets.read(bJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())), minCpuShare);
+                    List.of(), List.of(), Instant.EPOCH), Pairing.refiled(files.metric(aJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())),
+                    Pairing.refiled(files.metric(bJson, Metric.CPU_TIME), Pairing.cpuKeyOf(wall.key())), minCpuShare);
             wall = guarded.comparisons().get(0);
             busy = guarded.notes();
         }
@@ -209,9 +210,9 @@ public final class AbRunner {
         AtomicFile.write(file, bytes.toByteArray());
     }
 
-    private static Comparison comparePair(Path aJson, Path bJson, Metric metric, VerdictPolicy policy) {
-        BenchmarkRun runA = Pairing.only(ResultSets.read(aJson, metric));
-        BenchmarkRun runB = Pairing.only(ResultSets.read(bJson, metric));
+    private static Comparison comparePair(RunFiles files, Path aJson, Path bJson, Metric metric, VerdictPolicy policy) {
+        BenchmarkRun runA = Pairing.only(files.metric(aJson, metric));
+        BenchmarkRun runB = Pairing.only(files.metric(bJson, metric));
         return RegressionCheck.compare(Pairing.pairKey(runA.key(), runB.key()), runA, runB, policy);
     }
 

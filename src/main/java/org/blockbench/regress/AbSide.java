@@ -1,8 +1,8 @@
 package org.blockbench.regress;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.model.ModelRef;
 import org.blockbench.ort.Provider;
@@ -18,14 +18,9 @@ public record AbSide(String label, Path model, int threads, String optimization,
 
     /** The JMH parameters of this side, by name. */
     public Map<String, String> jmhParams() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put(OrtInferenceBenchmark.PARAM_MODEL, ModelRef.file(model).text());
-        p.put(OrtInferenceBenchmark.PARAM_FORM, Form.DEPLOY.id()); // ignored for a file, set so both commands record the same params
-        p.put(OrtInferenceBenchmark.PARAM_PROVIDER, Provider.CPU.cliName());
-        p.put(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS, Integer.toString(threads));
-        p.put(OrtInferenceBenchmark.PARAM_OPT_LEVEL, optimization);
-        p.put(OrtInferenceBenchmark.PARAM_BATCH, Integer.toString(batch));
-        return p;
+        // form is ignored for a file, set so that both commands record the same params
+        return new OrtBenchmarkParams(ModelRef.file(model).text(), Form.DEPLOY.id(), batch, Provider.CPU.cliName(), threads,
+                optimization).toMap();
     }
 
     /** "A: base.onnx (threads 1, opt all, batch 1)". */

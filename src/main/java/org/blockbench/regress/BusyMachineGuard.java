@@ -3,6 +3,7 @@ package org.blockbench.regress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.bench.result.ScoreUnit;
 
@@ -38,9 +39,7 @@ public final class BusyMachineGuard {
             BenchmarkKey cpuKey = Pairing.cpuKeyOf(c.key());
             BenchmarkRun b = baseCpu.runs().get(cpuKey);
             BenchmarkRun n = newCpu.runs().get(cpuKey);
-            // OrtInferenceBenchmark's name; "threads" in files written by the former A/B benchmark
-            String threads = c.key().params().getOrDefault(OrtInferenceBenchmark.PARAM_INTRA_OP_THREADS,
-                    c.key().params().getOrDefault("threads", "1"));
+            String threads = OrtBenchmarkParams.intraOpThreadsText(c.key().params()).orElse("1");
             ScoreUnit unit = ScoreUnit.parse(c.unit());
             if (b == null || n == null || !threads.equals("1") || unit.kind() != ScoreUnit.Kind.TIME_PER_OP) {
                 out.add(c);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.result.JmhReader;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
 
@@ -43,8 +42,19 @@ public final class History {
     private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
+    private final RunFiles files;
 
+    /** The history in {@code dir}, its files read by a {@link RunFiles} of its own. */
     public History(Path dir) {
+        this(dir, new RunFiles());
+    }
+
+    /**
+     * The history in {@code dir}, its files and the runs appended to it read through {@code files}
+     * (the command's, so that a file it also compares is read once).
+     */
+    public History(Path dir, RunFiles files) {
+        this.files = files;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException("history " + dir + " is a file; expected a directory (it is created if missing)");
         }
@@ -76,10 +86,10 @@ public final class History {
      * Returns the entry, which is the existing one when the same content was stored before.
      */
     public HistoryEntry append(Path input, Instant at) {
-        ResultSets.read(input); // validates: a malformed run never enters the history
+        files.metric(input, Metric.PRIMARY); // validates: a malformed run never enters the history
         ArrayNode records = JSON.createArrayNode();
         // the records as the one reader sees them: repeats counted once, older runs replaced
-        JmhReader.read(input).records().forEach(r -> records.add(r.tree()));
+        files.records(input).records().forEach(r -> records.add(r.tree()));
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(records);
@@ -117,7 +127,7 @@ public final class History {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("no runs to pool");
         }
-        List<ResultSet> sets = entries.stream().map(e -> ResultSets.read(e.file(), metric)).toList();
+        List<ResultSet> sets = entries.stream().map(e -> files.metric(e.file(), metric)).toList();
         String names = entries.size() == 1 ? entries.get(0).name()
                 : entries.get(0).name() + " … " + entries.get(entries.size() - 1).name();
         String source = "history " + dir + ": last " + entries.size() + " run" + (entries.size() == 1 ? "" : "s")

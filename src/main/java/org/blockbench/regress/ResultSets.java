@@ -15,7 +15,8 @@ import org.blockbench.bench.result.ScoreUnit;
  * JMH results as the regression checker sees them: one {@link BenchmarkRun} per record, of the
  * chosen {@link Metric}. Files are read by {@link JmhReader}, whose policy (hidden files and
  * sidecars skipped, repeats inside a run counted once, conflicts rejected, non-finite or
- * negative numbers rejected) applies unchanged.
+ * negative numbers rejected) applies unchanged. A command that derives several metrics from one
+ * file reads it once, through {@link RunFiles}.
  */
 public final class ResultSets {
 
@@ -48,7 +49,8 @@ public final class ResultSets {
         return of(path, JmhReader.read(path), metric, true);
     }
 
-    private static ResultSet of(Path path, JmhResults results, Metric metric, boolean skipRecordsWithout) {
+    /** {@code metric} of {@code results}, the records read from {@code path}; those without it skipped or refused. */
+    static ResultSet of(Path path, JmhResults results, Metric metric, boolean skipRecordsWithout) {
         TreeMap<BenchmarkKey, BenchmarkRun> runs = new TreeMap<>();
         for (JmhRecord r : results.records()) {
             String field = metric.primary() ? "primaryMetric" : "secondaryMetrics." + metric.secondaryName();

@@ -2,7 +2,8 @@
  * Performance-regression verdicts.
  *
  * <ul>
- * <li>Input: standard JMH JSON ({@link org.blockbench.regress.ResultSets}, per-iteration
+ * <li>Input: standard JMH JSON ({@link org.blockbench.regress.ResultSets}; each file read once
+ *     per command through {@link org.blockbench.regress.RunFiles}; per-iteration
  *     {@code rawData} and SampleTime {@code rawDataHistogram}), one
  *     {@link org.blockbench.regress.BenchmarkRun} per benchmark identity
  *     ({@link org.blockbench.regress.BenchmarkKey}: name, sorted params, mode).</li>
@@ -12,7 +13,8 @@
  *     ratio of medians ({@link org.blockbench.regress.MedianRatioBootstrap}) and an effect
  *     threshold; {@link org.blockbench.regress.BusyMachineGuard} refuses wall-time alarms
  *     measured while the benchmark thread queued for a CPU.</li>
- * <li>Output: {@link org.blockbench.regress.ComparisonReportFormat} (Markdown, JSON).</li>
+ * <li>Output: {@link org.blockbench.regress.ComparisonReportFormat} (Markdown, JSON: the record
+ *     {@link org.blockbench.regress.ComparisonReportFile}).</li>
  * <li>Nightly: a {@link org.blockbench.regress.History} directory of past runs, a pooled
  *     rolling baseline and {@link org.blockbench.regress.TrendPlots}.</li>
  * <li>A/B: {@link org.blockbench.regress.AbRunner} measures two configurations in one session,

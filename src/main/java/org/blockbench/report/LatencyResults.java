@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.result.JmhMetric;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.JmhRecord;
@@ -20,9 +21,8 @@ import org.blockbench.stats.WeightedSamples;
  * The latency results of the ONNX Runtime benchmark among the JMH records under a directory,
  * in milliseconds. Files are read by {@link JmhReader} (its policy: hidden files and sidecars
  * skipped, repeats in a run counted once, the newer run wins across runs by recorded start
- * time). A result is recognised by its {@code model} parameter; the other parameters are
- * {@code form}, {@code batch}, {@code provider}, {@code intraOpThreads} (or {@code threads}) and
- * {@code optLevel}. Throughput results are skipped (they are not a time per call).
+ * time). A result of the ONNX Runtime benchmark is recognised, and its parameters read, by
+ * {@link OrtBenchmarkParams}. Throughput results are skipped (they are not a time per call).
  */
 public final class LatencyResults {
 
@@ -49,7 +49,7 @@ public final class LatencyResults {
         List<LatencyResult> results = new ArrayList<>();
         int skipped = 0;
         for (JmhRecord r : read.records()) {
-            if (!r.params().containsKey("model") || r.mode().equals("thrpt")) {
+            if (!OrtBenchmarkParams.isOrtBenchmark(r.params()) || r.mode().equals("thrpt")) {
                 skipped++;
             } else {
                 results.add(of(r));
@@ -112,30 +112,21 @@ public final class LatencyResults {
                     + "' is not a time per operation; expected one of [s/op, ms/op, us/op, ns/op]");
         }
         double toMs = unit.factorTo(MS_PER_OP);
+        OrtBenchmarkParams p = OrtBenchmarkParams.of(r.params(), r.where());
         ModelRef key;
         try {
-            key = ModelRef.parse(r.params().get("model"));
+            key = ModelRef.parse(p.model());
         } catch (BadInputException e) {
             throw new BadInputException(r.source() + ": " + e.getMessage());
         }
-        String threads = r.params().getOrDefault("intraOpThreads", r.params().getOrDefault("threads", "-1"));
         List<Double> forkMeans = m.forks().stream().map(f -> f.mean() * toMs).toList();
         WeightedSamples all = m.samples();
         boolean sample = r.mode().equals("sample");
-        return new LatencyResult(key, r.params().getOrDefault("form", "deploy"), parseInt(r, "batch", r.params().getOrDefault("batch", "1")),
-                r.params().getOrDefault("provider", "cpu"), parseInt(r, "intraOpThreads", threads),
-                r.params().getOrDefault("optLevel", ""), r.mode(), m.score() * toMs, m.scoreError() * toMs,
-                Stats.of(forkMeans), sample ? all.stats().sampleStandardDeviation() * toMs : Double.NaN,
+        return new LatencyResult(key, p.form(), p.batch(), p.provider(), p.intraOpThreads(), p.optLevel(), r.mode(),
+                m.score() * toMs, m.scoreError() * toMs, Stats.of(forkMeans),
+                sample ? all.stats().sampleStandardDeviation() * toMs : Double.NaN,
                 sample ? m.percentile(50.0) * toMs : Double.NaN, sample ? m.percentile(90.0) * toMs : Double.NaN,
                 sample ? m.percentile(99.0) * toMs : Double.NaN, sample ? m.percentile(99.9) * toMs : Double.NaN,
                 all.count(), r.source(), m.sampleKind(), m.forks().stream().map(f -> f.scaled(toMs)).toList());
-    }
-
-    private static int parseInt(JmhRecord r, String param, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new BadInputException(r.where() + " field params." + param + ": expected an integer, found '" + value + "'");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.blockbench.report;
 
 import org.blockbench.model.ModelRef;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
-import org.blockbench.io.JsonFiles;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
+import org.blockbench.bench.overhead.OverheadMeasurement;
+import org.blockbench.bench.overhead.OverheadReport;
+import org.blockbench.bench.profile.NodeBreakdown;
 
 /**
  * Where a model's time goes: ONNX Runtime's kernel time by operator type, as shares, from the
- * reports {@code blockbench overhead --breakdown} writes ({@code overhead.json},
- * {@code blockbench-overhead/1}: one profiled JMH run per config, its {@code NodeBreakdown}).
- * Only configs matching the board's latency selection are taken; when several reports cover a
- * model, the file read last in path order wins (run names carry their time stamp).
+ * reports {@code blockbench overhead --breakdown} writes ({@link OverheadReport}: one profiled
+ * JMH run per config, its {@link NodeBreakdown}). Only configs matching the board's latency
+ * selection are taken; when several reports cover a model, the file read last in path order wins
+ * (run names carry their time stamp). A report of another format is refused (bad input).
  *
  * @param model  the model
  * @param shares operator types, most time first, each with its share of kernel time (0..1)
@@ -47,7 +49,11 @@ public record OpTimeShares(ModelRef model, List<Share> shares, String source) {
         return out;
     }
 
-    /** Every model's shares under {@code dir} (a missing directory reads as none), with notes on what was passed over. */
+    /**
+     * Every model's shares under {@code dir} (a missing directory reads as none), with notes on what was passed over.
+     *
+     * @throws BadInputException when a report there is not of format {@value OverheadReport#FORMAT}
+     */
     public static Map<ModelRef, OpTimeShares> readDirectory(Path dir, LatencySelection selection, List<String> notes) {
         Map<ModelRef, OpTimeShares> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
@@ -55,40 +61,29 @@ public record OpTimeShares(ModelRef model, List<Share> shares, String source) {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(f -> f.getFileName().toString().equals("overhead.json") && Files.isRegularFile(f)).sorted().toList();
+            files = walk.filter(f -> f.getFileName().toString().equals(OverheadReport.FILE_NAME) && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
             throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         for (Path f : files) {
-            JsonNode root;
-            try {
-                root = JsonFiles.mapper().readTree(f.toFile());
-            } catch (IOException e) {
-                notes.add("skipped " + f + ": not readable JSON (" + org.blockbench.text.OneLine.firstLine(e.getMessage()) + ")");
-                continue;
-            }
-            if (!"blockbench-overhead/1".equals(root.path("format").asText())) {
-                notes.add("skipped " + f + ": format is not blockbench-overhead/1");
-                continue;
-            }
-            for (JsonNode m : root.path("measurements")) {
-                JsonNode p = m.path("params");
-                if (!selection.matches(p.path("form").asText(), p.path("batch").asText(), p.path("provider").asText(),
-                        p.path("intraOpThreads").asText(), p.path("optLevel").asText())) {
+            for (OverheadMeasurement m : OverheadReport.read(f).measurements()) {
+                OrtBenchmarkParams p = m.params();
+                if (!selection.matches(p.form(), Integer.toString(p.batch()), p.provider(), Integer.toString(p.intraOpThreads()),
+                        p.optLevel())) {
                     continue;
                 }
                 ModelRef key;
                 try {
-                    key = ModelRef.parse(p.path("model").asText());
+                    key = ModelRef.parse(p.model());
                 } catch (BadInputException e) {
                     notes.add("skipped a measurement of " + f + ": " + e.getMessage());
                     continue;
                 }
                 List<Share> shares = new ArrayList<>();
-                for (JsonNode t : m.path("breakdown").path("byOpType")) {
-                    double share = t.path("shareOfKernelTime").asDouble(Double.NaN);
+                for (NodeBreakdown.OpTypeTime t : m.breakdown() == null ? List.<NodeBreakdown.OpTypeTime>of() : m.breakdown().byOpType()) {
+                    double share = t.shareOfKernelTime();
                     if (Double.isFinite(share) && share >= 0 && share <= 1) {
-                        shares.add(new Share(t.path("opType").asText(), share));
+                        shares.add(new Share(t.opType(), share));
                     }
                 }
                 if (!shares.isEmpty()) {

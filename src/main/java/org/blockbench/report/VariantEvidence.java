@@ -90,20 +90,23 @@ public record VariantEvidence(Map<Path, String> measuredOn, Map<ModelRef, Report
 
     /**
      * The CPU line recorded for the sweep that wrote {@code source}: its own sidecar's environment,
-     * else (a config's file under {@code configs/}) the sidecars in its run directory; a merge's
+     * or (a config's file under {@code configs/}) the sidecars in its run directory; a merge's
      * sidecar gives its inputs' environments, one line when they agree, "mixed: a | b" when not.
      */
     static Optional<String> measuredOn(Path source, List<String> notes) {
-        List<Path> candidates = new ArrayList<>(List.of(ResultsMetadata.sidecarOf(source)));
+        List<Path> candidates = new ArrayList<>();
         Path parent = source.toAbsolutePath().getParent();
         if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("configs")
                 && parent.getParent() != null) {
+            // a config's own sidecar is its ConfigMeta, which records no environment: the run's say where it ran
             try (var list = Files.list(parent.getParent())) {
                 list.filter(p -> ResultsMetadata.isSidecarName(p) && Files.isRegularFile(p)).sorted().forEach(candidates::add);
             } catch (java.io.IOException e) {
                 notes.add("cannot list " + parent.getParent() + " (" + e.getMessage() + "); where its INT8 results were"
                         + " measured is not shown");
             }
+        } else {
+            candidates.add(ResultsMetadata.sidecarOf(source));
         }
         for (Path c : candidates) {
             if (!Files.isRegularFile(c)) {

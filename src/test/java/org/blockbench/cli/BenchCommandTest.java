@@ -75,8 +75,20 @@ class BenchCommandTest {
     void resumeWithoutAnyEarlierRunSaysSo() {
         Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
         assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--resume", "-o", dir.resolve("empty").toString()));
-        assertEquals("blockbench: --resume: no earlier run under " + dir.resolve("empty") + " (no run.json found); name the run with --run",
+        assertEquals("blockbench: --resume: no earlier run under " + dir.resolve("empty") + " (no bench-run.json found); name the run with --run",
                 message());
+    }
+
+    /** A run directory of the former version (its record was run.json, the name a training run's has) is refused. */
+    @Test
+    void aRunDirectoryOfTheFormerVersionIsRefusedInOneLine() throws Exception {
+        Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
+        Path old = java.nio.file.Files.createDirectories(dir.resolve("out/old"));
+        java.nio.file.Files.writeString(old.resolve("run.json"), "{\"format\": \"blockbench-bench-run/1\", \"jmh\": {}}");
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--resume", "--run", "old",
+                "-o", dir.resolve("out").toString()));
+        assertEquals("blockbench: " + old.resolve("run.json") + ": format 'blockbench-bench-run/1' (a bench run of an earlier"
+                + " version), expected 'blockbench-bench-run/2' in bench-run.json; measure into another --run", message());
     }
 
     @Test

@@ -218,6 +218,45 @@ class CompareCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run(err, "compare", "--history", base, base));
     }
 
+    /** Each JMH file is read once per command, however many metrics and steps use it. */
+    @Test
+    void everyFileIsReadOncePerCommand(@TempDir Path dir) throws Exception {
+        String[] err = new String[1];
+        Path history = dir.resolve("history");
+        String base = FIXTURES.resolve("base-avgt.json").toString();
+        String newer = FIXTURES.resolve("new-avgt.json").toString();
+        run(err, "compare", "--history", history.toString(), base, "--out", dir.resolve("a").toString());
+        run(err, "compare", "--history", history.toString(), newer, "--out", dir.resolve("a").toString());
+        List<Path> stored = runs(history).stream().map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        assertEquals(2, stored.size());
+
+        // history mode: the input (its metric, CPU time and append) and each history file (pooled baseline,
+        // CPU time, trend plots), where each history file was read up to three times before
+        java.util.Map<Path, Integer> reads = new java.util.TreeMap<>();
+        CompareCommand compare = new CompareCommand();
+        compare.files = new org.blockbench.regress.RunFiles(p -> {
+            reads.merge(p.toAbsolutePath().normalize(), 1, Integer::sum);
+            return org.blockbench.bench.result.JmhReader.read(p);
+        });
+        assertEquals(ExitCodes.OK, new CommandLine(compare).execute("--history", history.toString(), base, "--allow-missing",
+                "--out", dir.resolve("b").toString()));
+        java.util.Map<Path, Integer> once = new java.util.TreeMap<>();
+        once.put(Path.of(base).toAbsolutePath().normalize(), 1);
+        stored.forEach(p -> once.put(p, 1));
+        assertEquals(once, reads);
+
+        // two files: each once, for the compared metric and the CPU-time guard alike
+        reads.clear();
+        compare = new CompareCommand();
+        compare.files = new org.blockbench.regress.RunFiles(p -> {
+            reads.merge(p.toAbsolutePath().normalize(), 1, Integer::sum);
+            return org.blockbench.bench.result.JmhReader.read(p);
+        });
+        assertEquals(ExitCodes.FINDINGS, new CommandLine(compare).execute(base, newer, "--out", dir.resolve("c").toString()));
+        assertEquals(java.util.Map.of(Path.of(base).toAbsolutePath().normalize(), 1, Path.of(newer).toAbsolutePath().normalize(), 1),
+                reads);
+    }
+
     private static List<Path> runs(Path history) throws Exception {
         try (Stream<Path> s = Files.list(history.resolve("runs"))) {
             return s.toList();

@@ -220,9 +220,9 @@ class SlurmLatencySweepTest {
         assertEquals("COMPLETED", t1.state(), () -> tasks + "\n" + log1 + "\nslurmctld.log:\n"
                 + ctld.substring(Math.max(0, ctld.length() - 4000)));
         assertEquals(1, t1.restarts(), tasks.toString());
-        JsonNode sweep = ResultsMetadata.read(run.resolve("results-shard-1-of-2.meta.json")).sweep();
-        long earlier = sweep.get("finishedEarlier").asLong();
-        long now = sweep.get("measuredNow").asLong();
+        ResultsMetadata.Sweep sweep = ResultsMetadata.read(run.resolve("results-shard-1-of-2.meta.json")).sweep();
+        long earlier = sweep.finishedEarlier();
+        long now = sweep.measuredNow();
         assertEquals(2, earlier + now, sweep.toString());
         assertTrue(earlier >= doneAtKill.size(), "every config finished before the requeue was kept: " + sweep);
         assertTrue(now <= 2 - doneAtKill.size(), "only configs unfinished at the requeue were measured again: " + sweep);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.blockbench.bench.result.SampleKind;
 
 class ComparisonReportJsonTest {
@@ -23,7 +25,7 @@ class ComparisonReportJsonTest {
     void carriesEveryNumberOfTheComparisons() throws Exception {
         ComparisonReport report = ComparisonGoldens.fixtureReport();
         JsonNode root = written(report);
-        assertEquals(ComparisonReportJson.FORMAT, root.get("format").asText());
+        assertEquals(ComparisonReportFile.FORMAT, root.get("format").asText());
         assertEquals("2025-01-02T03:04:05Z", root.get("created_at").asText());
         assertEquals(0.01, root.at("/policy/alpha").asDouble());
         assertEquals(0.05, root.at("/policy/threshold").asDouble());
@@ -59,5 +61,24 @@ class ComparisonReportJsonTest {
         assertTrue(j.get("fastest_fork_ratio").isNull());
         assertTrue(j.get("base_median").isNull());
         assertEquals(1.0, j.get("new_median").asDouble(), 0, "finite numbers stay numbers");
+    }
+
+    @Test
+    void readsBackAsTheRecordItWasWrittenFrom(@TempDir Path dir) throws Exception {
+        ComparisonReport report = ComparisonGoldens.fixtureReport();
+        Path file = dir.resolve("compare.json");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            ComparisonReportFormat.of("json").write(report, out);
+        }
+        ComparisonReportFile read = ComparisonReportFile.read(file);
+        assertEquals(ComparisonReportFile.of(report).summary(), read.summary());
+        assertEquals(ComparisonReportFile.of(report).comparisons(), read.comparisons());
+        assertEquals(report.comparisons().get(0).timeRatio(), read.comparisons().get(0).timeRatio(), 0);
+        assertEquals("org.sample.Bench.gone", read.removed().get(0).benchmark());
+        java.nio.file.Files.writeString(file, "{\"format\": \"blockbench-regress/0\"}");
+        org.blockbench.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(org.blockbench.BadInputException.class,
+                () -> ComparisonReportFile.read(file));
+        assertEquals(file + ": format 'blockbench-regress/0', expected 'blockbench-regress/1' (written by `blockbench compare`"
+                + " of this version; run it again)", e.getMessage());
     }
 }

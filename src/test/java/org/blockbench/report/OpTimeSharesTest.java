@@ -2,6 +2,7 @@ package org.blockbench.report;
 
 import org.blockbench.model.ModelRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,13 +10,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.blockbench.BadInputException;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
+import org.blockbench.bench.overhead.OverheadMeasurement;
+import org.blockbench.bench.overhead.OverheadReport;
+import org.blockbench.bench.profile.NodeBreakdown;
+import org.blockbench.bench.profile.NodeBreakdown.OpTypeTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The board's "where the time goes" from an {@code overhead --breakdown} report: the config of
  * the board's latency selection is taken, others are passed over, and past five operator types
- * the rest is summed as "other". The HTML bar's widths are the shares of 120 px.
+ * the rest is summed as "other". The HTML bar's widths are the shares of 120 px. The report is
+ * written by the record {@code overhead} writes, so writer and reader share one schema.
  */
 class OpTimeSharesTest {
 
@@ -24,20 +32,13 @@ class OpTimeSharesTest {
 
     @Test
     void readsTheSelectedConfigsBreakdownAndSumsTheTail() throws Exception {
-        Files.createDirectories(dir.resolve("run"));
-        Files.writeString(dir.resolve("run/overhead.json"), """
-                {"format": "blockbench-overhead/1", "measurements": [
-                  {"params": {"model": "ResNetBasicBlock/early", "form": "deploy", "batch": "1", "provider": "cpu",
-                              "intraOpThreads": "1", "optLevel": "all"},
-                   "breakdown": {"byOpType": [
-                     {"opType": "Conv", "shareOfKernelTime": 0.5}, {"opType": "Relu", "shareOfKernelTime": 0.2},
-                     {"opType": "Add", "shareOfKernelTime": 0.1}, {"opType": "Gemm", "shareOfKernelTime": 0.1},
-                     {"opType": "GlobalAveragePool", "shareOfKernelTime": 0.05}, {"opType": "Flatten", "shareOfKernelTime": 0.03},
-                     {"opType": "Reshape", "shareOfKernelTime": 0.02}]}},
-                  {"params": {"model": "ResNetBasicBlock/mid", "form": "deploy", "batch": "8", "provider": "cpu",
-                              "intraOpThreads": "1", "optLevel": "all"},
-                   "breakdown": {"byOpType": [{"opType": "Conv", "shareOfKernelTime": 1.0}]}}]}
-                """);
+        new OverheadReport(null, Map.of("forks", "1"), List.of(
+                measurement("ResNetBasicBlock/early", 1, new OpTypeTime("Conv", 1, 50, 0.5), new OpTypeTime("Relu", 1, 20, 0.2),
+                        new OpTypeTime("Add", 1, 10, 0.1), new OpTypeTime("Gemm", 1, 10, 0.1),
+                        new OpTypeTime("GlobalAveragePool", 1, 5, 0.05), new OpTypeTime("Flatten", 1, 3, 0.03),
+                        new OpTypeTime("Reshape", 1, 2, 0.02)),
+                measurement("ResNetBasicBlock/mid", 8, new OpTypeTime("Conv", 1, 100, 1.0))), List.of())
+                .write(Files.createDirectories(dir.resolve("run")));
         List<String> notes = new ArrayList<>();
         Map<ModelRef, OpTimeShares> read = OpTimeShares.readDirectory(dir, LatencySelection.defaults(), notes);
 
@@ -53,5 +54,20 @@ class OpTimeSharesTest {
         assertTrue(bar.contains("<rect x=\"60.00\" width=\"24.00\""), bar);
         assertTrue(bar.endsWith("</svg>Conv 50 %"), bar);
         assertTrue(OpTimeShares.readDirectory(dir.resolve("absent"), LatencySelection.defaults(), notes).isEmpty());
+    }
+
+    @Test
+    void aReportOfTheFormerVersionIsRefusedInOneLine() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("old")).resolve("overhead.json");
+        Files.writeString(file, "{\"format\": \"blockbench-overhead/1\", \"measurements\": []}");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> OpTimeShares.readDirectory(dir, LatencySelection.defaults(), new ArrayList<>()));
+        assertEquals(file + ": format 'blockbench-overhead/1', expected 'blockbench-overhead/2' (written by"
+                + " `blockbench overhead` of this version; run it again)", e.getMessage());
+    }
+
+    private static OverheadMeasurement measurement(String model, int batch, OpTypeTime... types) {
+        return new OverheadMeasurement(model, new OrtBenchmarkParams(model, "deploy", batch, "cpu", 1, "all"), 10, 1, 1, 10, 1, 1,
+                1, 1, 1, 0, Map.of("CPUExecutionProvider", 7), new NodeBreakdown(List.of(types), List.of(), 100, 110));
     }
 }

@@ -62,8 +62,8 @@ public final class ReportFixtures {
                 sample("DepthwiseConv/gwo-net", 1, "ms/op", 0.3, 0.3, new double[][][] {{{0.3, 10}}}),
                 throughput("ResNetBasicBlock/early")) + "]");
         // the run's metadata sidecar: never read as results; its start time orders the run
-        Files.writeString(t.jmh().resolve("sweep/run.meta.json"), "{\"format\": \"blockbench-jmh-metadata/1\","
-                + " \"startedAt\": \"2026-01-02T00:00:00Z\", \"ort_version\": \"1.22.0\"}");
+        Files.writeString(t.jmh().resolve("sweep/run.meta.json"), "{\"format\": \"blockbench-jmh-metadata/2\","
+                + " \"started_at\": \"2026-01-02T00:00:00Z\", \"ort_version\": \"1.22.0\"}");
         Files.createDirectories(t.training());
         run(t, "ResNetBasicBlock/early", "synthetic", "blockzoo", 0, 0.80, 0.90);
         run(t, "ResNetBasicBlock/early", "synthetic", "blockzoo", 1, 0.82, 0.92);

@@ -1,6 +1,7 @@
 package org.blockbench.bench.overhead;
 
 import java.util.Map;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.profile.NodeBreakdown;
 
 /**
@@ -10,7 +11,7 @@ import org.blockbench.bench.profile.NodeBreakdown;
  * shows what profiling itself costs.
  *
  * @param key                    the config key
- * @param params                 the JMH params
+ * @param params                 the benchmark's parameters
  * @param jmhSamples             JMH samples in the profiled run's measured iterations
  * @param jmhP50Micros           JMH median, profiled run, µs
  * @param jmhMeanMicros          JMH mean, profiled run, µs
@@ -24,13 +25,12 @@ import org.blockbench.bench.profile.NodeBreakdown;
  * @param nodesByProvider        nodes each execution provider ran (from the profile)
  * @param breakdown              per-node breakdown of the profiled run
  */
-public record OverheadMeasurement(String key, Map<String, String> params, long jmhSamples, double jmhP50Micros,
+public record OverheadMeasurement(String key, OrtBenchmarkParams params, long jmhSamples, double jmhP50Micros,
                                   double jmhMeanMicros, long nativeRuns, double nativeP50Micros, double nativeMeanMicros,
                                   double ratioP50, double ratioMean, double jmhP50UnprofiledMicros, double allocBytesPerOp,
                                   Map<String, Integer> nodesByProvider, NodeBreakdown breakdown) {
 
     public OverheadMeasurement {
-        params = Map.copyOf(params);
         nodesByProvider = Map.copyOf(nodesByProvider);
     }
 }

@@ -1,7 +1,6 @@
 package org.blockbench.bench.overhead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +23,7 @@ import org.blockbench.bench.sweep.ConfigExecutor;
 import org.blockbench.bench.sweep.ConfigFailure;
 import org.blockbench.bench.sweep.JmhLockHeldException;
 import org.blockbench.bench.sweep.Preflight;
-import org.blockbench.bench.sweep.PreflightFacts;
+import org.blockbench.bench.result.PreflightFacts;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.stats.Stats;
 import org.blockbench.io.JsonFiles;
@@ -43,7 +42,7 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class OverheadRunner {
 
-    private static final ObjectMapper JSON = JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonFiles.snakeCase();
 
     private final JmhSettings settings;
     private final ConfigExecutor executor;
@@ -101,7 +100,7 @@ public final class OverheadRunner {
         double jmhP50 = jmh.getPercentile(50.0) * toMicros;
         double jmhMean = jmh.getMean() * toMicros;
         Result<?> alloc = plain.getSecondaryResults().get("gc.alloc.rate.norm");
-        OverheadMeasurement m = new OverheadMeasurement(key, config.jmhParams(), jmh.getN(), jmhP50, jmhMean,
+        OverheadMeasurement m = new OverheadMeasurement(key, config.params(), jmh.getN(), jmhP50, jmhMean,
                 nativeStats.count(), nativeStats.median(), nativeStats.mean(), jmhP50 / nativeStats.median(),
                 jmhMean / nativeStats.mean(), plain.getPrimaryResult().getStatistics().getPercentile(50.0) * toMicros,
                 alloc == null ? Double.NaN : alloc.getScore(), facts.nodesByProvider(), NodeBreakdown.of(first, topNodes));

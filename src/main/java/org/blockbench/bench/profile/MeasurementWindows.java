@@ -1,15 +1,10 @@
 package org.blockbench.bench.profile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.blockbench.BadInputException;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 
@@ -24,7 +19,20 @@ import org.blockbench.io.JsonFiles;
 public final class MeasurementWindows {
 
     private static final String SUFFIX = ".windows.json";
-    private static final ObjectMapper JSON = JsonFiles.mapper();
+
+    /**
+     * The schema of {@code <profile>.windows.json}, shared by the fork that writes it and the
+     * overhead run that reads it; snake_case keys.
+     *
+     * @param format              {@value #FORMAT}
+     * @param profilingStartNanos when the profile started, ns since the epoch
+     * @param windowsMicros       the measured iterations, {start, end} in µs after profiling started
+     */
+    public record File(String format, long profilingStartNanos, List<long[]> windowsMicros) {
+
+        /** The format tag. */
+        public static final String FORMAT = "blockbench-measurement-windows/1";
+    }
 
     private final long profilingStartNanos;
     private final List<long[]> windows = new ArrayList<>();
@@ -62,25 +70,17 @@ public final class MeasurementWindows {
 
     /** Writes the windows beside {@code profile}. */
     public void writeBeside(Path profile) {
-        ObjectNode root = JSON.createObjectNode().put("profilingStartNanos", profilingStartNanos);
-        ArrayNode list = root.putArray("windowsMicros");
-        windows.forEach(w -> list.addArray().add(w[0]).add(w[1]));
-        AtomicFile.writeString(besideOf(profile), root.toPrettyString());
+        try {
+            AtomicFile.writeString(besideOf(profile), JsonFiles.snakeCase().writeValueAsString(
+                    new File(File.FORMAT, profilingStartNanos, windows())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("measurement windows do not serialise", e);
+        }
     }
 
     /** The windows written beside {@code profile}. */
     public static List<long[]> readBeside(Path profile) {
-        Path file = besideOf(profile);
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
-            List<long[]> result = new ArrayList<>();
-            for (JsonNode w : root.path("windowsMicros")) {
-                result.add(new long[] {w.get(0).asLong(), w.get(1).asLong()});
-            }
-            return result;
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read measurement windows (" + e.getMessage() + ")", e);
-        }
+        return JsonFiles.readVersioned(besideOf(profile), File.FORMAT, File.class, "the profiled JMH fork").windowsMicros();
     }
 
     /** Where the windows of {@code profile} are written. */

@@ -213,7 +213,7 @@ public final class JmhReader {
         }
         throw new BadInputException("the same measurement (" + a.record.identity() + ") has different results in "
                 + a.record.where() + " and " + b.record.where() + ", and neither run records a later start time"
-                + " (startedAt in its results.meta.json); expected one of them to be newer, or remove one");
+                + " (started_at in its results.meta.json); expected one of them to be newer, or remove one");
     }
 
     /** The result set a file belongs to: the run directory for {@code configs/x.json}, else its folder. */

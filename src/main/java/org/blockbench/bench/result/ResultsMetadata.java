@@ -1,18 +1,17 @@
 package org.blockbench.bench.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.io.AtomicFile;
 
 /**
@@ -21,7 +20,8 @@ import org.blockbench.io.AtomicFile;
  * measured. A sweep writes run, shard, start time, environment, options, sweep counts and
  * configs; a merge writes the merge time, the result count, its inputs and their own sidecars
  * ({@code sources}), and the earliest start time among them. Absent fields are left out of
- * the file; unknown fields are ignored when reading.
+ * the file; unknown fields are ignored when reading. Keys are snake_case ({@link
+ * org.blockbench.io.JsonFiles#snakeCase()}); a sidecar of format 1 (camelCase) is refused.
  *
  * @param format      always {@value #FORMAT}
  * @param results     the result file's name
@@ -31,7 +31,7 @@ import org.blockbench.io.AtomicFile;
  * @param environment machine and software (sweep)
  * @param options     the sweep's options (sweep)
  * @param sweep       planned / measured / failed counts and wall time (sweep)
- * @param configs     per config: key, status, params, result file (sweep)
+ * @param configs     per config of the plan: key, status, params, result file, measured facts (sweep)
  * @param mergedAt    when the merge was made (merge)
  * @param resultCount number of records written (merge)
  * @param mergedFrom  the merge's inputs, absolute (merge)
@@ -41,23 +41,77 @@ import org.blockbench.io.AtomicFile;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultsMetadata(String format, String results, String run, String shard, String startedAt,
-                              RunEnvironment environment, JsonNode options, JsonNode sweep, JsonNode configs,
+                              RunEnvironment environment, Options options, Sweep sweep, List<Config> configs,
                               String mergedAt, Integer resultCount, List<String> mergedFrom, List<Source> sources,
                               List<String> missingShards) {
 
     /** A sidecar of a complete sweep or merge (no missing shards). */
     public ResultsMetadata(String format, String results, String run, String shard, String startedAt,
-                           RunEnvironment environment, JsonNode options, JsonNode sweep, JsonNode configs,
+                           RunEnvironment environment, Options options, Sweep sweep, List<Config> configs,
                            String mergedAt, Integer resultCount, List<String> mergedFrom, List<Source> sources) {
         this(format, results, run, shard, startedAt, environment, options, sweep, configs, mergedAt, resultCount, mergedFrom,
                 sources, null);
     }
 
-    /** The format tag. */
-    public static final String FORMAT = "blockbench-jmh-metadata/1";
+    /** The format tag; 2 since the keys are snake_case. */
+    public static final String FORMAT = "blockbench-jmh-metadata/2";
 
-    private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * The options a sweep was invoked with.
+     *
+     * @param models         models directories and files, absolute
+     * @param blocks         blocks selected (empty: all)
+     * @param positions      positions selected (empty: all)
+     * @param forms          forms
+     * @param batches        batch sizes
+     * @param providers      execution providers
+     * @param intraOpThreads intra-op thread counts
+     * @param optLevels      graph optimisation levels
+     * @param jmh            JMH options by name
+     * @param rounds         passes over the plan
+     * @param shard          the shard run ("all", or "i/N")
+     * @param output         the results root, absolute
+     * @param resume         whether finished configs were skipped
+     * @param jvmArgs        extra arguments of the forked JVMs
+     */
+    public record Options(List<String> models, List<String> blocks, List<String> positions, List<String> forms,
+                          List<Integer> batches, List<String> providers, List<Integer> intraOpThreads,
+                          List<String> optLevels, Map<String, String> jmh, int rounds, String shard, String output,
+                          boolean resume, List<String> jvmArgs) {
+    }
+
+    /**
+     * A sweep's counts and times.
+     *
+     * @param planned                      configs in the plan
+     * @param measuredNow                  configs measured by this invocation
+     * @param finishedEarlier              configs a resumed run found finished
+     * @param failed                       configs that failed
+     * @param wallSeconds                  wall time of the invocation
+     * @param measurementSeconds           time inside JMH measurement iterations: the part that is evidence
+     * @param measurementShare             measurementSeconds / wallSeconds
+     * @param meanSecondsPerMeasuredConfig mean wall time of a config measured now
+     */
+    public record Sweep(int planned, long measuredNow, long finishedEarlier, int failed, double wallSeconds,
+                        double measurementSeconds, double measurementShare, double meanSecondsPerMeasuredConfig) {
+    }
+
+    /**
+     * One config of a sweep's plan.
+     *
+     * @param key      the config key
+     * @param status   "measured", "finished-earlier" or "failed"
+     * @param params   the benchmark's parameters
+     * @param result   its JMH JSON, relative to the run directory (absent when it failed)
+     * @param message  why it failed (absent when it did not)
+     * @param measured its {@link ConfigMeta} (absent when failed or unreadable)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Config(String key, String status, OrtBenchmarkParams params, String result, String message,
+                         ConfigMeta measured) {
+    }
+
+    private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.snakeCase();
 
     /**
      * One input's sidecar, carried by a merge's.
@@ -83,15 +137,10 @@ public record ResultsMetadata(String format, String results, String run, String 
     /**
      * Reads a sidecar.
      *
-     * @throws BadInputException when it is not JSON of this shape
+     * @throws BadInputException when it is not JSON of this format and shape (one line naming the format found)
      */
     public static ResultsMetadata read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), ResultsMetadata.class);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": unreadable JMH metadata sidecar ("
-                    + org.blockbench.text.OneLine.firstLine(e.getMessage()) + ")", e);
-        }
+        return org.blockbench.io.JsonFiles.readVersioned(file, FORMAT, ResultsMetadata.class, "`blockbench bench` or `merge`");
     }
 
     /** Writes this sidecar atomically. */

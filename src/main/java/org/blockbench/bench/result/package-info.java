@@ -6,7 +6,9 @@
  * own JSON writer, and records spliced as the text JMH wrote, so merged files are byte-for-byte
  * JMH's format), {@link org.blockbench.bench.result.ScoreUnit} (the one unit converter), {@link
  * org.blockbench.bench.result.ResultsMetadata} (the {@code results.meta.json} sidecar, written by
- * sweeps and merges, read for a run's start time), the merge and the human summary table. It
+ * sweeps and merges, read for a run's start time) with {@link
+ * org.blockbench.bench.result.ConfigMeta} (a config's {@code configs/<key>.meta.json}), the merge
+ * and the human summary table. It
  * imports neither {@code regress} nor {@code report}; they read JMH results through it.
  */
 package org.blockbench.bench.result;

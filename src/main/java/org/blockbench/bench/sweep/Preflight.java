@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.result.PreflightFacts;
 import org.blockbench.model.ValidatedModel;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.SweepSelection.PlannedConfig;

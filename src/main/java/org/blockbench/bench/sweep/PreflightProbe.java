@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.blockbench.bench.profile.OrtProfile;
+import org.blockbench.bench.result.PreflightFacts;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.ort.ChildJvm;
 import org.blockbench.ort.InferenceSession;

@@ -1,8 +1,5 @@
 package org.blockbench.bench.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +12,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.Shard;
+import org.blockbench.bench.result.ConfigMeta;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.JmhRecord;
-import org.blockbench.io.AtomicFile;
+import org.blockbench.bench.result.PreflightFacts;
 import org.blockbench.io.JsonFiles;
 
 /**
  * The files of one sweep run under {@code jmh-results/<run>/}:
  * <pre>
- *   run.json                      the run's JMH options (a resumed run must use the same)
+ *   bench-run.json                the run's JMH options (a resumed run must use the same): {@link BenchRunFile}
  *   configs/&lt;key&gt;.json           JMH JSON of one finished config (written atomically: exists = done)
- *   configs/&lt;key&gt;.meta.json      what was measured for it (model file, input, providers used)
+ *   configs/&lt;key&gt;.meta.json      what was measured for it (model file, input, providers used): {@link ConfigMeta}
  *   logs/&lt;key&gt;.log               JMH's own output for it
  *   results.json                  every finished config of the plan, one JMH JSON array
- *   results.meta.json             the metadata sidecar; summary.txt the human table
+ *   results.meta.json             the metadata sidecar ({@link org.blockbench.bench.result.ResultsMetadata});
+ *                                 summary.txt the human table
  *   scratch/task-&lt;random&gt;/          one process's pre-check profiles (removed when empty)
  * </pre>
  * A shard writes {@code results-shard-i-of-N.*} instead, so that shards can share one run
@@ -37,8 +36,7 @@ import org.blockbench.io.JsonFiles;
 public final class RunDirectory {
 
     /** Name of the file holding the run's options. */
-    public static final String RUN_FILE = "run.json";
-    private static final ObjectMapper JSON = JsonFiles.mapper();
+    public static final String RUN_FILE = BenchRunFile.FILE_NAME;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path root;
@@ -110,25 +108,28 @@ public final class RunDirectory {
      */
     public void recordOrCheckOptions(Map<String, String> jmhOptions) {
         Path file = root.resolve(RUN_FILE);
-        ObjectNode wanted = JSON.createObjectNode();
-        jmhOptions.forEach(wanted::put);
+        Path former = root.resolve(BenchRunFile.FORMER_FILE_NAME);
+        if (!Files.isRegularFile(file) && Files.isRegularFile(former)) {
+            throw new BadInputException(former + ": format 'blockbench-bench-run/1' (a bench run of an earlier version),"
+                    + " expected '" + BenchRunFile.FORMAT + "' in " + RUN_FILE + "; measure into another --run");
+        }
         if (Files.isRegularFile(file)) {
-            JsonNode recorded;
-            try {
-                recorded = JSON.readTree(file.toFile()).path("jmh");
-            } catch (IOException e) {
-                throw new BadInputException(file + ": unreadable run file (" + e.getMessage() + ")", e);
-            }
-            if (!recorded.equals(wanted)) {
-                throw new BadInputException("run " + name() + " was measured with JMH options " + recorded
-                        + ", this invocation asks for " + wanted + "; use the same options, or another --run");
+            Map<String, String> recorded = BenchRunFile.read(file).jmh();
+            if (!recorded.equals(jmhOptions)) {
+                throw new BadInputException("run " + name() + " was measured with JMH options " + json(recorded)
+                        + ", this invocation asks for " + json(jmhOptions) + "; use the same options, or another --run");
             }
             return;
         }
-        ObjectNode run = JSON.createObjectNode().put("format", "blockbench-bench-run/1").put("run", name())
-                .put("created", java.time.Instant.now().toString());
-        run.set("jmh", wanted);
-        AtomicFile.writeString(file, run.toPrettyString());
+        new BenchRunFile(name(), java.time.Instant.now().toString(), jmhOptions).write(file);
+    }
+
+    private static String json(Map<String, String> options) {
+        try {
+            return JsonFiles.mapper().writeValueAsString(options);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("JMH options do not serialise", e);
+        }
     }
 
     /** JMH JSON of one config. */
@@ -188,9 +189,9 @@ public final class RunDirectory {
             return Optional.empty();
         }
         try {
-            JsonNode sha = JSON.readTree(file.toFile()).path("model").path("modelSha256");
-            return sha.isTextual() ? Optional.of(sha.asText()) : Optional.empty();
-        } catch (IOException e) {
+            PreflightFacts model = ConfigMeta.read(file).model();
+            return model == null ? Optional.empty() : Optional.ofNullable(model.modelSha256());
+        } catch (BadInputException e) {
             return Optional.empty(); // an unreadable sidecar: the config is measured again
         }
     }

@@ -9,6 +9,7 @@ import org.blockbench.zoo.Form;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
+import org.blockbench.bench.result.ResultsMetadata;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
 
@@ -59,7 +60,7 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         List<String> compared = jvmArgs.stream().filter(a -> !a.startsWith(TMPDIR_ARGUMENT))
                 .map(a -> a.startsWith(PINNING_ARGUMENT) ? PINNING_ARGUMENT + "pinned" : a).toList();
         if (!compared.isEmpty()) {
-            d.put("jvmArgs", String.join(" ", compared));
+            d.put("jvm_args", String.join(" ", compared));
         }
         return d;
     }
@@ -68,22 +69,11 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
     private static final String PINNING_ARGUMENT = "-D" + org.blockbench.bench.jmh.CpuSet.PROPERTY + "=";
 
     /** The full option set, as recorded in the metadata sidecar. */
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("models", modelSources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
-        d.put("blocks", selection.blocks());
-        d.put("positions", selection.positions());
-        d.put("forms", selection.forms().stream().map(Form::id).toList());
-        d.put("batches", selection.batches());
-        d.put("providers", selection.providers().stream().map(Provider::cliName).toList());
-        d.put("intraOpThreads", selection.intraOpThreads());
-        d.put("optLevels", selection.optLevels().stream().map(OptimizationLevel::cliName).toList());
-        d.put("jmh", jmh.describe());
-        d.put("rounds", rounds);
-        d.put("shard", shard.toString());
-        d.put("output", output.toAbsolutePath().normalize().toString());
-        d.put("resume", resume);
-        d.put("jvmArgs", jvmArgs);
-        return d;
+    public ResultsMetadata.Options describe() {
+        return new ResultsMetadata.Options(modelSources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
+                selection.blocks(), selection.positions(), selection.forms().stream().map(Form::id).toList(), selection.batches(),
+                selection.providers().stream().map(Provider::cliName).toList(), selection.intraOpThreads(),
+                selection.optLevels().stream().map(OptimizationLevel::cliName).toList(), jmh.describe(), rounds,
+                shard.toString(), output.toAbsolutePath().normalize().toString(), resume, jvmArgs);
     }
 }

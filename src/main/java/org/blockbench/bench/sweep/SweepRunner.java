@@ -1,10 +1,5 @@
 package org.blockbench.bench.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.DirectoryNotEmptyException;
@@ -21,9 +16,12 @@ import java.util.Optional;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
+import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
+import org.blockbench.bench.result.ConfigMeta;
 import org.blockbench.bench.result.JmhJson;
 import org.blockbench.bench.result.JmhRecord;
+import org.blockbench.bench.result.PreflightFacts;
 import org.blockbench.bench.result.ResultRow;
 import org.blockbench.bench.result.ResultsMetadata;
 import org.blockbench.bench.result.RunEnvironment;
@@ -43,8 +41,6 @@ import org.openjdk.jmh.results.RunResult;
  * included when resuming).
  */
 public final class SweepRunner {
-
-    private static final ObjectMapper JSON = org.blockbench.io.JsonFiles.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -182,12 +178,8 @@ public final class SweepRunner {
             }
             Collection<RunResult> results = joinRounds(rounds);
             double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
-            ObjectNode meta = JSON.createObjectNode().put("key", key).put("finishedAt", Instant.now().toString())
-                    .put("wallSeconds", seconds).put("jmhLog", dir.root().relativize(dir.log(key)).toString());
-            meta.set("params", JSON.valueToTree(config.jmhParams()));
-            meta.set("model", JSON.valueToTree(facts));
-            meta.put("energyMeasured", executor.measuresEnergy());
-            AtomicFile.writeString(dir.configMeta(key), JSON.writeValueAsString(meta));
+            new ConfigMeta(key, Instant.now().toString(), seconds, dir.root().relativize(dir.log(key)).toString(), config.params(),
+                    facts, executor.measuresEnergy()).write(dir.configMeta(key));
             AtomicFile.writeString(dir.configResult(key), JmhJson.write(results));
             return new ConfigOutcome(planned, ConfigOutcome.Status.MEASURED, "", seconds);
         } catch (RuntimeException e) {
@@ -196,8 +188,6 @@ public final class SweepRunner {
             }
             String message = e.getMessage() == null ? e.getClass().getName() : org.blockbench.text.OneLine.firstLine(e.getMessage());
             return new ConfigOutcome(planned, ConfigOutcome.Status.FAILED, message, earlierSeconds + (System.nanoTime() - start) / 1e9);
-        } catch (IOException e) {
-            throw new IllegalStateException("the metadata of " + key + " does not serialise", e);
         }
     }
 
@@ -253,44 +243,41 @@ public final class SweepRunner {
     private Path writeResults(SweepRequest request, RunDirectory dir, List<PlannedConfig> plan, List<ConfigOutcome> outcomes,
                               RunEnvironment environment, double wall) {
         List<JmhRecord> elements = new ArrayList<>();
-        ArrayNode configs = JSON.createArrayNode();
+        List<ResultsMetadata.Config> configs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (ConfigOutcome outcome : outcomes) {
             String key = outcome.planned().config().key();
-            ObjectNode c = configs.addObject().put("key", key).put("status", outcome.statusLabel());
-            c.set("params", JSON.valueToTree(outcome.planned().config().jmhParams()));
+            OrtBenchmarkParams params = outcome.planned().config().params();
             Optional<List<JmhRecord>> finished = outcome.status() == ConfigOutcome.Status.FAILED
                     ? Optional.empty() : dir.finished(key);
             if (finished.isPresent()) {
                 elements.addAll(finished.get());
-                c.put("result", dir.root().relativize(dir.configResult(key)).toString());
-                readMeta(dir.configMeta(key)).ifPresent(m -> c.set("measured", m));
+                configs.add(new ResultsMetadata.Config(key, outcome.statusLabel(), params,
+                        dir.root().relativize(dir.configResult(key)).toString(), null, readMeta(dir.configMeta(key)).orElse(null)));
             } else {
-                c.put("status", "failed");
-                c.put("message", outcome.status() == ConfigOutcome.Status.FAILED ? outcome.message() : "result file missing");
-                failures.add(key + ": " + c.get("message").asText());
+                String message = outcome.status() == ConfigOutcome.Status.FAILED ? outcome.message() : "result file missing";
+                configs.add(new ResultsMetadata.Config(key, "failed", params, null, message, null));
+                failures.add(key + ": " + message);
             }
         }
         Path results = dir.results(request.shard());
         AtomicFile.writeString(results, JmhJson.array(elements));
-        ObjectNode sweep = JSON.createObjectNode().put("planned", plan.size())
-                .put("measuredNow", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED).count())
-                .put("finishedEarlier", outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.FINISHED_EARLIER).count())
-                .put("failed", failures.size()).put("wallSeconds", wall);
+        long measuredNow = outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED).count();
+        long finishedEarlier = outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.FINISHED_EARLIER).count();
         // the share of wall time that is evidence: the configs measured now, every round, inside measurement iterations
-        double measuring = sweep.get("measuredNow").asLong() * request.rounds() * request.jmh().measurementSecondsPerConfig();
-        sweep.put("measurementSeconds", measuring).put("measurementShare", wall > 0 ? measuring / wall : Double.NaN);
-        sweep.put("meanSecondsPerMeasuredConfig", Stats.of(outcomes.stream().filter(o -> o.status() == ConfigOutcome.Status.MEASURED)
-                .map(ConfigOutcome::wallSeconds).toList()).mean());
+        double measuring = measuredNow * request.rounds() * request.jmh().measurementSecondsPerConfig();
+        ResultsMetadata.Sweep sweep = new ResultsMetadata.Sweep(plan.size(), measuredNow, finishedEarlier, failures.size(), wall,
+                measuring, wall > 0 ? measuring / wall : Double.NaN, Stats.of(outcomes.stream()
+                        .filter(o -> o.status() == ConfigOutcome.Status.MEASURED).map(ConfigOutcome::wallSeconds).toList()).mean());
         // the environment is captured as the sweep starts, so its time is the run's start
         new ResultsMetadata(ResultsMetadata.FORMAT, results.getFileName().toString(), dir.name(), request.shard().toString(),
-                environment.capturedAt(), environment, JSON.valueToTree(request.describe()), sweep, configs, null, null, null,
+                environment.capturedAt(), environment, request.describe(), sweep, configs, null, null, null,
                 null).write(dir.resultsMeta(request.shard()));
         String table = SummaryTable.render(elements.stream().map(ResultRow::of).toList(), failures);
         AtomicFile.writeString(dir.summary(request.shard()), table);
         out.print(table);
         out.printf(Locale.ROOT, "%n%d config(s): %d measured, %d finished earlier, %d failed; wall time %s%n", plan.size(),
-                sweep.get("measuredNow").asLong(), sweep.get("finishedEarlier").asLong(), failures.size(), duration(wall));
+                measuredNow, finishedEarlier, failures.size(), duration(wall));
         if (measuring > 0 && wall > 0) {
             out.printf(Locale.ROOT, "time inside JMH measurement iterations: %.1f s of %.1f s wall (%.0f %%)%n", measuring, wall,
                     100 * measuring / wall);
@@ -299,12 +286,12 @@ public final class SweepRunner {
         return results;
     }
 
-    private Optional<JsonNode> readMeta(Path file) {
+    private Optional<ConfigMeta> readMeta(Path file) {
         try {
-            return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
-        } catch (IOException e) {
-            err.println("bench: " + file + " is unreadable (" + org.blockbench.text.OneLine.firstLine(OutputWriteException.describe(e))
-                    + "); the sidecar leaves that config's 'measured' facts out");
+            return Files.isRegularFile(file) ? Optional.of(ConfigMeta.read(file)) : Optional.empty();
+        } catch (BadInputException e) {
+            err.println("bench: " + org.blockbench.text.OneLine.firstLine(e.getMessage())
+                    + "; the sidecar leaves that config's 'measured' facts out");
             return Optional.empty();
         }
     }

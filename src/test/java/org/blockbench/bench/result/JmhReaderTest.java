@@ -105,9 +105,9 @@ class JmhReaderTest {
         write("run/configs/n1.json", array(a));
         write("run/configs/n2.json", array(b));
         write("run/results.json", array(a, b));
-        write("run/results.meta.json", "{\"format\": \"blockbench-jmh-metadata/1\", \"startedAt\": \"2026-01-01T00:00:00Z\"}");
+        write("run/results.meta.json", "{\"format\": \"blockbench-jmh-metadata/2\", \"started_at\": \"2026-01-01T00:00:00Z\"}");
         write("run/configs/n1.meta.json", "{\"key\": \"n1\"}");
-        write("run/run.json", "{\"options\": {}}");
+        write("run/bench-run.json", "{\"format\": \"blockbench-bench-run/2\", \"jmh\": {}}");
         write(".trash/old.json", "not JSON");
         write("run/.results.json.tmp.json", "[");
         JmhResults read = JmhReader.read(dir);
@@ -146,15 +146,23 @@ class JmhReaderTest {
 
     @Test
     void metadataRoundTripsAndFallsBackToTheEnvironmentsCaptureTime() throws Exception {
-        Path meta = write("results.meta.json", "{\"format\": \"blockbench-jmh-metadata/1\", \"run\": \"r\", \"unknown\": 1,"
-                + " \"environment\": {\"capturedAt\": \"2026-03-04T05:06:07Z\", \"ortProviders\": []}}");
+        Path meta = write("results.meta.json", "{\"format\": \"blockbench-jmh-metadata/2\", \"run\": \"r\", \"unknown\": 1,"
+                + " \"environment\": {\"captured_at\": \"2026-03-04T05:06:07Z\", \"ort_providers\": []}}");
         ResultsMetadata m = ResultsMetadata.read(meta);
         assertEquals("r", m.run());
         assertEquals("2026-03-04T05:06:07Z", m.runStart().orElseThrow().toString());
         Path copy = dir.resolve("copy.meta.json");
         m.write(copy);
         assertEquals(m.runStart(), ResultsMetadata.read(copy).runStart());
-        Files.writeString(meta, "{\"startedAt\": \"yesterday\"}");
+        Files.writeString(meta, "{\"format\": \"blockbench-jmh-metadata/2\", \"started_at\": \"yesterday\"}");
         assertThrows(BadInputException.class, () -> ResultsMetadata.read(meta).runStart());
+    }
+
+    @Test
+    void aSidecarOfTheFormerVersionIsRefusedInOneLine() throws Exception {
+        Path meta = write("results.meta.json", "{\"format\": \"blockbench-jmh-metadata/1\", \"startedAt\": \"2026-01-01T00:00:00Z\"}");
+        BadInputException e = assertThrows(BadInputException.class, () -> ResultsMetadata.read(meta));
+        assertEquals(meta + ": format 'blockbench-jmh-metadata/1', expected 'blockbench-jmh-metadata/2' (written by"
+                + " `blockbench bench` or `merge` of this version; run it again)", e.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.jmh.ModelEntry;
+import org.blockbench.bench.result.PreflightFacts;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.bench.TinyModels;
 import org.blockbench.cli.ExitCodes;

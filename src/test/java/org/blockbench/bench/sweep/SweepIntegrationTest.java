@@ -1,6 +1,7 @@
 package org.blockbench.bench.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.blockbench.bench.result.JmhRecord;
 import org.blockbench.bench.result.JmhJson;
 import org.blockbench.bench.result.ResultMerger;
 import org.blockbench.bench.result.ResultsMetadata;
+import org.blockbench.bench.result.RunEnvironment;
 import org.blockbench.cli.BlockBench;
 import org.blockbench.cli.ExitCodes;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,23 +68,27 @@ class SweepIntegrationTest {
 
     @Test
     void sidecarSaysWhatRanWhereAndHow() throws Exception {
-        JsonNode meta = new ObjectMapper().readTree(output.resolve("full/results.meta.json").toFile());
-        assertEquals("results.json", meta.get("results").asText());
-        JsonNode env = meta.get("environment");
-        assertEquals(ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion(), env.get("ortVersion").asText());
-        for (String f : List.of("cpuModel", "cpuinfoProcessors", "availableProcessors", "os", "jvm", "ortArtifact",
-                "ortProviders", "gitRevision", "capturedAt", "cpuEnergy", "gpuEnergy", "vectorIsa", "cpuExtensions")) {
-            assertTrue(env.has(f), f);
-        }
+        Path file = output.resolve("full/results.meta.json");
+        // the keys are snake_case, as in every file of ours
+        JsonNode tree = new ObjectMapper().readTree(file.toFile());
+        assertEquals(ResultsMetadata.FORMAT, tree.get("format").asText());
+        assertTrue(tree.get("environment").has("vector_isa") && tree.get("sweep").has("measurement_share"), tree.toString());
+        ResultsMetadata meta = ResultsMetadata.read(file);
+        assertEquals("results.json", meta.results());
+        RunEnvironment env = meta.environment();
+        assertEquals(ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion(), env.ortVersion());
+        assertFalse(env.cpuModel().isEmpty() || env.gitRevision().isEmpty() || env.capturedAt().isEmpty(), env.toString());
         // INT8 speed depends on the instruction set: recorded as host.CpuFeatures reads it
-        assertEquals(org.blockbench.host.CpuFeatures.detect().describe(), env.get("vectorIsa").asText());
-        assertEquals("1", meta.at("/options/jmh/forks").asText());
-        assertEquals(4, meta.at("/sweep/planned").asInt());
-        JsonNode first = meta.get("configs").get(0);
-        assertTrue(List.of("measured", "finished-earlier").contains(first.get("status").asText()), "a resume test may run first");
-        assertEquals(1, first.at("/measured/model/nodesByProvider").size());
-        assertTrue(first.at("/measured/model/nodesByProvider/CPUExecutionProvider").asInt() > 0);
-        assertEquals("input[1, 3, 8, 8]", first.at("/measured/model/input").asText());
+        assertEquals(org.blockbench.host.CpuFeatures.detect().describe(), env.vectorIsa());
+        assertEquals("1", meta.options().jmh().get("forks"));
+        assertEquals(4, meta.sweep().planned());
+        ResultsMetadata.Config first = meta.configs().get(0);
+        assertTrue(List.of("measured", "finished-earlier").contains(first.status()), "a resume test may run first");
+        assertEquals(first.key(), first.measured().key());
+        assertEquals(1, first.measured().model().nodesByProvider().size());
+        assertTrue(first.measured().model().nodesByProvider().get("CPUExecutionProvider") > 0);
+        assertEquals("input[1, 3, 8, 8]", first.measured().model().input());
+        assertEquals(first.params(), BenchConfig.fromJmhParams(first.params().toMap()).params());
         String summary = Files.readString(output.resolve("full/summary.txt"));
         assertEquals(5, summary.lines().count(), summary);
         assertTrue(summary.lines().skip(1).allMatch(l -> l.contains("sample") && l.contains("ms/op")), summary);

@@ -23,12 +23,12 @@ class SweepRequestTest {
         var task0 = request(List.of("-Xmx1g", "-Djava.io.tmpdir=/tmp/blockbench-slurm-1", "-Dblockbench.cpus=0"));
         var task1 = request(List.of("-Xmx1g", "-Djava.io.tmpdir=/tmp/blockbench-slurm-2", "-Dblockbench.cpus=1"));
         assertEquals(task0.measurementOptions(), task1.measurementOptions());
-        assertEquals("-Xmx1g -Dblockbench.cpus=pinned", task0.measurementOptions().get("jvmArgs"));
+        assertEquals("-Xmx1g -Dblockbench.cpus=pinned", task0.measurementOptions().get("jvm_args"));
     }
 
     @Test
     void pinnedAndUnpinnedForksNeverMix() {
         assertNotEquals(request(List.of("-Dblockbench.cpus=0")).measurementOptions(), request(List.of()).measurementOptions());
-        assertFalse(request(List.of("-Djava.io.tmpdir=/tmp/x")).measurementOptions().containsKey("jvmArgs"));
+        assertFalse(request(List.of("-Djava.io.tmpdir=/tmp/x")).measurementOptions().containsKey("jvm_args"));
     }
 }

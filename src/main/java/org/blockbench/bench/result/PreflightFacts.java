@@ -1,9 +1,10 @@
-package org.blockbench.bench.sweep;
+package org.blockbench.bench.result;
 
 import java.util.Map;
 
 /**
- * What the host-side check learned about a config before JMH ran it.
+ * What the host-side check ({@code bench.sweep.Preflight}) learned about a config before JMH ran
+ * it; recorded in the config's {@link ConfigMeta} (here, since the run's sidecar carries it too).
  *
  * @param modelFile       the file measured
  * @param modelSha256     its SHA-256
