@@ -38,11 +38,8 @@ final class QdqPlan {
     final Map<String, String> sharedFrom = new HashMap<>();
     /** A value whose range is calibrated on another (a fused Relu's input → the Relu's output). */
     final Map<String, String> rangeFrom = new HashMap<>();
-    /**
-     * Values whose range is fixed, not calibrated: a Softmax output is [0, 1] (ORT's
-     * {@code adjust_tensor_ranges}), so its uint8 step is 1/255 and no held-out input clips it.
-     */
-    final Map<String, float[]> fixedRange = new HashMap<>();
+    /** Softmax outputs: probabilities, whose range {@link QdqQuantizer#probabilityRange} bounds to [0, 1]. */
+    final Set<String> probabilities = new LinkedHashSet<>();
     /**
      * Constant inputs of Add/Mul stored as uint8 with their own range, as ORT quantizes every
      * input of its default QDQ operator: a bias, a layer scale, GELU's 1 and 0.5, attention's
@@ -127,7 +124,7 @@ final class QdqPlan {
             quantizeActivations(node, allSlots(node));
             quantizeOutputs(node);
             if (op.equals("Softmax")) {
-                fixedRange.put(node.getOutput(0), new float[] {0f, 1f});
+                probabilities.add(node.getOutput(0));
             }
             if (op.equals("Add") || op.equals("Mul")) {
                 quantizeVectorConstants(node);

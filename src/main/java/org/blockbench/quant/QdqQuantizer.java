@@ -64,6 +64,25 @@ public final class QdqQuantizer {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * How far above its calibrated maximum a Softmax output's range reaches. Held-out images put
+     * attention weights up to 2× above the calibration set's maximum (SelfAttention/mid and late
+     * at their initial weights: 0.5–10 dB at 1× and 1.5×, 28–36 dB from 2×); 4× keeps that margin
+     * twice over for 2 bits of the 8.
+     */
+    static final float PROBABILITY_HEADROOM = 4f;
+
+    /**
+     * The upper end of a Softmax output's range: {@link #PROBABILITY_HEADROOM} × its calibrated
+     * maximum, at most 1. ONNX Runtime fixes it at 1 ({@code adjust_tensor_ranges}), a step of
+     * 1/255: over SelfAttention/early's 1,024 keys the weights are near 1/1,024, all but a few
+     * round to 0, and the INT8 model's output SNR fell to −3 dB on trained weights
+     * (docs/quantization.md §Attention).
+     */
+    static float probabilityRange(Calibrator.Range calibrated) {
+        return Math.min(1f, PROBABILITY_HEADROOM * Math.max(0f, calibrated.max()));
+    }
+
     /** Quantizes {@code deploy} with activation ranges calibrated on {@code set}. */
     public static Result quantize(ModelProto deploy, CalibrationSet set, QuantSettings settings) {
         QdqPlan plan = new QdqPlan(new GraphIndex(deploy));
@@ -98,9 +117,8 @@ public final class QdqQuantizer {
             String shared = plan.sharedFrom.get(t);
             if (shared != null) {
                 params.put(t, params.get(shared));
-            } else if (plan.fixedRange.containsKey(t)) {
-                float[] r = plan.fixedRange.get(t);
-                params.put(t, ActivationParams.of(r[0], r[1]));
+            } else if (plan.probabilities.contains(t)) {
+                params.put(t, ActivationParams.of(0f, probabilityRange(ranges.get(t))));
             } else {
                 Calibrator.Range r = ranges.get(plan.rangeFrom.getOrDefault(t, t));
                 params.put(t, ActivationParams.of(r.min(), r.max()));
