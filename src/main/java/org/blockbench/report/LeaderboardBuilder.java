@@ -101,7 +101,7 @@ public final class LeaderboardBuilder {
                         VariantFigures.of(latency.get(k), in.latencies(), entries.get(k), acc, in.variantEvidence())));
             }
             rows = VariantFigures.withDropFamilies(rows);
-            boards.add(board(d.getKey(), rows, settings, TrainingProtocolLine.of(rows, in.fidelity(), in.fidelityFile())));
+            boards.add(board(d.getKey(), rows, settings, TrainingProtocolLine.of(d.getKey(), rows, in.fidelity(), in.fidelityFile())));
         }
         return new Leaderboard(boards, settings, in.paths(), notes);
     }

@@ -105,6 +105,28 @@ public record FidelityResult(String format, String quick, String longer, String 
         TrainJson.write(file, this);
     }
 
+    /**
+     * The fidelity of {@link TrainingProtocol#QUICK} on {@code dataset} measured for this version
+     * with {@code blockbench fidelity} and bundled with it (docs/accuracy.md): the figure the board
+     * states when no fidelity.json was measured beside its training runs. Empty when none was
+     * measured on that dataset, or when the protocols it measured are no longer QUICK and LONG.
+     */
+    public static Optional<FidelityResult> reference(String dataset) {
+        if (!dataset.matches("[a-z0-9-]+")) {
+            return Optional.empty();
+        }
+        try (java.io.InputStream in = FidelityResult.class.getResourceAsStream("fidelity/" + dataset + ".json")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            FidelityResult r = TrainJson.MAPPER.readValue(in, FidelityResult.class);
+            return Optional.of(r).filter(f -> FORMAT.equals(f.format()) && f.quick().equals(TrainingProtocol.QUICK.describe(dataset))
+                    && f.longer().equals(TrainingProtocol.LONG.describe(dataset)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the bundled fidelity of " + dataset + " does not read", e);
+        }
+    }
+
     /** The result in {@code file}, empty when there is no such file. */
     public static Optional<FidelityResult> read(Path file) {
         if (!java.nio.file.Files.isRegularFile(file)) {

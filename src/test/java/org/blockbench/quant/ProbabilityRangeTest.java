@@ -60,20 +60,31 @@ class ProbabilityRangeTest {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
-    /** The largest softmax probability over the rows of {@code scores}, computed here in double. */
+    /** The softmax of row {@code n} of {@code x}, computed here in double. */
+    private static double[] probabilities(float[] x, int n) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < KEYS; k++) {
+            top = Math.max(top, x[n * KEYS + k]);
+        }
+        double[] p = new double[KEYS];
+        double sum = 0;
+        for (int k = 0; k < KEYS; k++) {
+            p[k] = Math.exp(x[n * KEYS + k] - top);
+            sum += p[k];
+        }
+        for (int k = 0; k < KEYS; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+
+    /** The largest softmax probability over the rows of {@code scores}. */
     private static double maxProbability(HostTensor scores) {
-        float[] x = scores.data();
         double max = 0;
-        for (int n = 0; n < x.length / KEYS; n++) {
-            double top = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < KEYS; k++) {
-                top = Math.max(top, x[n * KEYS + k]);
+        for (int n = 0; n < scores.data().length / KEYS; n++) {
+            for (double p : probabilities(scores.data(), n)) {
+                max = Math.max(max, p);
             }
-            double sum = 0;
-            for (int k = 0; k < KEYS; k++) {
-                sum += Math.exp(x[n * KEYS + k] - top);
-            }
-            max = Math.max(max, 1 / sum); // the row's largest probability: exp(top - top) / sum
         }
         return max;
     }
@@ -111,21 +122,13 @@ class ProbabilityRangeTest {
         double signal = 0;
         double noise = 0;
         for (int n = 0; n < x.length / KEYS; n++) {
-            double top = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < KEYS; k++) {
-                top = Math.max(top, x[n * KEYS + k]);
-            }
-            double sum = 0;
-            for (int k = 0; k < KEYS; k++) {
-                sum += Math.exp(x[n * KEYS + k] - top);
-            }
+            double[] p = probabilities(x, n);
             for (int o = 0; o < OUT; o++) {
                 double exact = 0;
                 double rounded = 0;
                 for (int k = 0; k < KEYS; k++) {
-                    double p = Math.exp(x[n * KEYS + k] - top) / sum;
-                    exact += p * v[k * OUT + o];
-                    rounded += Math.rint(p * 255) / 255 * v[k * OUT + o];
+                    exact += p[k] * v[k * OUT + o];
+                    rounded += Math.rint(p[k] * 255) / 255 * v[k * OUT + o];
                 }
                 signal += exact * exact;
                 noise += (exact - rounded) * (exact - rounded);

@@ -67,4 +67,40 @@ class TrainingProtocolLineTest {
         assertTrue(line.contains("; fidelity: Spearman ρ 0.50 between the quick and a longer, wider protocol's ranking of"
                 + " 3 models, seed-to-seed std 2.8 vs 10.0 points between models"), line);
     }
+
+    /** Two runs of ResNetBasicBlock/early on {@code dataset} as {@link TrainingProtocol#QUICK} trains them, or with {@code epochs}. */
+    private ReportFixtures.Tree quickRuns(String dataset, int epochs) throws Exception {
+        ReportFixtures.Tree t = ReportFixtures.write(dir);
+        for (long seed : new long[] {0, 1}) {
+            ReportFixtures.run(t, "ResNetBasicBlock/early", dataset, "blockzoo", seed, 0.6 + 0.01 * seed, 0.7);
+            Path f = t.training().resolve("ResNetBasicBlock/early/blockzoo-" + dataset + "/seed-" + seed + "/run.json");
+            ObjectNode r = (ObjectNode) JSON.readTree(f.toFile());
+            r.set("scaffold", JSON.readTree("{\"base_channels\": 16, \"blocks_per_stage\": 1, \"full_size\": false}"));
+            ((ObjectNode) r.get("dataset")).put("train_size", 2048).put("val_size", 2048);
+            com.fasterxml.jackson.databind.node.ArrayNode all = (com.fasterxml.jackson.databind.node.ArrayNode) r.get("epochs");
+            while (all.size() > epochs) {
+                all.remove(0);
+            }
+            Files.writeString(f, r.toString());
+        }
+        return t;
+    }
+
+    @Test
+    void withoutAFidelityFileTheBoardStatesTheBundledOneOfItsProtocolAndDataset() throws Exception {
+        FidelityResult bundled = FidelityResult.reference("fashion-mnist").orElseThrow();
+        assertEquals(TrainingProtocol.QUICK.describe("fashion-mnist"), bundled.quick());
+        String line = board(quickRuns("fashion-mnist", 1), "fashion-mnist").protocol();
+        assertTrue(line.contains(String.format(java.util.Locale.ROOT, "; fidelity: Spearman ρ %.2f between the quick and a longer,"
+                + " wider protocol's ranking of %d models", bundled.spearmanRho(), bundled.models().size())), line);
+        assertTrue(line.contains("for this protocol on fashion-mnist, bundled with BlockBench, docs/accuracy.md; blockbench"
+                + " fidelity writes " + dir.resolve("fidelity/fidelity.json") + " to measure it here)"), line);
+    }
+
+    @Test
+    void anotherProtocolOrADatasetWithoutOneIsNotMeasured() throws Exception {
+        assertTrue(board(quickRuns("fashion-mnist", 2), "fashion-mnist").protocol().contains("; fidelity not measured"));
+        assertTrue(FidelityResult.reference("quick").isEmpty());
+        assertTrue(FidelityResult.reference("../fashion-mnist").isEmpty());
+    }
 }
