@@ -47,6 +47,13 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         this(modelSources, selection, jmh, shard, output, run, resume, jvmArgs, verbose, progress, 1);
     }
 
+    /** This request with {@code arg} added to the forks' JVM arguments. */
+    public SweepRequest withJvmArg(String arg) {
+        List<String> args = new java.util.ArrayList<>(jvmArgs);
+        args.add(arg);
+        return new SweepRequest(modelSources, selection, jmh, shard, output, run, resume, args, verbose, progress, rounds);
+    }
+
     /** The JMH options and, with more than one round, the rounds: what a resumed run must repeat. */
     public Map<String, String> measurementOptions() {
         Map<String, String> d = new LinkedHashMap<>(jmh.describe());
@@ -73,6 +80,9 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         d.put("models", modelSources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
         d.put("blocks", selection.blocks());
         d.put("positions", selection.positions());
+        if (!selection.models().isEmpty()) {
+            d.put("modelIds", selection.models().stream().map(org.blockbench.model.ModelRef::text).toList());
+        }
         d.put("forms", selection.forms().stream().map(Form::id).toList());
         d.put("batches", selection.batches());
         d.put("providers", selection.providers().stream().map(Provider::cliName).toList());
