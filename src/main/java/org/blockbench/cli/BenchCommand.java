@@ -11,6 +11,7 @@ import org.blockbench.bench.SweepSelection;
 import org.blockbench.bench.sweep.SweepReport;
 import org.blockbench.bench.sweep.SweepRequest;
 import org.blockbench.bench.sweep.SweepRunner;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,17 +37,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + "JOB_COMPLETION_INDEX with BLOCKBENCH_SHARD_COUNT, else the whole sweep.")
     String shard;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "jmh-results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = Workspace.JMH_RESULTS, description = "Results root (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--output", hidden = true, paramLabel = "DIR")
-    void oldOutput(Path value) {
-        OldSpelling.notice(spec, "--output", "--out");
-        output = value;
-    }
+    Path oldOutput;
 
     @Option(names = "--run", paramLabel = "NAME", description = "Run name, the directory under the results root (default: bench-<timestamp>; with --resume, the latest run).")
     String run;
@@ -89,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
         CpuSet.choose(cpus, threads.contains(0) ? 0 : threads.stream().mapToInt(Integer::intValue).max().orElse(1))
                 .ifPresent(set -> forkArgs.add(set.forkArgument()));
         SweepRequest request = new SweepRequest(selection.models(), plan, jmh.toSettings(), chosen,
-                output, Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
+                OldSpelling.pick(spec, "--output", oldOutput, "--out", output), Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
         SweepReport report = new SweepRunner(System.out, System.err).run(request);
         return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }

@@ -16,6 +16,7 @@ import org.blockbench.text.OneLine;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,14 +35,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     VariantCliOptions variantOptions;
 
-    @Option(names = {"-o", "--out"}, defaultValue = "onnx-models", description = "Output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.MODEL_DIR, description = "Output directory (default: ${DEFAULT-VALUE})")
     Path output;
 
     @Option(names = "--output", hidden = true, paramLabel = "DIR")
-    void oldOutput(Path value) {
-        OldSpelling.notice(spec, "--output", "--out");
-        output = value;
-    }
+    Path oldOutput;
 
     @Option(names = "--classes", defaultValue = "10", description = "Classes of the scaffold head: 10 or 100 (default: ${DEFAULT-VALUE})")
     int classes;
@@ -74,6 +72,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path output = OldSpelling.pick(spec, "--output", oldOutput, "--out", this.output);
         ExportRequest request = new ExportRequest(output, new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init)),
                 variantOptions.options(), explain, selection.selection(), blockPacks);
         PrintWriter err = spec.commandLine().getErr();

@@ -13,6 +13,7 @@ import org.blockbench.train.RunPlan;
 import org.blockbench.train.TrainingProtocol;
 import org.blockbench.train.TrainingRun;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,7 @@ public final class FidelityCommand implements Callable<Integer> {
             "InvertedResidual/late", "MobileOneBlock/late", "ReparamLargeKernelConv/late", "GhostBottleneckV3/late",
             "MBConvLNBlock/late", "SelfAttention/late");
 
-    @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
+    @Option(names = "--manifest", defaultValue = Workspace.MANIFEST,
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
     Path manifest;
 
@@ -66,7 +67,7 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "LibTorch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = {"-o", "--out"}, defaultValue = "analysis/fidelity",
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.FIDELITY,
             description = "Output directory: quick/ and long/ runs, " + FidelityResult.FILE_NAME + " (default: ${DEFAULT-VALUE})")
     Path outDir;
 

@@ -32,10 +32,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
     Path modelDir;
 
     @Option(names = "--models", hidden = true, paramLabel = "DIR")
-    void oldModels(Path value) {
-        OldSpelling.notice(spec, "--models DIR", "--model-dir DIR");
-        modelDir = value;
-    }
+    Path oldModels;
 
     @Option(names = "--analysis", description = "Static analysis file (default: <model-dir>/analysis.json)")
     Path analysis;
@@ -62,10 +59,7 @@ public final class LeaderboardCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--output", hidden = true, paramLabel = "DIR")
-    void oldOutput(Path value) {
-        OldSpelling.notice(spec, "--output", "--out");
-        output = value;
-    }
+    Path oldOutput;
 
     @Option(names = "--alpha", defaultValue = "1.0", description = "Weight of C_P in Omega = C_D + alpha*C_P (default: ${DEFAULT-VALUE})")
     double alpha;
@@ -103,6 +97,8 @@ public final class LeaderboardCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         LeaderboardSettings settings = new LeaderboardSettings(alpha, new Targets(targetAccuracy, maxLatencyMs, maxMemoryMib),
                 new LatencySelection(form, batch, provider, threads, optLevel));
+        Path modelDir = OldSpelling.pick(spec, "--models DIR", oldModels, "--model-dir DIR", this.modelDir);
+        Path output = OldSpelling.pick(spec, "--output", oldOutput, "--out", this.output);
         Workspace workspace = new Workspace(modelDir, jmhResults, training, output, overhead);
         LeaderboardJob.Result result = LeaderboardJob.run(new LeaderboardRequest(workspace.manifest(),
                 analysis != null ? analysis : workspace.analysisFile(), jmhResults, training, overhead, importAccuracy, settings,

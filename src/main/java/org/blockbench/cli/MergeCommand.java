@@ -32,10 +32,7 @@ public final class MergeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--output", hidden = true, paramLabel = "FILE")
-    void oldOutput(Path value) {
-        OldSpelling.notice(spec, "--output", "--out");
-        output = value;
-    }
+    Path oldOutput;
 
     @Option(names = "--allow-partial",
             description = "Merge even when shards of the sweep are missing (their results-shard-i-of-N.json absent);"
@@ -44,7 +41,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = output;
+        Path target = OldSpelling.pick(spec, "--output", oldOutput, "--out", output);
         if (target == null) {
             if (inputs.size() != 1 || !Files.isDirectory(inputs.get(0))) {
                 throw new BadInputException("give --out FILE when merging files or several directories");

@@ -13,6 +13,19 @@ final class OldSpelling {
     private OldSpelling() {
     }
 
+    /**
+     * {@code oldValue} with the notice when the old spelling was given, else {@code value}. The old
+     * spelling is an option of its own: picocli gives an option not on the command line its default
+     * after parsing, so the old one cannot set the new one's field.
+     */
+    static <T> T pick(CommandSpec spec, String old, T oldValue, String now, T value) {
+        if (oldValue == null) {
+            return value;
+        }
+        notice(spec, old, now);
+        return oldValue;
+    }
+
     /** Prints "blockbench: OLD is deprecated ...; use NOW" on {@code spec}'s stderr. */
     static void notice(CommandSpec spec, String old, String now) {
         PrintWriter err = spec.commandLine().getErr();

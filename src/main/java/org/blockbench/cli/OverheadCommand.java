@@ -39,10 +39,7 @@ public final class OverheadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--output", hidden = true, paramLabel = "DIR")
-    void oldOutput(Path value) {
-        OldSpelling.notice(spec, "--output", "--out");
-        output = value;
-    }
+    Path oldOutput;
 
     @Option(names = "--run", paramLabel = "NAME", description = "Directory name under the results root (default: overhead-<timestamp>).")
     String run;
@@ -67,7 +64,8 @@ public final class OverheadCommand implements Callable<Integer> {
         if (ignoreJmhLock) {
             System.setProperty("jmh.ignoreLock", "true");
         }
-        OverheadRequest request = new OverheadRequest(selection.models(), selection.toSelection(), jmh.toSettings(), output,
+        OverheadRequest request = new OverheadRequest(selection.models(), selection.toSelection(), jmh.toSettings(),
+                OldSpelling.pick(spec, "--output", oldOutput, "--out", output),
                 run != null ? run : "overhead-" + LocalDateTime.now().format(STAMP), jvmArgs, top, keepProfiles, breakdown);
         OverheadSweep.Result result = new OverheadSweep(System.out, System.err).run(request);
         return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;

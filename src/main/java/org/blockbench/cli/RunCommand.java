@@ -57,10 +57,7 @@ public final class RunCommand implements Callable<Integer> {
     Path modelDir;
 
     @Option(names = "--models", hidden = true, paramLabel = "DIR")
-    void oldModels(Path value) {
-        OldSpelling.notice(spec, "--models DIR", "--model-dir DIR");
-        modelDir = value;
-    }
+    Path oldModels;
 
     @Option(names = "--jmh-results", defaultValue = Workspace.JMH_RESULTS, description = "JMH results root (default: ${DEFAULT-VALUE})")
     Path jmhResults;
@@ -69,10 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--output", hidden = true, paramLabel = "DIR")
-    void oldOutput(Path value) {
-        OldSpelling.notice(spec, "--output", "--out");
-        output = value;
-    }
+    Path oldOutput;
 
     @Option(names = "--training", defaultValue = Workspace.TRAINING,
             description = "Training results directory (default: ${DEFAULT-VALUE})")
@@ -240,7 +234,8 @@ public final class RunCommand implements Callable<Integer> {
     /** The job these options ask for. */
     JobRequest request() {
         Set<Stage> skipped = skip.stream().map(Stage::parse).collect(Collectors.toSet());
-        Workspace workspace = new Workspace(modelDir, jmhResults, training, output, Path.of(Workspace.OVERHEAD));
+        Workspace workspace = new Workspace(OldSpelling.pick(spec, "--models DIR", oldModels, "--model-dir DIR", modelDir),
+                jmhResults, training, OldSpelling.pick(spec, "--output", oldOutput, "--out", output), Path.of(Workspace.OVERHEAD));
         JmhSettings quick = JmhSettings.quick();
         JmhSettings jmh = new JmhSettings(Optional.of(forks), Optional.of(warmupIterations), Optional.of(JmhOptions.time(warmupTime)),
                 Optional.of(iterations), Optional.of(JmhOptions.time(iterationTime)), quick.modes(), quick.timeUnit());

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.BadInputException;
 import org.blockbench.zoo.Form;
-import org.blockbench.bench.ModelLocator;
+import org.blockbench.pipeline.Workspace;
 import org.blockbench.bench.SweepSelection;
 import org.blockbench.export.Manifest;
 import org.blockbench.model.ModelRef;
@@ -21,7 +21,7 @@ public final class SelectionOptions {
 
     @Option(names = "--model-dir", split = ",", paramLabel = "DIR",
             description = "Directory of exported models (with manifest.json), or a directory of .onnx files (default: "
-                    + ModelLocator.DEFAULT_MODELS_DIR + ", unless --models names only .onnx files).")
+                    + Workspace.MODEL_DIR + ", unless --models names only .onnx files).")
     List<Path> modelDirs = List.of();
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL",
@@ -89,7 +89,7 @@ public final class SelectionOptions {
             }
         }
         if (dirs.isEmpty() && (files.isEmpty() || ids)) {
-            dirs.add(Path.of(ModelLocator.DEFAULT_MODELS_DIR));
+            dirs.add(Path.of(Workspace.MODEL_DIR));
         }
         dirs.addAll(files);
         return List.copyOf(dirs);

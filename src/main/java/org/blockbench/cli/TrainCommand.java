@@ -24,6 +24,7 @@ import org.blockbench.train.recipe.Recipes;
 import org.blockbench.train.recipe.Schedule;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ZooSelection;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " trained like zoo models, selected by --models BLOCK/POSITION, --blocks or --positions; repeatable")
     List<Path> blockPacks = new ArrayList<>();
 
-    @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
+    @Option(names = "--manifest", defaultValue = Workspace.MANIFEST,
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
     Path manifest;
 
@@ -129,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-batch", defaultValue = "256", description = "Evaluation batch size (default: ${DEFAULT-VALUE})")
     int evalBatch;
 
-    @Option(names = {"-o", "--out"}, defaultValue = "analysis/training", description = "Output root (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.TRAINING, description = "Output root (default: ${DEFAULT-VALUE})")
     Path outDir;
 
     @Option(names = "--resume", description = "Continue interrupted runs from their last epoch checkpoint")

@@ -20,11 +20,17 @@ public record Workspace(Path modelDir, Path jmhResults, Path training, Path anal
     /** Default {@link #modelDir()}. */
     public static final String MODEL_DIR = "onnx-models";
 
+    /** Default {@link #manifest()}. */
+    public static final String MANIFEST = MODEL_DIR + "/" + Manifest.FILE_NAME;
+
     /** Default {@link #jmhResults()}. */
     public static final String JMH_RESULTS = "jmh-results";
 
     /** Default {@link #training()}, where {@code blockbench train} writes its runs. */
     public static final String TRAINING = "analysis/training";
+
+    /** Where {@code blockbench fidelity} writes, beside the training runs, where the board reads its figure. */
+    public static final String FIDELITY = "analysis/" + org.blockbench.report.LeaderboardInputs.FIDELITY_DIR;
 
     /** Default {@link #analysis()}. */
     public static final String ANALYSIS = "analysis";

@@ -62,6 +62,20 @@ class LeaderboardCommandTest {
     }
 
     @Test
+    void oldSpellingsWriteTheSameBoardWithANotice() throws Exception {
+        ReportFixtures.Tree t = ReportFixtures.write(dir);
+        assertEquals(ExitCodes.OK, run("leaderboard", "--model-dir", t.manifest().getParent().toString(), "--jmh-results",
+                t.jmh().toString(), "--training", t.training().toString(), "--out", dir.resolve("new").toString()));
+        assertEquals("", err.toString());
+        assertEquals(ExitCodes.OK, run("leaderboard", "--models", t.manifest().getParent().toString(), "--jmh-results",
+                t.jmh().toString(), "--training", t.training().toString(), "--output", dir.resolve("old").toString()));
+        assertEquals(List.of("blockbench: --models DIR is deprecated and goes in the next release; use --model-dir DIR",
+                "blockbench: --output is deprecated and goes in the next release; use --out"), err.toString().strip().lines().toList());
+        assertEquals(Files.readString(dir.resolve("new").resolve(LeaderboardWriter.FULL_CSV)),
+                Files.readString(dir.resolve("old").resolve(LeaderboardWriter.FULL_CSV)));
+    }
+
+    @Test
     void selectionNarrowsTheZoo() throws Exception {
         ReportFixtures.Tree t = ReportFixtures.write(dir);
         Path out = dir.resolve("analysis");

@@ -137,6 +137,17 @@ class RunCommandTest {
     }
 
     @Test
+    void oldSpellingsNameTheSameWorkspaceWithANotice() {
+        RunCommand run = new RunCommand();
+        CommandLine cli = new CommandLine(run).setErr(new java.io.PrintWriter(err, true));
+        cli.parseArgs("--models", "m", "--output", "a", "--jmh-results", "j", "--training", "t");
+        assertEquals(new org.blockbench.pipeline.Workspace(Path.of("m"), Path.of("j"), Path.of("t"), Path.of("a"),
+                Path.of(org.blockbench.pipeline.Workspace.OVERHEAD)), run.request().workspace());
+        assertEquals(List.of("blockbench: --models DIR is deprecated and goes in the next release; use --model-dir DIR",
+                "blockbench: --output is deprecated and goes in the next release; use --out"), err.toString().strip().lines().toList());
+    }
+
+    @Test
     void unknownStepIsBadInput() {
         assertEquals(ExitCodes.BAD_INPUT, run("run", "--skip", "deploy", "--model-dir", dir.toString()));
         assertTrue(err.toString().contains("unknown step 'deploy', expected one of [export, analyze, bench, train, leaderboard]"),
