@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.blockbench.BadInputException;
+import org.blockbench.model.ModelRef;
 import org.blockbench.train.FidelityResult;
 import org.blockbench.train.FidelityStudy;
 import org.blockbench.train.RunPlan;
@@ -88,7 +90,7 @@ public final class FidelityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FidelityStudy.Request request = new FidelityStudy.Request(manifest, models.stream().map(ModelId::parse).toList(), seeds,
+        FidelityStudy.Request request = new FidelityStudy.Request(manifest, models.stream().map(FidelityCommand::zooModel).toList(), seeds,
                 datasetOptions.dataset(), datasetOptions.dataDir, dataSeed, threads, imageFraction, shardOption.shard(), outDir);
         PrintWriter out = spec.commandLine().getOut();
         Optional<FidelityResult> study = FidelityStudy.run(request, new FidelityStudy.Listener() {
@@ -131,6 +133,15 @@ public final class FidelityCommand implements Callable<Integer> {
         out.println("written: " + outDir.resolve(FidelityResult.FILE_NAME));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A model fidelity can rank: one of the manifest's, which it builds at both protocols' sizes; a file is not. */
+    private static ModelId zooModel(String text) {
+        if (ModelRef.parse(text) instanceof ModelRef.ManifestModel m) {
+            return m.id();
+        }
+        throw new BadInputException("fidelity ranks exported models, which it rebuilds at both protocols' sizes; --models names"
+                + " the file " + text + ", give Block/position ids");
     }
 
     private static void spread(PrintWriter out, String name, FidelityResult.Spread s) {
