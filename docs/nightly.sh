@@ -24,7 +24,7 @@
 #   BLOCKBENCH_MVN         Maven command (default: "mvn -q"; use "mvn -o -q" when offline)
 # Run it on a quiet, dedicated machine, and choose BLOCKBENCH_THRESHOLD from that machine's
 # A/A noise: keep a week of nights of unchanged code in the history, then run
-#   java -jar target/blockbench.jar calibrate aa jmh-results/history/runs
+#   java -jar target/blockbench.jar verdict-check aa jmh-results/history/runs
 # and take the smallest threshold whose "slower rate" is below 1 % (docs/regress.md). On the
 # 2-vCPU development VM the default 5 % gave 0-1 false alarms per 190-240 A/A comparisons of
 # 3-fork runs in most hours and 4 % in the worst; the same forks regrouped into 5-fork runs

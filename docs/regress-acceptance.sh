@@ -36,7 +36,7 @@ jmh() {  # JMH run that waits while another JMH session holds the machine-wide l
   return 1
 }
 BENCH='org.blockbench.bench.jmh.OrtInferenceBenchmark.runWithCpuTime'  # the class bench measures, with the CPU-time counter
-bb calibrate models --out "$WORK/models" > /dev/null
+bb verdict-check models --out "$WORK/models" > /dev/null
 M="$WORK/models"
 
 log "1. A/A: $RUNS separate runs of base.onnx and wider-w16.onnx ($MODE, $FORKS forks x 5 x 1 s, CPUs: $CPUS ${PIN[*]})"
@@ -45,8 +45,8 @@ for i in $(seq -w 1 "$RUNS"); do
   jmh "$BENCH" -p model="$M/base.onnx,$M/wider-w16.onnx" -bm $MODE -tu ms -f "$FORKS" -wi 2 -w 1s -i 5 -r 1s \
       "${PIN[@]}" -rf json -rff "$WORK/aa-runs/run-$i.json" && log "   run $i done"
 done
-bb calibrate aa "$WORK/aa-runs" --out "$WORK" --name aa-wall | head -12
-bb calibrate aa "$WORK/aa-runs" --metric cpuNanosPerOp:ns/op --out "$WORK" --name aa-cpu | head -12
+bb verdict-check aa "$WORK/aa-runs" --out "$WORK" --name aa-wall | head -12
+bb verdict-check aa "$WORK/aa-runs" --metric cpuNanosPerOp:ns/op --out "$WORK" --name aa-cpu | head -12
 
 log "2. injected slowdown: night 1 measures base.onnx, night 2 the same path holding wider-w16.onnx"
 mkdir -p "$WORK/inject"

@@ -35,5 +35,5 @@ fi
 # CPU_IDs where the TaskPlugin does not bind), and the task keeps its own JMH lock and temporary
 # files, so tasks sharing a node neither collide nor wait for each other (docs/cluster.md).
 # BLOCKBENCH_ARGS adds options, e.g. "--blocks ResNetBasicBlock --batch 1,8" or "--jmh-defaults".
-exec java -jar "$JAR" bench --models "${MODELS:-$BLOCKBENCH_HOME/onnx-models}" --output "$RESULTS" \
+exec java -jar "$JAR" bench --model-dir "${MODELS:-$BLOCKBENCH_HOME/onnx-models}" --out "$RESULTS" \
     --run "$RUN" --resume --no-progress --cpus auto ${BLOCKBENCH_ARGS:-}

@@ -2,6 +2,7 @@ package org.blockbench.bench;
 
 import org.blockbench.bench.jmh.ModelCatalog;
 import org.blockbench.bench.jmh.ModelEntry;
+import org.blockbench.model.ModelRef;
 import org.blockbench.zoo.Form;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +14,17 @@ import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
 
 /**
- * What a sweep covers: filters on the catalog (blocks, positions; empty = all) and the values
+ * What a sweep covers: filters on the catalog (blocks, positions, model ids; empty = all) and the values
  * of every other benchmark parameter. The plan is the cross product, sorted by config key so
  * that every machine (and every shard) derives the same order from the same inputs.
  */
 public record SweepSelection(List<String> blocks, List<String> positions, List<Form> forms, List<Integer> batches,
-                             List<Provider> providers, List<Integer> intraOpThreads, List<OptimizationLevel> optLevels) {
+                             List<Provider> providers, List<Integer> intraOpThreads, List<OptimizationLevel> optLevels,
+                             List<ModelRef> models) {
 
     public SweepSelection {
         blocks = List.copyOf(blocks);
+        models = List.copyOf(models);
         positions = List.copyOf(positions);
         forms = nonEmpty("forms", forms);
         batches = nonEmpty("batches", batches);
@@ -38,6 +41,12 @@ public record SweepSelection(List<String> blocks, List<String> positions, List<F
                 throw new BadInputException("thread counts must be >= 0 (0 = ONNX Runtime default), found " + t);
             }
         }
+    }
+
+    /** A selection by blocks and positions alone (every model of theirs). */
+    public SweepSelection(List<String> blocks, List<String> positions, List<Form> forms, List<Integer> batches,
+                          List<Provider> providers, List<Integer> intraOpThreads, List<OptimizationLevel> optLevels) {
+        this(blocks, positions, forms, batches, providers, intraOpThreads, optLevels, List.of());
     }
 
     private static <T> List<T> nonEmpty(String what, List<T> values) {
@@ -88,7 +97,15 @@ public record SweepSelection(List<String> blocks, List<String> positions, List<F
                 throw BadInputException.unknown("position", p, knownPositions);
             }
         }
+        Set<ModelRef> known = new LinkedHashSet<>();
+        entries.stream().filter(ModelEntry::fromManifest).forEach(e -> known.add(e.ref()));
+        for (ModelRef m : models) {
+            if (!known.contains(m)) {
+                throw BadInputException.unknown("model", m.text(), known.stream().map(ModelRef::text).toList());
+            }
+        }
         List<ModelEntry> selected = entries.stream()
+                .filter(e -> !e.fromManifest() || models.isEmpty() || models.contains(e.ref()))
                 .filter(e -> !e.fromManifest() || blocks.isEmpty() || blocks.contains(e.block()))
                 .filter(e -> !e.fromManifest() || positions.isEmpty() || positions.contains(e.position()))
                 .toList();

@@ -7,19 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
-import org.blockbench.analysis.AnalysisJson;
 import org.blockbench.analysis.AnalysisTable;
-import org.blockbench.analysis.GraphAnalysis;
-import org.blockbench.analysis.GraphAnalyzer;
 import org.blockbench.analysis.ZooAnalysis;
-import org.blockbench.analysis.data.DataMetricsTask;
-import org.blockbench.analysis.data.DataMetricsReport;
 import org.blockbench.analysis.data.DataMetricsTable;
+import org.blockbench.analysis.data.FileAnalysis;
 import org.blockbench.export.Manifest;
 import org.blockbench.io.AtomicFile;
+import org.blockbench.text.OneLine;
 import org.blockbench.text.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,33 +81,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (models.isEmpty()) {
             throw new BadInputException("no model given: expected MODEL.onnx... or --manifest onnx-models/manifest.json");
         }
-        Map<String, long[]> shapes = parseShapes(inputShapes);
-        List<SortedMap<String, Object>> trees = new ArrayList<>();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        boolean incomplete = false;
-        for (Path model : models) {
-            GraphAnalysis a = GraphAnalyzer.analyzeFile(model, shapes);
-            incomplete |= !a.complete();
-            SortedMap<String, Object> tree = AnalysisJson.tree(a);
-            DataMetricsReport d = data ? measure(model, a) : null;
-            if (d != null) {
-                tree.put("data", d.tree());
-            }
-            trees.add(tree);
-            if (!json) {
-                stdout.print(AnalysisTable.render(a, nodes));
-                if (d != null) {
-                    stdout.print(DataMetricsTable.render(d));
-                }
-                stdout.println();
-            }
-            if (!a.complete()) {
-                stderr.println(org.blockbench.text.OneLine.of("blockbench: " + model + ": analysis incomplete: "
-                        + String.join("; ", a.incompleteReasons())));
-            }
-        }
-        byte[] bytes = AnalysisJson.bytes(trees.size() == 1 ? trees.get(0) : AnalysisJson.set(trees));
+        FileAnalysis.Result result = FileAnalysis.run(new FileAnalysis.Request(models, parseShapes(inputShapes), data, samples, seed),
+                a -> {
+                    if (!json) {
+                        stdout.print(AnalysisTable.render(a.analysis(), nodes));
+                        if (a.data() != null) {
+                            stdout.print(DataMetricsTable.render(a.data()));
+                        }
+                        stdout.println();
+                    }
+                    if (!a.analysis().complete()) {
+                        stderr.println(OneLine.of("blockbench: " + a.file() + ": analysis incomplete: "
+                                + String.join("; ", a.analysis().incompleteReasons())));
+                    }
+                });
+        byte[] bytes = result.json();
         if (json) {
             stdout.print(new String(bytes, StandardCharsets.UTF_8));
             stdout.flush();
@@ -122,11 +108,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 stdout.println("wrote " + out);
             }
         }
-        return strict && incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private DataMetricsReport measure(Path file, GraphAnalysis a) {
-        return DataMetricsTask.measure(file, a.inputShapes(), samples, seed, DataMetricsTask.TIME_LIMIT);
+        return strict && result.incomplete() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private int analyseManifest() {
@@ -142,7 +124,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 });
             }
         }
-        r.warnings().forEach(w -> spec.commandLine().getErr().println(org.blockbench.text.OneLine.of("blockbench: warning: " + w)));
+        r.warnings().forEach(w -> spec.commandLine().getErr().println(OneLine.of("blockbench: warning: " + w)));
         spec.commandLine().getOut().println("analysed " + r.models() + " models (train and deploy); wrote " + r.file());
         return strict && !r.warnings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

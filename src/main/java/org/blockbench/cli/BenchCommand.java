@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.blockbench.bench.jmh.CpuSet;
-import org.blockbench.bench.jmh.SlurmTask;
 import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
 import org.blockbench.bench.sweep.SweepReport;
 import org.blockbench.bench.sweep.SweepRequest;
 import org.blockbench.bench.sweep.SweepRunner;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code blockbench bench}: the JMH latency sweep over ONNX Runtime. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -35,8 +37,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + "JOB_COMPLETION_INDEX with BLOCKBENCH_SHARD_COUNT, else the whole sweep.")
     String shard;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "jmh-results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = Workspace.JMH_RESULTS, description = "Results root (default: ${DEFAULT-VALUE}).")
     Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--output", hidden = true, paramLabel = "DIR")
+    Path oldOutput;
 
     @Option(names = "--run", paramLabel = "NAME", description = "Run name, the directory under the results root (default: bench-<timestamp>; with --resume, the latest run).")
     String run;
@@ -75,19 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
         Shard chosen = Shard.of(shard, System.getenv());
         SweepSelection plan = selection.toSelection();
         List<String> forkArgs = new ArrayList<>(jvmArgs);
-        // array tasks on one node share /tmp: each keeps its own JMH lock and temporary files
-        SlurmTask.current().ifPresent(task -> forkArgs.add(task.isolateTemporaryFiles()));
         List<Integer> threads = plan.intraOpThreads();
         CpuSet.choose(cpus, threads.contains(0) ? 0 : threads.stream().mapToInt(Integer::intValue).max().orElse(1))
                 .ifPresent(set -> forkArgs.add(set.forkArgument()));
         SweepRequest request = new SweepRequest(selection.models(), plan, jmh.toSettings(), chosen,
-                output, Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
-        try {
-            SweepReport report = new SweepRunner(System.out, System.err).run(request);
-            return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
-        } finally {
-            // a node runs thousands of tasks over time: none leaves its directory behind (a killed one's is reused on requeue)
-            SlurmTask.current().ifPresent(SlurmTask::removeTemporaryFiles);
-        }
+                OldSpelling.pick(spec, "--output", oldOutput, "--out", output), Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
+        SweepReport report = new SweepRunner(System.out, System.err).run(request);
+        return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks neural-network building blocks as ONNX graphs: latency, cost, accuracy, complexity.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ExportCommand.class, AnalyzeCommand.class,
             BenchCommand.class, MergeCommand.class, OverheadCommand.class, TrainCommand.class, FidelityCommand.class, TrainBenchCommand.class,
-            LeaderboardCommand.class, CompareCommand.class, AbCommand.class, CalibrateCommand.class})
+            LeaderboardCommand.class, CompareCommand.class, AbCommand.class, VerdictCheckCommand.class})
 public final class BlockBench {
 
     public static void main(String[] args) {

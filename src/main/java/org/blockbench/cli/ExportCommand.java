@@ -1,25 +1,19 @@
 package org.blockbench.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import org.blockbench.export.ExportRequest;
+import org.blockbench.export.ExportResult;
 import org.blockbench.export.Exporter;
-import org.blockbench.export.Manifest;
-import org.blockbench.pack.BlockPack;
-import org.blockbench.pack.BlockPackReader;
 import org.blockbench.pack.RefusedPack;
-import org.blockbench.pack.StageProbe;
-import org.blockbench.quant.VariantOptions;
 import org.blockbench.text.OneLine;
-import org.blockbench.text.Progress;
-import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.InitMode;
 import org.blockbench.zoo.ModelId;
-import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +32,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     VariantCliOptions variantOptions;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "onnx-models", description = "Output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.MODEL_DIR, description = "Output directory (default: ${DEFAULT-VALUE})")
     Path output;
+
+    @Option(names = "--output", hidden = true, paramLabel = "DIR")
+    Path oldOutput;
 
     @Option(names = "--classes", defaultValue = "10", description = "Classes of the scaffold head: 10 or 100 (default: ${DEFAULT-VALUE})")
     int classes;
@@ -72,71 +69,58 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScaffoldConfig config = new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init));
-        VariantOptions variants = variantOptions.options();
-        // Every pack's files are read and checked before anything is written: a bad one is exit 2.
-        List<BlockPack> packs = new ArrayList<>();
-        List<String> taken = new ArrayList<>(BlockRegistry.names());
-        for (Path dir : blockPacks) {
-            BlockPack pack = BlockPackReader.readStructure(dir, inputSize, taken);
-            packs.add(pack);
-            taken.add(pack.name());
+        Path output = OldSpelling.pick(spec, "--output", oldOutput, "--out", this.output);
+        ExportRequest request = new ExportRequest(output, new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init)),
+                variantOptions.options(), explain, selection.selection(), blockPacks);
+        PrintWriter err = spec.commandLine().getErr();
+        ExportResult result;
+        try (ExportBar bar = new ExportBar(err, quiet)) {
+            result = Exporter.run(request, bar);
         }
-        List<String> packNames = packs.stream().map(BlockPack::name).toList();
-        List<ModelId> zooModels = selection.models(packNames);
-        // --blocks selects packs as it selects zoo blocks (the rule train and leaderboard follow).
-        Set<String> chosen = selection.packModels(packNames).stream().map(ModelId::block).collect(Collectors.toSet());
-        // A chosen pack that ONNX Runtime refuses, or whose outputs are not finite, is the pack's own
-        // failure: it is left out in one line and the rest is exported (exit 1), as a sweep goes on past a config.
-        List<BlockPack> exported = new ArrayList<>();
-        List<RefusedPack> refused = new ArrayList<>();
-        for (BlockPack pack : packs) {
-            if (!chosen.contains(pack.name())) {
-                continue;
-            }
-            try {
-                StageProbe.check(pack, inputSize);
-                exported.add(pack);
-            } catch (RuntimeException e) {
-                if (!RefusedPack.ownedByPack(e)) {
-                    throw e;
-                }
-                RefusedPack r = RefusedPack.of(pack.directory(), e);
-                refused.add(r);
-                spec.commandLine().getErr().println("blockbench: " + r.line());
-                spec.commandLine().getErr().flush();
-            }
+        result.summary(output).forEach(System.out::println);
+        result.refusedVariants().forEach(line -> err.println("blockbench: " + OneLine.of(line)));
+        err.flush();
+        return result.findings() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The export's progress: a refused pack in one line on stderr, and a bar over the models unless quiet. */
+    private static final class ExportBar implements Exporter.Progress, AutoCloseable {
+
+        private final PrintWriter err;
+        private final boolean quiet;
+        private org.blockbench.text.Progress bar;
+
+        ExportBar(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
         }
-        packs = exported;
-        List<Position> positions = selection.positions();
-        int count = zooModels.size() + packs.size() * positions.size();
-        long start = System.nanoTime();
-        Manifest manifest;
-        Exporter exporter = new Exporter(output, config, variants).explaining(explain);
-        if (quiet) {
-            manifest = exporter.export(zooModels, packs, positions, id -> { });
-        } else {
-            try (Progress bar = Progress.start("export", count, Progress.Unit.ITEMS, System.err)) {
-                manifest = exporter.export(zooModels, packs, positions, id -> {
-                    bar.message(id.toString());
-                    bar.step();
-                });
+
+        @Override
+        public void refused(RefusedPack pack) {
+            err.println("blockbench: " + pack.line());
+            err.flush();
+        }
+
+        @Override
+        public void started(int models) {
+            if (!quiet) {
+                bar = org.blockbench.text.Progress.start("export", models, org.blockbench.text.Progress.Unit.ITEMS, System.err);
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("exported %d models (%d files) in %.1f s; manifest %s lists %d%n", count,
-                (2 + variants.variants().size()) * count, seconds, output.resolve(Manifest.FILE_NAME), manifest.models().size());
-        // ops a variant left in float32 are listed, never silently dropped (also in each file's metadata)
-        exporter.variantNotes().forEach(note -> System.out.println(OneLine.of(note)));
-        exporter.refusedVariants().forEach(line -> spec.commandLine().getErr().println("blockbench: " + OneLine.of(line)));
-        if (!refused.isEmpty()) {
-            System.out.printf("refused %d block pack(s), not exported: %s%n", refused.size(),
-                    refused.stream().map(r -> r.directory().toString()).collect(Collectors.joining(", ")));
-            return ExitCodes.FINDINGS;
+
+        @Override
+        public void exported(ModelId id) {
+            if (bar != null) {
+                bar.message(id.toString());
+                bar.step();
+            }
         }
-        if (!exporter.refusedVariants().isEmpty()) {
-            return ExitCodes.FINDINGS; // each refused variant is named above, the rest were written
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
         }
-        return ExitCodes.OK;
     }
 }

@@ -3,26 +3,19 @@ package org.blockbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
-import org.blockbench.bench.Shard;
-import org.blockbench.export.Manifest;
+import org.blockbench.model.ModelRef;
 import org.blockbench.train.FidelityResult;
-import org.blockbench.train.ModelSource;
-import org.blockbench.train.interp.TorchRuntime;
-import org.blockbench.train.TrainingListener;
-import org.blockbench.train.TrainingOptions;
+import org.blockbench.train.FidelityStudy;
+import org.blockbench.train.RunPlan;
 import org.blockbench.train.TrainingProtocol;
 import org.blockbench.train.TrainingRun;
-import org.blockbench.data.Dataset;
-import org.blockbench.data.DatasetName;
-import org.blockbench.train.interp.MemoryLayout;
-import org.blockbench.train.recipe.Recipe;
 import org.blockbench.zoo.ModelId;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code blockbench fidelity}: trains a subset of the zoo under the quick protocol and under the
+ * {@code blockbench fidelity}: {@link FidelityStudy} — trains a subset of the zoo under the quick protocol and under the
  * longer, wider one ({@link TrainingProtocol#QUICK}, {@link TrainingProtocol#LONG}), then reports
  * Spearman's ρ between the two rankings and each protocol's seed-to-seed std against the spread
  * between models (docs/accuracy.md). Runs are ordinary training runs under
@@ -56,7 +49,7 @@ public final class FidelityCommand implements Callable<Integer> {
             "InvertedResidual/late", "MobileOneBlock/late", "ReparamLargeKernelConv/late", "GhostBottleneckV3/late",
             "MBConvLNBlock/late", "SelfAttention/late");
 
-    @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
+    @Option(names = "--manifest", defaultValue = Workspace.MANIFEST,
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
     Path manifest;
 
@@ -76,7 +69,7 @@ public final class FidelityCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "LibTorch intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = {"-o", "--out"}, defaultValue = "analysis/fidelity",
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.FIDELITY,
             description = "Output directory: quick/ and long/ runs, " + FidelityResult.FILE_NAME + " (default: ${DEFAULT-VALUE})")
     Path outDir;
 
@@ -95,53 +88,39 @@ public final class FidelityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The named dataset, whole, read once and cut to each protocol's sizes (null for the synthetic set). */
-    private Dataset whole;
-
     @Override
     public Integer call() {
-        if (models.stream().distinct().count() < 3) {
-            throw new BadInputException("a ranking needs at least 3 models, found " + models);
-        }
-        DatasetName datasetChoice = datasetOptions.dataset();
-        TrainingProtocol quickProtocol = TrainingProtocol.QUICK.withImageFraction(imageFraction);
-        TrainingProtocol longProtocol = TrainingProtocol.LONG.withImageFraction(imageFraction);
-        Shard chosen = shardOption.shard();
-        TorchRuntime.initialize();
+        FidelityStudy.Request request = new FidelityStudy.Request(manifest, models.stream().map(FidelityCommand::zooModel).toList(), seeds,
+                datasetOptions.dataset(), datasetOptions.dataDir, dataSeed, threads, imageFraction, shardOption.shard(), outDir);
         PrintWriter out = spec.commandLine().getOut();
-        Manifest m = Manifest.read(manifest);
-        List<ModelId> ids = models.stream().distinct().map(ModelId::parse).toList();
-        RunPlan<ModelId> plan = RunPlan.of(ids, seeds, chosen);
-        if (!chosen.isAll()) {
-            out.println(plan.describe() + ", each under the quick and the long protocol");
-            out.flush();
-        }
-        Map<String, List<Double>> quick = new LinkedHashMap<>();
-        Map<String, List<Double>> longer = new LinkedHashMap<>();
-        Path file = outDir.resolve(FidelityResult.FILE_NAME);
-        String source = dataset(datasetChoice, quickProtocol, 10).source();
-        FidelityResult result = null;
-        // model by model, both protocols, and the result rewritten after each: a long job cut short still leaves a figure
-        for (ModelId id : ids) {
-            List<Long> mine = plan.seeds(id);
-            if (mine.isEmpty()) {
-                continue;
+        Optional<FidelityResult> study = FidelityStudy.run(request, new FidelityStudy.Listener() {
+            @Override
+            public void planned(RunPlan<ModelId> plan) {
+                if (!plan.shard().isAll()) {
+                    out.println(plan.describe() + ", each under the quick and the long protocol");
+                    out.flush();
+                }
             }
-            quick.put(id.toString(), train(quickProtocol, datasetChoice, id, mine, m, out));
-            longer.put(id.toString(), train(longProtocol, datasetChoice, id, mine, m, out));
-            if (chosen.isAll() && quick.size() >= 2) {
-                result = FidelityResult.of(quickProtocol, longProtocol, datasetChoice.id(), source, seeds, quick, longer);
-                result.write(file);
+
+            @Override
+            public void finished(TrainingProtocol protocol, ModelId id, long seed, TrainingRun.Result r) {
+                if (!quiet) {
+                    out.printf(Locale.ROOT, "%s %s seed %d: val acc %.4f (%s, %.1f s)%n", protocol.name(), id, seed,
+                            r.record().finalValAccuracy(), r.status() == TrainingRun.Status.ALREADY_DONE ? "kept" : "trained",
+                            r.record().trainSeconds() + r.record().evalSeconds());
+                    out.flush();
+                }
             }
-        }
-        if (!chosen.isAll()) {
+        });
+        if (!request.shard().isAll()) {
             // a shard's runs alone rank nothing: rho is computed once, over every shard's runs
             out.printf("shard %s done: its runs are in %s and %s; `fidelity` without --shard over the same -o keeps every"
-                    + " shard's runs and computes rho%n", chosen, outDir.resolve(quickProtocol.name()),
-                    outDir.resolve(longProtocol.name()));
+                    + " shard's runs and computes rho%n", request.shard(), outDir.resolve(FidelityStudy.quick(request).name()),
+                    outDir.resolve(FidelityStudy.longer(request).name()));
             out.flush();
             return ExitCodes.OK;
         }
+        FidelityResult result = study.orElseThrow();
         out.printf("%-32s %18s %18s%n", "model", "quick mean ± std", "long mean ± std");
         for (FidelityResult.ModelAccuracy a : result.models()) {
             out.printf(Locale.ROOT, "%-32s %8.4f ± %.4f   %8.4f ± %.4f%n", a.id(), a.quickMean(), a.quickStd(), a.longMean(),
@@ -151,48 +130,22 @@ public final class FidelityCommand implements Callable<Integer> {
                 result.spearmanRho());
         spread(out, "quick", result.quickSpread());
         spread(out, "long", result.longSpread());
-        out.println("written: " + file);
+        out.println("written: " + outDir.resolve(FidelityResult.FILE_NAME));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A model fidelity can rank: one of the manifest's, which it builds at both protocols' sizes; a file is not. */
+    private static ModelId zooModel(String text) {
+        if (ModelRef.parse(text) instanceof ModelRef.ManifestModel m) {
+            return m.id();
+        }
+        throw new BadInputException("fidelity ranks exported models, which it rebuilds at both protocols' sizes; --models names"
+                + " the file " + text + ", give Block/position ids");
     }
 
     private static void spread(PrintWriter out, String name, FidelityResult.Spread s) {
         out.printf(Locale.ROOT, "%-5s: seed-to-seed std %.4f, std between models %.4f (range %.4f), ratio %.2f%n", name,
                 s.seedStd(), s.betweenStd(), s.range(), s.ratio());
-    }
-
-    /** {@code id}'s runs of {@code runSeeds} under {@code protocol}, trained or kept; their final validation accuracies. */
-    private List<Double> train(TrainingProtocol protocol, DatasetName dataset, ModelId id, List<Long> runSeeds, Manifest m,
-            PrintWriter out) {
-        ModelSource.ZooModel model = ModelSource.ZooModel.of(manifest, m, id.block(), id.position())
-                .withSize(protocol.baseChannels(), protocol.blocksPerStage());
-        Dataset data = dataset(dataset, protocol, model.nativeClasses());
-        Recipe recipe = TrainingProtocol.recipe(protocol.budget(id)).forDataset(dataset);
-        List<Double> acc = new ArrayList<>();
-        for (long seed : runSeeds) {
-            TrainingOptions options = new TrainingOptions(recipe, seed, threads, MemoryLayout.NCHW,
-                    TrainingOptions.DEFAULT_EVAL_BATCH);
-            TrainingRun.Result r = TrainingRun.execute(new TrainingRun.Request(model, data, options,
-                    outDir.resolve(protocol.name()), true, false), TrainingListener.NONE);
-            acc.add(r.record().finalValAccuracy());
-            if (!quiet) {
-                out.printf(Locale.ROOT, "%s %s seed %d: val acc %.4f (%s, %.1f s)%n", protocol.name(), id, seed,
-                        r.record().finalValAccuracy(), r.status() == TrainingRun.Status.ALREADY_DONE ? "kept" : "trained",
-                        r.record().trainSeconds() + r.record().evalSeconds());
-                out.flush();
-            }
-        }
-        return acc;
-    }
-
-    /** {@code protocol}'s training and validation images: generated, or the first of the named dataset's. */
-    private Dataset dataset(DatasetName dataset, TrainingProtocol protocol, int classes) {
-        if (dataset == DatasetName.SYNTHETIC) {
-            return dataset.load(null, classes, protocol.trainSize(), protocol.valSize(), dataSeed);
-        }
-        if (whole == null) {
-            whole = dataset.load(datasetOptions.dataDir, classes, null, null, dataSeed);
-        }
-        return whole.subset(protocol.trainSize(), protocol.valSize());
     }
 }

@@ -54,7 +54,8 @@ public final class JmhOptions {
                 timeUnit != null ? unit(timeUnit) : base.timeUnit());
     }
 
-    private static TimeValue time(String text) {
+    /** A JMH time such as 1s or 500ms; anything else, or one not above zero, is bad input. */
+    static TimeValue time(String text) {
         try {
             TimeValue value = TimeValue.fromString(text.strip());
             if (value.getTime() <= 0) {

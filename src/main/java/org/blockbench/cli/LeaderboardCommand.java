@@ -2,18 +2,12 @@ package org.blockbench.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.blockbench.gwo.GwoComplexity;
-import org.blockbench.report.Leaderboard;
-import org.blockbench.report.LeaderboardBuilder;
-import org.blockbench.report.LeaderboardInputs;
-import org.blockbench.report.LeaderboardSettings;
+import org.blockbench.pipeline.Workspace;
 import org.blockbench.report.LatencySelection;
-import org.blockbench.model.ModelRef;
-import org.blockbench.report.LeaderboardWriter;
+import org.blockbench.report.LeaderboardJob;
+import org.blockbench.report.LeaderboardRequest;
+import org.blockbench.report.LeaderboardSettings;
 import org.blockbench.report.Targets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,21 +27,22 @@ public final class LeaderboardCommand implements Callable<Integer> {
     @Mixin
     ModelSelection selection;
 
-    @Option(names = "--models", defaultValue = "onnx-models", description = "Directory with manifest.json (default: ${DEFAULT-VALUE})")
-    Path models;
+    @Option(names = "--model-dir", defaultValue = Workspace.MODEL_DIR, paramLabel = "DIR",
+            description = "Directory of the exported models, with manifest.json (default: ${DEFAULT-VALUE})")
+    Path modelDir;
 
-    @Option(names = "--analysis", description = "Static analysis file (default: <models>/analysis.json)")
+    @Option(names = "--models", hidden = true, paramLabel = "DIR")
+    Path oldModels;
+
+    @Option(names = "--analysis", description = "Static analysis file (default: <model-dir>/analysis.json)")
     Path analysis;
 
-    @Option(names = "--jmh-results", defaultValue = "jmh-results", description = "Directory of JMH JSON results (default: ${DEFAULT-VALUE})")
+    @Option(names = "--jmh-results", defaultValue = Workspace.JMH_RESULTS, description = "Directory of JMH JSON results (default: ${DEFAULT-VALUE})")
     Path jmhResults;
 
-    @Option(names = "--training", defaultValue = DEFAULT_TRAINING_DIR,
+    @Option(names = "--training", defaultValue = Workspace.TRAINING,
             description = "Directory of training results (default: ${DEFAULT-VALUE})")
     Path training;
-
-    /** Where {@code blockbench train} writes its run results. */
-    public static final String DEFAULT_TRAINING_DIR = "analysis/training";
 
     @Option(names = "--import-accuracy", paramLabel = "FILE",
             description = "Accuracy measured by another tool: BlockZoo's results.csv, or gwo-benchmark's benchmark_results.csv"
@@ -55,16 +50,16 @@ public final class LeaderboardCommand implements Callable<Integer> {
                     + " accuracy, never averaged with it (docs/report.md).")
     List<Path> importAccuracy = new java.util.ArrayList<>();
 
-    @Option(names = "--overhead", defaultValue = DEFAULT_OVERHEAD_DIR, paramLabel = "DIR",
+    @Option(names = "--overhead", defaultValue = Workspace.OVERHEAD, paramLabel = "DIR",
             description = "Reports of `overhead --breakdown` (overhead.json) giving each model's time by operator type"
                     + " (default: ${DEFAULT-VALUE}; missing: no breakdown)")
     Path overhead;
 
-    /** Where {@code run --breakdown} writes the overhead reports the board reads. */
-    public static final String DEFAULT_OVERHEAD_DIR = "overhead-results";
-
-    @Option(names = {"-o", "--output"}, defaultValue = "analysis", description = "Output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.ANALYSIS, description = "Output directory (default: ${DEFAULT-VALUE})")
     Path output;
+
+    @Option(names = "--output", hidden = true, paramLabel = "DIR")
+    Path oldOutput;
 
     @Option(names = "--alpha", defaultValue = "1.0", description = "Weight of C_P in Omega = C_D + alpha*C_P (default: ${DEFAULT-VALUE})")
     double alpha;
@@ -102,43 +97,16 @@ public final class LeaderboardCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         LeaderboardSettings settings = new LeaderboardSettings(alpha, new Targets(targetAccuracy, maxLatencyMs, maxMemoryMib),
                 new LatencySelection(form, batch, provider, threads, optLevel));
-        new GwoComplexity(0, 0).omega(alpha); // validates alpha before any work
-        Path analysisFile = analysis != null ? analysis : models.resolve("analysis.json");
-        LeaderboardInputs inputs = LeaderboardInputs.load(models.resolve("manifest.json"), analysisFile, jmhResults, training)
-                .withImportedAccuracy(importAccuracy);
-        List<String> breakdownNotes = new java.util.ArrayList<>();
-        Leaderboard lb = LeaderboardBuilder.build(inputs, settings, filter(inputs)).withTimeByOpType(
-                org.blockbench.report.OpTimeShares.readDirectory(overhead, settings.latency(), breakdownNotes), breakdownNotes);
-        List<Path> written = LeaderboardWriter.write(lb, output);
-        for (var b : lb.boards()) {
-            long trained = b.rows().stream().filter(r -> r.accuracy() != null).count();
-            long timed = b.rows().stream().filter(r -> r.latency() != null).count();
-            long imported = b.rows().stream().filter(r -> r.imported() != null).count();
-            out.printf("dataset %s: %d models, %d with latency, %d with accuracy%s%n", b.dataset(), b.rows().size(), timed, trained,
-                    imported == 0 ? "" : ", " + imported + " with imported accuracy");
-        }
-        lb.notes().forEach(n -> out.println("note: " + n));
+        Path modelDir = OldSpelling.pick(spec, "--models DIR", oldModels, "--model-dir DIR", this.modelDir);
+        Path output = OldSpelling.pick(spec, "--output", oldOutput, "--out", this.output);
+        Workspace workspace = new Workspace(modelDir, jmhResults, training, output, overhead);
+        LeaderboardJob.Result result = LeaderboardJob.run(new LeaderboardRequest(workspace.manifest(),
+                analysis != null ? analysis : workspace.analysisFile(), jmhResults, training, overhead, importAccuracy, settings,
+                selection.selection(), output));
+        result.summary().forEach(out::println);
         out.println("wrote:");
-        written.forEach(p -> out.println("  " + p));
+        result.written().forEach(p -> out.println("  " + p));
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * Every model unless --blocks/--positions/--gwo-network narrow the zoo (users' files then drop out
-     * too); --blocks may also name the blocks of packs exported into the manifest.
-     */
-    private Predicate<ModelRef> filter(LeaderboardInputs inputs) {
-        if (selection.blocks == null && selection.positions == null && selection.gwoNetwork == null) {
-            return k -> true;
-        }
-        List<String> packBlocks = inputs.manifest() == null ? List.of() : inputs.manifest().models().stream()
-                .filter(e -> !e.position().equals(org.blockbench.zoo.ModelId.GWO_NETWORK))
-                .map(org.blockbench.export.ManifestEntry::block)
-                .filter(b -> !org.blockbench.zoo.build.BlockRegistry.names().contains(b)).distinct().toList();
-        Set<String> chosen = selection.models(packBlocks).stream().map(Object::toString)
-                .collect(Collectors.toCollection(java.util.HashSet::new));
-        selection.packModels(packBlocks).forEach(id -> chosen.add(id.toString()));
-        return k -> !k.isFile() && chosen.contains(k.label());
     }
 }

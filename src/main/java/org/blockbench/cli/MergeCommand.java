@@ -9,8 +9,10 @@ import org.blockbench.RunFailedException;
 import org.blockbench.bench.result.ShardCoverage;
 import org.blockbench.bench.result.ResultMerger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code blockbench merge}: one JMH JSON from the shards of a sweep (or several result files). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
@@ -22,9 +24,15 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "JMH JSON files or run directories (jmh-results/<run>).")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Merged JMH JSON (default: <run>/results.json when the only input is a run directory).")
     Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--output", hidden = true, paramLabel = "FILE")
+    Path oldOutput;
 
     @Option(names = "--allow-partial",
             description = "Merge even when shards of the sweep are missing (their results-shard-i-of-N.json absent);"
@@ -33,10 +41,10 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = output;
+        Path target = OldSpelling.pick(spec, "--output", oldOutput, "--out", output);
         if (target == null) {
             if (inputs.size() != 1 || !Files.isDirectory(inputs.get(0))) {
-                throw new BadInputException("give --output FILE when merging files or several directories");
+                throw new BadInputException("give --out FILE when merging files or several directories");
             }
             target = inputs.get(0).resolve("results.json");
         }

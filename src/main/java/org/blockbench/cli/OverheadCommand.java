@@ -3,20 +3,16 @@ package org.blockbench.cli;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.blockbench.BadInputException;
-import org.blockbench.bench.jmh.ModelCatalog;
-import org.blockbench.bench.SweepSelection.PlannedConfig;
-import org.blockbench.bench.overhead.OverheadMeasurement;
-import org.blockbench.bench.overhead.OverheadReport;
-import org.blockbench.bench.overhead.OverheadRunner;
-import org.blockbench.bench.overhead.OverheadTable;
-import org.blockbench.bench.result.RunEnvironment;
+import org.blockbench.bench.overhead.OverheadRequest;
+import org.blockbench.bench.overhead.OverheadSweep;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code blockbench overhead}: JMH's latency against ONNX Runtime's native run time, per config. */
 @Command(name = "overhead", mixinStandardHelpOptions = true,
@@ -35,9 +31,15 @@ public final class OverheadCommand implements Callable<Integer> {
     JmhOptions jmh;
 
     // never jmh-results: a profiled and a plain run of one config there made the next leaderboard exit 2
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = LeaderboardCommand.DEFAULT_OVERHEAD_DIR,
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = Workspace.OVERHEAD,
             description = "Results root (default: ${DEFAULT-VALUE}, where leaderboard reads the breakdowns).")
     Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--output", hidden = true, paramLabel = "DIR")
+    Path oldOutput;
 
     @Option(names = "--run", paramLabel = "NAME", description = "Directory name under the results root (default: overhead-<timestamp>).")
     String run;
@@ -62,44 +64,10 @@ public final class OverheadCommand implements Callable<Integer> {
         if (ignoreJmhLock) {
             System.setProperty("jmh.ignoreLock", "true");
         }
-        if (top < 1) {
-            throw new BadInputException("--top must be >= 1, found " + top);
-        }
-        String name = run != null ? run : "overhead-" + LocalDateTime.now().format(STAMP);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new BadInputException("run name must use letters, digits, '.', '_' and '-' only, found '" + name + "'");
-        }
-        Path dir = output.resolve(name);
-        List<PlannedConfig> plan = selection.toSelection().plan(ModelCatalog.open(selection.models()));
-        OverheadRunner runner = new OverheadRunner(jmh.toSettings(), jvmArgs, top, keepProfiles, null);
-        // written first, so that even a killed run's JMH files are known for an overhead run's (JmhReader skips them)
-        writeReport(dir, List.of(), List.of());
-        List<OverheadMeasurement> done = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (PlannedConfig planned : plan) {
-            System.err.println("overhead: " + planned.config().key());
-            try {
-                done.add(runner.measure(planned, dir));
-            } catch (RuntimeException e) {
-                if (!org.blockbench.bench.sweep.ConfigFailure.ownedByConfig(e)) {
-                    throw e;
-                }
-                String line = planned.config().key() + ": " + org.blockbench.text.OneLine.firstLine(e.getMessage());
-                failures.add(line);
-                System.err.println("FAILED " + org.blockbench.text.OneLine.of(line));
-            }
-        }
-        writeReport(dir, done, failures);
-        System.out.print(OverheadTable.render(done));
-        if (breakdown) {
-            done.forEach(m -> System.out.print(System.lineSeparator() + OverheadTable.breakdown(m)));
-        }
-        failures.forEach(f -> System.out.println("FAILED " + f));
-        System.out.println("report: " + dir.resolve(OverheadReport.FILE_NAME));
-        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
-    }
-
-    private void writeReport(Path dir, List<OverheadMeasurement> done, List<String> failures) {
-        new OverheadReport(RunEnvironment.capture(), jmh.toSettings().describe(), done, failures).write(dir);
+        OverheadRequest request = new OverheadRequest(selection.models(), selection.toSelection(), jmh.toSettings(),
+                OldSpelling.pick(spec, "--output", oldOutput, "--out", output),
+                run != null ? run : "overhead-" + LocalDateTime.now().format(STAMP), jvmArgs, top, keepProfiles, breakdown);
+        OverheadSweep.Result result = new OverheadSweep(System.out, System.err).run(request);
+        return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

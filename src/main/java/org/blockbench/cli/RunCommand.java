@@ -1,21 +1,27 @@
 package org.blockbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import org.blockbench.pack.BlockPackReader;
-import org.blockbench.pack.RefusedPack;
-import org.blockbench.zoo.build.BlockRegistry;
+import java.util.stream.Collectors;
 import org.blockbench.BadInputException;
+import org.blockbench.bench.JmhSettings;
+import org.blockbench.pack.RefusedPack;
+import org.blockbench.pipeline.Job;
+import org.blockbench.pipeline.JobRequest;
+import org.blockbench.pipeline.Stage;
+import org.blockbench.pipeline.Step;
+import org.blockbench.pipeline.Workspace;
+import org.blockbench.report.LeaderboardWriter;
 import org.blockbench.train.TrainingProtocol;
 import org.blockbench.data.DatasetName;
-import org.blockbench.zoo.ModelId;
-import org.blockbench.zoo.ScaffoldConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +30,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code blockbench run}: the main job in one command, on CPU — export → analyse → quick JMH
- * sweep → quick-protocol training on Fashion-MNIST or the synthetic dataset (docs/protocol.md §Quick protocol) → leaderboard — each step being the
- * corresponding subcommand with the options shown, so that any step can be rerun by hand.
+ * sweep → quick-protocol training on Fashion-MNIST or the synthetic dataset (docs/protocol.md §Quick protocol) → leaderboard —
+ * as the options' {@link JobRequest} to {@link Job}, which calls each stage's service in this process (training in shard
+ * processes, {@link ShardProcesses}). Each step is printed as the subcommand that does the same ({@link StepCommands}), so
+ * that any step can be rerun by hand.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The main job on CPU: export the zoo, analyse it, a quick JMH latency sweep (on the full scaffold),"
@@ -44,42 +52,42 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     VariantCliOptions variantOptions;
 
-    @Option(names = "--models", defaultValue = "onnx-models", description = "Models directory (default: ${DEFAULT-VALUE})")
-    Path models;
+    @Option(names = "--model-dir", defaultValue = Workspace.MODEL_DIR, paramLabel = "DIR",
+            description = "Directory of the exported models, with manifest.json (default: ${DEFAULT-VALUE})")
+    Path modelDir;
 
-    @Option(names = "--jmh-results", defaultValue = "jmh-results", description = "JMH results root (default: ${DEFAULT-VALUE})")
+    @Option(names = "--models", hidden = true, paramLabel = "DIR")
+    Path oldModels;
+
+    @Option(names = "--jmh-results", defaultValue = Workspace.JMH_RESULTS, description = "JMH results root (default: ${DEFAULT-VALUE})")
     Path jmhResults;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "analysis", description = "Leaderboard directory (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.ANALYSIS, description = "Leaderboard directory (default: ${DEFAULT-VALUE})")
     Path output;
 
-    @Option(names = "--training", defaultValue = LeaderboardCommand.DEFAULT_TRAINING_DIR,
+    @Option(names = "--output", hidden = true, paramLabel = "DIR")
+    Path oldOutput;
+
+    @Option(names = "--training", defaultValue = Workspace.TRAINING,
             description = "Training results directory (default: ${DEFAULT-VALUE})")
     Path training;
 
-    @Option(names = "--forks", defaultValue = "1", description = "JMH forks per config (default: ${DEFAULT-VALUE})")
+    @Option(names = "--forks", defaultValue = JobRequest.FORKS, description = "JMH forks per config (default: ${DEFAULT-VALUE})")
     int forks;
 
-    @Option(names = "--warmup-iterations", defaultValue = "1", description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-iterations", defaultValue = JobRequest.WARMUP_ITERATIONS, description = "JMH warm-up iterations (default: ${DEFAULT-VALUE})")
     int warmupIterations;
 
-    // 3 rounds x 3 x 550 ms after 100 ms of warm-up: what limits the board's latency test is the machine's drift between
-    // forks, not the samples inside one, so three forks a config resolve more per minute than two long ones (a third block
-    // per position; docs/bench.md §Interleaved forks); the third iteration and the short warm-up (the 300 ms one read
-    // the same as the measured ones) brought the share of wall time inside measurement to 59.7 % at 500 ms, and 550 ms
-    // takes it past 60 % for 20 s more of a main job that stays under 15 minutes
-    @Option(names = "--iterations", defaultValue = "3", description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = JobRequest.ITERATIONS, description = "JMH measurement iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--iteration-time", defaultValue = "550ms", description = "JMH measurement iteration time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iteration-time", defaultValue = JobRequest.ITERATION_TIME, description = "JMH measurement iteration time (default: ${DEFAULT-VALUE})")
     String iterationTime;
 
-    @Option(names = "--warmup-time", defaultValue = "100ms", description = "JMH warm-up iteration time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-time", defaultValue = JobRequest.WARMUP_TIME, description = "JMH warm-up iteration time (default: ${DEFAULT-VALUE})")
     String warmupTime;
 
-    // three rounds, each measuring one position's configs back to back (bench.sweep.RoundOrder): the rank test takes
-    // each (position, round) as a block, so a drift of the machine between rounds is not noise (docs/report.md §Ranks)
-    @Option(names = "--rounds", defaultValue = "3", description = "Passes over the sweep, forks interleaved across configs"
+    @Option(names = "--rounds", defaultValue = JobRequest.ROUNDS, description = "Passes over the sweep, forks interleaved across configs"
             + " (default: ${DEFAULT-VALUE})")
     int rounds;
 
@@ -121,12 +129,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: the cores, at most 2; 1: in this process)")
     Integer trainProcesses;
 
-    @Option(names = "--train-time-limit", paramLabel = "MIN", defaultValue = "360",
+    @Option(names = "--train-time-limit", paramLabel = "MIN", defaultValue = JobRequest.TRAIN_TIME_LIMIT_MINUTES,
             description = "Minutes the sharded training steps may take; past it they are stopped, finished runs kept"
                     + " (--resume continues) and the job ends with exit 1 (default: ${DEFAULT-VALUE})")
     long trainTimeLimit;
 
-    @Option(names = "--seeds", defaultValue = "0,1", split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = JobRequest.SEEDS, split = ",", description = "Training seeds, comma-separated (default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
     @Option(names = "--resume",
@@ -153,206 +161,96 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One step: a subcommand, its arguments, and how many shard processes run it at once (1: in this JVM). */
-    record Step(String name, List<String> args, int processes) {
-        Step(String name, List<String> args) {
-            this(name, args, 1);
-        }
-
-        String commandLine() {
-            return "blockbench " + String.join(" ", args);
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (String s : skip) {
-            if (!List.of("export", "analyze", "bench", "train", "leaderboard").contains(s)) {
-                throw org.blockbench.BadInputException.unknown("step", s, List.of("export", "analyze", "bench", "train", "leaderboard"));
-            }
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        JobRequest request = request();
+        ExitCodes exitCodes = new ExitCodes();
+        Job job = new Job(out, err, (step, processes, limit) -> ShardProcesses.run(StepCommands.train(step), processes, limit, err),
+                e -> exitCodes.handleExecutionException(e, spec.commandLine(), null));
         List<String> report = new ArrayList<>();
-        int exit = ExitCodes.OK;
-        long start = System.nanoTime();
-        // Every pack is checked, ONNX Runtime probe included, before any step: a bad pack is left
-        // out in one line and the job runs the rest (exit 1), so nothing of it is written.
-        List<Path> packs = new ArrayList<>();
-        List<String> refusedNames = new ArrayList<>();
-        List<String> taken = new ArrayList<>(BlockRegistry.names());
-        for (Path dir : blockPacks) {
-            try {
-                taken.add(BlockPackReader.read(dir, ScaffoldConfig.defaults().inputSize(), taken).name());
-                packs.add(dir);
-            } catch (RuntimeException e) {
-                if (!RefusedPack.ownedByPack(e)) {
-                    throw e;
-                }
-                RefusedPack refused = RefusedPack.of(dir, e);
-                spec.commandLine().getErr().println("blockbench: " + refused.line());
-                spec.commandLine().getErr().flush();
-                report.add(String.format(Locale.ROOT, "%-12s REFUSED: %s", "block pack", refused.line()));
-                exit = ExitCodes.FINDINGS;
-                refusedName(dir).ifPresent(refusedNames::add);
+        Job.Result result = job.run(request, new Job.Listener() {
+            @Override
+            public void refused(RefusedPack pack) {
+                err.println("blockbench: " + pack.line());
+                err.flush();
+                report.add(String.format(Locale.ROOT, "%-12s REFUSED: %s", "block pack", pack.line()));
             }
-        }
-        refusedNames.removeIf(taken::contains); // a zoo block's or an accepted pack's name stays selected
-        if (selection.blocks != null && !selection.blocks.isEmpty() && packs.isEmpty()
-                && refusedNames.containsAll(selection.blocks.stream().map(String::trim).toList())) {
+
+            @Override
+            public void starting(int index, int count, Step step) {
+                int processes = step instanceof Step.Train t ? t.processes() : 1;
+                out.printf("%n== step %d/%d, %s: blockbench %s%s%n", index + 1, count, step.name(),
+                        String.join(" ", StepCommands.arguments(step)),
+                        processes > 1 ? "  (as " + processes + " processes, --shard i/" + processes + ")" : "");
+                out.flush();
+            }
+        });
+        if (result.nothingLeft()) {
             out.printf("%n== blockbench run: nothing left to run, every block --blocks names was refused%n");
             report.forEach(r -> out.println("  " + r));
             out.flush();
-            return exit;
+            return result.exit();
         }
-        List<Step> steps = plan(packs, refusedNames);
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            out.printf("%n== step %d/%d, %s: %s%s%n", i + 1, steps.size(), step.name(), step.commandLine(),
-                    step.processes() > 1 ? "  (as " + step.processes() + " processes, --shard i/" + step.processes() + ")" : "");
+        for (Job.Outcome o : result.outcomes()) {
+            report.add(o.skipped() ? String.format(Locale.ROOT, "%-12s skipped (--skip)", o.step().name())
+                    : String.format(Locale.ROOT, "%-12s %8.1f s  exit %d", o.step().name(), o.seconds(), o.exit()));
+        }
+        if (result.stoppedAt().isPresent()) {
+            Job.Outcome stop = result.stoppedAt().get();
+            out.printf("%nstep %s failed (exit %d); stopping.%n", stop.step().name(), stop.exit());
+            report.forEach(r -> out.println("  " + r));
             out.flush();
-            if (skip.contains(step.args().get(0))) {
-                report.add(String.format(Locale.ROOT, "%-12s skipped (--skip)", step.name()));
-                continue;
-            }
-            CommandLine cli = BlockBench.commandLine();
-            if (!cli.getSubcommands().containsKey(step.args().get(0))) {
-                report.add(String.format(Locale.ROOT, "%-12s MISSING: `blockbench %s` is not in this build", step.name(),
-                        step.args().get(0)));
-                exit = Math.max(exit, ExitCodes.FINDINGS);
-                continue;
-            }
-            cli.setOut(out);
-            cli.setErr(spec.commandLine().getErr());
-            long t0 = System.nanoTime();
-            int code = step.processes() > 1
-                    ? ShardProcesses.run(step.args(), step.processes(), Duration.ofMinutes(trainTimeLimit), spec.commandLine().getErr())
-                    : cli.execute(step.args().toArray(String[]::new));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            report.add(String.format(Locale.ROOT, "%-12s %8.1f s  exit %d", step.name(), seconds, code));
-            if (code == ExitCodes.FINDINGS) {
-                exit = Math.max(exit, ExitCodes.FINDINGS);
-            } else if (code != ExitCodes.OK) {
-                out.printf("%nstep %s failed (exit %d); stopping.%n", step.name(), code);
-                report.forEach(r -> out.println("  " + r));
-                out.flush();
-                return code;
-            }
+            return stop.exit();
         }
-        double total = (System.nanoTime() - start) / 1e9;
-        out.printf("%n== blockbench run: %d steps in %.1f s (%.1f min)%n", steps.size(), total, total / 60);
+        out.printf("%n== blockbench run: %d steps in %.1f s (%.1f min)%n", result.outcomes().size(), result.seconds(),
+                result.seconds() / 60);
         report.forEach(r -> out.println("  " + r));
-        if (!skip.contains("train")) {
+        if (!request.skip().contains(Stage.TRAIN)) {
             out.printf("accuracy: %s%n  a quick protocol that ranks blocks on a small task, not the published protocol"
                     + " (base_channels=64, 3 blocks/stage, 50 epochs of CIFAR-100); its fidelity: `blockbench fidelity`"
-                    + " (docs/accuracy.md)%n", protocol().describe(dataset().id()));
+                    + " (docs/accuracy.md)%n", request.protocol().describe(request.dataset().id()));
         }
+        Workspace w = request.workspace();
         out.println("outputs:");
-        output(out, "manifest", models.resolve("manifest.json"));
-        output(out, "analysis", models.resolve("analysis.json"));
-        output(out, "latency", jmhResults);
-        output(out, "training", training);
-        for (String f : List.of("leaderboard.html", "leaderboard.md", "leaderboard.json", "leaderboard.csv", "leaderboard-blocks.csv",
-                "results.csv", "benchmark_results.csv", "plots")) {
-            output(out, "leaderboard", output.resolve(f));
+        output(out, "manifest", w.manifest());
+        output(out, "analysis", w.analysisFile());
+        output(out, "latency", w.jmhResults());
+        output(out, "training", w.training());
+        for (String f : List.of(LeaderboardWriter.HTML, LeaderboardWriter.MARKDOWN, LeaderboardWriter.JSON,
+                LeaderboardWriter.FULL_CSV, LeaderboardWriter.BLOCKS_CSV, LeaderboardWriter.BLOCKZOO_CSV, LeaderboardWriter.GWO_CSV,
+                LeaderboardWriter.PLOTS_DIR)) {
+            output(out, "leaderboard", w.analysis().resolve(f));
         }
         out.flush();
-        return exit;
+        return result.exit();
     }
 
     private static void output(PrintWriter out, String what, Path p) {
-        out.printf("  %-12s %s%s%n", what, p, java.nio.file.Files.exists(p) ? "" : "  (not produced)");
+        out.printf("  %-12s %s%s%n", what, p, Files.exists(p) ? "" : "  (not produced)");
     }
 
-    /** The name in a refused pack's descriptor, if it has a readable one (to drop it from --blocks). */
-    private static java.util.Optional<String> refusedName(Path dir) {
-        try {
-            return java.util.Optional.of(BlockPackReader.name(dir));
-        } catch (org.blockbench.BadInputException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** The steps with their arguments, for the selected models and every pack given. */
-    List<Step> plan() {
-        return plan(blockPacks, List.of());
-    }
-
-    /**
-     * The steps for the selected models and the packs in {@code packDirs}; {@code refusedNames},
-     * the blocks of refused packs, are dropped from {@code --blocks}.
-     */
-    List<Step> plan(List<Path> packDirs, List<String> refusedNames) {
-        // Only the packs' names here: each step reads and validates the packs itself.
-        List<String> packBlocks = packDirs.stream().map(BlockPackReader::name).toList();
-        List<String> known = new ArrayList<>(packBlocks);
-        known.addAll(refusedNames);
-        List<ModelId> ids = new ArrayList<>(selection.models(known).stream()
-                .filter(id -> !refusedNames.contains(id.block())).toList());
-        // A pack given to run is always exported, trained and on the board, as if --blocks named it.
-        packBlocks.forEach(b -> selection.positions().forEach(p -> ids.add(new ModelId(b, p.id()))));
-        List<String> scaffold = ids.stream().filter(id -> !id.isGwoNetwork()).map(ModelId::toString).distinct().toList();
-        List<String> gwo = ids.stream().filter(ModelId::isGwoNetwork).map(ModelId::toString).toList();
-        Path manifest = models.resolve("manifest.json");
-        List<Step> steps = new ArrayList<>();
-        List<String> packArgs = new ArrayList<>();
-        packDirs.forEach(p -> packArgs.addAll(List.of("--block-pack", p.toString())));
-        // --variants (opt-in): exported for bench and analyze, and made again from the trained weights by train
-        steps.add(new Step("export", concat(concat(concat(List.of("export", "-q", "-o", models.toString()),
-                selectionArgs(packBlocks, refusedNames)), packArgs), variantOptions.arguments())));
-        steps.add(new Step("analyze", List.of("analyze", "--manifest", manifest.toString())));
-        List<String> bench = new ArrayList<>(List.of("bench", "--models", models.toString(), "--all", "-o", jmhResults.toString(),
-                "-f", Integer.toString(forks), "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
-                "-i", Integer.toString(iterations), "-r", iterationTime, "--rounds", Integer.toString(rounds)));
-        List<String> variantIds = variantOptions.options().ordered().stream().map(org.blockbench.zoo.Form::id).toList();
-        if (!variantIds.isEmpty()) {
-            bench.addAll(List.of("--forms", "deploy," + String.join(",", variantIds)));
-        }
-        if (resume) {
-            bench.add("--resume");
-        }
-        if (ignoreJmhLock) {
-            bench.add("--ignore-jmh-lock");
-        }
-        steps.add(new Step("bench", bench));
-        if (breakdown) {
-            steps.add(new Step("overhead", List.of("overhead", "--models", models.toString(), "--all", "-o",
-                    LeaderboardCommand.DEFAULT_OVERHEAD_DIR, "--run", "run", "--breakdown", "-f", "1", "-wi", "1", "-w", "200ms",
-                    "-i", "1", "-r", "300ms")));
-        }
-        TrainingProtocol protocol = protocol();
-        List<String> trainCommon = List.of("--manifest", manifest.toString(), "--dataset", dataset().id(),
-                "--train-size", Integer.toString(protocol.trainSize()), "--val-size", Integer.toString(protocol.valSize()),
-                "--seeds", String.join(",", seeds.stream().map(String::valueOf).toList()), "-o", training.toString(), "-q");
-        if (retrain) {
-            trainCommon = concat(trainCommon, List.of("--force"));
-        }
-        trainCommon = concat(trainCommon, variantOptions.arguments());
-        if (!scaffold.isEmpty()) {
-            steps.add(new Step("train", concat(concat(concat(List.of("train", "--models", String.join(",", scaffold)),
-                    recipeArgs(protocol, protocol.scaffold())), packArgs), trainCommon), processes()));
-        }
-        if (!gwo.isEmpty()) {
-            steps.add(new Step("train-gwo", concat(concat(List.of("train", "--models", String.join(",", gwo)),
-                    recipeArgs(protocol, protocol.gwoNetworks())), trainCommon), processes()));
-        }
-        steps.add(new Step("leaderboard", concat(List.of("leaderboard", "--models", models.toString(), "--jmh-results",
-                jmhResults.toString(), "--training", training.toString(), "-o", output.toString()),
-                selectionArgs(packBlocks, refusedNames))));
-        return steps;
+    /** The job these options ask for. */
+    JobRequest request() {
+        Set<Stage> skipped = skip.stream().map(Stage::parse).collect(Collectors.toSet());
+        Workspace workspace = new Workspace(OldSpelling.pick(spec, "--models DIR", oldModels, "--model-dir DIR", modelDir),
+                jmhResults, training, OldSpelling.pick(spec, "--output", oldOutput, "--out", output), Path.of(Workspace.OVERHEAD));
+        JmhSettings quick = JmhSettings.quick();
+        JmhSettings jmh = new JmhSettings(Optional.of(forks), Optional.of(warmupIterations), Optional.of(JmhOptions.time(warmupTime)),
+                Optional.of(iterations), Optional.of(JmhOptions.time(iterationTime)), quick.modes(), quick.timeUnit());
+        return new JobRequest(workspace, selection.selection(), blockPacks, variantOptions.options(), jmh, rounds, breakdown,
+                protocol(), dataset(), seeds, processes(), Duration.ofMinutes(trainTimeLimit), resume, retrain, ignoreJmhLock,
+                skipped);
     }
 
     /** Training processes at once: --train-processes, else the cores, at most 2. */
-    int processes() {
-        int n = trainProcesses != null ? trainProcesses : Math.min(2, Runtime.getRuntime().availableProcessors());
-        if (n < 1) {
-            throw new org.blockbench.BadInputException("--train-processes must be at least 1, found " + n);
-        }
-        return n;
+    private int processes() {
+        return trainProcesses != null ? trainProcesses : Math.min(2, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The quick protocol with the options given here overriding it. */
     /** --dataset, or the quick protocol's default on this machine; only the two quick tasks are offered. */
-    DatasetName dataset() {
+    private DatasetName dataset() {
         if (dataset == null) {
             return DatasetName.quickDefault();
         }
@@ -364,7 +262,8 @@ public final class RunCommand implements Callable<Integer> {
         return d;
     }
 
-    TrainingProtocol protocol() {
+    /** The quick protocol with the options given here overriding it. */
+    private TrainingProtocol protocol() {
         TrainingProtocol q = TrainingProtocol.QUICK;
         return new TrainingProtocol(q.name(), baseChannels != null ? baseChannels : q.baseChannels(),
                 blocksPerStage != null ? blocksPerStage : q.blocksPerStage(), trainSize != null ? trainSize : q.trainSize(),
@@ -374,44 +273,5 @@ public final class RunCommand implements Callable<Integer> {
     private TrainingProtocol.Budget budget(TrainingProtocol.Budget b) {
         return new TrainingProtocol.Budget(b.recipe(), epochs != null ? epochs : b.epochs(),
                 trainBatch != null ? trainBatch : b.batchSize(), b.learningRate(), b.schedule());
-    }
-
-    /** train's options for budget {@code b} under {@code protocol}: recipe, scaffold size, epochs, batch, learning rate. */
-    private static List<String> recipeArgs(TrainingProtocol protocol, TrainingProtocol.Budget b) {
-        return List.of("--recipe", b.recipe(), "--base-channels", Integer.toString(protocol.baseChannels()),
-                "--blocks-per-stage", Integer.toString(protocol.blocksPerStage()), "--epochs", Integer.toString(b.epochs()),
-                "--batch", Integer.toString(b.batchSize()), "--lr", Double.toString(b.learningRate()),
-                "--schedule", b.schedule().kind().id());
-    }
-
-    /**
-     * The --blocks/--positions/--gwo-network options as given, to pass on to export and the board:
-     * {@code packBlocks} added to --blocks (a pack given to run is always run, as if named; with
-     * --gwo-network alone, --blocks is then the packs), {@code refusedNames} dropped from it.
-     */
-    private List<String> selectionArgs(List<String> packBlocks, List<String> refusedNames) {
-        List<String> a = new ArrayList<>();
-        boolean gwoAlone = selection.blocks == null && selection.positions == null && Boolean.TRUE.equals(selection.gwoNetwork);
-        if (selection.blocks != null || gwoAlone && !packBlocks.isEmpty()) {
-            List<String> blocks = new ArrayList<>(selection.blocks == null ? List.of() : selection.blocks);
-            blocks.removeIf(b -> refusedNames.contains(b.trim()));
-            packBlocks.stream().filter(b -> !blocks.contains(b)).forEach(blocks::add);
-            a.add("--blocks");
-            a.add(String.join(",", blocks));
-        }
-        if (selection.positions != null) {
-            a.add("--positions");
-            a.add(String.join(",", selection.positions));
-        }
-        if (selection.gwoNetwork != null) {
-            a.add(selection.gwoNetwork ? "--gwo-network" : "--no-gwo-network");
-        }
-        return a;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> c = new ArrayList<>(a);
-        c.addAll(b);
-        return c;
     }
 }

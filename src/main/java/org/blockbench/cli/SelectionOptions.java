@@ -1,22 +1,35 @@
 package org.blockbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.blockbench.BadInputException;
 import org.blockbench.zoo.Form;
-import org.blockbench.bench.jmh.ModelLocator;
+import org.blockbench.pipeline.Workspace;
 import org.blockbench.bench.SweepSelection;
+import org.blockbench.export.Manifest;
+import org.blockbench.model.ModelRef;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Which models and parameter values a latency sweep covers (shared by bench and overhead). */
 public final class SelectionOptions {
 
-    @Option(names = "--models", split = ",", paramLabel = "PATH",
-            description = "Models directory with manifest.json (default: ${DEFAULT-VALUE}), or .onnx files, or directories of them.",
-            defaultValue = ModelLocator.DEFAULT_MODELS_DIR)
-    List<Path> models;
+    @Option(names = "--model-dir", split = ",", paramLabel = "DIR",
+            description = "Directory of exported models (with manifest.json), or a directory of .onnx files (default: "
+                    + Workspace.MODEL_DIR + ", unless --models names only .onnx files).")
+    List<Path> modelDirs = List.of();
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL",
+            description = "Models, comma-separated: ids Block/position of the --model-dir manifest, or .onnx files (default: all of --model-dir).")
+    List<String> models = List.of();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--all", description = "Every model of the catalog (the default when no --blocks/--positions is given).")
     boolean all;
@@ -53,11 +66,38 @@ public final class SelectionOptions {
         }
         return new SweepSelection(blocks, positions, forms.stream().map(Form::parse).toList(), batches,
                 providers.stream().map(Provider::parse).toList(), threads,
-                optLevels.stream().map(OptimizationLevel::parse).toList());
+                optLevels.stream().map(OptimizationLevel::parse).toList(),
+                models.stream().filter(m -> !directory(m)).map(ModelRef::parse).filter(r -> !r.isFile()).toList());
     }
 
-    /** The model sources. */
+    /**
+     * The model sources: the --model-dir directories (the default one unless --models names only
+     * files) and the .onnx files --models names. A directory in --models is the old spelling of --model-dir.
+     */
     List<Path> models() {
-        return List.copyOf(models);
+        List<Path> dirs = new ArrayList<>(modelDirs);
+        List<Path> files = new ArrayList<>();
+        boolean ids = false;
+        for (String m : models) {
+            if (directory(m)) {
+                OldSpelling.notice(spec, "--models DIR", "--model-dir DIR");
+                dirs.add(Path.of(m));
+            } else if (ModelRef.parse(m).isFile()) {
+                files.add(Path.of(m));
+            } else {
+                ids = true;
+            }
+        }
+        if (dirs.isEmpty() && (files.isEmpty() || ids)) {
+            dirs.add(Path.of(Workspace.MODEL_DIR));
+        }
+        dirs.addAll(files);
+        return List.copyOf(dirs);
+    }
+
+    /** A directory, or a manifest file: what --models named before it meant models. */
+    private static boolean directory(String text) {
+        Path p = Path.of(text);
+        return Files.isDirectory(p) || p.getFileName() != null && p.getFileName().toString().equals(Manifest.FILE_NAME);
     }
 }

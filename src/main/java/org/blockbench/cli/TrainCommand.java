@@ -1,29 +1,18 @@
 package org.blockbench.cli;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.Shard;
-import org.blockbench.export.Manifest;
-import org.blockbench.pack.BlockPack;
-import org.blockbench.pack.BlockPackReader;
-import org.blockbench.stats.Stats;
 import org.blockbench.model.ModelRef;
 import org.blockbench.train.ModelSource;
-import org.blockbench.train.ProgressListener;
-import org.blockbench.train.RunRecord;
 import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.interp.TrainingDevice;
-import org.blockbench.train.TrainingListener;
-import org.blockbench.train.TrainingOptions;
-import org.blockbench.train.TrainingRun;
+import org.blockbench.train.TrainingModels;
+import org.blockbench.train.TrainingSweep;
 import org.blockbench.data.CifarBinary;
 import org.blockbench.data.CifarDownload;
 import org.blockbench.data.Dataset;
@@ -33,9 +22,9 @@ import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipe;
 import org.blockbench.train.recipe.Recipes;
 import org.blockbench.train.recipe.Schedule;
-import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.ModelId;
-import org.blockbench.zoo.Position;
+import org.blockbench.zoo.build.ZooSelection;
+import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,11 +48,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     VariantCliOptions variantOptions;
 
-    @Option(names = "--models", split = ",", paramLabel = "BLOCK/POSITION",
-            description = "Zoo models by id, comma-separated, e.g. ResNetBasicBlock/mid,StandardConv/gwo-net")
+    @Option(names = "--models", split = ",", paramLabel = "MODEL",
+            description = "Models, comma-separated: zoo or block-pack ids (ResNetBasicBlock/mid,StandardConv/gwo-net) or"
+                    + " ONNX files (a name ending in .onnx, trained as --onnx trains it)")
     List<String> modelIds = new ArrayList<>();
 
-    @Option(names = "--onnx", paramLabel = "FILE", description = "ONNX files to train (repeatable); trained from their own weights")
+    @Option(names = "--onnx", paramLabel = "FILE", description = "ONNX files to train (repeatable); trained from their own weights,"
+            + " as a .onnx name in --models is")
     List<Path> onnxFiles = new ArrayList<>();
 
     @Option(names = "--block-pack", paramLabel = "DIR",
@@ -71,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " trained like zoo models, selected by --models BLOCK/POSITION, --blocks or --positions; repeatable")
     List<Path> blockPacks = new ArrayList<>();
 
-    @Option(names = "--manifest", defaultValue = "onnx-models/manifest.json",
+    @Option(names = "--manifest", defaultValue = Workspace.MANIFEST,
             description = "Export manifest listing the zoo models (default: ${DEFAULT-VALUE})")
     Path manifest;
 
@@ -139,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-batch", defaultValue = "256", description = "Evaluation batch size (default: ${DEFAULT-VALUE})")
     int evalBatch;
 
-    @Option(names = {"-o", "--out"}, defaultValue = "analysis/training", description = "Output root (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--out"}, defaultValue = Workspace.TRAINING, description = "Output root (default: ${DEFAULT-VALUE})")
     Path outDir;
 
     @Option(names = "--resume", description = "Continue interrupted runs from their last epoch checkpoint")
@@ -187,112 +178,32 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingDevice trainingDevice = TrainingDevice.parse(device).requireAvailable();
         Shard chosen = shardOption.shard();
         List<ModelSource> models = models();
-        // the plan: every (model, seed) in the order models x seeds, the same in every shard's process
-        RunPlan<ModelSource> plan = RunPlan.of(models, seeds, chosen);
-        if (!plan.shard().isAll()) {
-            out.println(plan.describe());
-            out.flush();
-        }
-        Recipe recipe = recipe(dataset);
-        MemoryLayout layout = MemoryLayout.parse(memoryFormat);
-        Map<Integer, Dataset> datasets = new HashMap<>();
-        PrintStream err = System.err;
-        int parityFailures = 0;
-        int variantsRefused = 0;
-        for (ModelSource model : models) {
-            List<Long> modelSeeds = plan.seeds(model);
-            if (modelSeeds.isEmpty()) {
-                continue;
-            }
-            int modelClasses = model.nativeClasses() > 0 ? model.nativeClasses() : 10;
-            Dataset data = datasets.computeIfAbsent(dataset.classes() > 0 ? dataset.classes()
-                    : classes != null ? classes : modelClasses, n -> dataset(dataset, n));
-            if (data.classes() != modelClasses && !model.canChangeClasses()) {
-                throw new BadInputException(model.id() + " has " + modelClasses + " classes, dataset " + data.name()
-                        + " has " + data.classes());
-            }
-            List<Double> accuracies = new ArrayList<>();
-            org.blockbench.quant.VariantOptions variants = variantOptions.options();
-            for (long seed : modelSeeds) {
-                TrainingOptions options = new TrainingOptions(recipe, seed, threads, layout, evalBatch, trainingDevice);
-                String label = model.id() + " seed " + seed;
-                TrainingListener listener = quiet ? TrainingListener.NONE : new ProgressListener(label, err);
-                TrainingRun.Result result = TrainingRun.execute(
-                        new TrainingRun.Request(model, data, options, outDir, resume, force, variants), listener);
-                RunRecord r = result.record();
-                accuracies.add(r.finalValAccuracy());
-                if (!r.parity().passed()) {
-                    parityFailures++;
-                }
-                out.printf("%s %s-%s seed %d: %sval acc %.4f after %d epochs (ORT %.4f, agreement %.4f%s)%s -> %s%n",
-                        model.id(), recipe.name(), data.name(), seed,
-                        result.status() == TrainingRun.Status.ALREADY_DONE ? "already done, " : "",
-                        r.finalValAccuracy(), r.epochs().size(), r.parity().ortValAccuracy(), r.parity().agreement(),
-                        r.parity().deployAgreement() != null ? String.format(", deploy %.4f", r.parity().deployAgreement())
-                                : r.parity().deployNote() != null ? ", deploy not checked" : "",
-                        r.parity().passed() ? "" : " PARITY FAILED",
-                        result.directory().resolve(RunRecord.FILE_NAME));
-                for (RunRecord.VariantResult v : r.variants()) {
-                    if (v.refusal().isPresent()) {
-                        err.printf("%s seed %d %s: %s%n", model.id(), seed, v.variant(), v.refusal().get());
-                        variantsRefused++;
-                        continue;
-                    }
-                    out.printf("%s seed %d %s: ORT val acc %.4f (FP32 %.4f, drop %.2f pp), top-1 agreement with FP32 %.4f; "
-                            + "left in float32: %s%n", model.id(), seed, v.variant(), v.ortValAccuracy(), v.fp32ValAccuracy(),
-                            v.accuracyDropPoints(), v.agreementWithFp32(), v.settings().getOrDefault(
-                                    org.blockbench.quant.QdqQuantizer.FLOAT_OPS_KEY, v.settings().getOrDefault(
-                                            org.blockbench.quant.Fp16Converter.FLOAT32_OPS_KEY, "none")));
-                }
-                out.flush();
-            }
-            if (accuracies.size() > 1) {
-                Stats acc = Stats.of(accuracies);
-                out.printf("%s: val acc mean %.4f, sample std %.4f over %d seeds%n", model.id(), acc.mean(),
-                        acc.sampleStandardDeviation(), acc.count());
-            }
-        }
-        return parityFailures == 0 && variantsRefused == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
+        TrainingSweep.Request request = new TrainingSweep.Request(models, seeds, chosen, recipe(dataset),
+                n -> dataset(dataset, n), dataset.classes() > 0 ? Integer.valueOf(dataset.classes()) : classes, threads,
+                MemoryLayout.parse(memoryFormat), evalBatch, trainingDevice, outDir, resume, force, variantOptions.options());
+        TrainingSweep.Result result = TrainingSweep.run(request, TrainingSweep.printing(out, System.err, !quiet));
+        return result.findings() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private List<ModelSource> models() {
-        List<ModelSource> models = new ArrayList<>();
-        boolean selected = selection.blocks != null || selection.positions != null || selection.gwoNetwork != null;
-        if (!selected && modelIds.isEmpty() && onnxFiles.isEmpty() && blockPacks.isEmpty()) {
+        ZooSelection zoo = selection.selection();
+        if (!zoo.narrowed() && modelIds.isEmpty() && onnxFiles.isEmpty() && blockPacks.isEmpty()) {
             throw new BadInputException("choose what to train: --models BLOCK/POSITION, --blocks/--positions/--gwo-network"
                     + " (zoo models listed in " + manifest + "), --block-pack DIR and/or --onnx FILE");
         }
         List<ModelId> named = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String text : modelIds) {
-            ModelRef ref = ModelRef.parse(text);
-            if (!(ref instanceof ModelRef.ManifestModel model)) {
-                throw new BadInputException("--models takes BLOCK/POSITION ids, found the file " + ref.text()
-                        + "; train an ONNX file with --onnx FILE");
-            }
-            named.add(model.id());
-        }
-        if (selected || !modelIds.isEmpty() || !blockPacks.isEmpty()) {
-            Manifest m = Manifest.read(manifest);
-            Map<String, BlockPack> packs = new LinkedHashMap<>();
-            List<String> taken = new ArrayList<>(BlockRegistry.names());
-            for (Path dir : blockPacks) {
-                BlockPack pack = BlockPackReader.read(dir, m.inputSize(), taken);
-                packs.put(pack.name(), pack);
-                taken.add(pack.name());
-            }
-            List<ModelId> ids = new ArrayList<>(selected ? selection.models(packs.keySet()) : List.of());
-            if (selected || modelIds.isEmpty()) {
-                ids.addAll(selection.packModels(packs.keySet()));
-            }
-            ids.addAll(named);
-            for (ModelId id : ids.stream().distinct().toList()) {
-                BlockPack pack = packs.get(id.block());
-                models.add((pack != null
-                        ? ModelSource.ZooModel.of(manifest, m, pack, Position.parse(id.position()))
-                        : ModelSource.ZooModel.of(manifest, m, id.block(), id.position())).withSize(baseChannels, blocksPerStage));
+            if (ModelRef.parse(text) instanceof ModelRef.ManifestModel model) {
+                named.add(model.id());
+            } else {
+                files.add(Path.of(text));
             }
         }
-        onnxFiles.forEach(f -> models.add(ModelSource.OnnxFile.read(f)));
+        files.addAll(onnxFiles);
+        List<ModelSource> models = new ArrayList<>(TrainingModels.select(manifest, zoo, named, blockPacks, baseChannels,
+                blocksPerStage));
+        files.forEach(f -> models.add(ModelSource.OnnxFile.read(f)));
         return models;
     }
 

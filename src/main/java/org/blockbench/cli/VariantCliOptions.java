@@ -43,14 +43,4 @@ public final class VariantCliOptions {
         return new VariantOptions(Form.parseVariants(variants), QuantSettings.forThisCpu(CalibrationMethod.parse(method), percentile),
                 images, batch, seed);
     }
-
-    /** The arguments that give these options to another subcommand (run passes them to export and train). */
-    public List<String> arguments() {
-        if (variants.isEmpty()) {
-            return List.of();
-        }
-        return List.of("--variants", String.join(",", variants), "--calibration-method", method,
-                "--calibration-percentile", Double.toString(percentile), "--calibration-images", Integer.toString(images),
-                "--calibration-batch", Integer.toString(batch), "--calibration-seed", Long.toString(seed));
-    }
 }

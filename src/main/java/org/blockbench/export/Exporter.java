@@ -1,5 +1,13 @@
 package org.blockbench.export;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.blockbench.pack.BlockPack;
+import org.blockbench.pack.BlockPackReader;
+import org.blockbench.pack.RefusedPack;
+import org.blockbench.pack.StageProbe;
+import org.blockbench.zoo.build.BlockRegistry;
+
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +68,69 @@ public final class Exporter {
         this.outputDir = outputDir;
         this.config = config;
         this.variants = variants;
+    }
+
+    /**
+     * The export {@code request} asks for: every pack is read and checked (files and shapes, exit 2
+     * for a bad one) before anything is written; a selected pack ONNX Runtime refuses, or whose
+     * outputs are not finite, is the pack's own failure, told to {@code refused} and left out while
+     * the rest is exported, as a sweep goes on past a config.
+     */
+    public static ExportResult run(ExportRequest request, Progress progress) {
+        int inputSize = request.config().inputSize();
+        List<BlockPack> packs = new ArrayList<>();
+        List<String> taken = new ArrayList<>(BlockRegistry.names());
+        for (Path dir : request.blockPacks()) {
+            BlockPack pack = BlockPackReader.readStructure(dir, inputSize, taken);
+            packs.add(pack);
+            taken.add(pack.name());
+        }
+        List<String> packNames = packs.stream().map(BlockPack::name).toList();
+        List<ModelId> zooModels = request.selection().models(packNames);
+        // the selection picks packs as it picks zoo blocks (the rule train and leaderboard follow)
+        Set<String> chosen = request.selection().packModels(packNames).stream().map(ModelId::block).collect(Collectors.toSet());
+        List<BlockPack> exported = new ArrayList<>();
+        List<RefusedPack> refusedPacks = new ArrayList<>();
+        for (BlockPack pack : packs) {
+            if (!chosen.contains(pack.name())) {
+                continue;
+            }
+            try {
+                StageProbe.check(pack, inputSize);
+                exported.add(pack);
+            } catch (RuntimeException e) {
+                if (!RefusedPack.ownedByPack(e)) {
+                    throw e;
+                }
+                RefusedPack r = RefusedPack.of(pack.directory(), e);
+                refusedPacks.add(r);
+                progress.refused(r);
+            }
+        }
+        List<Position> positions = request.selection().positionList();
+        int count = zooModels.size() + exported.size() * positions.size();
+        progress.started(count);
+        long start = System.nanoTime();
+        Exporter exporter = new Exporter(request.out(), request.config(), request.variants()).explaining(request.explain());
+        Manifest manifest = exporter.export(zooModels, exported, positions, progress::exported);
+        return new ExportResult(manifest, count, (2 + request.variants().variants().size()) * count,
+                (System.nanoTime() - start) / 1e9, exporter.variantNotes(), exporter.refusedVariants(), refusedPacks);
+    }
+
+    /** What an export tells as it goes. */
+    public interface Progress {
+
+        /** A selected pack was refused and is left out. */
+        default void refused(RefusedPack pack) {
+        }
+
+        /** The packs are checked: {@code models} models are about to be exported. */
+        default void started(int models) {
+        }
+
+        /** Model {@code id} is written. */
+        default void exported(ModelId id) {
+        }
     }
 
     /** One line per variant with ops left in float32, for the command's output. */

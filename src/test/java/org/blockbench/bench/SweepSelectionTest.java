@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.BadInputException;
+import org.blockbench.model.ModelRef;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,19 @@ class SweepSelectionTest {
         assertEquals("unknown block 'Nope', expected one of [A, B]", e.getMessage());
         e = assertThrows(BadInputException.class, () -> select(List.of(), List.of("mid")).plan(catalog));
         assertEquals("unknown position 'mid', expected one of [early]", e.getMessage());
+    }
+
+    @Test
+    void modelIdsSelectOnlyTheirModelsAndAnUnknownOneListsTheManifests() {
+        ModelCatalog catalog = ModelCatalog.open(List.of(TinyModels.zoo(dir, List.of("A", "B"), List.of("early", "late"))));
+        SweepSelection byId = new SweepSelection(List.of(), List.of(), List.of(Form.DEPLOY), List.of(1), List.of(Provider.CPU),
+                List.of(1), List.of(OptimizationLevel.ALL), List.of(ModelRef.parse("B/late"), ModelRef.parse("A/early")));
+        assertEquals(List.of("A-early.deploy.b1.cpu.t1.all", "B-late.deploy.b1.cpu.t1.all"),
+                byId.plan(catalog).stream().map(p -> p.config().key()).toList());
+        SweepSelection unknown = new SweepSelection(List.of(), List.of(), List.of(Form.DEPLOY), List.of(1), List.of(Provider.CPU),
+                List.of(1), List.of(OptimizationLevel.ALL), List.of(ModelRef.parse("C/early")));
+        BadInputException e = assertThrows(BadInputException.class, () -> unknown.plan(catalog));
+        assertEquals("unknown model 'C/early', expected one of [A/early, A/late, B/early, B/late]", e.getMessage());
     }
 
     @Test

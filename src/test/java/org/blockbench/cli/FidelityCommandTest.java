@@ -86,4 +86,11 @@ class FidelityCommandTest {
         assertEquals("blockbench: a ranking needs at least 3 models, found [StandardConv/gwo-net, DepthwiseConv/gwo-net]",
                 err.toString().strip());
     }
+
+    @Test
+    void aFileIsNotAModelToRank() {
+        assertEquals(ExitCodes.BAD_INPUT, fidelity("--models", "StandardConv/gwo-net,net.onnx,DepthwiseConv/gwo-net"));
+        assertEquals("blockbench: fidelity ranks exported models, which it rebuilds at both protocols' sizes; --models names"
+                + " the file net.onnx, give Block/position ids", err.toString().strip());
+    }
 }

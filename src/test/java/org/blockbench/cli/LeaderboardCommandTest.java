@@ -27,7 +27,7 @@ class LeaderboardCommandTest {
     void writesEveryOutput() throws Exception {
         ReportFixtures.Tree t = ReportFixtures.write(dir);
         Path out = dir.resolve("analysis");
-        assertEquals(ExitCodes.OK, run("leaderboard", "--models", t.manifest().getParent().toString(), "--jmh-results",
+        assertEquals(ExitCodes.OK, run("leaderboard", "--model-dir", t.manifest().getParent().toString(), "--jmh-results",
                 t.jmh().toString(), "--training", t.training().toString(), "-o", out.toString()), err.toString());
         for (String f : List.of(LeaderboardWriter.BLOCKZOO_CSV, LeaderboardWriter.GWO_CSV, LeaderboardWriter.FULL_CSV, LeaderboardWriter.BLOCKS_CSV,
                 LeaderboardWriter.JSON, LeaderboardWriter.MARKDOWN, LeaderboardWriter.HTML, "plots/synthetic-accuracy-vs-latency.png",
@@ -53,7 +53,7 @@ class LeaderboardCommandTest {
     @Test
     void missingInputsGiveEmptyCellsNotFailure() throws Exception {
         Path out = dir.resolve("analysis");
-        assertEquals(ExitCodes.OK, run("leaderboard", "--models", dir.resolve("nothing").toString(), "--jmh-results",
+        assertEquals(ExitCodes.OK, run("leaderboard", "--model-dir", dir.resolve("nothing").toString(), "--jmh-results",
                 dir.resolve("none").toString(), "--training", dir.resolve("none").toString(), "-o", out.toString()), err.toString());
         String md = Files.readString(out.resolve(LeaderboardWriter.MARKDOWN));
         assertTrue(md.contains("no manifest:"), md);
@@ -62,10 +62,24 @@ class LeaderboardCommandTest {
     }
 
     @Test
+    void oldSpellingsWriteTheSameBoardWithANotice() throws Exception {
+        ReportFixtures.Tree t = ReportFixtures.write(dir);
+        assertEquals(ExitCodes.OK, run("leaderboard", "--model-dir", t.manifest().getParent().toString(), "--jmh-results",
+                t.jmh().toString(), "--training", t.training().toString(), "--out", dir.resolve("new").toString()));
+        assertEquals("", err.toString());
+        assertEquals(ExitCodes.OK, run("leaderboard", "--models", t.manifest().getParent().toString(), "--jmh-results",
+                t.jmh().toString(), "--training", t.training().toString(), "--output", dir.resolve("old").toString()));
+        assertEquals(List.of("blockbench: --models DIR is deprecated and goes in the next release; use --model-dir DIR",
+                "blockbench: --output is deprecated and goes in the next release; use --out"), err.toString().strip().lines().toList());
+        assertEquals(Files.readString(dir.resolve("new").resolve(LeaderboardWriter.FULL_CSV)),
+                Files.readString(dir.resolve("old").resolve(LeaderboardWriter.FULL_CSV)));
+    }
+
+    @Test
     void selectionNarrowsTheZoo() throws Exception {
         ReportFixtures.Tree t = ReportFixtures.write(dir);
         Path out = dir.resolve("analysis");
-        assertEquals(ExitCodes.OK, run("leaderboard", "--models", t.manifest().getParent().toString(), "--jmh-results",
+        assertEquals(ExitCodes.OK, run("leaderboard", "--model-dir", t.manifest().getParent().toString(), "--jmh-results",
                 t.jmh().toString(), "--training", t.training().toString(), "-o", out.toString(), "--blocks", "MobileOneBlock"));
         List<String> rows = Files.readAllLines(out.resolve(LeaderboardWriter.FULL_CSV));
         assertEquals(1 + 2, rows.size(), "header + MobileOneBlock early and late, one dataset (synthetic): " + rows);

@@ -58,7 +58,7 @@ class LeaderboardImportTest {
         Files.writeString(gwoBoard, "model_name,author,score,test_acc,omega_proxy,c_d,c_p_m,latency_ms,tier,github_link\n"
                 + "depthwise_conv,\"Doe, J.\",681.67,61.35,8.0,8,0,0.3,C,https://example.org/x\n");
         Path analysis = dir.resolve("analysis");
-        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--models", t.manifest().getParent().toString(),
+        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--model-dir", t.manifest().getParent().toString(),
                 "--jmh-results", t.jmh().toString(), "--training", t.training().toString(), "-o", analysis.toString(),
                 "--import-accuracy", blockzoo.toString(), "--import-accuracy", gwoResults.toString(), "--import-accuracy",
                 gwoBoard.toString()), err.toString());
@@ -112,7 +112,7 @@ class LeaderboardImportTest {
     void unknownNamesAndLayoutsAreOneLineErrors() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, BLOCKZOO_HEADER + "\n,FancyBlock,cifar100,late,50,256,0.001,1,0.5,1,1,1,1,1,1,1,1,cpu,3,64,100,x,\n");
-        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "leaderboard", "--models", dir.resolve("none").toString(),
+        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "leaderboard", "--model-dir", dir.resolve("none").toString(),
                 "-o", dir.resolve("analysis").toString(), "--import-accuracy", bad.toString()));
         String message = err.toString().strip();
         assertEquals(1, message.lines().count(), message);
@@ -122,14 +122,14 @@ class LeaderboardImportTest {
         Files.writeString(bad, BLOCKZOO_HEADER + "\n,ResNetBasicBlock,cifar100,stageZ,50,256,0.001,1,0.5,1,1,1,1,1,1,1,1,cpu,3,64,"
                 + "100,x,\n");
         err.getBuffer().setLength(0);
-        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "leaderboard", "--models", dir.resolve("none").toString(),
+        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "leaderboard", "--model-dir", dir.resolve("none").toString(),
                 "-o", dir.resolve("analysis").toString(), "--import-accuracy", bad.toString()));
         assertTrue(err.toString().contains("line 2: unknown position 'stageZ', expected one of [early, mid, late, gwo-net]"),
                 err.toString());
 
         Files.writeString(bad, "model,accuracy\nx,1\n");
         err.getBuffer().setLength(0);
-        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "leaderboard", "--models", dir.resolve("none").toString(),
+        assertEquals(ExitCodes.BAD_INPUT, CliRunner.execute(out, err, "leaderboard", "--model-dir", dir.resolve("none").toString(),
                 "-o", dir.resolve("analysis").toString(), "--import-accuracy", bad.toString()));
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().contains("header [model, accuracy] is none of the layouts read: BlockZoo results.csv [timestamp,"),

@@ -119,7 +119,7 @@ class OwnBlockPyTorchTest {
     void pytorchPacksRunToTheBoardBesideEachOther() throws IOException, InterruptedException {
         Path tool = Path.of("tools/export_block.py").toAbsolutePath();
         List<String> args = new ArrayList<>(List.of("run", "--blocks", "MyConvNeXtBlock,MyRepConvBlock", "--no-gwo-network",
-                "--models", dir.resolve("run/onnx-models").toString(), "--jmh-results", dir.resolve("run/jmh").toString(),
+                "--model-dir", dir.resolve("run/onnx-models").toString(), "--jmh-results", dir.resolve("run/jmh").toString(),
                 "--training", dir.resolve("run/training").toString(), "-o", dir.resolve("run/analysis").toString(),
                 "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
                 "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock"));

@@ -23,6 +23,12 @@ class RunBlockPackTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The command line run prints for each step of its plan. */
+    private static List<String> commandLines(RunCommand run) {
+        return org.blockbench.pipeline.Job.plan(run.request()).stream()
+                .map(s -> "blockbench " + String.join(" ", StepCommands.arguments(s))).toList();
+    }
+
     @Test
     void planPassesPacksToExportTrainAndTheBoardSelection() throws Exception {
         for (String name : List.of("P1", "P2")) {
@@ -33,9 +39,9 @@ class RunBlockPackTest {
         String p1 = dir.resolve("p1").toString();
         String p2 = dir.resolve("p2").toString();
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock,P2", "--positions", "early", "--models", "m",
+        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock,P2", "--positions", "early", "--model-dir", "m",
                 "--block-pack", p1, "--block-pack", p2);
-        List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
+        List<String> lines = commandLines(run);
         assertEquals("blockbench export -q -o m --blocks MobileOneBlock,P2,P1 --positions early --block-pack " + p1
                 + " --block-pack " + p2, lines.get(0));
         assertTrue(lines.get(3).startsWith("blockbench train --models MobileOneBlock/early,P1/early,P2/early --recipe blockzoo"
@@ -51,8 +57,8 @@ class RunBlockPackTest {
         Files.writeString(dir.resolve("p1/block.json"), "{\"format\": \"blockbench-block-pack/1\", \"name\": \"P1\"}");
         String p1 = dir.resolve("p1").toString();
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--gwo-network", "--models", "m", "--block-pack", p1);
-        List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
+        new CommandLine(run).parseArgs("--gwo-network", "--model-dir", "m", "--block-pack", p1);
+        List<String> lines = commandLines(run);
         // --blocks P1 with --gwo-network: the GWO networks and the pack, as run promises; no zoo scaffold model
         assertEquals("blockbench export -q -o m --blocks P1 --gwo-network --block-pack " + p1, lines.get(0));
         assertTrue(lines.get(3).startsWith("blockbench train --models P1/early,P1/mid,P1/late --recipe blockzoo"), lines.get(3));
@@ -66,7 +72,7 @@ class RunBlockPackTest {
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs("--blocks", "Nope", "--block-pack", dir.resolve("p1").toString());
         org.blockbench.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.blockbench.BadInputException.class, run::plan);
+                org.blockbench.BadInputException.class, () -> org.blockbench.pipeline.Job.plan(run.request()));
         assertTrue(e.getMessage().startsWith("unknown block 'Nope', expected one of [") && e.getMessage().endsWith(", P1]"),
                 e.getMessage());
     }
@@ -76,7 +82,7 @@ class RunBlockPackTest {
         Path pack = TestPacks.write(dir.resolve("pack"), "MyResNet", new ResNetBasicBlock(), ScaffoldConfig.defaults());
         Path analysis = dir.resolve("analysis");
         int code = CliRunner.execute(out, err, "run", "--blocks", "ResNetBasicBlock", "--positions", "mid", "--no-gwo-network",
-                "--block-pack", pack.toString(), "--models", dir.resolve("onnx-models").toString(),
+                "--block-pack", pack.toString(), "--model-dir", dir.resolve("onnx-models").toString(),
                 "--jmh-results", dir.resolve("jmh").toString(), "--training", dir.resolve("training").toString(),
                 "-o", analysis.toString(), "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
                 "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock", "--dataset", "synthetic");
@@ -115,7 +121,7 @@ class RunBlockPackTest {
         // --blocks names the refused pack too: it is dropped from every step's selection
         int code = CliRunner.execute(out, err, "run", "--blocks", "ResNetBasicBlock,Nan", "--positions", "mid",
                 "--no-gwo-network", "--block-pack", nan.toString(), "--block-pack", holey.toString(),
-                "--models", models.toString(), "--jmh-results", dir.resolve("jmh").toString(),
+                "--model-dir", models.toString(), "--jmh-results", dir.resolve("jmh").toString(),
                 "--training", dir.resolve("training").toString(), "-o", analysis.toString(), "--skip", "bench,train");
         assertEquals(ExitCodes.FINDINGS, code, out + "\n" + err);
         String nanLine = "block pack " + nan + " refused: " + nan.resolve("early.onnx") + ": output contains NaN at position"

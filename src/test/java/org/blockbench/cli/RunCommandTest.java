@@ -24,19 +24,25 @@ class RunCommandTest {
         return CliRunner.execute(out, err, args);
     }
 
+    /** The command line run prints for each step of its plan. */
+    private static List<String> commandLines(RunCommand run) {
+        return org.blockbench.pipeline.Job.plan(run.request()).stream()
+                .map(s -> "blockbench " + String.join(" ", StepCommands.arguments(s))).toList();
+    }
+
     @Test
     void planPassesTheSelectionAndQuickSettingsToEachStep() {
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--gwo-network", "--models", "m",
+        new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--gwo-network", "--model-dir", "m",
                 "--jmh-results", "j", "--training", "t", "-o", "a", "--seeds", "0,1");
-        List<String> lines = run.plan().stream().map(RunCommand.Step::commandLine).toList();
+        List<String> lines = commandLines(run);
         // Fashion-MNIST where Debian's package is installed, the synthetic task elsewhere
         String quick = java.nio.file.Files.isRegularFile(Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"))
                 ? "fashion-mnist" : "synthetic";
         assertEquals(List.of(
                 "blockbench export -q -o m --blocks MobileOneBlock --positions early --gwo-network",
                 "blockbench analyze --manifest " + Path.of("m", "manifest.json"),
-                "blockbench bench --models m --all -o j -f 1 -wi 1 -w 100ms -i 3 -r 550ms --rounds 3",
+                "blockbench bench --model-dir m --all -o j -f 1 -wi 1 -w 100ms -i 3 -r 550ms --rounds 3",
                 "blockbench train --models MobileOneBlock/early --recipe blockzoo --base-channels 16 --blocks-per-stage 1"
                         + " --epochs 1 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest " + Path.of("m", "manifest.json")
                         + " --dataset " + quick + " --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
@@ -44,7 +50,7 @@ class RunCommandTest {
                         + " --base-channels 16 --blocks-per-stage 1 --epochs 3 --batch 16 --lr 0.003 --schedule warmup-cosine --manifest "
                         + Path.of("m", "manifest.json")
                         + " --dataset " + quick + " --train-size 2048 --val-size 2048 --seeds 0,1 -o t -q",
-                "blockbench leaderboard --models m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
+                "blockbench leaderboard --model-dir m --jmh-results j --training t -o a --blocks MobileOneBlock --positions early"
                         + " --gwo-network"), lines);
     }
 
@@ -53,7 +59,7 @@ class RunCommandTest {
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs("--blocks", "MobileOneBlock", "--positions", "early", "--no-gwo-network",
                 "--base-channels", "8", "--blocks-per-stage", "2", "--epochs", "4", "--train-size", "64", "--seeds", "3");
-        String train = run.plan().stream().filter(s -> s.name().equals("train")).findFirst().orElseThrow().commandLine();
+        String train = commandLines(run).stream().filter(l -> l.startsWith("blockbench train ")).findFirst().orElseThrow();
         assertTrue(train.contains("--base-channels 8 --blocks-per-stage 2 --epochs 4 --batch 16"), train);
         assertTrue(train.contains("--train-size 64 --val-size 2048 --seeds 3"), train);
     }
@@ -70,7 +76,7 @@ class RunCommandTest {
     /** run.json's final validation accuracy per run directory, after a run training with {@code processes}. */
     private java.util.Map<String, Double> trainedAccuracies(Path root, String processes) throws Exception {
         Path training = root.resolve("training");
-        int code = run("run", "--blocks", "ResNetBasicBlock", "--positions", "early,mid", "--no-gwo-network", "--models",
+        int code = run("run", "--blocks", "ResNetBasicBlock", "--positions", "early,mid", "--no-gwo-network", "--model-dir",
                 root.resolve("onnx-models").toString(), "--jmh-results", root.resolve("jmh").toString(), "--training",
                 training.toString(), "-o", root.resolve("analysis").toString(), "--skip", "analyze,bench,leaderboard",
                 "--train-size", "32", "--val-size", "16", "--seeds", "0,1", "--train-processes", processes);
@@ -89,7 +95,7 @@ class RunCommandTest {
     void skippedStepsAreReportedAndTheRestRuns() throws Exception {
         Path models = dir.resolve("onnx-models");
         Path analysis = dir.resolve("analysis");
-        int code = run("run", "--blocks", "RepMixer", "--positions", "mid", "--models", models.toString(), "--jmh-results",
+        int code = run("run", "--blocks", "RepMixer", "--positions", "mid", "--model-dir", models.toString(), "--jmh-results",
                 dir.resolve("jmh").toString(), "--training", dir.resolve("training").toString(), "-o", analysis.toString(),
                 "--skip", "analyze,bench,train");
         assertEquals(ExitCodes.OK, code, out + "\n" + err);
@@ -110,7 +116,7 @@ class RunCommandTest {
     void wholeJobForOneModelFillsEveryColumn() throws Exception {
         Path analysis = dir.resolve("analysis");
         int code = run("run", "--blocks", "StandardConv", "--positions", "early", "--no-gwo-network",
-                "--models", dir.resolve("onnx-models").toString(), "--jmh-results", dir.resolve("jmh").toString(),
+                "--model-dir", dir.resolve("onnx-models").toString(), "--jmh-results", dir.resolve("jmh").toString(),
                 "--training", dir.resolve("training").toString(), "-o", analysis.toString(),
                 "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "300ms", "--rounds", "1",
                 "--train-size", "32", "--val-size", "16", "--ignore-jmh-lock");
@@ -131,8 +137,19 @@ class RunCommandTest {
     }
 
     @Test
+    void oldSpellingsNameTheSameWorkspaceWithANotice() {
+        RunCommand run = new RunCommand();
+        CommandLine cli = new CommandLine(run).setErr(new java.io.PrintWriter(err, true));
+        cli.parseArgs("--models", "m", "--output", "a", "--jmh-results", "j", "--training", "t");
+        assertEquals(new org.blockbench.pipeline.Workspace(Path.of("m"), Path.of("j"), Path.of("t"), Path.of("a"),
+                Path.of(org.blockbench.pipeline.Workspace.OVERHEAD)), run.request().workspace());
+        assertEquals(List.of("blockbench: --models DIR is deprecated and goes in the next release; use --model-dir DIR",
+                "blockbench: --output is deprecated and goes in the next release; use --out"), err.toString().strip().lines().toList());
+    }
+
+    @Test
     void unknownStepIsBadInput() {
-        assertEquals(ExitCodes.BAD_INPUT, run("run", "--skip", "deploy", "--models", dir.toString()));
+        assertEquals(ExitCodes.BAD_INPUT, run("run", "--skip", "deploy", "--model-dir", dir.toString()));
         assertTrue(err.toString().contains("unknown step 'deploy', expected one of [export, analyze, bench, train, leaderboard]"),
                 err.toString());
     }
@@ -141,10 +158,10 @@ class RunCommandTest {
     void datasetIsOneOfTheQuickTasks() {
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs("--dataset", "synthetic", "--blocks", "MobileOneBlock", "--positions", "early");
-        assertTrue(run.plan().stream().map(RunCommand.Step::commandLine).anyMatch(l -> l.contains(" --dataset synthetic ")));
+        assertTrue(commandLines(run).stream().anyMatch(l -> l.contains(" --dataset synthetic ")));
         RunCommand cifar = new RunCommand();
         new CommandLine(cifar).parseArgs("--dataset", "cifar10");
-        org.blockbench.BadInputException e = assertThrows(org.blockbench.BadInputException.class, cifar::plan);
+        org.blockbench.BadInputException e = assertThrows(org.blockbench.BadInputException.class, cifar::request);
         assertTrue(e.getMessage().startsWith("run --dataset takes synthetic or fashion-mnist"), e.getMessage());
     }
 }

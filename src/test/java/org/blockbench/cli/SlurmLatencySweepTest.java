@@ -166,7 +166,7 @@ class SlurmLatencySweepTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--models", models.toString(), "--jmh-results",
+        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--model-dir", models.toString(), "--jmh-results",
                 results.toString(), "-o", checkout.resolve("analysis").toString()), err.toString());
         assertFalse(out.toString().contains("PARTIAL"), out.toString());
         JsonNode board = JsonFiles.mapper().readTree(checkout.resolve("analysis/leaderboard.json").toFile());
@@ -189,7 +189,7 @@ class SlurmLatencySweepTest {
         assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "merge", "--allow-partial", partial.toString()), err.toString());
         assertEquals(List.of("1/2"), ResultsMetadata.read(partial.resolve("results.meta.json")).missingShards());
         StringWriter boardOut = new StringWriter();
-        assertEquals(ExitCodes.OK, CliRunner.execute(boardOut, err, "leaderboard", "--models", models.toString(), "--jmh-results",
+        assertEquals(ExitCodes.OK, CliRunner.execute(boardOut, err, "leaderboard", "--model-dir", models.toString(), "--jmh-results",
                 partial.toString(), "-o", checkout.resolve("analysis-partial").toString()), err.toString());
         assertTrue(boardOut.toString().contains("note: PARTIAL sweep: " + partial + " lacks shard(s) 1/2"), boardOut.toString());
         assertTrue(read(checkout.resolve("analysis-partial/leaderboard.md")).contains("PARTIAL sweep"));

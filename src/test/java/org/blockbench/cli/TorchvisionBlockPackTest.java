@@ -185,7 +185,7 @@ class TorchvisionBlockPackTest {
         }
         System.out.print(report);
         Path analysis = dir.resolve("analysis");
-        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--models", dir.resolve("models").toString(),
+        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--model-dir", dir.resolve("models").toString(),
                 "--training", training.toString(), "-o", analysis.toString()), err.toString());
         List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));
         List<String> header = List.of(csv.get(0).split(",", -1));

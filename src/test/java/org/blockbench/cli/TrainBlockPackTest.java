@@ -77,7 +77,7 @@ class TrainBlockPackTest {
                 out.toString());
 
         Path analysis = dir.resolve("analysis");
-        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--models", models.toString(), "--training",
+        assertEquals(ExitCodes.OK, CliRunner.execute(out, err, "leaderboard", "--model-dir", models.toString(), "--training",
                 training.toString(), "--jmh-results", dir.resolve("jmh").toString(), "-o", analysis.toString(),
                 "--blocks", "PlainRes"), err.toString());
         List<String> csv = Files.readAllLines(analysis.resolve("leaderboard.csv"));

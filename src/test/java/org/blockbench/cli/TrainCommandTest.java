@@ -221,11 +221,13 @@ class TrainCommandTest {
     }
 
     @Test
-    void aFileGivenToModelsIsSentToOnnx() {
-        assertEquals(ExitCodes.BAD_INPUT, run("train", "-q", "--models", "ResNetBasicBlock/mid,net.ONNX"));
-        String message = err.toString().strip();
-        assertEquals("blockbench: --models takes BLOCK/POSITION ids, found the file "
-                + Path.of("net.ONNX").toAbsolutePath() + "; train an ONNX file with --onnx FILE", message);
+    void aFileGivenToModelsIsTrainedAsOnnxTrainsIt() {
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "-q", "--onnx", "missing.ONNX"));
+        String viaOnnx = err.toString().strip();
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "-q", "--models", "missing.ONNX"));
+        assertEquals(1, viaOnnx.lines().count(), viaOnnx);
+        assertEquals(viaOnnx, err.toString().strip());
     }
 
     @Test

@@ -38,10 +38,10 @@ class KubernetesJobDocsTest {
         assertMountsAreVolumes(job, Set.of("results"));
         assertEquals("blockbench-results", claimOf(job, "results"));
         List<String> args = strings(container.get("args"));
-        assertEquals("/results", args.get(args.indexOf("--output") + 1), "results go to the mounted volume");
+        assertEquals("/results", args.get(args.indexOf("--out") + 1), "results go to the mounted volume");
         assertEquals(List.of("/results"), mountPaths(container));
         assertTrue(strings(container.get("command")).contains("/opt/blockbench/blockbench.jar"), container.toString());
-        assertTrue(args.get(args.indexOf("--models") + 1).startsWith("/opt/blockbench/"), "models are in the image: " + args);
+        assertTrue(args.get(args.indexOf("--model-dir") + 1).startsWith("/opt/blockbench/"), "models are in the image: " + args);
     }
 
     @Test

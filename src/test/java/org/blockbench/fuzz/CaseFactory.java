@@ -110,7 +110,7 @@ final class CaseFactory {
             }
             Path tree = fixture();
             return new FuzzCase(-1, "control-leaderboard", target, "ReportFixtures", List.of(), null, "control",
-                    List.of("leaderboard", "--models", tree.resolve("onnx-models").toString(), "--jmh-results",
+                    List.of("leaderboard", "--model-dir", tree.resolve("onnx-models").toString(), "--jmh-results",
                             tree.resolve("jmh-results").toString(), "--training", tree.resolve("training-results").toString(),
                             "-o", dir.resolve("out").toString()), dir, tree.resolve("jmh-results/sweep/run.json"), false);
         } catch (IOException e) {
@@ -182,7 +182,7 @@ final class CaseFactory {
         Path input = dir.resolve("jmh-results/sweep/run.json");
         Files.createDirectories(input.getParent());
         Files.write(input, m.bytes());
-        List<String> args = List.of("leaderboard", "--models", tree.resolve("onnx-models").toString(), "--jmh-results",
+        List<String> args = List.of("leaderboard", "--model-dir", tree.resolve("onnx-models").toString(), "--jmh-results",
                 dir.resolve("jmh-results").toString(), "--training", tree.resolve("training-results").toString(), "-o",
                 dir.resolve("out").toString());
         // leaderboard: the general rules and the CSV rule; whether it refuses or skips a bad file is its choice

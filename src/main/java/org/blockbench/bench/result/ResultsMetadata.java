@@ -60,6 +60,7 @@ public record ResultsMetadata(String format, String results, String run, String 
      * The options a sweep was invoked with.
      *
      * @param models         models directories and files, absolute
+     * @param modelIds       model ids or files selected by --models (empty: none)
      * @param blocks         blocks selected (empty: all)
      * @param positions      positions selected (empty: all)
      * @param forms          forms
@@ -74,7 +75,7 @@ public record ResultsMetadata(String format, String results, String run, String 
      * @param resume         whether finished configs were skipped
      * @param jvmArgs        extra arguments of the forked JVMs
      */
-    public record Options(List<String> models, List<String> blocks, List<String> positions, List<String> forms,
+    public record Options(List<String> models, List<String> modelIds, List<String> blocks, List<String> positions, List<String> forms,
                           List<Integer> batches, List<String> providers, List<Integer> intraOpThreads,
                           List<String> optLevels, Map<String, String> jmh, int rounds, String shard, String output,
                           boolean resume, List<String> jvmArgs) {

@@ -48,6 +48,13 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
         this(modelSources, selection, jmh, shard, output, run, resume, jvmArgs, verbose, progress, 1);
     }
 
+    /** This request with {@code arg} added to the forks' JVM arguments. */
+    public SweepRequest withJvmArg(String arg) {
+        List<String> args = new java.util.ArrayList<>(jvmArgs);
+        args.add(arg);
+        return new SweepRequest(modelSources, selection, jmh, shard, output, run, resume, args, verbose, progress, rounds);
+    }
+
     /** The JMH options and, with more than one round, the rounds: what a resumed run must repeat. */
     public Map<String, String> measurementOptions() {
         Map<String, String> d = new LinkedHashMap<>(jmh.describe());
@@ -71,6 +78,7 @@ public record SweepRequest(List<Path> modelSources, SweepSelection selection, Jm
     /** The full option set, as recorded in the metadata sidecar. */
     public ResultsMetadata.Options describe() {
         return new ResultsMetadata.Options(modelSources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
+                selection.models().stream().map(org.blockbench.model.ModelRef::text).toList(),
                 selection.blocks(), selection.positions(), selection.forms().stream().map(Form::id).toList(), selection.batches(),
                 selection.providers().stream().map(Provider::cliName).toList(), selection.intraOpThreads(),
                 selection.optLevels().stream().map(OptimizationLevel::cliName).toList(), jmh.describe(), rounds,

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.jmh.ModelCatalog;
+import org.blockbench.bench.jmh.SlurmTask;
 import org.blockbench.bench.SweepSelection.PlannedConfig;
 import org.blockbench.bench.jmh.OrtBenchmarkParams;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
@@ -51,8 +52,22 @@ public final class SweepRunner {
         this.err = err;
     }
 
-    /** Plans and runs {@code request}. */
+    /**
+     * Plans and runs {@code request}. In a Slurm array task the forks get the task's own temporary
+     * directory and JMH lock (array tasks on one node share /tmp), removed when the sweep ends: a
+     * node runs thousands of tasks over time, and none leaves its directory behind (a killed one's
+     * is reused on requeue).
+     */
     public SweepReport run(SweepRequest request) {
+        Optional<SlurmTask> task = SlurmTask.current();
+        try {
+            return runPlan(task.map(t -> request.withJvmArg(t.isolateTemporaryFiles())).orElse(request));
+        } finally {
+            task.ifPresent(SlurmTask::removeTemporaryFiles);
+        }
+    }
+
+    private SweepReport runPlan(SweepRequest request) {
         long started = System.nanoTime();
         List<PlannedConfig> plan = request.shard().select(request.selection().plan(ModelCatalog.open(request.modelSources())));
         RunDirectory dir = RunDirectory.choose(request.output(), request.run(), request.resume());

@@ -36,7 +36,7 @@ class ResumeAfterKillTest {
         Path configs = out.resolve("run/configs");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "org.blockbench.cli.BlockBench",
-                "bench", "--models", zoo.toString(), "-o", out.toString(), "--run", "run", "--ignore-jmh-lock", "--no-progress",
+                "bench", "--model-dir", zoo.toString(), "-o", out.toString(), "--run", "run", "--ignore-jmh-lock", "--no-progress",
                 "-f", "1", "-wi", "1", "-w", "100ms", "-i", "1", "-r", "200ms")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         Map<Path, byte[]> savedBeforeKill = new HashMap<>();

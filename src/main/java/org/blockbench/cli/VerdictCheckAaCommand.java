@@ -20,14 +20,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code blockbench calibrate aa RUN...}: false-alarm rate of the verdicts over repeated runs of the same code. */
+/** {@code blockbench verdict-check aa RUN...}: false-alarm rate of the verdicts over repeated runs of the same code. */
 @Command(name = "aa", mixinStandardHelpOptions = true,
         description = {"A/A calibration: RUN... are JMH JSON results of the SAME code measured several times (files, "
                 + "or one directory whose *.json files are one run each). Every 'slower' verdict between them is a "
                 + "false alarm. Reports the verdict counts for every pair of runs and for the nightly design (each run "
                 + "against the pooled --window runs before it), writes <out>/<name>.md, and exits 1 when the slower "
                 + "rate of either design exceeds --max-slower-rate."})
-public final class CalibrateAaCommand implements Callable<Integer> {
+public final class VerdictCheckAaCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "Runs of the same code: JMH JSON files, or one directory of them.")
     List<Path> inputs;

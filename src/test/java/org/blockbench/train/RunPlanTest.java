@@ -1,4 +1,4 @@
-package org.blockbench.cli;
+package org.blockbench.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

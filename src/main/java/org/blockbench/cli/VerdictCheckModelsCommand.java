@@ -12,13 +12,13 @@ import org.blockbench.regress.SlowdownModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code blockbench calibrate models}: writes the base conv net and wider and deeper variants of it. */
+/** {@code blockbench verdict-check models}: writes the base conv net and wider and deeper variants of it. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = {"Writes the regression-calibration conv net (base.onnx) and variants with one conv "
                 + "widened by W channels (wider-wW.onnx) or D small convs added (deeper-dD.onnx), plus models.md "
                 + "listing each variant's MACs and extra compute. Use them with 'blockbench ab' to inject a known "
                 + "slowdown."})
-public final class CalibrateModelsCommand implements Callable<Integer> {
+public final class VerdictCheckModelsCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "onnx-models/regress-calibration",
             description = "Directory to write into (default: ${DEFAULT-VALUE}).")
