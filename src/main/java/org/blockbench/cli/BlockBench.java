@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
             LeaderboardCommand.class, CompareCommand.class, AbCommand.class, VerdictCheckCommand.class})
 public final class BlockBench {
 
+    /** Commands renamed in this release (former name → name): the former still runs, with a one-line notice. */
+    static final java.util.Map<String, String> FORMER_NAMES = java.util.Map.of("calibrate", "verdict-check");
+
     public static void main(String[] args) {
         org.blockbench.ort.OrtNatives.initialize();
         System.exit(commandLine().execute(args));
@@ -20,6 +23,13 @@ public final class BlockBench {
     public static CommandLine commandLine() {
         ExitCodes exitCodes = new ExitCodes();
         return new CommandLine(new BlockBench())
+                .setExecutionStrategy(parsed -> {
+                    String given = parsed.originalArgs().isEmpty() ? "" : parsed.originalArgs().get(0);
+                    if (FORMER_NAMES.containsKey(given)) {
+                        OldSpelling.notice(parsed.commandSpec(), given, FORMER_NAMES.get(given));
+                    }
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setExecutionExceptionHandler(exitCodes)
                 .setExitCodeExceptionMapper(exitCodes)
                 .setParameterExceptionHandler(exitCodes);

@@ -86,7 +86,7 @@ class BenchCommandTest {
     void resumeWithoutAnyEarlierRunSaysSo() {
         Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
         assertEquals(ExitCodes.BAD_INPUT, run("bench", "--model-dir", zoo.toString(), "--resume", "-o", dir.resolve("empty").toString()));
-        assertEquals("blockbench: --resume: no earlier run under " + dir.resolve("empty") + " (no run.json found); name the run with --run",
+        assertEquals("blockbench: --resume: no earlier run under " + dir.resolve("empty") + " (no bench-run.json found); name the run with --run",
                 message());
     }
 
@@ -96,7 +96,7 @@ class BenchCommandTest {
         Path zoo = TinyModels.zoo(dir.resolve("models"), List.of("A"), List.of("early"));
         Path old = java.nio.file.Files.createDirectories(dir.resolve("out/old"));
         java.nio.file.Files.writeString(old.resolve("run.json"), "{\"format\": \"blockbench-bench-run/1\", \"jmh\": {}}");
-        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--models", zoo.toString(), "--resume", "--run", "old",
+        assertEquals(ExitCodes.BAD_INPUT, run("bench", "--model-dir", zoo.toString(), "--resume", "--run", "old",
                 "-o", dir.resolve("out").toString()));
         assertEquals("blockbench: " + old.resolve("run.json") + ": format 'blockbench-bench-run/1' (a bench run of an earlier"
                 + " version), expected 'blockbench-bench-run/2' in bench-run.json; measure into another --run", message());
