@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Captured output is read on a thread of its own while the caller waits, so a command that
  * prints and then hangs is still stopped at the deadline, and one that prints more than a pipe
  * holds does not block on a full pipe. At the deadline, when the waiting thread is interrupted,
- * or when this JVM exits while it waits (Ctrl-C, a kill), the process and every process it
+ * or when this JVM exits while it waits (Ctrl-C, SIGTERM), the process and every process it
  * started are killed, so none is left orphaned.
  *
  * @param argv   the program and its arguments
@@ -33,6 +34,7 @@ public record BoundedProcess(List<String> argv, Output output) {
 
     public BoundedProcess {
         argv = List.copyOf(argv);
+        Objects.requireNonNull(output, "output");
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a process needs a program, found " + argv);
         }
