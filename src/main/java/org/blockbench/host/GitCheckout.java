@@ -28,7 +28,7 @@ public record GitCheckout(String revision, boolean dirty) {
         if (!known(revision)) {
             return new GitCheckout(revision, false);
         }
-        ShortCommand.Result status = git("status", "--porcelain", "--untracked-files=no");
+        BoundedProcess.Result status = git("status", "--porcelain", "--untracked-files=no");
         return new GitCheckout(revision, status.succeeded() && !status.output().isEmpty());
     }
 
@@ -43,7 +43,7 @@ public record GitCheckout(String revision, boolean dirty) {
     }
 
     /** The revision {@code git rev-parse HEAD} answered, or why it is unknown. */
-    static String revisionOf(ShortCommand.Result head) {
+    static String revisionOf(BoundedProcess.Result head) {
         return switch (head.status()) {
             case NOT_STARTED -> UNKNOWN + " (git not found)";
             case TIMED_OUT -> UNKNOWN + " (git did not answer)";
@@ -54,10 +54,10 @@ public record GitCheckout(String revision, boolean dirty) {
         };
     }
 
-    private static ShortCommand.Result git(String... args) {
+    private static BoundedProcess.Result git(String... args) {
         String[] argv = new String[args.length + 1];
         argv[0] = "git";
         System.arraycopy(args, 0, argv, 1, args.length);
-        return ShortCommand.of(LIMIT, argv).run();
+        return BoundedProcess.captured(argv).run(LIMIT);
     }
 }

@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.blockbench.host.BoundedProcess;
 import org.blockbench.io.ScratchDirectory;
 
 /**
@@ -25,8 +25,8 @@ import org.blockbench.io.ScratchDirectory;
  * {@code java} binary ({@code java.home}) on the same class path; the request and the answer
  * travel as serialized objects through files. On return the child's answer comes back (an
  * exception thrown in the child is rethrown here, type and message intact); if the child
- * dies, or runs past {@code limit} (then it is killed with {@code destroyForcibly}), the
- * call fails with a one-line {@link OrtCallException}: "ONNX Runtime crashed (signal 11,
+ * dies, or runs past {@code limit} (then {@link BoundedProcess} kills it and what it started),
+ * the call fails with a one-line {@link OrtCallException}: "ONNX Runtime crashed (signal 11,
  * SIGSEGV) on X" or "ONNX Runtime timed out after N s on X".
  */
 public final class ChildJvm {
@@ -71,25 +71,17 @@ public final class ChildJvm {
                 OrtNatives.tmpdirArgument(dir)));
         command.addAll(List.of(
                 requestFile.toString(), answerFile.toString()));
-        Process child;
-        try {
-            child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start a child JVM (" + java + ")", e);
-        }
-        // a parent stopped by Ctrl-C or a kill takes its child along instead of orphaning it
-        Thread reaper = new Thread(child::destroyForcibly, "child-jvm-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
-        try {
-            awaitOrKill(child, limit, subject);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(reaper);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting; the hook runs and kills the child, which is what we want
+        // the runner kills the child at the limit, and with this JVM when a Ctrl-C or a kill stops it
+        BoundedProcess.Result ran = new BoundedProcess(command, new BoundedProcess.Output.ToFile(log)).run(limit);
+        switch (ran.status()) {
+            case NOT_STARTED -> throw new IllegalStateException("cannot start a child JVM (" + java + "): " + ran.output());
+            case INTERRUPTED -> throw new OrtCallException("interrupted while ONNX Runtime ran on " + subject + " in a child JVM");
+            case TIMED_OUT -> throw new OrtCallException("ONNX Runtime timed out after " + BoundedCall.seconds(limit) + " s on "
+                    + subject);
+            case EXITED -> {
             }
         }
-        int status = child.exitValue();
+        int status = ran.exitCode();
         if (status != 0 || !Files.isRegularFile(answerFile)) {
             throw new OrtCallException(death(status, readQuietly(log)) + " on " + subject);
         }
@@ -122,26 +114,6 @@ public final class ChildJvm {
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         return command;
-    }
-
-    private static void awaitOrKill(Process child, Duration limit, String subject) {
-        boolean exited;
-        try {
-            exited = child.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            child.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new OrtCallException("interrupted while ONNX Runtime ran on " + subject + " in a child JVM");
-        }
-        if (!exited) {
-            child.destroyForcibly();
-            try {
-                child.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new OrtCallException("ONNX Runtime timed out after " + BoundedCall.seconds(limit) + " s on " + subject);
-        }
     }
 
     /** "ONNX Runtime crashed (signal 11, SIGSEGV)", from the JVM's crash banner or the exit status. */

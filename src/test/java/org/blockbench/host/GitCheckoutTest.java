@@ -13,17 +13,17 @@ class GitCheckoutTest {
 
     @Test
     void eachAnswerOfGitBecomesACommitOrAReason() {
-        assertEquals(SHA, GitCheckout.revisionOf(new ShortCommand.Result(ShortCommand.Status.EXITED, 0, SHA)));
+        assertEquals(SHA, GitCheckout.revisionOf(new BoundedProcess.Result(BoundedProcess.Status.EXITED, 0, SHA)));
         assertEquals("unknown (not a git checkout: fatal: not a git repository)", GitCheckout.revisionOf(
-                new ShortCommand.Result(ShortCommand.Status.EXITED, 128, "fatal: not a git repository\nStopping at filesystem boundary")));
+                new BoundedProcess.Result(BoundedProcess.Status.EXITED, 128, "fatal: not a git repository\nStopping at filesystem boundary")));
         assertEquals("unknown (git answered 'HEAD')",
-                GitCheckout.revisionOf(new ShortCommand.Result(ShortCommand.Status.EXITED, 0, "HEAD")));
+                GitCheckout.revisionOf(new BoundedProcess.Result(BoundedProcess.Status.EXITED, 0, "HEAD")));
         assertEquals("unknown (git not found)",
-                GitCheckout.revisionOf(new ShortCommand.Result(ShortCommand.Status.NOT_STARTED, -1, "No such file")));
+                GitCheckout.revisionOf(new BoundedProcess.Result(BoundedProcess.Status.NOT_STARTED, -1, "No such file")));
         assertEquals("unknown (git did not answer)",
-                GitCheckout.revisionOf(new ShortCommand.Result(ShortCommand.Status.TIMED_OUT, -1, "")));
+                GitCheckout.revisionOf(new BoundedProcess.Result(BoundedProcess.Status.TIMED_OUT, -1, "")));
         assertEquals("unknown (interrupted)",
-                GitCheckout.revisionOf(new ShortCommand.Result(ShortCommand.Status.INTERRUPTED, -1, "")));
+                GitCheckout.revisionOf(new BoundedProcess.Result(BoundedProcess.Status.INTERRUPTED, -1, "")));
         assertTrue(GitCheckout.known(SHA));
         assertFalse(GitCheckout.known("unknown (git not found)"));
     }

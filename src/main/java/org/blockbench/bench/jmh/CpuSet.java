@@ -12,7 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.blockbench.BadInputException;
-import org.blockbench.host.ShortCommand;
+import org.blockbench.host.BoundedProcess;
 
 /**
  * A set of logical CPUs that a benchmark JVM is pinned to, written as Linux writes CPU lists
@@ -194,8 +194,8 @@ public record CpuSet(SortedSet<Integer> cpus) {
      * @throws IllegalStateException when taskset is missing or fails, or the set did not take
      */
     public void pin(long pid) {
-        ShortCommand.Result taskset = ShortCommand.of(Duration.ofSeconds(10), "taskset", "-a", "-p", "-c", toString(),
-                Long.toString(pid)).run();
+        BoundedProcess.Result taskset = BoundedProcess.captured("taskset", "-a", "-p", "-c", toString(),
+                Long.toString(pid)).run(Duration.ofSeconds(10));
         switch (taskset.status()) {
             case NOT_STARTED -> throw new BadInputException("cannot pin to CPUs " + this
                     + ": taskset (util-linux) is not available: " + taskset.output());

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.blockbench.host.ShortCommand;
+import org.blockbench.host.BoundedProcess;
 
 /**
  * The Slurm job (one array task is one job) this process runs in, read from the variables
@@ -109,7 +109,8 @@ public record SlurmTask(String jobId, int cpusOnNode) {
         if (allowed.size() <= cpusOnNode) {
             return allowed;
         }
-        ShortCommand.Result scontrol = ShortCommand.of(Duration.ofSeconds(10), "scontrol", "show", "job", "-d", jobId).run();
+        BoundedProcess.Result scontrol = BoundedProcess.captured("scontrol", "show", "job", "-d", jobId)
+                .run(Duration.ofSeconds(10));
         switch (scontrol.status()) {
             case NOT_STARTED -> {
                 return unknown(allowed, "scontrol is not available (" + scontrol.output() + ")");
