@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.function.Consumer;
 import org.blockbench.BadInputException;
 import org.blockbench.export.Manifest;
 import org.blockbench.export.ManifestEntry;
 import org.blockbench.export.ModelFile;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.text.Progress;
 
 /**
  * Analyses every model a manifest lists (train and deploy graphs and any INT8/FP16 variants,
@@ -44,12 +44,18 @@ public final class ZooAnalysis {
 
     /** Analyses the manifest's models and writes {@code analysis.json} beside it. */
     public static Result writeBeside(Path manifestJson) {
-        return writeBeside(manifestJson, id -> { });
+        return writeBeside(manifestJson, Progress.Factory.NONE);
     }
 
-    /** As {@link #writeBeside(Path)}, calling {@code progress} with each model id after it is analysed. */
-    public static Result writeBeside(Path manifestJson, Consumer<String> progress) {
+    /** As {@link #writeBeside(Path)}, showing to {@code progress} each model as it is analysed. */
+    public static Result writeBeside(Path manifestJson, Progress.Factory progress) {
         Manifest manifest = Manifest.read(manifestJson);
+        try (Progress bar = progress.start("analyze", manifest.models().size(), Progress.Unit.ITEMS)) {
+            return write(manifestJson, manifest, bar);
+        }
+    }
+
+    private static Result write(Path manifestJson, Manifest manifest, Progress bar) {
         Path dir = manifestJson.toAbsolutePath().getParent();
         List<ZooAnalysisFile.Entry> models = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -71,7 +77,8 @@ public final class ZooAnalysis {
             models.add(new ZooAnalysisFile.Entry(e.block(), e.position(), e.id(),
                     ZooAnalysisFile.GraphTotals.of(e.train().path(), train),
                     ZooAnalysisFile.GraphTotals.of(e.deploy().path(), deploy), variants));
-            progress.accept(e.id());
+            bar.message(e.id());
+            bar.step();
         }
         SortedMap<String, String> conventions = new java.util.TreeMap<>(Map.of("params", Conventions.PARAMS,
                 "macs", Conventions.MACS, "flops", Conventions.FLOPS, "memory", Conventions.MEMORY,

@@ -100,7 +100,7 @@ public final class AbCommand implements Callable<Integer> {
             default -> throw BadInputException.unknown("verdict metric", verdictMetric, java.util.List.of("wall", "cpu"));
         };
         AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.minCpuShare(),
-                verdict.out.resolve(name));
+                verdict.out.resolve(name), ConsoleProgress.of(false));
         Comparison c = outcome.report().comparisons().get(0);
         System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %s — %s%n",
                 c.verdict().text(), fmt(c.baseMedian()), fmt(c.newMedian()), c.unit(), c.timeRatio(),

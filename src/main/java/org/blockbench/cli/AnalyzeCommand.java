@@ -13,10 +13,8 @@ import org.blockbench.analysis.AnalysisTable;
 import org.blockbench.analysis.ZooAnalysis;
 import org.blockbench.analysis.data.DataMetricsTable;
 import org.blockbench.analysis.data.FileAnalysis;
-import org.blockbench.export.Manifest;
 import org.blockbench.io.AtomicFile;
 import org.blockbench.text.OneLine;
-import org.blockbench.text.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,18 +110,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private int analyseManifest() {
-        ZooAnalysis.Result r;
-        if (quiet) {
-            r = ZooAnalysis.writeBeside(manifest);
-        } else {
-            int count = Manifest.read(manifest).models().size();
-            try (Progress bar = Progress.start("analyze", count, Progress.Unit.ITEMS, System.err)) {
-                r = ZooAnalysis.writeBeside(manifest, id -> {
-                    bar.message(id);
-                    bar.step();
-                });
-            }
-        }
+        ZooAnalysis.Result r = ZooAnalysis.writeBeside(manifest, ConsoleProgress.of(quiet));
         r.warnings().forEach(w -> spec.commandLine().getErr().println(OneLine.of("blockbench: warning: " + w)));
         spec.commandLine().getOut().println("analysed " + r.models() + " models (train and deploy); wrote " + r.file());
         return strict && !r.warnings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;

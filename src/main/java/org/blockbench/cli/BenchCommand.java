@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .ifPresent(set -> forkArgs.add(set.forkArgument()));
         SweepRequest request = new SweepRequest(selection.models(), plan, jmh.toSettings(), chosen,
                 OldSpelling.pick(spec, "--output", oldOutput, "--out", output), Optional.ofNullable(run), resume, forkArgs, verbose, !noProgress, rounds);
-        SweepReport report = new SweepRunner(System.out, System.err).run(request);
+        SweepReport report = new SweepRunner(System.out, System.err, ConsoleProgress.of(false)).run(request);
         return report.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -8,10 +8,8 @@ import java.util.concurrent.Callable;
 import org.blockbench.export.ExportRequest;
 import org.blockbench.export.ExportResult;
 import org.blockbench.export.Exporter;
-import org.blockbench.pack.RefusedPack;
 import org.blockbench.text.OneLine;
 import org.blockbench.zoo.InitMode;
-import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.blockbench.pipeline.Workspace;
 import picocli.CommandLine.Command;
@@ -73,54 +71,13 @@ public final class ExportCommand implements Callable<Integer> {
         ExportRequest request = new ExportRequest(output, new ScaffoldConfig(classes, inputSize, seed, InitMode.parse(init)),
                 variantOptions.options(), explain, selection.selection(), blockPacks);
         PrintWriter err = spec.commandLine().getErr();
-        ExportResult result;
-        try (ExportBar bar = new ExportBar(err, quiet)) {
-            result = Exporter.run(request, bar);
-        }
+        ExportResult result = Exporter.run(request, pack -> {
+            err.println("blockbench: " + pack.line());
+            err.flush();
+        }, ConsoleProgress.of(quiet));
         result.summary(output).forEach(System.out::println);
         result.refusedVariants().forEach(line -> err.println("blockbench: " + OneLine.of(line)));
         err.flush();
         return result.findings() ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /** The export's progress: a refused pack in one line on stderr, and a bar over the models unless quiet. */
-    private static final class ExportBar implements Exporter.Progress, AutoCloseable {
-
-        private final PrintWriter err;
-        private final boolean quiet;
-        private org.blockbench.text.Progress bar;
-
-        ExportBar(PrintWriter err, boolean quiet) {
-            this.err = err;
-            this.quiet = quiet;
-        }
-
-        @Override
-        public void refused(RefusedPack pack) {
-            err.println("blockbench: " + pack.line());
-            err.flush();
-        }
-
-        @Override
-        public void started(int models) {
-            if (!quiet) {
-                bar = org.blockbench.text.Progress.start("export", models, org.blockbench.text.Progress.Unit.ITEMS, System.err);
-            }
-        }
-
-        @Override
-        public void exported(ModelId id) {
-            if (bar != null) {
-                bar.message(id.toString());
-                bar.step();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-            }
-        }
     }
 }

@@ -168,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
         JobRequest request = request();
         ExitCodes exitCodes = new ExitCodes();
         Job job = new Job(out, err, (step, processes, limit) -> ShardProcesses.run(StepCommands.train(step), processes, limit, err),
-                e -> exitCodes.handleExecutionException(e, spec.commandLine(), null));
+                e -> exitCodes.handleExecutionException(e, spec.commandLine(), null), ConsoleProgress.of(false));
         List<String> report = new ArrayList<>();
         Job.Result result = job.run(request, new Job.Listener() {
             @Override

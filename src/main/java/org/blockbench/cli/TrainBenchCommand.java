@@ -77,20 +77,11 @@ public final class TrainBenchCommand implements Callable<Integer> {
         ModelProto proto = onnx != null ? OnnxModelFile.read(onnx) : zooModel(model);
         PrintWriter printer = spec.commandLine().getOut();
         List<TrainingBenchmark.Measurement> results = new ArrayList<>();
+        Progress.Factory progress = ConsoleProgress.of(quiet);
         for (String f : formats) {
             MemoryLayout layout = MemoryLayout.parse(f);
-            Progress bar = quiet ? null : Progress.start(label + " " + layout.id(), warmup + steps, Progress.Unit.STEPS, System.err);
-            try {
-                results.add(TrainingBenchmark.measure(proto, label, layout, batch, threadCount, warmup, steps,
-                        s -> {
-                            if (bar != null) {
-                                bar.stepTo(s);
-                            }
-                        }));
-            } finally {
-                if (bar != null) {
-                    bar.close();
-                }
+            try (Progress bar = progress.start(label + " " + layout.id(), warmup + steps, Progress.Unit.STEPS)) {
+                results.add(TrainingBenchmark.measure(proto, label, layout, batch, threadCount, warmup, steps, bar::stepTo));
             }
         }
         printer.printf("%-14s %6s %8s %12s %14s %12s %12s %16s%n", "memory_format", "batch", "threads", "images/s",

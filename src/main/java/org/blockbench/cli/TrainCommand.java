@@ -168,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (downloadOnly) {
             CifarBinary variant = CifarBinary.parse(dataset.id());
-            Path where = CifarDownload.official(variant).ensure(dataDir(dataset), !quiet);
+            Path where = CifarDownload.official(variant).ensure(dataDir(dataset), ConsoleProgress.of(quiet));
             variant.read(where); // the files are complete and readable
             out.printf("%s is ready in %s%n", dataset.id(), where);
             out.flush();
@@ -181,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSweep.Request request = new TrainingSweep.Request(models, seeds, chosen, recipe(dataset),
                 n -> dataset(dataset, n), dataset.classes() > 0 ? Integer.valueOf(dataset.classes()) : classes, threads,
                 MemoryLayout.parse(memoryFormat), evalBatch, trainingDevice, outDir, resume, force, variantOptions.options());
-        TrainingSweep.Result result = TrainingSweep.run(request, TrainingSweep.printing(out, System.err, !quiet));
+        TrainingSweep.Result result = TrainingSweep.run(request, TrainingSweep.printing(out, System.err, ConsoleProgress.of(quiet)));
         return result.findings() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -232,7 +232,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Dataset dataset(DatasetName dataset, int classCount) {
         if (download) {
-            CifarDownload.official(CifarBinary.parse(dataset.id())).ensure(dataDir(dataset), !quiet);
+            CifarDownload.official(CifarBinary.parse(dataset.id())).ensure(dataDir(dataset), ConsoleProgress.of(quiet));
         }
         return dataset.load(datasetOptions.dataDir, classCount, trainSize, valSize, dataSeed);
     }

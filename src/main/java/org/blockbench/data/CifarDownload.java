@@ -51,11 +51,12 @@ public record CifarDownload(CifarBinary variant, URL url, String md5, long bytes
 
     /**
      * Makes {@code dir} hold the dataset: does nothing when it already does, else downloads
-     * (unless a verified archive is already there), verifies and extracts.
+     * (unless a verified archive is already there, showing the download's bytes to
+     * {@code progress}), verifies and extracts.
      *
      * @return the dataset directory {@link CifarBinary#read} accepts
      */
-    public Path ensure(Path dir, boolean showProgress) {
+    public Path ensure(Path dir, Progress.Factory progress) {
         if (variant.locate(dir).isPresent()) {
             return dir;
         }
@@ -63,7 +64,7 @@ public record CifarDownload(CifarBinary variant, URL url, String md5, long bytes
         try {
             Files.createDirectories(dir);
             if (!Files.isRegularFile(archive) || !md5.equals(md5(archive))) {
-                download(archive, showProgress);
+                download(archive, progress);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot download " + url + " to " + archive + ": " + e.getMessage(), e);
@@ -75,7 +76,7 @@ public record CifarDownload(CifarBinary variant, URL url, String md5, long bytes
         return dir;
     }
 
-    private void download(Path archive, boolean showProgress) throws IOException {
+    private void download(Path archive, Progress.Factory progress) throws IOException {
         Path part = archive.resolveSibling(archive.getFileName() + ".part");
         MessageDigest digest = newMd5();
         URLConnection connection = url.openConnection();
@@ -85,17 +86,14 @@ public record CifarDownload(CifarBinary variant, URL url, String md5, long bytes
         try (InputStream raw = connection.getInputStream();
              DigestInputStream in = new DigestInputStream(raw, digest);
              OutputStream out = Files.newOutputStream(part);
-             Progress bar = showProgress ? Progress.start("download " + fileName(), Math.max(length, bytes), Progress.Unit.BYTES,
-                     System.err) : null) {
+             Progress bar = progress.start("download " + fileName(), Math.max(length, bytes), Progress.Unit.BYTES)) {
             byte[] buffer = new byte[1 << 16];
             long written = 0;
             int n;
             while ((n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
                 written += n;
-                if (bar != null) {
-                    bar.stepTo(written);
-                }
+                bar.stepTo(written);
             }
         } catch (IOException e) {
             Files.deleteIfExists(part);

@@ -36,6 +36,7 @@ import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.Position;
 import org.blockbench.zoo.ScaffoldConfig;
 import org.blockbench.zoo.StageBlock;
+import org.blockbench.text.Progress;
 import org.blockbench.zoo.build.Zoo;
 
 /**
@@ -74,9 +75,10 @@ public final class Exporter {
      * The export {@code request} asks for: every pack is read and checked (files and shapes, exit 2
      * for a bad one) before anything is written; a selected pack ONNX Runtime refuses, or whose
      * outputs are not finite, is the pack's own failure, told to {@code refused} and left out while
-     * the rest is exported, as a sweep goes on past a config.
+     * the rest is exported, as a sweep goes on past a config. The models' export is shown to
+     * {@code progress}.
      */
-    public static ExportResult run(ExportRequest request, Progress progress) {
+    public static ExportResult run(ExportRequest request, Consumer<RefusedPack> refused, Progress.Factory progress) {
         int inputSize = request.config().inputSize();
         List<BlockPack> packs = new ArrayList<>();
         List<String> taken = new ArrayList<>(BlockRegistry.names());
@@ -104,33 +106,22 @@ public final class Exporter {
                 }
                 RefusedPack r = RefusedPack.of(pack.directory(), e);
                 refusedPacks.add(r);
-                progress.refused(r);
+                refused.accept(r);
             }
         }
         List<Position> positions = request.selection().positionList();
         int count = zooModels.size() + exported.size() * positions.size();
-        progress.started(count);
         long start = System.nanoTime();
         Exporter exporter = new Exporter(request.out(), request.config(), request.variants()).explaining(request.explain());
-        Manifest manifest = exporter.export(zooModels, exported, positions, progress::exported);
+        Manifest manifest;
+        try (Progress bar = progress.start("export", count, Progress.Unit.ITEMS)) {
+            manifest = exporter.export(zooModels, exported, positions, id -> {
+                bar.message(id.toString());
+                bar.step();
+            });
+        }
         return new ExportResult(manifest, count, (2 + request.variants().variants().size()) * count,
                 (System.nanoTime() - start) / 1e9, exporter.variantNotes(), exporter.refusedVariants(), refusedPacks);
-    }
-
-    /** What an export tells as it goes. */
-    public interface Progress {
-
-        /** A selected pack was refused and is left out. */
-        default void refused(RefusedPack pack) {
-        }
-
-        /** The packs are checked: {@code models} models are about to be exported. */
-        default void started(int models) {
-        }
-
-        /** Model {@code id} is written. */
-        default void exported(ModelId id) {
-        }
     }
 
     /** One line per variant with ops left in float32, for the command's output. */

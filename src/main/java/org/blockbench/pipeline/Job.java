@@ -28,6 +28,7 @@ import org.blockbench.report.LeaderboardRequest;
 import org.blockbench.report.LeaderboardSettings;
 import org.blockbench.report.Targets;
 import org.blockbench.text.OneLine;
+import org.blockbench.text.Progress;
 import org.blockbench.train.TrainingSweep;
 import org.blockbench.zoo.build.BlockRegistry;
 import org.blockbench.zoo.Form;
@@ -58,30 +59,35 @@ public final class Job {
     private final PrintWriter err;
     private final ShardedTraining sharded;
     private final ToIntFunction<RuntimeException> failures;
+    private final Progress.Factory progress;
 
     /**
      * A job printing each step's output on {@code out} and {@code err}; {@code sharded} trains a
      * step in shard processes when the request asks for more than one; {@code failures} says what
-     * a step's exception means, as an exit status (1: a finding, the job goes on; other: it stops).
+     * a step's exception means, as an exit status (1: a finding, the job goes on; other: it stops);
+     * the bench step's progress goes to {@code progress}.
      */
-    public Job(PrintWriter out, PrintWriter err, ShardedTraining sharded, ToIntFunction<RuntimeException> failures) {
+    public Job(PrintWriter out, PrintWriter err, ShardedTraining sharded, ToIntFunction<RuntimeException> failures,
+            Progress.Factory progress) {
         this.out = out;
         this.err = err;
         this.sharded = sharded;
         this.failures = failures;
+        this.progress = progress;
     }
 
     /**
      * A job for a library caller: each step's output on {@code out} and {@code err}, training in
-     * this process only (a request for more processes is refused), and a step's exception thrown
-     * on to the caller.
+     * this process only (a request for more processes is refused), a step's exception thrown on
+     * to the caller, and the bench step's progress to {@code progress}
+     * ({@link Progress.Factory#NONE} for none, {@link Progress#lines} for plain lines).
      */
-    public Job(PrintWriter out, PrintWriter err) {
+    public Job(PrintWriter out, PrintWriter err, Progress.Factory progress) {
         this(out, err, (step, processes, limit) -> {
             throw new BadInputException("this job trains in its own process; ask for 1 training process, found " + processes);
         }, e -> {
             throw e;
-        });
+        }, progress);
     }
 
     /** What the job hears as it goes. */
@@ -260,13 +266,10 @@ public final class Job {
     /** Runs one step; its exit status (0 or 1; a sharded training step's may be worse). */
     private int execute(Step step, JobRequest request) {
         if (step instanceof Step.Export s) {
-            ExportResult r = Exporter.run(s.request(), new Exporter.Progress() {
-                @Override
-                public void refused(RefusedPack pack) {
-                    err.println("blockbench: " + pack.line());
-                    err.flush();
-                }
-            });
+            ExportResult r = Exporter.run(s.request(), pack -> {
+                err.println("blockbench: " + pack.line());
+                err.flush();
+            }, Progress.Factory.NONE);
             r.summary(s.request().out()).forEach(out::println);
             r.refusedVariants().forEach(line -> err.println("blockbench: " + OneLine.of(line)));
             out.flush();
@@ -285,7 +288,7 @@ public final class Job {
             if (s.ignoreJmhLock()) {
                 System.setProperty("jmh.ignoreLock", "true");
             }
-            return new SweepRunner(System.out, System.err).run(s.request()).failures().isEmpty() ? 0 : 1;
+            return new SweepRunner(System.out, System.err, progress).run(s.request()).failures().isEmpty() ? 0 : 1;
         }
         if (step instanceof Step.Overhead s) {
             return new OverheadSweep(System.out, System.err).run(s.request()).failures().isEmpty() ? 0 : 1;
@@ -294,7 +297,7 @@ public final class Job {
             if (s.processes() > 1) {
                 return sharded.train(s.step(), s.processes(), request.trainTimeLimit());
             }
-            return TrainingSweep.run(s.step().request(Shard.ALL), TrainingSweep.printing(out, System.err, false)).findings() ? 1 : 0;
+            return TrainingSweep.run(s.step().request(Shard.ALL), TrainingSweep.printing(out, System.err, Progress.Factory.NONE)).findings() ? 1 : 0;
         }
         Step.Leaderboard s = (Step.Leaderboard) step;
         LeaderboardJob.Result r = LeaderboardJob.run(s.request());

@@ -67,10 +67,11 @@ public final class AbRunner {
      * Runs the session and compares B (candidate) with A (baseline). Both sides are first
      * checked as {@code bench} checks a config ({@link PreflightProbe}, in a child JVM) so that
      * a bad model or option fails, and a crashing one dies, before any fork.
-     * JMH's own output for fork {@code i} goes to {@code outDir/logs/fork-i-SIDE.log}.
+     * JMH's own output for fork {@code i} goes to {@code outDir/logs/fork-i-SIDE.log}; the forks'
+     * progress to {@code progress}.
      */
     public static Outcome run(AbSide a, AbSide b, AbPlan plan, VerdictPolicy policy, Metric verdictMetric,
-            double minCpuShare, Path outDir) {
+            double minCpuShare, Path outDir, Progress.Factory progress) {
         plan.cpus().ifPresent(cpus -> cpus.requireThreads(Math.max(a.threads(), b.threads())));
         for (AbSide side : List.of(a, b)) {
             probe(side, outDir);
@@ -80,7 +81,7 @@ public final class AbRunner {
         RunResult firstA = null;
         RunResult firstB = null;
         List<Boolean> order = plan.order();
-        try (Progress bar = Progress.start("A/B forks", order.size(), Progress.Unit.ITEMS, System.err)) {
+        try (Progress bar = progress.start("A/B forks", order.size(), Progress.Unit.ITEMS)) {
             for (int i = 0; i < order.size(); i++) {
                 AbSide side = order.get(i) ? a : b;
                 bar.message(side.label() + " (" + side.model().getFileName() + ")");

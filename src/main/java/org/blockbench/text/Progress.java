@@ -1,16 +1,14 @@
 package org.blockbench.text;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * How far a long task has come (export, analysis, a sweep, a training epoch, a download), told
  * to the person or the log that watches it: the one progress display of the project. Its form
  * follows where the stream goes: on a terminal an updating bar, anywhere else (a file, a CI log, a
  * pipe) plain lines at a bounded rate, never carriage-return updates. Closing it ends the display
- * with a final line.
+ * with a final line. Services take a {@link Factory} and never choose the form; the console's
+ * choice is made once, in {@code cli.ConsoleProgress}.
  */
 public interface Progress extends AutoCloseable {
 
@@ -49,27 +47,71 @@ public interface Progress extends AutoCloseable {
     void close();
 
     /**
-     * Starts the display of {@code task} ({@code total} units; unknown when below 1) on
-     * {@code stream}: a bar when the stream is this process's standard error and that is a
-     * terminal, plain lines (one at each further tenth, at most one every 10 s, and a final line)
-     * otherwise.
+     * Starts a {@link Progress} for each task of a service: the one way a service shows how far it
+     * has come. The service does not know where its progress goes; the command line picks the form
+     * (a bar on a terminal, plain lines elsewhere, nothing when quiet) and tests record the calls.
      */
-    static Progress start(String task, long total, Unit unit, PrintStream stream) {
-        return stream == System.err && System.console() != null && standardErrorIsTerminal()
-                ? new ProgressBarDisplay(task, total, unit, stream)
-                : new ProgressLines(task, total, unit, stream, System::nanoTime, ProgressLines.MIN_INTERVAL_NANOS);
+    @FunctionalInterface
+    interface Factory {
+
+        /** Shows nothing. */
+        Factory NONE = new Factory() {
+            @Override
+            public Progress start(String task, long total, Unit unit) {
+                return Progress.NONE;
+            }
+
+            @Override
+            public boolean shows() {
+                return false;
+            }
+        };
+
+        /** Starts the display of {@code task}: {@code total} units, unknown when below 1. */
+        Progress start(String task, long total, Unit unit);
+
+        /**
+         * Whether the progress is shown at all: a service that says more when it is watched (one
+         * summary line per training epoch) says it only then.
+         */
+        default boolean shows() {
+            return true;
+        }
+    }
+
+    /** A progress that shows nothing. */
+    Progress NONE = new Progress() {
+        @Override
+        public void step() {
+        }
+
+        @Override
+        public void stepTo(long done) {
+        }
+
+        @Override
+        public void message(String message) {
+        }
+
+        @Override
+        public void println(String line) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** An ASCII bar redrawn in place on {@code stream}, once a second: for a terminal only. */
+    static Factory bar(PrintStream stream) {
+        return (task, total, unit) -> new ProgressBarDisplay(task, total, unit, stream);
     }
 
     /**
-     * Whether file descriptor 2 is a terminal ({@code System.console()} looks at standard input
-     * and output only); where /proc cannot tell, the console's answer stands.
+     * Plain lines on {@code stream}, for a file, a CI log or a pipe: one at each further tenth, at
+     * most one every 10 s, and a final line; never a carriage return.
      */
-    private static boolean standardErrorIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return true;
-        }
+    static Factory lines(PrintStream stream) {
+        return (task, total, unit) -> new ProgressLines(task, total, unit, stream, System::nanoTime, ProgressLines.MIN_INTERVAL_NANOS);
     }
 }

@@ -5,24 +5,27 @@ import java.util.Locale;
 import org.blockbench.text.Progress;
 
 /**
- * The progress of each epoch's training steps (with the running loss and accuracy) as
- * {@link Progress} shows it on {@code out}, and a one-line summary per finished epoch.
+ * The progress of each epoch's training steps (with the running loss and accuracy) through a
+ * {@link Progress.Factory}, and a one-line summary per finished epoch on {@code out}.
  */
 public final class ProgressListener implements TrainingListener {
 
     private final String label;
+    private final Progress.Factory factory;
     private final PrintStream out;
     private Progress progress;
 
-    public ProgressListener(String label, PrintStream out) {
+    /** Each epoch of the run {@code label} as a task of {@code factory}; the epochs' summaries on {@code out}. */
+    public ProgressListener(String label, Progress.Factory factory, PrintStream out) {
         this.label = label;
+        this.factory = factory;
         this.out = out;
     }
 
     @Override
     public void epochStarted(int epoch, int epochs, int batches) {
         closeProgress();
-        progress = Progress.start(label + " epoch " + epoch + "/" + epochs, batches, Progress.Unit.STEPS, out);
+        progress = factory.start(label + " epoch " + epoch + "/" + epochs, batches, Progress.Unit.STEPS);
     }
 
     @Override

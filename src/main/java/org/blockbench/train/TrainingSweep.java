@@ -15,6 +15,7 @@ import org.blockbench.quant.Fp16Converter;
 import org.blockbench.quant.QdqQuantizer;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.stats.Stats;
+import org.blockbench.text.Progress;
 import org.blockbench.data.Dataset;
 import org.blockbench.train.interp.MemoryLayout;
 import org.blockbench.train.recipe.Recipe;
@@ -156,13 +157,14 @@ public final class TrainingSweep {
     /**
      * What {@code train} prints: the shard's share, one line per run (accuracy, ORT parity, each
      * variant's figures on {@code out}, a refused one on {@code err}), each model's mean and std
-     * over its seeds, and with {@code progress} a bar per epoch on {@code err}.
+     * over its seeds, and when {@code progress} {@linkplain Progress.Factory#shows() shows} anything,
+     * each epoch's steps through it and a summary line per epoch on {@code err}.
      */
-    public static Listener printing(PrintWriter out, PrintStream err, boolean progress) {
+    public static Listener printing(PrintWriter out, PrintStream err, Progress.Factory progress) {
         return new Listener() {
             @Override
             public TrainingListener progress(String label) {
-                return progress ? new ProgressListener(label, err) : TrainingListener.NONE;
+                return progress.shows() ? new ProgressListener(label, progress, err) : TrainingListener.NONE;
             }
 
             @Override

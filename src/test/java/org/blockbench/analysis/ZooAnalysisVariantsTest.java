@@ -14,6 +14,7 @@ import org.blockbench.zoo.Form;
 import org.blockbench.quant.VariantOptions;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.text.RecordingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,10 @@ class ZooAnalysisVariantsTest {
         VariantOptions both = new VariantOptions(Set.of(Form.INT8, Form.FP16), QuantSettings.DEFAULT, 4, 2, 7);
         new Exporter(dir, ScaffoldConfig.defaults(), both).export(List.of(new ModelId("StandardConv", ModelId.GWO_NETWORK)),
                 id -> { });
-        ZooAnalysis.Result result = ZooAnalysis.writeBeside(dir.resolve(Manifest.FILE_NAME));
+        RecordingProgress progress = new RecordingProgress();
+        ZooAnalysis.Result result = ZooAnalysis.writeBeside(dir.resolve(Manifest.FILE_NAME), progress);
         assertEquals(List.of(), result.warnings());
+        assertEquals(List.of("start analyze 1 ITEMS", "message StandardConv/gwo-net", "step", "close"), progress.calls());
         ZooAnalysisFile.Entry e = ZooAnalysisFile.read(result.file()).models().get(0);
         assertEquals(Set.of("int8", "fp16"), e.variants().keySet());
         ZooAnalysisFile.GraphTotals int8 = e.variants().get("int8");

@@ -14,6 +14,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.blockbench.BadInputException;
+import org.blockbench.text.Progress;
+import org.blockbench.text.RecordingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,13 +104,17 @@ class CifarDataTest {
 
         Path wrongTarget = dir.resolve("wrong");
         CifarDownload wrong = new CifarDownload(CifarBinary.CIFAR10, archive.toUri().toURL(), "0".repeat(32), -1);
-        BadInputException e = assertThrows(BadInputException.class, () -> wrong.ensure(wrongTarget, false));
+        BadInputException e = assertThrows(BadInputException.class, () -> wrong.ensure(wrongTarget, Progress.Factory.NONE));
         assertTrue(e.getMessage().contains("expected MD5 " + "0".repeat(32)), e.getMessage());
         assertTrue(Files.notExists(wrongTarget.resolve("cifar-10-binary.tar.gz")), "unverified archive kept");
         assertTrue(Files.notExists(wrongTarget.resolve("cifar-10-binary.tar.gz.part")), "partial download kept");
 
         Path target = dir.resolve("data");
-        new CifarDownload(CifarBinary.CIFAR10, archive.toUri().toURL(), md5, Files.size(archive)).ensure(target, false);
+        RecordingProgress progress = new RecordingProgress();
+        new CifarDownload(CifarBinary.CIFAR10, archive.toUri().toURL(), md5, Files.size(archive)).ensure(target, progress);
+        List<String> calls = progress.calls();
+        assertEquals("start download cifar-10-binary.tar.gz " + Files.size(archive) + " BYTES", calls.get(0));
+        assertEquals(List.of("stepTo " + Files.size(archive), "close"), calls.subList(calls.size() - 2, calls.size()));
         assertEquals(15, CifarBinary.CIFAR10.read(target).train().size());
     }
 

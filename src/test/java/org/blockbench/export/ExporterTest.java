@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.blockbench.onnx.OnnxModelFile;
 import org.blockbench.onnx.OrtEval;
+import org.blockbench.quant.VariantOptions;
+import org.blockbench.text.RecordingProgress;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
+import org.blockbench.zoo.build.ZooSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,18 @@ class ExporterTest {
                         f + " should change with the seed");
             }
         }
+    }
+
+    @Test
+    void runShowsEachExportedModelToItsProgress() {
+        RecordingProgress progress = new RecordingProgress();
+        ExportResult result = Exporter.run(new ExportRequest(dir, ScaffoldConfig.defaults(), VariantOptions.none(), false,
+                new ZooSelection(List.of("StandardConv"), List.of("early", "late"), false), List.of()), pack -> {
+                    throw new AssertionError("no pack given, none refused: " + pack.line());
+                }, progress);
+        assertEquals(2, result.manifest().models().size());
+        assertEquals(List.of("start export 2 ITEMS", "message StandardConv/early", "step", "message StandardConv/late", "step",
+                "close"), progress.calls());
     }
 
     @Test

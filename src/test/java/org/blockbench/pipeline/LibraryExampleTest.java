@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.blockbench.cli.BlockBench;
+import org.blockbench.text.Progress;
 import org.blockbench.zoo.build.ZooSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class LibraryExampleTest {
         JobRequest request = JobRequest.quick(workspace)
                 .withSelection(new ZooSelection(List.of("StandardConv"), List.of("early"), false))
                 .skipping(Stage.BENCH, Stage.TRAIN);
-        Job.Result result = new Job(out, out).run(request, new Job.Listener() { });
+        Job.Result result = new Job(out, out, Progress.Factory.NONE).run(request, new Job.Listener() { });
         // end of docs/library.md
 
         assertEquals(0, result.exit(), text.toString());

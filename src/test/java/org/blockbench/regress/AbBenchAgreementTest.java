@@ -18,6 +18,7 @@ import org.blockbench.bench.TinyModels;
 import org.blockbench.bench.sweep.ConfigExecutor;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
+import org.blockbench.text.Progress;
 import org.blockbench.zoo.Form;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class AbBenchAgreementTest {
 
         AbSide side = new AbSide("A", model, 1, "all", 1);
         AbRunner.Outcome ab = AbRunner.run(side, new AbSide("B", model, 1, "all", 1), new AbPlan(1, 2, 200, 5, 200, "avgt"),
-                VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0, dir.resolve("ab"));
+                VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0, dir.resolve("ab"), Progress.Factory.NONE);
         JsonNode record = new ObjectMapper().readTree(ab.aJson().toFile()).get(0);
         double[] abInterval = {record.at("/primaryMetric/scoreConfidence/0").asDouble(),
                 record.at("/primaryMetric/scoreConfidence/1").asDouble()};

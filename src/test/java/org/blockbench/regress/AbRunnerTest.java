@@ -14,6 +14,8 @@ import org.blockbench.RunFailedException;
 import org.blockbench.bench.jmh.CpuSet;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.onnx.OnnxModelFile;
+import org.blockbench.text.Progress;
+import org.blockbench.text.RecordingProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +36,11 @@ class AbRunnerTest {
         CpuSet lastCpu = CpuSet.parse(Integer.toString(CpuSet.allowed().cpus().last()));
         AbPlan plan = new AbPlan(2, 1, 100, 5, 100, "avgt").pinnedTo(lastCpu);
         assertEquals(List.of(true, false, false, true), plan.order(), "A B B A");
+        RecordingProgress progress = new RecordingProgress();
         AbRunner.Outcome outcome = ignoringJmhLock(() -> AbRunner.run(new AbSide("A", a, 1, "all", 1),
-                new AbSide("B", b, 1, "all", 1), plan, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir.resolve("out")));
+                new AbSide("B", b, 1, "all", 1), plan, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir.resolve("out"), progress));
+        assertEquals(List.of("start A/B forks 4 ITEMS", "message A (base.onnx)", "step", "message B (wider.onnx)", "step",
+                "message B (wider.onnx)", "step", "message A (base.onnx)", "step", "close"), progress.calls());
         try (Stream<Path> logs = Files.list(dir.resolve("out/logs"))) {
             assertEquals(List.of("fork-01-A.log", "fork-02-B.log", "fork-03-B.log", "fork-04-A.log"),
                     logs.map(p -> p.getFileName().toString()).sorted().toList());
@@ -65,7 +70,7 @@ class AbRunnerTest {
         AbSide side = new AbSide("A", model, 1, "all", 1);
         // the fork's failure is a finding of the run (exit 1, one line), not a defect with a stack trace
         RunFailedException e = ignoringJmhLock(() -> assertThrows(RunFailedException.class,
-                () -> AbRunner.run(side, side, plan, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir.resolve("out"))));
+                () -> AbRunner.run(side, side, plan, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir.resolve("out"), Progress.Factory.NONE)));
         assertTrue(e.getMessage().startsWith("JMH fork of A: "), e.getMessage());
         assertTrue(e.getMessage().contains("CPU list '100000' names CPUs this process may not use"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
@@ -77,7 +82,7 @@ class AbRunnerTest {
     void badSidesFailBeforeAnyFork(@TempDir Path dir) throws Exception {
         AbSide missing = new AbSide("A", dir.resolve("none.onnx"), 1, "all", 1);
         BadInputException e = assertThrows(BadInputException.class, () -> AbRunner.run(missing, missing,
-                AbPlan.ONE_MINUTE, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir));
+                AbPlan.ONE_MINUTE, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir, Progress.Factory.NONE));
         // the model is validated (onnx.OnnxModelFile.read) before ONNX Runtime sees it
         assertEquals(dir.resolve("none.onnx") + ": no such file", e.getMessage());
         assertThrows(BadInputException.class, () -> new AbPlan(0, 1, 1, 1, 1, "avgt"));
@@ -89,7 +94,7 @@ class AbRunnerTest {
         AbPlan oneCpu = AbPlan.ONE_MINUTE.pinnedTo(CpuSet.parse(Integer.toString(CpuSet.allowed().cpus().first())));
         AbSide twoThreads = new AbSide("B", model, 2, "all", 1);
         e = assertThrows(BadInputException.class, () -> AbRunner.run(new AbSide("A", model, 1, "all", 1), twoThreads,
-                oneCpu, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir));
+                oneCpu, VerdictPolicy.DEFAULTS, Metric.PRIMARY, 0.9, dir, Progress.Factory.NONE));
         assertEquals("2 threads need at least 2 CPUs, but CPU list " + oneCpu.cpus().get()
                 + " has 1; give --cpus more CPUs, auto or none", e.getMessage());
     }

@@ -24,8 +24,8 @@ class ProgressTest {
     }
 
     @Test
-    void aStreamThatIsNotTheTerminalGetsPlainLinesOnly() {
-        try (Progress p = Progress.start("export", 10_000, Progress.Unit.ITEMS, stream)) {
+    void theLinesFormWritesPlainLinesOnly() {
+        try (Progress p = Progress.lines(stream).start("export", 10_000, Progress.Unit.ITEMS)) {
             for (int i = 0; i < 10_000; i++) {
                 p.message("Block/mid " + i);
                 p.step();

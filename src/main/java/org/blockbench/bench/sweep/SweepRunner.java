@@ -45,11 +45,16 @@ public final class SweepRunner {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Progress.Factory progress;
 
-    /** Summary to {@code out}; progress and per-config failures to {@code err}. */
-    public SweepRunner(PrintStream out, PrintStream err) {
+    /**
+     * Summary to {@code out}; per-config failures to {@code err}; the sweep's progress through
+     * {@code progress} when the request asks for it (else one line per config on {@code err}).
+     */
+    public SweepRunner(PrintStream out, PrintStream err, Progress.Factory progress) {
         this.out = out;
         this.err = err;
+        this.progress = progress;
     }
 
     /**
@@ -84,7 +89,7 @@ public final class SweepRunner {
         Map<String, ConfigOutcome> settled = new HashMap<>();
         Map<String, Double> seconds = new HashMap<>();
         Map<String, PreflightFacts> preflights = new HashMap<>();
-        try (Progress bar = progress(request, plan.size() * rounds)) {
+        try (Progress bar = display(request, plan.size() * rounds)) {
             for (int round = 1; round <= rounds; round++) {
                 boolean last = round == rounds;
                 for (PlannedConfig planned : RoundOrder.of(plan, round)) {
@@ -162,11 +167,11 @@ public final class SweepRunner {
         return new SweepReport(dir.root(), results, outcomes, wall);
     }
 
-    private Progress progress(SweepRequest request, int size) {
+    private Progress display(SweepRequest request, int size) {
         if (!request.progress() || request.verbose()) {
             return null;
         }
-        return Progress.start("bench", size, Progress.Unit.ITEMS, err);
+        return progress.start("bench", size, Progress.Unit.ITEMS);
     }
 
     /**

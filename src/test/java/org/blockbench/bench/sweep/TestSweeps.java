@@ -13,6 +13,7 @@ import org.blockbench.bench.Shard;
 import org.blockbench.bench.SweepSelection;
 import org.blockbench.ort.OptimizationLevel;
 import org.blockbench.ort.Provider;
+import org.blockbench.text.Progress;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -37,6 +38,6 @@ final class TestSweeps {
     static SweepReport run(SweepRequest request) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream console = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        return new SweepRunner(console, console).run(request);
+        return new SweepRunner(console, console, Progress.Factory.NONE).run(request);
     }
 }
