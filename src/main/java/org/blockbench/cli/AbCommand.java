@@ -109,7 +109,7 @@ public final class AbCommand implements Callable<Integer> {
  Comparison o = outcome.other();
         System.out.printf(Locale.ROOT, "(%s: %s, time ratio %.3f, p %s)%n", metric == Metric.PRIMARY ? "CPU time" : "wall time",
                 o.verdict().text(), o.timeRatio(), o.pValueText());
-        System.out.println("reports: " + verdict.writeReports(outcome.report(), name) + ", JMH JSON: " + outcome.aJson()
+        System.out.println("reports: " + verdict.reports(name).write(outcome.report()) + ", JMH JSON: " + outcome.aJson()
                 + ", " + outcome.bJson());
         return c.verdict() == Verdict.SLOWER ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
