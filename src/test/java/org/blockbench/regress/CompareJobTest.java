@@ -58,7 +58,10 @@ class CompareJobTest {
 
         CompareJob.Compared compared = assertInstanceOf(CompareJob.Compared.class,
                 CompareJob.run(request(null, history, true, dir.resolve("out")), new RunFiles()));
-        assertTrue(compared.regression());
+        // the history's one run is NEW itself
+        assertFalse(compared.regression());
+        assertTrue(compared.report().comparisons().stream().allMatch(c -> c.verdict() == Verdict.UNCHANGED),
+                compared.summary().toString());
         assertTrue(compared.historyFiles().size() > 1, "the run stored and its trend plots: " + compared.historyFiles());
         assertTrue(compared.historyFiles().stream().allMatch(Files::isRegularFile), compared.historyFiles().toString());
     }
