@@ -1,16 +1,15 @@
 package org.blockbench.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.blockbench.BadInputException;
 import org.blockbench.bench.jmh.CpuSet;
 import org.blockbench.regress.AbPlan;
+import org.blockbench.regress.AbRequest;
 import org.blockbench.regress.AbRunner;
 import org.blockbench.regress.AbSide;
-import org.blockbench.BadInputException;
-import org.blockbench.regress.Comparison;
 import org.blockbench.regress.Metric;
-import org.blockbench.regress.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,36 +84,24 @@ public final class AbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var policy = verdict.policy();
+        AbRequest request = request();
+        System.out.println(request.describe());
+        AbRunner.Result result = AbRunner.run(request, ConsoleProgress.of(false));
+        result.summary().forEach(System.out::println);
+        return result.regression() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private AbRequest request() {
         AbSide a = new AbSide("A", modelA, threadsA, optA, batch);
         AbSide b = new AbSide("B", modelB != null ? modelB : modelA, threadsB != null ? threadsB : threadsA,
                 optB != null ? optB : optA, batch);
         AbPlan unpinned = new AbPlan(rounds, warmupIterations, warmupMillis, iterations, iterationMillis, mode);
         AbPlan plan = CpuSet.choose(cpus, Math.max(a.threads(), b.threads())).map(unpinned::pinnedTo).orElse(unpinned);
-        System.out.printf(Locale.ROOT, "A/B: %s against %s; %d forks per side, %.0f s of measuring per side%s%n",
-                b.describe(), a.describe(), rounds, plan.measuringSecondsPerSide(),
-                plan.cpus().map(c -> ", forks pinned to CPU " + c).orElse(""));
         Metric metric = switch (verdictMetric) {
             case "wall" -> Metric.PRIMARY;
             case "cpu" -> Metric.CPU_TIME;
-            default -> throw BadInputException.unknown("verdict metric", verdictMetric, java.util.List.of("wall", "cpu"));
+            default -> throw BadInputException.unknown("verdict metric", verdictMetric, List.of("wall", "cpu"));
         };
-        AbRunner.Outcome outcome = AbRunner.run(a, b, plan, policy, metric, verdict.minCpuShare(),
-                verdict.out.resolve(name), ConsoleProgress.of(false));
-        Comparison c = outcome.report().comparisons().get(0);
-        System.out.printf(Locale.ROOT, (metric == Metric.PRIMARY ? "wall time" : "CPU time") + " %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %s — %s%n",
-                c.verdict().text(), fmt(c.baseMedian()), fmt(c.newMedian()), c.unit(), c.timeRatio(),
-                Math.round(100 * policy.confidence()) + " %", c.interval() == null ? Double.NaN : c.interval().low(),
-                c.interval() == null ? Double.NaN : c.interval().high(), c.pValueText(), c.reason());
- Comparison o = outcome.other();
-        System.out.printf(Locale.ROOT, "(%s: %s, time ratio %.3f, p %s)%n", metric == Metric.PRIMARY ? "CPU time" : "wall time",
-                o.verdict().text(), o.timeRatio(), o.pValueText());
-        System.out.println("reports: " + verdict.writeReports(outcome.report(), name) + ", JMH JSON: " + outcome.aJson()
-                + ", " + outcome.bJson());
-        return c.verdict() == Verdict.SLOWER ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.4g", x);
+        return new AbRequest(a, b, plan, verdict.policy(), metric, verdict.minCpuShare(), verdict.reports(name));
     }
 }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
-import org.blockbench.RunFailedException;
-import org.blockbench.bench.result.ShardCoverage;
+import org.blockbench.bench.result.MergeRequest;
 import org.blockbench.bench.result.ResultMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,18 +47,7 @@ public final class MergeCommand implements Callable<Integer> {
             }
             target = inputs.get(0).resolve("results.json");
         }
-        ShardCoverage coverage = ShardCoverage.of(inputs);
-        List<String> missing = coverage.missing();
-        if (!missing.isEmpty() && !allowPartial) {
-            // an afterany merge job must not publish half a sweep as if it were the whole one
-            throw new RunFailedException("the sweep is incomplete: shard(s) " + String.join(", ", missing) + " of "
-                    + coverage.count() + " are missing (no results-shard-i-of-" + coverage.count() + ".json); rerun them"
-                    + " (bench --shard i/" + coverage.count() + " --resume), or merge the rest with --allow-partial");
-        }
-        int count = ResultMerger.mergeInto(inputs, target, missing);
-        System.out.println("merged " + count + " results from " + inputs.size() + " input(s) into " + target
-                + " (metadata: " + ResultMerger.sidecarOf(target) + ")"
-                + (missing.isEmpty() ? "" : "; PARTIAL sweep, shard(s) " + String.join(", ", missing) + " missing"));
+        System.out.println(ResultMerger.run(new MergeRequest(inputs, target, allowPartial)).summary());
         return ExitCodes.OK;
     }
 }

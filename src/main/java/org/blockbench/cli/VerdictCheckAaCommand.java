@@ -1,20 +1,12 @@
 package org.blockbench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.blockbench.BadInputException;
-import org.blockbench.io.AtomicFile;
-import org.blockbench.regress.AaCalibration;
-import org.blockbench.regress.RunFiles;
+import org.blockbench.regress.AaCheck;
+import org.blockbench.regress.AaCheckRequest;
 import org.blockbench.regress.Metric;
-import org.blockbench.regress.ResultSet;
-import org.blockbench.regress.Verdict;
-import org.blockbench.regress.VerdictPolicy;
-import org.blockbench.text.MarkdownText;
+import org.blockbench.regress.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,85 +48,10 @@ public final class VerdictCheckAaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerdictPolicy policy = verdict.policy();
-        List<Path> files = inputs.size() == 1 && Files.isDirectory(inputs.get(0))
-                ? jsonFiles(inputs.get(0)) : inputs;
-        if (files.size() < 2) {
-            throw new BadInputException("A/A calibration needs at least 2 runs, found " + files.size() + " in " + inputs);
-        }
-        Metric metric = Metric.parse(metricText);
-        List<ResultSet> runs = new ArrayList<>();
-        List<ResultSet> cpu = new ArrayList<>();
-        RunFiles read = new RunFiles(); // each file read once for both metrics
-        files.forEach(f -> runs.add(read.metric(f, metric)));
-        if (metric.primary()) {
-            files.forEach(f -> cpu.add(read.wherePresent(f, Metric.CPU_TIME)));
-        }
-        boolean guard = cpu.stream().anyMatch(c -> !c.runs().isEmpty()) && verdict.minCpuShare() > 0;
-        List<AaCalibration.Outcome> outcomes = new ArrayList<>();
-        outcomes.add(AaCalibration.allPairs(runs, policy));
-        if (guard) {
-            outcomes.add(AaCalibration.allPairs(runs, cpu, policy, verdict.minCpuShare()));
-        }
-        if (runs.size() > window) {
-            outcomes.add(AaCalibration.rolling(runs, window, policy));
-            if (guard) {
-                outcomes.add(AaCalibration.rolling(runs, cpu, window, policy, verdict.minCpuShare()));
-            }
-        }
-        StringBuilder md = new StringBuilder("# A/A calibration\n\n");
-        md.append(String.format(Locale.ROOT, "%d runs of the same code (%s … %s), %s. Policy: alpha %s, threshold %s, "
-                + "%,d bootstrap resamples, seed %d. Every \"slower\" verdict is a false alarm.%n%n", runs.size(),
-                MarkdownText.escape(files.get(0).getFileName().toString()),
-                MarkdownText.escape(files.get(files.size() - 1).getFileName().toString()), metric.describe(), policy.alpha(), policy.threshold(),
-                policy.bootstrapResamples(), policy.seed()));
-        md.append("| design | comparisons | slower | faster | unchanged | inconclusive | slower rate | 95 % upper bound* |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        boolean tooMany = false;
-        for (AaCalibration.Outcome o : outcomes) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.2f %% | %.2f %% |%n", o.design(),
-                    o.comparisons(), o.counts().get(Verdict.SLOWER), o.counts().get(Verdict.FASTER),
-                    o.counts().get(Verdict.UNCHANGED), o.counts().get(Verdict.INCONCLUSIVE), 100 * o.slowerRate(),
-                    100 * o.slowerRateUpper95()));
-            tooMany |= o.slowerRate() > maxSlowerRate;
-        }
-        md.append("\n*One-sided Clopper-Pearson bound treating comparisons as independent; pairs share runs, so the "
-                + "real uncertainty is larger.\n");
-        double[] thresholds = sweep.stream().mapToDouble(Double::doubleValue).toArray();
-        md.append("\n## Slower rate by threshold (same comparisons re-decided, no guard)\n\n| design |");
-        for (double t : thresholds) {
-            md.append(String.format(Locale.ROOT, " %.0f %% |", 100 * t));
-        }
-        md.append("\n|---|").append("---:|".repeat(thresholds.length)).append('\n');
-        for (AaCalibration.Outcome o : outcomes) {
-            if (o.design().contains("guard")) {
-                continue;
-            }
-            md.append("| ").append(o.design()).append(" |");
-            for (double r : o.slowerRateAt(thresholds, policy)) {
-                md.append(String.format(Locale.ROOT, " %.1f %% |", 100 * r));
-            }
-            md.append('\n');
-        }
-        for (AaCalibration.Outcome o : outcomes) {
-            if (!o.falseAlarms().isEmpty()) {
-                md.append("\n## False alarms: ").append(o.design()).append("\n\n");
-                o.falseAlarms().forEach(a -> md.append("- ").append(MarkdownText.escape(a)).append('\n'));
-            }
-        }
-        Path report = verdict.out.resolve(name + ".md");
-        AtomicFile.writeString(report, md.toString());
-        System.out.print(md);
-        System.out.println("\nreport: " + report);
-        return tooMany ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private static List<Path> jsonFiles(Path dir) {
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new BadInputException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+        AaCheck.Result result = AaCheck.run(new AaCheckRequest(inputs, window, maxSlowerRate, sweep, Metric.parse(metricText),
+                verdict.policy(), verdict.minCpuShare(), verdict.out, name), new RunFiles());
+        System.out.print(result.markdown());
+        System.out.println("\nreport: " + result.report());
+        return result.tooMany() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -1,14 +1,10 @@
 package org.blockbench.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blockbench.BadInputException;
-import org.blockbench.io.AtomicFile;
-import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.regress.SlowdownModels;
+import org.blockbench.regress.SlowdownModelSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,37 +30,19 @@ public final class VerdictCheckModelsCommand implements Callable<Integer> {
                     + "each adds 2.48 %% MACs).")
     List<Integer> extraLayers;
 
-    /** One model to write: extra channels in the widened conv, extra small convs. */
-    private record Variant(String file, int channels, int layers) {
-    }
-
     @Override
     public Integer call() {
-        List<Variant> variants = new ArrayList<>(List.of(new Variant("base.onnx", 0, 0)));
-        for (int w : extraChannels) {
-            variants.add(new Variant("wider-w" + positive("--extra-channels", w) + ".onnx", w, 0));
-        }
-        for (int d : extraLayers) {
-            variants.add(new Variant("deeper-d" + positive("--extra-layers", d) + ".onnx", 0, d));
-        }
-        StringBuilder table = new StringBuilder("| file | extra channels | extra layers | MACs (batch 1) | extra compute |\n"
-                + "|---|---:|---:|---:|---:|\n");
-        for (Variant v : variants) {
-            OnnxModelFile.write(out.resolve(v.file()), SlowdownModels.build(v.channels(), v.layers()));
-            table.append(String.format(Locale.ROOT, "| %s | %d | %d | %,d | %+.2f %% |%n", v.file(), v.channels(),
-                    v.layers(), SlowdownModels.macs(v.channels(), v.layers()),
-                    100 * SlowdownModels.extraComputeFraction(v.channels(), v.layers())));
-            System.out.println("wrote " + out.resolve(v.file()));
-        }
-        AtomicFile.writeString(out.resolve("models.md"), table.toString());
-        System.out.print(table);
+        extraChannels.forEach(w -> positive("--extra-channels", w));
+        extraLayers.forEach(d -> positive("--extra-layers", d));
+        SlowdownModelSet.Result result = SlowdownModelSet.write(new SlowdownModelSet.Request(out, extraChannels, extraLayers));
+        result.models().forEach(m -> System.out.println("wrote " + m));
+        System.out.print(result.markdown());
         return ExitCodes.OK;
     }
 
-    private static int positive(String option, int value) {
+    private static void positive(String option, int value) {
         if (value <= 0) {
             throw new BadInputException(option + " must be positive integers, found " + value);
         }
-        return value;
     }
 }

@@ -2,11 +2,9 @@ package org.blockbench.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.blockbench.io.AtomicFile;
 import org.blockbench.BadInputException;
 import org.blockbench.regress.BusyMachineGuard;
-import org.blockbench.regress.ComparisonReport;
-import org.blockbench.regress.ComparisonReportFormat;
+import org.blockbench.regress.ComparisonReportFiles;
 import org.blockbench.regress.VerdictPolicy;
 import picocli.CommandLine.Option;
 
@@ -59,16 +57,8 @@ public final class VerdictOptions {
         return new VerdictPolicy(alpha, threshold, resamples, seed, maxTestSamples);
     }
 
-    /** Writes {@code report} as {@code out/<name>.<format>} for every format; returns the files. */
-    List<Path> writeReports(ComparisonReport report, String name) {
-        List<ComparisonReportFormat> chosen = formats.stream().map(ComparisonReportFormat::of).toList();
-        List<Path> files = new java.util.ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            Path file = out.resolve(name + "." + formats.get(i));
-            ComparisonReportFormat format = chosen.get(i);
-            AtomicFile.write(file, o -> format.write(report, o));
-            files.add(file);
-        }
-        return files;
+    /** Where a report called {@code name} goes: {@code --out} in every {@code --format}. */
+    ComparisonReportFiles reports(String name) {
+        return new ComparisonReportFiles(out, name, formats);
     }
 }

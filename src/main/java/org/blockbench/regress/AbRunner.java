@@ -64,6 +64,60 @@ public final class AbRunner {
     }
 
     /**
+     * An A/B session asked for by an {@link AbRequest}: its outcome and the report files.
+     *
+     * @param outcome the sides' JMH JSON, the report and the comparison on the other metric
+     * @param request what was asked for
+     * @param reports the report in each format
+     */
+    public record Result(Outcome outcome, AbRequest request, List<Path> reports) {
+
+        public Result {
+            reports = List.copyOf(reports);
+        }
+
+        /** Whether B is slower than A on the verdict's metric. */
+        public boolean regression() {
+            return verdict().verdict() == Verdict.SLOWER;
+        }
+
+        /** The verdict with its medians, ratio, interval and p; the other metric's; the files written. */
+        public List<String> summary() {
+            Comparison c = verdict();
+            Comparison o = outcome.other();
+            boolean wall = request.verdictMetric().equals(Metric.PRIMARY);
+            return List.of(
+                    String.format(Locale.ROOT, "%s %s: median %s → %s %s, time ratio %.3f, %s interval [%.3f, %.3f], p %s — %s",
+                            wall ? "wall time" : "CPU time", c.verdict().text(), median(c.baseMedian()), median(c.newMedian()),
+                            c.unit(), c.timeRatio(), Math.round(100 * request.policy().confidence()) + " %",
+                            c.interval() == null ? Double.NaN : c.interval().low(),
+                            c.interval() == null ? Double.NaN : c.interval().high(), c.pValueText(), c.reason()),
+                    String.format(Locale.ROOT, "(%s: %s, time ratio %.3f, p %s)", wall ? "CPU time" : "wall time",
+                            o.verdict().text(), o.timeRatio(), o.pValueText()),
+                    "reports: " + reports + ", JMH JSON: " + outcome.aJson() + ", " + outcome.bJson());
+        }
+
+        private Comparison verdict() {
+            return outcome.report().comparisons().get(0);
+        }
+
+        private static String median(double x) {
+            return String.format(Locale.ROOT, "%.4g", x);
+        }
+    }
+
+    /**
+     * Runs the session {@code request} asks for, its forks' progress to {@code progress}, and writes
+     * its report ({@link #run(AbSide, AbSide, AbPlan, VerdictPolicy, Metric, double, Path, Progress.Factory)}).
+     */
+    public static Result run(AbRequest request, Progress.Factory progress) {
+        ComparisonReportFiles reports = request.reports();
+        Outcome outcome = run(request.a(), request.b(), request.plan(), request.policy(), request.verdictMetric(),
+                request.minCpuShare(), reports.out().resolve(reports.name()), progress);
+        return new Result(outcome, request, reports.write(outcome.report()));
+    }
+
+    /**
      * Runs the session and compares B (candidate) with A (baseline). Both sides are first
      * checked as {@code bench} checks a config ({@link PreflightProbe}, in a child JVM) so that
      * a bad model or option fails, and a crashing one dies, before any fork.

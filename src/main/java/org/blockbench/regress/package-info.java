@@ -15,6 +15,12 @@
  *     measured while the benchmark thread queued for a CPU.</li>
  * <li>Output: {@link org.blockbench.regress.ComparisonReportFormat} (Markdown, JSON: the record
  *     {@link org.blockbench.regress.ComparisonReportFile}).</li>
+ * <li>Services: {@link org.blockbench.regress.CompareJob} ({@code compare}: a
+ *     {@link org.blockbench.regress.CompareRequest} in, the verdicts and the files written out),
+ *     {@link org.blockbench.regress.AaCheck} ({@code verdict-check aa}) and
+ *     {@link org.blockbench.regress.AbRunner#run(org.blockbench.regress.AbRequest, org.blockbench.text.Progress.Factory)} ({@code ab}),
+ *     {@link org.blockbench.regress.SlowdownModelSet} ({@code verdict-check models});
+ *     {@link org.blockbench.regress.ComparisonReportFiles} writes a report in every format asked for.</li>
  * <li>Nightly: a {@link org.blockbench.regress.History} directory of past runs, a pooled
  *     rolling baseline and {@link org.blockbench.regress.TrendPlots}.</li>
  * <li>A/B: {@link org.blockbench.regress.AbRunner} measures two configurations in one session,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.io.IOException;
 import org.blockbench.BadInputException;
+import org.blockbench.RunFailedException;
 import org.blockbench.bench.BenchConfig;
 import org.blockbench.bench.jmh.OrtInferenceBenchmark;
 import org.blockbench.io.AtomicFile;
@@ -25,6 +26,44 @@ import org.blockbench.io.AtomicFile;
 public final class ResultMerger {
 
     private ResultMerger() {
+    }
+
+    /**
+     * A merge done.
+     *
+     * @param request what was merged, and into which file
+     * @param count   the number of results written
+     * @param missing the sweep's missing shards ("i/N"), merged without them
+     */
+    public record Result(MergeRequest request, int count, List<String> missing) {
+
+        public Result {
+            missing = List.copyOf(missing);
+        }
+
+        /** The line that says what was merged into which files, and which shards are missing. */
+        public String summary() {
+            return "merged " + count + " results from " + request.inputs().size() + " input(s) into " + request.output()
+                    + " (metadata: " + sidecarOf(request.output()) + ")"
+                    + (missing.isEmpty() ? "" : "; PARTIAL sweep, shard(s) " + String.join(", ", missing) + " missing");
+        }
+    }
+
+    /**
+     * Merges what {@code request} names into its output and sidecar.
+     *
+     * @throws RunFailedException when shards of the sweep are missing and the request does not allow a partial merge
+     */
+    public static Result run(MergeRequest request) {
+        ShardCoverage coverage = ShardCoverage.of(request.inputs());
+        List<String> missing = coverage.missing();
+        if (!missing.isEmpty() && !request.allowPartial()) {
+            // an afterany merge job must not publish half a sweep as if it were the whole one
+            throw new RunFailedException("the sweep is incomplete: shard(s) " + String.join(", ", missing) + " of "
+                    + coverage.count() + " are missing (no results-shard-i-of-" + coverage.count() + ".json); rerun them"
+                    + " (bench --shard i/" + coverage.count() + " --resume), or merge the rest with --allow-partial");
+        }
+        return new Result(request, mergeInto(request.inputs(), request.output(), missing), missing);
     }
 
     /** The merged records of {@code inputs}, in plan order. */

@@ -8,6 +8,8 @@
  * org.blockbench.bench.result.ResultsMetadata} (the {@code results.meta.json} sidecar, written by
  * sweeps and merges, read for a run's start time) with {@link
  * org.blockbench.bench.result.ConfigMeta} (a config's {@code configs/<key>.meta.json}), the merge
+ * ({@link org.blockbench.bench.result.ResultMerger#run}: a {@link org.blockbench.bench.result.MergeRequest} in,
+ * what was merged out)
  * and the human summary table. It
  * imports neither {@code regress} nor {@code report}; they read JMH results through it.
  */
