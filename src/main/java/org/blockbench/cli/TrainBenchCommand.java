@@ -3,17 +3,12 @@ package org.blockbench.cli;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.blockbench.BadInputException;
 import org.blockbench.onnx.OnnxModelFile;
-import org.blockbench.train.TrainBenchReport;
 import org.blockbench.train.interp.TorchRuntime;
 import org.blockbench.train.TrainingBenchmark;
 import org.blockbench.train.interp.MemoryLayout;
-import org.blockbench.text.Progress;
 import org.blockbench.zoo.Form;
 import org.blockbench.zoo.ModelId;
 import org.blockbench.zoo.ScaffoldConfig;
@@ -68,34 +63,21 @@ public final class TrainBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TorchRuntime.initialize();
-        if (batch < 2 || steps < 1 || warmup < 0) {
-            throw new BadInputException("need --batch >= 2, --steps >= 1 and --warmup >= 0, found " + batch + ", " + steps
-                    + ", " + warmup);
-        }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         String label = onnx != null ? onnx.toString() : model;
-        ModelProto proto = onnx != null ? OnnxModelFile.read(onnx) : zooModel(model);
+        TrainingBenchmark.Request request = new TrainingBenchmark.Request(onnx != null ? OnnxModelFile.read(onnx) : zooModel(model),
+                label, formats.stream().map(MemoryLayout::parse).toList(), batch, threadCount, warmup, steps, out);
+        TrainingBenchmark.Result result = TrainingBenchmark.run(request, ConsoleProgress.of(quiet));
         PrintWriter printer = spec.commandLine().getOut();
-        List<TrainingBenchmark.Measurement> results = new ArrayList<>();
-        Progress.Factory progress = ConsoleProgress.of(quiet);
-        for (String f : formats) {
-            MemoryLayout layout = MemoryLayout.parse(f);
-            try (Progress bar = progress.start(label + " " + layout.id(), warmup + steps, Progress.Unit.STEPS)) {
-                results.add(TrainingBenchmark.measure(proto, label, layout, batch, threadCount, warmup, steps, bar::stepTo));
-            }
-        }
         printer.printf("%-14s %6s %8s %12s %14s %12s %12s %16s%n", "memory_format", "batch", "threads", "images/s",
                 "median step s", "RSS first MiB", "RSS last MiB", "RSS slope KiB/step");
-        for (TrainingBenchmark.Measurement m : results) {
+        for (TrainingBenchmark.Measurement m : result.measurements()) {
             long[] rss = m.rssKibAfterStep();
             printer.printf("%-14s %6d %8d %12.1f %14.3f %12.1f %12.1f %16.1f%n", m.memoryFormat(), m.batch(), m.threads(),
                     m.imagesPerSecond(), m.medianStepSeconds(), rss[0] / 1024.0, rss[rss.length - 1] / 1024.0,
                     m.rssSlopeKibPerStep());
         }
-        Path file = out.resolve("train-bench-" + label.replaceAll("[^A-Za-z0-9.-]+", "_") + "-b" + batch + "-"
-                + Instant.now().toString().replace(":", "") + ".json");
-        TrainBenchReport.of(label, results).write(file);
-        printer.println("report: " + file);
+        printer.println("report: " + result.report());
         return ExitCodes.OK;
     }
 

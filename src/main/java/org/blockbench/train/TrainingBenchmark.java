@@ -54,6 +54,54 @@ public final class TrainingBenchmark {
                               double rssSlopeKibPerStep) {
     }
 
+    /**
+     * What {@code train-bench} measures.
+     *
+     * @param model   the graph trained (train form)
+     * @param label   its name in the report and the file name
+     * @param layouts the memory formats measured, one after the other
+     * @param batch   images per step
+     * @param threads LibTorch threads
+     * @param warmup  unmeasured steps first
+     * @param steps   measured steps per format
+     * @param out     the directory the report is written to
+     */
+    public record Request(ModelProto model, String label, List<MemoryLayout> layouts, int batch, int threads, int warmup,
+                          int steps, Path out) {
+
+        public Request {
+            layouts = List.copyOf(layouts);
+            if (batch < 2 || steps < 1 || warmup < 0) {
+                throw new org.blockbench.BadInputException("need --batch >= 2, --steps >= 1 and --warmup >= 0, found " + batch
+                        + ", " + steps + ", " + warmup);
+            }
+        }
+    }
+
+    /** The measurements of a {@link Request}, in its formats' order, and the report written of them. */
+    public record Result(List<Measurement> measurements, Path report) {
+
+        public Result {
+            measurements = List.copyOf(measurements);
+        }
+    }
+
+    /** Measures each of {@code request}'s formats, its steps shown on {@code progress}, and writes the report. */
+    public static Result run(Request request, org.blockbench.text.Progress.Factory progress) {
+        List<Measurement> results = new ArrayList<>();
+        for (MemoryLayout layout : request.layouts()) {
+            try (org.blockbench.text.Progress bar = progress.start(request.label() + " " + layout.id(),
+                    request.warmup() + request.steps(), org.blockbench.text.Progress.Unit.STEPS)) {
+                results.add(measure(request.model(), request.label(), layout, request.batch(), request.threads(),
+                        request.warmup(), request.steps(), bar::stepTo));
+            }
+        }
+        Path file = request.out().resolve("train-bench-" + request.label().replaceAll("[^A-Za-z0-9.-]+", "_") + "-b"
+                + request.batch() + "-" + java.time.Instant.now().toString().replace(":", "") + ".json");
+        TrainBenchReport.of(request.label(), results).write(file);
+        return new Result(results, file);
+    }
+
     /** Runs {@code warmup} unmeasured and {@code steps} measured training steps. */
     public static Measurement measure(ModelProto model, String label, MemoryLayout layout, int batch, int threads,
             int warmup, int steps, IntConsumer progress) {
