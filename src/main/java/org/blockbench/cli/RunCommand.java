@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.blockbench.BadInputException;
 import org.blockbench.bench.JmhSettings;
 import org.blockbench.pack.RefusedPack;
+import org.blockbench.train.FidelityResult;
 import org.blockbench.pipeline.Job;
 import org.blockbench.pipeline.JobRequest;
 import org.blockbench.pipeline.Stage;
@@ -208,9 +209,15 @@ public final class RunCommand implements Callable<Integer> {
                 result.seconds() / 60);
         report.forEach(r -> out.println("  " + r));
         if (!request.skip().contains(Stage.TRAIN)) {
+            String dataset = request.dataset().id();
+            String fidelity = FidelityResult.reference(dataset).filter(f -> f.quick().equals(request.protocol().describe(dataset)))
+                    .map(f -> String.format(Locale.ROOT, "Spearman ρ %.2f against a longer, wider protocol on %s, measured %s"
+                            + " (docs/accuracy.md); `blockbench fidelity` measures it here", f.spearmanRho(), dataset,
+                            f.finishedAt().substring(0, 10)))
+                    .orElse("`blockbench fidelity` (docs/accuracy.md)");
             out.printf("accuracy: %s%n  a quick protocol that ranks blocks on a small task, not the published protocol"
-                    + " (base_channels=64, 3 blocks/stage, 50 epochs of CIFAR-100); its fidelity: `blockbench fidelity`"
-                    + " (docs/accuracy.md)%n", request.protocol().describe(request.dataset().id()));
+                    + " (base_channels=64, 3 blocks/stage, 50 epochs of CIFAR-100); its fidelity: %s%n",
+                    request.protocol().describe(dataset), fidelity);
         }
         Workspace w = request.workspace();
         out.println("outputs:");
