@@ -50,8 +50,8 @@ public record JobRequest(Workspace workspace, ZooSelection selection, List<Path>
     // 3 rounds x 3 x 550 ms after 100 ms of warm-up: what limits the board's latency test is the machine's drift between
     // forks, not the samples inside one, so three forks a config resolve more per minute than two long ones (a third block
     // per position; docs/bench.md §Interleaved forks); the third iteration and the short warm-up (the 300 ms one read
-    // the same as the measured ones) brought the share of wall time inside measurement to 59.7 % at 500 ms, and 550 ms
-    // takes it past 60 % for 20 s more of a main job that stays under 15 minutes
+    // the same as the measured ones) brought the share of wall time inside measurement to 59.7 % at 500 ms; 550 ms
+    // measured 60.4 % for about 30 s more of the main job (docs/bench.md §Timing of a sweep)
     /** JMH measurement iterations. */
     public static final String ITERATIONS = "3";
 
