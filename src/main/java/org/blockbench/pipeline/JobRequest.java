@@ -102,6 +102,18 @@ public record JobRequest(Workspace workspace, ZooSelection selection, List<Path>
                 trainProcesses, trainTimeLimit, resume, retrain, ignoreJmhLock, skip);
     }
 
+    /** This job with {@code jmh}'s settings over {@code rounds} interleaved passes. */
+    public JobRequest withBench(JmhSettings jmh, int rounds) {
+        return new JobRequest(workspace, selection, blockPacks, variants, jmh, rounds, breakdown, protocol, dataset, seeds,
+                trainProcesses, trainTimeLimit, resume, retrain, ignoreJmhLock, skip);
+    }
+
+    /** This job training under {@code protocol} on {@code dataset} with {@code seeds}. */
+    public JobRequest withTraining(TrainingProtocol protocol, DatasetName dataset, List<Long> seeds) {
+        return new JobRequest(workspace, selection, blockPacks, variants, jmh, rounds, breakdown, protocol, dataset, seeds,
+                trainProcesses, trainTimeLimit, resume, retrain, ignoreJmhLock, skip);
+    }
+
     /** This job without {@code stages}. */
     public JobRequest skipping(Stage... stages) {
         return new JobRequest(workspace, selection, blockPacks, variants, jmh, rounds, breakdown, protocol, dataset, seeds,
