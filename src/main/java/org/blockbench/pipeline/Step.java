@@ -10,19 +10,16 @@ import org.blockbench.report.LeaderboardRequest;
 /** One step of a job: a stage's typed request, and the name it is reported under. */
 public sealed interface Step {
 
-    /** The step's name in the job's report. */
-    String name();
+    /** The step's name in the job's report: its stage's, unless the step says otherwise. */
+    default String name() {
+        return stage().orElseThrow().id();
+    }
 
     /** The stage that {@code --skip} names to skip it; none for overhead's breakdown, never skipped. */
     Optional<Stage> stage();
 
     /** Export the selected models and packs. */
     record Export(ExportRequest request) implements Step {
-        @Override
-        public String name() {
-            return "export";
-        }
-
         @Override
         public Optional<Stage> stage() {
             return Optional.of(Stage.EXPORT);
@@ -32,11 +29,6 @@ public sealed interface Step {
     /** Analyse every model of the manifest; writes analysis.json beside it. */
     record Analyze(Path manifest) implements Step {
         @Override
-        public String name() {
-            return "analyze";
-        }
-
-        @Override
         public Optional<Stage> stage() {
             return Optional.of(Stage.ANALYZE);
         }
@@ -44,11 +36,6 @@ public sealed interface Step {
 
     /** The JMH latency sweep; {@code ignoreJmhLock} runs it even while another JMH run holds the lock. */
     record Bench(SweepRequest request, boolean ignoreJmhLock) implements Step {
-        @Override
-        public String name() {
-            return "bench";
-        }
-
         @Override
         public Optional<Stage> stage() {
             return Optional.of(Stage.BENCH);
@@ -78,11 +65,6 @@ public sealed interface Step {
 
     /** The leaderboard. */
     record Leaderboard(LeaderboardRequest request) implements Step {
-        @Override
-        public String name() {
-            return "leaderboard";
-        }
-
         @Override
         public Optional<Stage> stage() {
             return Optional.of(Stage.LEADERBOARD);

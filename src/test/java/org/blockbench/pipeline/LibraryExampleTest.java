@@ -50,16 +50,7 @@ class LibraryExampleTest {
                 result.outcomes().stream().map(o -> o.step().name()).toList());
         assertEquals(List.of(false, false, true, true, false), result.outcomes().stream().map(Job.Outcome::skipped).toList());
 
-        Path cli = dir.resolve("cli");
-        int code = BlockBench.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
-                .execute("run", "--blocks", "StandardConv", "--positions", "early", "--no-gwo-network", "--skip", "bench,train",
-                        "--model-dir", cli.resolve(Workspace.MODEL_DIR).toString(), "--jmh-results",
-                        cli.resolve(Workspace.JMH_RESULTS).toString(), "--training", cli.resolve(Workspace.TRAINING).toString(),
-                        "-o", cli.resolve(Workspace.ANALYSIS).toString());
-        assertEquals(0, code);
-        Workspace byCli = Workspace.under(cli);
-        assertArrayEquals(Files.readAllBytes(byCli.manifest()), Files.readAllBytes(workspace.manifest()), "manifest.json");
-        assertArrayEquals(Files.readAllBytes(byCli.analysisFile()), Files.readAllBytes(workspace.analysisFile()), "analysis.json");
+        Workspace byCli = sameFilesFromTheCommandLine(workspace, "--skip", "bench,train");
         for (String board : List.of("leaderboard.csv", "results.csv", "benchmark_results.csv", "leaderboard-blocks.csv")) {
             assertArrayEquals(Files.readAllBytes(byCli.analysis().resolve(board)), Files.readAllBytes(workspace.analysis().resolve(board)),
                     board);
@@ -87,23 +78,34 @@ class LibraryExampleTest {
         assertEquals(0, result.exit(), text.toString());
         assertTrue(result.outcomes().stream().noneMatch(Job.Outcome::skipped));
 
-        Path cli = dir.resolve("cli");
-        int code = BlockBench.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
-                .execute("run", "--blocks", "StandardConv", "--positions", "early", "--no-gwo-network", "--dataset", "synthetic",
-                        "--seeds", "0", "--train-size", "128", "--val-size", "128", "--train-processes", "1", "--forks", "1",
-                        "--warmup-iterations", "1", "--warmup-time", "100ms", "--iterations", "1", "--iteration-time", "100ms",
-                        "--rounds", "1", "--model-dir", cli.resolve(Workspace.MODEL_DIR).toString(), "--jmh-results",
-                        cli.resolve(Workspace.JMH_RESULTS).toString(), "--training", cli.resolve(Workspace.TRAINING).toString(),
-                        "-o", cli.resolve(Workspace.ANALYSIS).toString());
-        assertEquals(0, code);
-        Workspace byCli = Workspace.under(cli);
-        assertArrayEquals(Files.readAllBytes(byCli.manifest()), Files.readAllBytes(workspace.manifest()), "manifest.json");
-        assertArrayEquals(Files.readAllBytes(byCli.analysisFile()), Files.readAllBytes(workspace.analysisFile()), "analysis.json");
+        Workspace byCli = sameFilesFromTheCommandLine(workspace, "--dataset", "synthetic", "--seeds", "0", "--train-size", "128",
+                "--val-size", "128", "--train-processes", "1", "--forks", "1", "--warmup-iterations", "1", "--warmup-time",
+                "100ms", "--iterations", "1", "--iteration-time", "100ms", "--rounds", "1");
         List<Map<String, String>> java = boardRows(workspace);
         List<Map<String, String>> command = boardRows(byCli);
         assertEquals(1, java.size());
         assertEquals(command, java);
         assertTrue(Double.parseDouble(java.get(0).get("val_accuracy_pct_mean")) > 0, java.toString());
+    }
+
+    /**
+     * Runs {@code blockbench run} on StandardConv/early with {@code options} into a workspace of its
+     * own; checks that it succeeds and writes the same manifest and analysis bytes as {@code java}.
+     */
+    private Workspace sameFilesFromTheCommandLine(Workspace java, String... options) throws Exception {
+        Path cli = dir.resolve("cli");
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--blocks", "StandardConv", "--positions", "early",
+                "--no-gwo-network", "--model-dir", cli.resolve(Workspace.MODEL_DIR).toString(), "--jmh-results",
+                cli.resolve(Workspace.JMH_RESULTS).toString(), "--training", cli.resolve(Workspace.TRAINING).toString(),
+                "-o", cli.resolve(Workspace.ANALYSIS).toString()));
+        args.addAll(List.of(options));
+        int code = BlockBench.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
+                .execute(args.toArray(String[]::new));
+        assertEquals(0, code);
+        Workspace byCli = Workspace.under(cli);
+        assertArrayEquals(Files.readAllBytes(byCli.manifest()), Files.readAllBytes(java.manifest()), "manifest.json");
+        assertArrayEquals(Files.readAllBytes(byCli.analysisFile()), Files.readAllBytes(java.analysisFile()), "analysis.json");
+        return byCli;
     }
 
     /**

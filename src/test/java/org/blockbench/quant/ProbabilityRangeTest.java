@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,6 +12,7 @@ import org.blockbench.onnx.Attribute;
 import org.blockbench.onnx.FloatTensor;
 import org.blockbench.onnx.GraphBuilder;
 import org.blockbench.onnx.OnnxOp;
+import org.blockbench.onnx.TensorProtos;
 import org.blockbench.onnx.Value;
 import org.blockbench.ort.HostTensor;
 import org.junit.jupiter.api.Test;
@@ -89,11 +87,9 @@ class ProbabilityRangeTest {
         return max;
     }
 
-    private static float scaleOf(ModelProto model, String name) {
-        TensorProto t = model.getGraph().getInitializerList().stream().filter(i -> i.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no initializer " + name));
-        return t.getFloatDataCount() > 0 ? t.getFloatData(0)
-                : ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).getFloat();
+    private static float[] initializer(ModelProto model, String name) {
+        return TensorProtos.floats(model.getGraph().getInitializerList().stream().filter(i -> i.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no initializer " + name)));
     }
 
     @Test
@@ -103,7 +99,7 @@ class ProbabilityRangeTest {
                 new CalibrationSet("scores", 1, 8, 8, List.of(calibration)), QuantSettings.DEFAULT);
         double max = maxProbability(calibration);
         assertTrue(max < 0.05, "diffuse: the largest probability is " + max);
-        assertEquals(4 * max / 255, scaleOf(int8.model(), "probs_scale"), 1e-6 * max);
+        assertEquals(4 * max / 255, initializer(int8.model(), "probs_scale")[0], 1e-6 * max);
         // measured 21.5 dB with 7-bit weights; the step of ORT's fixed [0, 1] alone leaves 6.0 dB, below the 10 dB floor
         HostTensor heldOut = scores(16, 2, 0f);
         OutputFidelity held = OutputFidelity.measure(attentionLike(), int8.model(), heldOut);
@@ -118,7 +114,7 @@ class ProbabilityRangeTest {
      */
     private static double unitStepSnrDb(HostTensor scores) {
         float[] x = scores.data();
-        float[] v = valuesOf(attentionLike());
+        float[] v = initializer(attentionLike(), "values");
         double signal = 0;
         double noise = 0;
         for (int n = 0; n < x.length / KEYS; n++) {
@@ -137,26 +133,12 @@ class ProbabilityRangeTest {
         return 10 * Math.log10(signal / noise);
     }
 
-    private static float[] valuesOf(ModelProto model) {
-        TensorProto t = model.getGraph().getInitializerList().stream().filter(i -> i.getName().equals("values")).findFirst()
-                .orElseThrow();
-        float[] v = new float[KEYS * OUT];
-        if (t.getFloatDataCount() > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = t.getFloatData(i);
-            }
-        } else {
-            ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        }
-        return v;
-    }
-
     @Test
     void aPeakedSoftmaxKeepsTheWholeUnitRange() {
         HostTensor calibration = scores(8, 1, 12f);
         QdqQuantizer.Result int8 = QdqQuantizer.quantize(attentionLike(),
                 new CalibrationSet("scores", 1, 8, 8, List.of(calibration)), QuantSettings.DEFAULT);
         assertTrue(maxProbability(calibration) > 0.25);
-        assertEquals(1f / 255, scaleOf(int8.model(), "probs_scale"), 1e-9);
+        assertEquals(1f / 255, initializer(int8.model(), "probs_scale")[0], 1e-9);
     }
 }
