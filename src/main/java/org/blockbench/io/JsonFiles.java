@@ -69,6 +69,20 @@ public final class JsonFiles {
     }
 
     /**
+     * Writes one of our records to {@code file} atomically, through {@link #snakeCase()}: the one
+     * writer of the files {@link #readVersioned} reads back.
+     */
+    public static void writeVersioned(Path file, Object record) {
+        byte[] bytes;
+        try {
+            bytes = snakeCase().writeValueAsBytes(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(record.getClass().getSimpleName() + " does not serialise", e);
+        }
+        AtomicFile.write(file, bytes);
+    }
+
+    /**
      * Reads one of our versioned files into its record, through {@link #snakeCase()}. A file of
      * another format or version is refused in one line naming the file, the format found and the
      * one expected; so is a file that is not JSON or does not fit the record.

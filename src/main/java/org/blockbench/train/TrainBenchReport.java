@@ -1,10 +1,8 @@
 package org.blockbench.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 
 /**
@@ -43,11 +41,7 @@ public record TrainBenchReport(String format, String model, String step, int cpu
 
     /** Writes this report atomically. */
     public void write(Path file) {
-        try {
-            AtomicFile.write(file, JsonFiles.snakeCase().writeValueAsBytes(this));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("benchmark report does not serialise", e);
-        }
+        JsonFiles.writeVersioned(file, this);
     }
 
     /**

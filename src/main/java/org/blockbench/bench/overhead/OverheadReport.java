@@ -1,6 +1,5 @@
 package org.blockbench.bench.overhead;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.blockbench.bench.result.JmhReader;
 import org.blockbench.bench.result.RunEnvironment;
-import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 
 /**
@@ -47,11 +45,7 @@ public record OverheadReport(String format, RunEnvironment environment, Map<Stri
     /** Writes this report atomically as {@code dir}/{@value #FILE_NAME}; returns the file. */
     public Path write(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        try {
-            AtomicFile.writeString(file, JsonFiles.snakeCase().writeValueAsString(this));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the overhead report does not serialise", e);
-        }
+        JsonFiles.writeVersioned(file, this);
         return file;
     }
 

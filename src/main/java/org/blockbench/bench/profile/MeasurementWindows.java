@@ -1,11 +1,9 @@
 package org.blockbench.bench.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 
 /**
@@ -70,12 +68,7 @@ public final class MeasurementWindows {
 
     /** Writes the windows beside {@code profile}. */
     public void writeBeside(Path profile) {
-        try {
-            AtomicFile.writeString(besideOf(profile), JsonFiles.snakeCase().writeValueAsString(
-                    new File(File.FORMAT, profilingStartNanos, windows())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("measurement windows do not serialise", e);
-        }
+        JsonFiles.writeVersioned(besideOf(profile), new File(File.FORMAT, profilingStartNanos, windows()));
     }
 
     /** The windows written beside {@code profile}. */

@@ -1,9 +1,7 @@
 package org.blockbench.bench.result;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import org.blockbench.bench.jmh.OrtBenchmarkParams;
-import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 
 /**
@@ -36,11 +34,7 @@ public record ConfigMeta(String format, String key, String finishedAt, double wa
 
     /** Writes this record atomically. */
     public void write(Path file) {
-        try {
-            AtomicFile.writeString(file, JsonFiles.snakeCase().writeValueAsString(this));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the metadata of " + key + " does not serialise", e);
-        }
+        JsonFiles.writeVersioned(file, this);
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.blockbench.bench.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.blockbench.io.AtomicFile;
 import org.blockbench.io.JsonFiles;
 
 /**
@@ -42,11 +40,7 @@ public record BenchRunFile(String format, String run, String created, Map<String
 
     /** Writes this record atomically. */
     public void write(Path file) {
-        try {
-            AtomicFile.writeString(file, JsonFiles.snakeCase().writeValueAsString(this));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the run file " + file + " does not serialise", e);
-        }
+        JsonFiles.writeVersioned(file, this);
     }
 
     /**
