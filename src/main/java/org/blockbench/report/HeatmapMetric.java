@@ -42,13 +42,13 @@ public record HeatmapMetric(String id, String title, String legend, boolean dive
     }
 
     /**
-     * Latency relative to the reference block at the same position (geometric means of the fork
-     * medians, as ranked); coloured only when the pairwise test tells the two apart, "≈" and
+     * Latency relative to the reference block at the same position (geometric means of the forks'
+     * lower deciles of call time, as ranked); coloured only when the pairwise test tells the two apart, "≈" and
      * neutral otherwise, with the ratio's interval at the level the pair was judged at.
      */
     public static final HeatmapMetric LATENCY_VS_REFERENCE = new HeatmapMetric("latency-vs-reference",
             "Latency ÷ " + REFERENCE_BLOCK + " at the same position",
-            "geometric means of the fork medians; < 1 faster (blue), > 1 slower (orange); ≈: not told apart from " + REFERENCE_BLOCK
+            "geometric means of the forks' lower deciles of call time; < 1 faster (blue), > 1 slower (orange); ≈: not told apart from " + REFERENCE_BLOCK
                     + " (the interval, family-wise 95 %, contains 1)", true,
             (board, row) -> {
                 LeaderboardRow ref = reference(board, row);

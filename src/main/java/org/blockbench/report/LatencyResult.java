@@ -30,7 +30,7 @@ import org.blockbench.stats.WeightedSamples;
  * @param samples      measured calls (SampleTime) or iterations (other modes)
  * @param source       the JMH JSON file it came from
  * @param sampleKind   what the samples are (per-operation times for SampleTime, iteration scores otherwise)
- * @param forkSamplesMs the samples of each fork in ms: their medians are the replicates {@link Ranking#latency} compares
+ * @param forkSamplesMs the samples of each fork in ms: their lower deciles are the replicates {@link Ranking#latency} compares
  */
 public record LatencyResult(ModelRef model, String form, int batch, String provider, int threads, String optLevel,
                             String mode, double meanMs, double scoreErrorMs, Stats forkMeansMs, double callStdMs,

@@ -2,6 +2,7 @@ package org.blockbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,19 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The latency ranking on two quiet sweeps kept as test data ({@code report/quiet-sweep/results.json},
- * {@code report/quiet-sweep-2/results.json}), each
+ * The latency ranking on three quiet sweeps kept as test data ({@code report/quiet-sweep*}/results.json).
+ * The first two are each
  * {@code bench --all -f 1 -wi 1 -w 100ms -i 3 -r 500ms --rounds 3} over the 42 scaffold configs
  * plus a planted twin, 2026-12-07 11:26–11:33 and 12:50–12:56 UTC, on the 2-core development machine with nothing
  * else of ours running (load average 1.3–1.5, the sweep's own). {@code Twin} is
  * ResNetBasicBlock's exported files copied byte for byte under another block name and listed in
  * the manifest: two identical networks under two names. Only {@code secondaryMetrics} and
- * {@code jvmArgs} were dropped; the GWO networks' three configs are left out here.
+ * {@code jvmArgs} were dropped; the GWO networks' three configs are left out here. The third is the
+ * main job's bench step.
  *
- * <p>Even quiet, the machine (a shared VM) slows single forks by up to 1.6× now and then
- * (DeformableConv/late's third fork, Twin/late's): what the ranking must not do is tell the
- * identical networks apart, and what it resolves is asserted as measured, against the
- * acceptance of issue 20 (95 % of the pairs at one position ≥ 1.25× apart, 70 % at 1.10–1.25×).
+ * <p>Even quiet, the machine (a shared VM) slows single forks, or single iterations of a fork, by
+ * up to 1.6× now and then (DeformableConv/late's third fork, Twin/late's): what the ranking must not
+ * do is tell the identical networks apart, and what it resolves is asserted as measured, against
+ * the acceptance of issue 20 (95 % of the pairs at one position whose medians are ≥ 1.25× apart,
+ * 70 % at 1.10–1.25×), on the forks' lower deciles ({@link Ranking#LATENCY_QUANTILE}).
  */
 class LatencyRankingQuietSweepTest {
 
@@ -34,47 +37,63 @@ class LatencyRankingQuietSweepTest {
     Path dir;
 
     @Test
-    void firstSweepTwinsTiedAndResolutionAsMeasured() throws IOException {
-        Ranking r = ranking("quiet-sweep");
-        twinsAreNeverToldApart(r);
-        // each position's residual is its own (PairwiseComparisons.blocked): mid was quiet (sd of log fork medians after
-        // model and round effects 0.015), early and late less so (0.085, 0.069)
-        assertEquals(435, r.separated());
+    void firstSweepMeetsTheResolutionTargets() throws IOException {
+        List<LatencyResult> results = results("quiet-sweep");
+        Ranking r = Ranking.latencyOf(results);
+        twinsAreNeverToldApart(r, true);
         assertEquals(990, r.pairs());
-        int[][] byClass = LatencyRankingSweepTest.resolutionByRatio(r);
-        assertEquals(140, byClass[0][1], "pairs at one position >= 1.25x apart");
-        assertEquals(128, byClass[0][0], "of them told apart: 91 %, short of the 95 % asked");
-        assertEquals(98, byClass[1][1], "1.10-1.25x");
-        assertEquals(36, byClass[1][0], "of them told apart: 37 %, short of the 70 % asked");
-        assertEquals(77, byClass[2][1], "< 1.10x");
-        assertEquals(10, byClass[2][0], "of them told apart, all at the quiet mid position");
-        fastestAsMeasured(r, Map.of("early", 8, "mid", 3, "late", 7));
+        assertEquals(683, r.separated());
+        // the noisiest of the three: early and late had single forks slowed 1.2-1.6x; ranked on fork medians (before
+        // Ranking.LATENCY_QUANTILE) 91 % and 37 % of the two classes were told apart
+        resolutionIs(r, results, new int[][] {{142, 143}, {71, 98}, {18, 74}});
+        fastestAsMeasured(r, Map.of("early", 3, "mid", 2, "late", 3));
     }
 
-    /** The same sweep 1 h 24 min later (12:50–12:56 UTC), in a quieter stretch: issue 20's resolution targets met. */
+    /** The same sweep 1 h 24 min later (12:50–12:56 UTC), in a quieter stretch. */
     @Test
     void secondSweepMeetsTheResolutionTargets() throws IOException {
-        Ranking r = ranking("quiet-sweep-2");
-        twinsAreNeverToldApart(r);
-        assertEquals(628, r.separated());
-        int[][] byClass = LatencyRankingSweepTest.resolutionByRatio(r);
-        assertEquals(141, byClass[0][1], "pairs at one position >= 1.25x apart");
-        assertEquals(141, byClass[0][0], "of them told apart: 100 % (95 % asked)");
-        assertEquals(100, byClass[1][1], "1.10-1.25x");
-        assertEquals(87, byClass[1][0], "of them told apart: 87 % (70 % asked)");
-        assertEquals(74, byClass[2][1], "< 1.10x");
-        assertEquals(10, byClass[2][0]);
-        fastestAsMeasured(r, Map.of("early", 5, "mid", 3, "late", 3));
+        List<LatencyResult> results = results("quiet-sweep-2");
+        Ranking r = Ranking.latencyOf(results);
+        twinsAreNeverToldApart(r, true);
+        assertEquals(744, r.separated());
+        // fork medians: 100 % and 87 %
+        resolutionIs(r, results, new int[][] {{143, 143}, {93, 98}, {27, 74}});
+        fastestAsMeasured(r, Map.of("early", 4, "mid", 3, "late", 2));
     }
 
-    private static void twinsAreNeverToldApart(Ranking r) {
-        assertEquals(45, r.models().size());
-        for (String pos : List.of("early", "mid", "late")) {
+    /**
+     * The bench step of the main job from a fresh clone (2026-12-07 13:58–14:04 UTC, {@code -r 550ms}, nothing else
+     * running), without a twin: fork medians told apart 96 % and 7 % of the two classes, the fork-to-fork noise of that
+     * VM's afternoon being spread over many forks rather than a few.
+     */
+    @Test
+    void mainJobSweepMeetsTheResolutionTargets() throws IOException {
+        List<LatencyResult> results = results("quiet-sweep-3");
+        Ranking r = Ranking.latencyOf(results);
+        twinsAreNeverToldApart(r, false);
+        assertEquals(861, r.pairs());
+        assertEquals(685, r.separated());
+        resolutionIs(r, results, new int[][] {{138, 138}, {67, 70}, {17, 65}});
+        fastestAsMeasured(r, Map.of("early", 3, "mid", 4, "late", 3));
+    }
+
+    /** Asserts the classes as measured, and issue 20's targets: 95 % of pairs ≥ 1.25× apart, 70 % at 1.10–1.25×. */
+    private static void resolutionIs(Ranking r, List<LatencyResult> results, int[][] expected) {
+        int[][] byClass = LatencyRankingSweepTest.resolutionByRatio(r, results);
+        assertEquals(java.util.Arrays.deepToString(expected), java.util.Arrays.deepToString(byClass),
+                "told apart and pairs at one position, by median ratio >= 1.25x, 1.10-1.25x, < 1.10x");
+        assertTrue(byClass[0][0] >= 0.95 * byClass[0][1], "95 % of pairs >= 1.25x apart");
+        assertTrue(byClass[1][0] >= 0.70 * byClass[1][1], "70 % of pairs 1.10-1.25x apart");
+    }
+
+    private static void twinsAreNeverToldApart(Ranking r, boolean twin) {
+        assertEquals(twin ? 45 : 42, r.models().size());
+        for (String pos : twin ? List.of("early", "mid", "late") : List.<String>of()) {
             ModelRef resnet = ModelRef.of("ResNetBasicBlock", pos);
-            ModelRef twin = ModelRef.of("Twin", pos);
-            assertFalse(r.better(resnet, twin) || r.better(twin, resnet), pos + ": the twin told apart from ResNetBasicBlock");
+            ModelRef copy = ModelRef.of("Twin", pos);
+            assertFalse(r.better(resnet, copy) || r.better(copy, resnet), pos + ": the twin told apart from ResNetBasicBlock");
         }
-        for (String block : List.of("ResNetBasicBlock", "Twin")) {
+        for (String block : twin ? List.of("ResNetBasicBlock", "Twin") : List.of("ResNetBasicBlock")) {
             for (String a : List.of("early", "mid", "late")) {
                 for (String b : List.of("early", "mid", "late")) {
                     assertFalse(r.better(ModelRef.of(block, a), ModelRef.of(block, b)), block + " " + a + " vs " + b);
@@ -91,12 +110,11 @@ class LatencyRankingQuietSweepTest {
         }
     }
 
-    private Ranking ranking(String sweep) throws IOException {
+    private List<LatencyResult> results(String sweep) throws IOException {
         Path jmh = Files.createDirectories(dir.resolve(sweep));
         try (InputStream in = getClass().getResourceAsStream(sweep + "/results.json")) {
             Files.copy(in, jmh.resolve("results.json"));
         }
-        return Ranking.latencyOf(LatencyResults.readDirectory(jmh).results().stream()
-                .filter(l -> !l.model().position().equals("gwo-net")).toList());
+        return LatencyResults.readDirectory(jmh).results().stream().filter(l -> !l.model().position().equals("gwo-net")).toList();
     }
 }

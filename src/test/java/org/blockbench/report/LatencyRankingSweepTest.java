@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.blockbench.stats.PairwiseComparisons;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for: fork medians of one config spread by a factor of up to 10 (the median over configs of the
  * std of log fork medians is about 0.8, against 0.07 on a quiet machine). What the ranking must do
  * on it is not to invent differences: the three identical ResNetBasicBlock networks are never told
- * apart, and the 6 pairs told apart are 5.0× to 6.5× apart. The resolution it reaches on it is asserted as
+ * apart, and the 8 pairs told apart are each more than 5× apart. The resolution it reaches on it is asserted as
  * measured, so a change to the statistics shows here. The resolution acceptance of issue 20 (95 %
  * of pairs ≥ 1.25× apart, 70 % at 1.10–1.25×) needs a quiet sweep, which this machine could not
  * give: not shown here.
@@ -38,7 +39,8 @@ class LatencyRankingSweepTest {
 
     @Test
     void identicalNetworksAreNeverToldApartAndTheResolutionIsAsMeasured() throws IOException {
-        Ranking r = ranking();
+        List<LatencyResult> results = results();
+        Ranking r = Ranking.latencyOf(results);
         assertEquals(42, r.models().size());
         assertEquals(861, r.pairs());
         List<ModelRef> resnet = List.of(ModelRef.of("ResNetBasicBlock", "early"), ModelRef.of("ResNetBasicBlock", "mid"),
@@ -54,27 +56,34 @@ class LatencyRankingSweepTest {
         // 6.5x slower than the other 6: with the rounds as blocks at one position (PairwiseComparisons.blocked) a drift of
         // the machine between rounds is no longer noise; pooled over the group without blocks, 1 pair was; with one residual
         // pooled over the three positions rather than each position's own, 9 were
-        assertEquals(6, r.separated());
-        assertTrue(r.better(ModelRef.of("ResNetBottleneck", "late"), ModelRef.of("DeformableConv", "early")));
+        // under this load 8 pairs are told apart, each more than 5x apart in the forks' lower deciles, all at early against
+        // DeformableConv/early (deformable sampling at 32 x 32) or SelfAttention/early (attention over 1,024 tokens): with the
+        // rounds as blocks at one position (PairwiseComparisons.blocked) a drift of the machine between rounds is no longer
+        // noise. Ranked on fork medians (before Ranking.LATENCY_QUANTILE), 6 pairs were
+        assertEquals(8, r.separated());
+        for (PairwiseComparisons.Pair p : r.comparisons().pairs()) {
+            if (p.significant()) {
+                assertTrue(Math.exp(Math.abs(p.difference().estimate())) > 5, r.models().get(p.first()) + " vs " + r.models().get(p.second()));
+            }
+        }
+        assertTrue(r.better(ModelRef.of("ResNetBasicBlock", "early"), ModelRef.of("DeformableConv", "early")));
         assertTrue(r.better(ModelRef.of("ReparamLargeKernelConv", "early"), ModelRef.of("DeformableConv", "early")));
-        // 4.3x apart, but early's forks under this load spread too far to tell
+        // 4.8x apart, but early's forks under this load spread too far to tell
         assertFalse(r.better(ModelRef.of("DepthwiseConv", "early"), ModelRef.of("DeformableConv", "early")));
-        assertEquals(263.4 / 40.6, r.estimate(ModelRef.of("DeformableConv", "early")) / r.estimate(ModelRef.of("ResNetBottleneck", "late")),
+        assertEquals(197.0 / 40.8, r.estimate(ModelRef.of("DeformableConv", "early")) / r.estimate(ModelRef.of("DepthwiseConv", "early")),
                 0.01);
-        assertEquals(263.4 / 61.6, r.estimate(ModelRef.of("DeformableConv", "early")) / r.estimate(ModelRef.of("DepthwiseConv", "early")),
-                0.01);
-        assertEquals(6.5e-5, r.resolution(), 1e-5, "pairs 5 % apart: told apart in 0 % of cases, and the board says so");
-        int[][] byClass = resolutionByRatio(r);
-        assertEquals(5, byClass[0][0], "pairs at one position >= 1.25x apart told apart: DeformableConv/early's");
+        assertEquals(6.3e-5, r.resolution(), 1e-5, "pairs 5 % apart: told apart in 0 % of cases, and the board says so");
+        int[][] byClass = resolutionByRatio(r, results);
+        assertEquals(6, byClass[0][0], "pairs at one position >= 1.25x apart told apart");
         assertEquals(0, byClass[1][0] + byClass[2][0], "no pair at one position below 1.25x told apart");
-        assertEquals(182, byClass[0][1], "pairs at one position >= 1.25x apart");
-        assertEquals(57, byClass[1][1], "1.10-1.25x");
-        assertEquals(34, byClass[2][1], "< 1.10x");
+        assertEquals(208, byClass[0][1], "pairs at one position whose medians are >= 1.25x apart");
+        assertEquals(37, byClass[1][1], "1.10-1.25x");
+        assertEquals(28, byClass[2][1], "< 1.10x");
 
         for (String pos : List.of("early", "mid", "late")) {
             List<ModelRef> here = r.models().stream().filter(m -> m.position().equals(pos)).toList();
-            // 'fastest' is every block not significantly slower than the fastest: at early all but DeformableConv
-            assertEquals(pos.equals("early") ? 13 : 14, r.best(here).size(), pos + ": not one block chosen by noise");
+            // 'fastest' is every block not significantly slower than the fastest: at early all but the two told apart
+            assertEquals(pos.equals("early") ? 12 : 14, r.best(here).size(), pos + ": not one block chosen by noise");
             assertFalse(r.best(here).contains(ModelRef.of("DeformableConv", "early")));
         }
     }
@@ -87,8 +96,14 @@ class LatencyRankingSweepTest {
         return org.blockbench.stats.Quantiles.type7(sd, 0.5);
     }
 
-    /** Per class of median ratio (≥ 1.25, 1.10–1.25, < 1.10), pairs at one position told apart and pairs. */
-    static int[][] resolutionByRatio(Ranking r) {
+    /**
+     * Per class of median ratio (≥ 1.25, 1.10–1.25, < 1.10), pairs at one position told apart and
+     * pairs. The classes are issue 20's, by the ratio of the models' median call times (JMH's p50
+     * over all forks), whatever statistic the ranking tests.
+     */
+    static int[][] resolutionByRatio(Ranking r, List<LatencyResult> results) {
+        java.util.Map<ModelRef, Double> median = new java.util.HashMap<>();
+        results.forEach(l -> median.put(l.model(), l.p50Ms()));
         int[][] out = new int[3][2];
         List<ModelRef> m = r.models();
         for (int i = 0; i < m.size(); i++) {
@@ -96,7 +111,9 @@ class LatencyRankingSweepTest {
                 if (!m.get(i).position().equals(m.get(j).position())) {
                     continue;
                 }
-                double ratio = Math.max(r.estimate(m.get(i)), r.estimate(m.get(j))) / Math.min(r.estimate(m.get(i)), r.estimate(m.get(j)));
+                double a = median.get(m.get(i));
+                double b = median.get(m.get(j));
+                double ratio = Math.max(a, b) / Math.min(a, b);
                 int c = ratio >= 1.25 ? 0 : ratio >= 1.10 ? 1 : 2;
                 out[c][1]++;
                 if (r.better(m.get(i), m.get(j)) || r.better(m.get(j), m.get(i))) {
@@ -107,12 +124,11 @@ class LatencyRankingSweepTest {
         return out;
     }
 
-    private Ranking ranking() throws IOException {
+    private List<LatencyResult> results() throws IOException {
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
         try (InputStream in = getClass().getResourceAsStream("sweep/results.json")) {
             Files.copy(in, jmh.resolve("results.json"));
         }
-        List<LatencyResult> results = new ArrayList<>(LatencyResults.readDirectory(jmh).results());
-        return Ranking.latencyOf(results);
+        return new ArrayList<>(LatencyResults.readDirectory(jmh).results());
     }
 }
