@@ -127,7 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--memory-format", defaultValue = "nchw", description = "nchw or channels_last (default: ${DEFAULT-VALUE})")
     String memoryFormat;
 
-    @Option(names = "--eval-batch", defaultValue = "256", description = "Evaluation batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--eval-batch", defaultValue = "" + org.blockbench.train.TrainingOptions.DEFAULT_EVAL_BATCH,
+            description = "Evaluation batch size; does not change results (default: ${DEFAULT-VALUE})")
     int evalBatch;
 
     @Option(names = {"-o", "--out"}, defaultValue = Workspace.TRAINING, description = "Output root (default: ${DEFAULT-VALUE})")
