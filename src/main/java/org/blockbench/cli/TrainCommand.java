@@ -128,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
     String memoryFormat;
 
     @Option(names = "--eval-batch", defaultValue = "" + org.blockbench.train.TrainingOptions.DEFAULT_EVAL_BATCH,
-            description = "Evaluation batch size; does not change results (default: ${DEFAULT-VALUE})")
+            description = "Evaluation batch size; does not change accuracy (default: ${DEFAULT-VALUE})")
     int evalBatch;
 
     @Option(names = {"-o", "--out"}, defaultValue = Workspace.TRAINING, description = "Output root (default: ${DEFAULT-VALUE})")

@@ -58,7 +58,7 @@ public record Ranking(String metric, List<ModelRef> models, List<Double> estimat
      * benchmarking in noisy environments", 2016, rank by the minimum for the same reason); the
      * decile rather than the minimum, which is one extreme call. On three quiet sweeps of this
      * project's 2-core VM the residual standard deviation of the log fork statistic, after model
-     * and round effects, was 0.015–0.085 with fork medians and 0.010–0.036 with lower deciles
+     * and round effects, was 0.015–0.084 with fork medians and 0.010–0.043 with lower deciles
      * (docs/report.md §Ranks).
      */
     public static final double LATENCY_QUANTILE = 0.10;

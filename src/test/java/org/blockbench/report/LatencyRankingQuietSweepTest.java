@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The latency ranking on three quiet sweeps kept as test data ({@code report/quiet-sweep*}/results.json).
- * The first two are each
+ * The latency ranking on five quiet sweeps kept as test data ({@code report/quiet-sweep*}/results.json),
+ * issue 20's "5 quiet sweeps". The first two are each
  * {@code bench --all -f 1 -wi 1 -w 100ms -i 3 -r 500ms --rounds 3} over the 42 scaffold configs
  * plus a planted twin, 2026-12-07 11:26–11:33 and 12:50–12:56 UTC, on the 2-core development machine with nothing
  * else of ours running (load average 1.3–1.5, the sweep's own). {@code Twin} is
  * ResNetBasicBlock's exported files copied byte for byte under another block name and listed in
  * the manifest: two identical networks under two names. Only {@code secondaryMetrics} and
- * {@code jvmArgs} were dropped; the GWO networks' three configs are left out here. The third is the
- * main job's bench step.
+ * {@code jvmArgs} were dropped; the GWO networks' three configs are left out here. The other three
+ * are the main job's bench step ({@code -r 550ms}, no twin) and the same bench command on its models.
  *
  * <p>Even quiet, the machine (a shared VM) slows single forks, or single iterations of a fork, by
  * up to 1.6× now and then (DeformableConv/late's third fork, Twin/late's): what the ranking must not
@@ -75,6 +75,31 @@ class LatencyRankingQuietSweepTest {
         assertEquals(685, r.separated());
         resolutionIs(r, results, new int[][] {{138, 138}, {67, 70}, {17, 65}});
         fastestAsMeasured(r, Map.of("early", 3, "mid", 4, "late", 3));
+    }
+
+    /** The bench step of the main job that ranks this way (2026-12-07 17:09–17:15 UTC, fresh clone, nothing else running). */
+    @Test
+    void mainJobAfterTheChangeMeetsTheResolutionTargets() throws IOException {
+        List<LatencyResult> results = results("quiet-sweep-4");
+        Ranking r = Ranking.latencyOf(results);
+        twinsAreNeverToldApart(r, false);
+        assertEquals(749, r.separated());
+        resolutionIs(r, results, new int[][] {{124, 124}, {87, 87}, {28, 62}});
+        fastestAsMeasured(r, Map.of("early", 2, "mid", 3, "late", 2));
+    }
+
+    /**
+     * The same bench step again on that job's models (17:24–17:31 UTC), a noisier stretch: the fork medians' residual
+     * was 0.05–0.09 per position, and ranked on them 107 of 127 and 5 of 79 pairs of the two classes were told apart.
+     */
+    @Test
+    void nextSweepMeetsTheResolutionTargets() throws IOException {
+        List<LatencyResult> results = results("quiet-sweep-5");
+        Ranking r = Ranking.latencyOf(results);
+        twinsAreNeverToldApart(r, false);
+        assertEquals(643, r.separated());
+        resolutionIs(r, results, new int[][] {{126, 126}, {74, 84}, {12, 63}});
+        fastestAsMeasured(r, Map.of("early", 4, "mid", 4, "late", 3));
     }
 
     /** Asserts the classes as measured, and issue 20's targets: 95 % of pairs ≥ 1.25× apart, 70 % at 1.10–1.25×. */
