@@ -56,10 +56,10 @@ public record Ranking(String metric, List<ModelRef> models, List<Double> estimat
      * on the machine only ever adds time to a call, in bursts that slow some iterations of a fork
      * and not others, so the low quantiles are what it disturbs least (Chen and Revels, "Robust
      * benchmarking in noisy environments", 2016, rank by the minimum for the same reason); the
-     * decile rather than the minimum, which is one extreme call. On three quiet sweeps of this
+     * decile rather than the minimum, which is one extreme call. On five quiet sweeps of this
      * project's 2-core VM the residual standard deviation of the log fork statistic, after model
-     * and round effects, was 0.015–0.084 with fork medians and 0.010–0.043 with lower deciles
-     * (docs/report.md §Ranks).
+     * and round effects, was 0.014–0.088 with fork medians and 0.009–0.043 with lower deciles
+     * (docs/report.md §Why the lower decile).
      */
     public static final double LATENCY_QUANTILE = 0.10;
 
@@ -93,7 +93,7 @@ public record Ranking(String metric, List<ModelRef> models, List<Double> estimat
         measured.forEach(l -> kinds.merge(l.sampleKind(), 1L, Long::sum));
         SampleKind main = kinds.entrySet().stream().max(Map.Entry.<SampleKind, Long>comparingByValue()
                 .thenComparing(e -> e.getKey().ordinal())).map(Map.Entry::getKey).orElse(null);
-        Map<ModelRef, double[]> logMedians = new TreeMap<>();
+        Map<ModelRef, double[]> logDeciles = new TreeMap<>();
         Map<ModelRef, Double> logEstimate = new TreeMap<>();
         for (LatencyResult l : measured) {
             double[] forks = l.forkSamplesMs().stream().filter(f -> f.count() > 0).mapToDouble(f -> f.quantile(LATENCY_QUANTILE))
@@ -101,11 +101,11 @@ public record Ranking(String metric, List<ModelRef> models, List<Double> estimat
             // another mode's samples are not the same statistic (iteration means against call times), and a
             // result without forks has no replicates: such a model is ranked by its mean but told apart from none
             boolean comparable = l.sampleKind() == main && forks.length > 0;
-            logMedians.put(l.model(), comparable ? forks : new double[0]);
+            logDeciles.put(l.model(), comparable ? forks : new double[0]);
             logEstimate.put(l.model(), comparable ? mean(forks) : Math.log(l.meanMs()));
         }
         List<ModelRef> order = sorted(logEstimate, x -> x, true);
-        PairwiseComparisons c = PairwiseComparisons.blocked(order.stream().map(logMedians::get).toList(),
+        PairwiseComparisons c = PairwiseComparisons.blocked(order.stream().map(logDeciles::get).toList(),
                 order.stream().map(ModelRef::position).toList(), ALPHA);
         return of("latency", order, order.stream().map(k -> Math.exp(logEstimate.get(k))).toList(), c, true);
     }

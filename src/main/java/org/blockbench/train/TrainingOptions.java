@@ -26,8 +26,8 @@ public record TrainingOptions(Recipe recipe, long seed, int threads, MemoryLayou
      * Images per evaluation batch. Small enough that a batch's activations at 32 × 32 stay below
      * glibc's largest mmap threshold (32 MiB), so they are reused from the heap rather than mapped
      * and unmapped (and page-faulted) per batch: 6 early-position runs evaluated their 2,048
-     * images in 16.5 s at 32 against 28.3 s at 256, with identical predictions (docs/train.md). The
-     * batch changes no prediction, only the last digits of the mean loss (summation order).
+     * images in 16.5 s at 32 against 28.3 s at 256 (docs/train.md). The batch changes no
+     * prediction, only the last digits of the mean loss (summation order).
      */
     public static final int DEFAULT_EVAL_BATCH = 32;
 
