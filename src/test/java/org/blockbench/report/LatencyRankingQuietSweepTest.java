@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.blockbench.model.ModelRef;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,73 +37,50 @@ class LatencyRankingQuietSweepTest {
     @TempDir
     Path dir;
 
-    @Test
-    void firstSweepMeetsTheResolutionTargets() throws IOException {
-        List<LatencyResult> results = results("quiet-sweep");
-        Ranking r = Ranking.latencyOf(results);
-        twinsAreNeverToldApart(r, true);
-        assertEquals(990, r.pairs());
-        assertEquals(683, r.separated());
-        // the noisiest of the three: early and late had single forks slowed 1.2-1.6x; ranked on fork medians (before
-        // Ranking.LATENCY_QUANTILE) 90 % and 37 % of the two classes were told apart
-        resolutionIs(r, results, new int[][] {{142, 143}, {71, 98}, {18, 74}});
-        fastestAsMeasured(r, Map.of("early", 3, "mid", 2, "late", 3));
-    }
-
-    /** The same sweep 1 h 24 min later (12:50–12:56 UTC), in a quieter stretch. */
-    @Test
-    void secondSweepMeetsTheResolutionTargets() throws IOException {
-        List<LatencyResult> results = results("quiet-sweep-2");
-        Ranking r = Ranking.latencyOf(results);
-        twinsAreNeverToldApart(r, true);
-        assertEquals(744, r.separated());
-        // fork medians: 100 % and 86 %
-        resolutionIs(r, results, new int[][] {{143, 143}, {93, 98}, {27, 74}});
-        fastestAsMeasured(r, Map.of("early", 4, "mid", 3, "late", 2));
+    /**
+     * One quiet sweep and what the ranking made of it, as measured.
+     *
+     * @param resource   the test data's directory
+     * @param twin       whether a twin of ResNetBasicBlock was planted
+     * @param separated  pairs told apart, of all the group's
+     * @param classes    per class of median ratio (≥ 1.25, 1.10–1.25, < 1.10), pairs at one position told apart and pairs
+     * @param fastest    per position, how many blocks "fastest" lists
+     */
+    record Sweep(String resource, boolean twin, int separated, int[][] classes, Map<String, Integer> fastest) {
+        @Override
+        public String toString() {
+            return resource;
+        }
     }
 
     /**
-     * The bench step of the main job from a fresh clone (2026-12-07 13:58–14:04 UTC, {@code -r 550ms}, nothing else
-     * running), without a twin: fork medians told apart 92 % and 3 % of the two classes, the fork-to-fork noise of that
-     * VM's afternoon being spread over many forks rather than a few.
+     * Ranked on fork medians instead (before {@link Ranking#LATENCY_QUANTILE}), the two classes were told apart
+     * 90 / 37 %, 100 / 86 %, 92 / 3 %, 100 / 68 % and 85 / 6 %, sweep by sweep: the medians measured how quiet each
+     * stretch of the VM was (the 11:26 sweep had single forks slowed 1.2–1.6×; in the last the fork medians' residual
+     * was 0.05–0.09 per position).
      */
-    @Test
-    void mainJobSweepMeetsTheResolutionTargets() throws IOException {
-        List<LatencyResult> results = results("quiet-sweep-3");
-        Ranking r = Ranking.latencyOf(results);
-        twinsAreNeverToldApart(r, false);
-        assertEquals(861, r.pairs());
-        assertEquals(685, r.separated());
-        resolutionIs(r, results, new int[][] {{138, 138}, {67, 70}, {17, 65}});
-        fastestAsMeasured(r, Map.of("early", 3, "mid", 4, "late", 3));
+    static List<Sweep> sweeps() {
+        return List.of(
+                // 11:26-11:33 and 12:50-12:56 UTC, with the twin
+                new Sweep("quiet-sweep", true, 683, new int[][] {{142, 143}, {71, 98}, {18, 74}}, Map.of("early", 3, "mid", 2, "late", 3)),
+                new Sweep("quiet-sweep-2", true, 744, new int[][] {{143, 143}, {93, 98}, {27, 74}}, Map.of("early", 4, "mid", 3, "late", 2)),
+                // the main job's bench step from a fresh clone, 13:58-14:04 UTC
+                new Sweep("quiet-sweep-3", false, 685, new int[][] {{138, 138}, {67, 70}, {17, 65}}, Map.of("early", 3, "mid", 4, "late", 3)),
+                // the main job that ranks on deciles, 17:09-17:15 UTC, and the same bench command again, 17:24-17:31 UTC
+                new Sweep("quiet-sweep-4", false, 749, new int[][] {{124, 124}, {87, 87}, {28, 62}}, Map.of("early", 2, "mid", 3, "late", 2)),
+                new Sweep("quiet-sweep-5", false, 643, new int[][] {{126, 126}, {74, 84}, {12, 63}}, Map.of("early", 4, "mid", 4, "late", 3)));
     }
 
-    /**
-     * The bench step of the main job that ranks this way (2026-12-07 17:09–17:15 UTC, fresh clone, nothing else running);
-     * ranked on fork medians, 100 % and 68 %.
-     */
-    @Test
-    void mainJobAfterTheChangeMeetsTheResolutionTargets() throws IOException {
-        List<LatencyResult> results = results("quiet-sweep-4");
+    @ParameterizedTest
+    @MethodSource("sweeps")
+    void identicalNetworksTiedAndTheResolutionTargetsMet(Sweep sweep) throws IOException {
+        List<LatencyResult> results = results(sweep.resource());
         Ranking r = Ranking.latencyOf(results);
-        twinsAreNeverToldApart(r, false);
-        assertEquals(749, r.separated());
-        resolutionIs(r, results, new int[][] {{124, 124}, {87, 87}, {28, 62}});
-        fastestAsMeasured(r, Map.of("early", 2, "mid", 3, "late", 2));
-    }
-
-    /**
-     * The same bench step again on that job's models (17:24–17:31 UTC), a noisier stretch: the fork medians' residual
-     * was 0.05–0.09 per position, and ranked on them 107 of 126 and 5 of 84 pairs of the two classes were told apart.
-     */
-    @Test
-    void nextSweepMeetsTheResolutionTargets() throws IOException {
-        List<LatencyResult> results = results("quiet-sweep-5");
-        Ranking r = Ranking.latencyOf(results);
-        twinsAreNeverToldApart(r, false);
-        assertEquals(643, r.separated());
-        resolutionIs(r, results, new int[][] {{126, 126}, {74, 84}, {12, 63}});
-        fastestAsMeasured(r, Map.of("early", 4, "mid", 4, "late", 3));
+        twinsAreNeverToldApart(r, sweep.twin());
+        assertEquals(sweep.twin() ? 990 : 861, r.pairs());
+        assertEquals(sweep.separated(), r.separated());
+        resolutionIs(r, results, sweep.classes());
+        fastestAsMeasured(r, sweep.fastest());
     }
 
     /** Asserts the classes as measured, and issue 20's targets: 95 % of pairs ≥ 1.25× apart, 70 % at 1.10–1.25×. */
