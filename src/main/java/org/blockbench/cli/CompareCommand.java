@@ -7,7 +7,6 @@ import org.blockbench.BadInputException;
 import org.blockbench.regress.CompareJob;
 import org.blockbench.regress.CompareRequest;
 import org.blockbench.regress.History;
-import org.blockbench.regress.Metric;
 import org.blockbench.regress.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,10 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Report file stem: <out>/<name>.md and .json (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--metric", defaultValue = "primary", paramLabel = "METRIC",
-            description = "Metric to compare: primary (default), or a secondary metric NAME or NAME:UNIT, e.g. "
-                    + "cpuNanosPerOp:ns/op (CPU time per inference recorded by the A/B benchmark).")
-    String metricText;
+    @Mixin
+    MetricOption metric;
 
     @Mixin
     VerdictOptions verdict;
@@ -95,6 +92,6 @@ public final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("with --history DIR, compare takes NEW only (one path); found " + paths.size() + " paths");
         }
         return new CompareRequest(base, paths.get(paths.size() - 1), history, window, !noAppend, plots, pair,
-                Metric.parse(metricText), verdict.policy(), verdict.minCpuShare(), verdict.reports(name));
+                metric.metric(), verdict.policy(), verdict.minCpuShare(), verdict.reports(name));
     }
 }

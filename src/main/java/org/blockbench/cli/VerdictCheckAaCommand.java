@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.blockbench.regress.AaCheck;
 import org.blockbench.regress.AaCheckRequest;
-import org.blockbench.regress.Metric;
 import org.blockbench.regress.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,16 +38,15 @@ public final class VerdictCheckAaCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "aa-calibration", description = "Report file stem (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--metric", defaultValue = "primary", paramLabel = "METRIC",
-            description = "Metric to compare: primary (default), NAME or NAME:UNIT, e.g. cpuNanosPerOp:ns/op.")
-    String metricText;
+    @Mixin
+    MetricOption metric;
 
     @Mixin
     VerdictOptions verdict;
 
     @Override
     public Integer call() {
-        AaCheck.Result result = AaCheck.run(new AaCheckRequest(inputs, window, maxSlowerRate, sweep, Metric.parse(metricText),
+        AaCheck.Result result = AaCheck.run(new AaCheckRequest(inputs, window, maxSlowerRate, sweep, metric.metric(),
                 verdict.policy(), verdict.minCpuShare(), verdict.out, name), new RunFiles());
         System.out.print(result.markdown());
         System.out.println("\nreport: " + result.report());
